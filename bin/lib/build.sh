@@ -1,0 +1,23 @@
+# shellcheck shell=bash
+# Sourced by the launchers after jdk.sh. Builds a module (and what it needs) when its jar is
+# missing or older than any source file, POM or sample model, so a fresh clone just works.
+
+sembridge_module_jar() {
+  ls "$root/$1"/target/sembridge-"$1"-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n 1
+}
+
+sembridge_ensure_built() {
+  local module=$1 jar
+  jar=$(sembridge_module_jar "$module")
+  if [ -z "$jar" ] || [ ! -f "$root/$module/target/runtime-classpath.txt" ] \
+     || [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/engine/src/main" \
+                     "$root/$module/pom.xml" "$root/$module/src/main" -newer "$jar" -print -quit)" ]; then
+    echo "Building $module (first run or sources changed)..." >&2
+    (cd "$root" && ./mvnw -B -q --no-transfer-progress -pl "$module" -am package -DskipTests >&2) \
+      || { echo "error: the build failed; run bin/test for details." >&2; exit 4; }
+  fi
+}
+
+sembridge_classpath() {
+  echo "$(sembridge_module_jar "$1"):$(cat "$root/$1/target/runtime-classpath.txt")"
+}
