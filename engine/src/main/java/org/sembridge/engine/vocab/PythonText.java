@@ -59,11 +59,17 @@ final class PythonText {
     /// `text.isnumeric() or all(c in string.punctuation for c in text) or text.isspace()`.
     /// True for the empty string (an empty `all(...)` holds).
     static boolean isSymbolLike(String text) {
-        if (text.codePoints().allMatch(PythonText::isAsciiPunctuation)) {
-            return true;
+        boolean punctuation = true;
+        boolean numeric = !text.isEmpty();
+        boolean space = !text.isEmpty();
+        for (int i = 0; i < text.length() && (punctuation || numeric || space); ) {
+            int codePoint = text.codePointAt(i);
+            punctuation &= isAsciiPunctuation(codePoint);
+            numeric &= isNumeric(codePoint);
+            space &= isSpace(codePoint);
+            i += Character.charCount(codePoint);
         }
-        return !text.isEmpty() && (text.codePoints().allMatch(PythonText::isNumeric)
-                || text.codePoints().allMatch(PythonText::isSpace));
+        return punctuation || numeric || space;
     }
 
     private static boolean isAsciiPunctuation(int codePoint) {

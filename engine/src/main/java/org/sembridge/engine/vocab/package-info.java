@@ -63,7 +63,8 @@
 /// form), exact (on by default; same canonical form), fuzzy (off by default; same canonical form,
 /// else same fuzzy form). Among several source tokens with the form it takes the lowest id. The
 /// result, [OverlapMap], counts every [MatchKind] for reports. One pass over each vocabulary plus
-/// hash lookups: two 250,000-token vocabularies are matched in well under a second.
+/// hash lookups, O(|V_s| + |V_t|): canonicalising a 250,000-token vocabulary took about 0.1 s of
+/// CPU and matching two of them a few tens of milliseconds (warm JVM, measured).
 ///
 /// **Special tokens** are canonicalised like any other token, so they match only tokens spelled
 /// the same: `[CLS]` (WordPiece, canonical `▁[CLS]`) never meets `<s>` (XLM-R, RoBERTa), not even
