@@ -37,14 +37,31 @@ public final class BlockedCosineSimilarity {
     private final Device device;
     private final long maxBlockBytes;
 
-    /// Receives the similarity block of consecutive requested target rows; package-private
-    /// because it hands out an `NDArray` that lives only during the call.
+    /// Consumes the similarity blocks with one block of look-ahead; package-private because it
+    /// hands out `NDArray`s.
+    ///
+    /// [#start] runs as soon as a block's GEMM has been issued; the [BlockTask] it returns is
+    /// finished only after the NEXT block's GEMM has been issued, so that on an asynchronous device
+    /// (GPU) the next GEMM runs while the host works on this block. Both calls run on the caller's
+    /// (device) thread; the block's arrays stay alive until its task is finished.
     @FunctionalInterface
     interface BlockVisitor {
         /// @param similarities `rowCount x nS` cosine similarities, owned by the block's manager
         /// @param firstRow index into the requested target rows of the block's first row
         /// @param rowCount rows in this block
-        void visit(NDArray similarities, int firstRow, int rowCount) throws OperationCancelledException;
+        /// @return the work left for this block
+        BlockTask start(NDArray similarities, int firstRow, int rowCount);
+    }
+
+    /// The remainder of one block's work.
+    interface BlockTask {
+        /// Completes the block; its arrays are freed right after.
+        void finish() throws OperationCancelledException;
+
+        /// Called instead of [#finish()] when the operation fails or is cancelled: stop or wait
+        /// for any host work started for the block, and publish nothing.
+        default void abandon() {
+        }
     }
 
     /// A blocked similarity on `device` whose blocks stay within `maxBlockBytes`.
@@ -83,7 +100,7 @@ public final class BlockedCosineSimilarity {
             ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
         float[] out = new float[Math.multiplyExact(targetRows.length, sources.rows())];
         forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
-                (similarities, firstRow, rowCount) -> {
+                (similarities, firstRow, rowCount) -> () -> {
                     float[] block = similarities.toFloatArray();
                     System.arraycopy(block, 0, out, firstRow * sources.rows(), block.length);
                 });
@@ -101,7 +118,7 @@ public final class BlockedCosineSimilarity {
         long start = System.nanoTime();
         int[] blocks = {0};
         forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
-                (similarities, firstRow, rowCount) -> {
+                (similarities, firstRow, rowCount) -> () -> {
                     // Reading one element waits for the asynchronous device to finish the block.
                     similarities.get(rowCount - 1, similarities.getShape().get(1) - 1).getFloat();
                     blocks[0]++;
@@ -113,7 +130,8 @@ public final class BlockedCosineSimilarity {
     }
 
     /// Validates the inputs, uploads the normalised sources once and hands each block of the
-    /// requested target rows to `visitor`, in order, each block in its own sub-manager.
+    /// requested target rows to `visitor`, in order, each block in its own sub-manager; at most
+    /// two blocks are alive at a time (device memory `2 maxBlockBytes` plus temporaries).
     void forEachBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
             ProgressListener progress, CancellationToken cancel, BlockVisitor visitor)
             throws OperationCancelledException {
@@ -134,17 +152,40 @@ public final class BlockedCosineSimilarity {
             NDArray sourceMatrix = scope.create(sources.values(), new Shape(sourceCount, dimension));
             sourceMatrix.muli(scope.create(sourceScale, new Shape(sourceCount, 1)));
             NDArray sourcesTransposed = sourceMatrix.transpose();
-            for (int first = 0; first < targetRows.length; first += rowsPerBlock) {
-                cancel.throwIfCancelled(stage);
-                int count = Math.min(rowsPerBlock, targetRows.length - first);
-                try (NDManager block = scope.newSubManager()) {
+            PendingBlock pending = null;
+            try {
+                for (int first = 0; first < targetRows.length; first += rowsPerBlock) {
+                    cancel.throwIfCancelled(stage);
+                    int count = Math.min(rowsPerBlock, targetRows.length - first);
+                    NDManager block = scope.newSubManager();
                     float[] rows = gatherScaled(targets, targetRows, targetScale, first, count);
                     NDArray similarities = block.create(rows, new Shape(count, dimension)).matMul(sourcesTransposed);
-                    visitor.visit(similarities, first, count);
+                    if (pending != null) {
+                        pending.finish(stage, targetRows.length, progress);
+                    }
+                    pending = new PendingBlock(block, visitor.start(similarities, first, count), first + count);
                 }
-                LOG.debug("{}: rows {}..{} of {}", stage, first, first + count, targetRows.length);
-                progress.onProgress(stage, first + count, targetRows.length);
+                if (pending != null) {
+                    pending.finish(stage, targetRows.length, progress);
+                    pending = null;
+                }
+            } finally {
+                if (pending != null) {
+                    pending.task().abandon();
+                }
             }
+        }
+    }
+
+    /// A started block whose task is still to finish, with its manager.
+    private record PendingBlock(NDManager manager, BlockTask task, int rowsDone) {
+
+        void finish(String stage, int rowsTotal, ProgressListener progress) throws OperationCancelledException {
+            try (manager) {
+                task.finish();
+            }
+            LOG.debug("{}: {} of {} rows", stage, rowsDone, rowsTotal);
+            progress.onProgress(stage, rowsDone, rowsTotal);
         }
     }
 

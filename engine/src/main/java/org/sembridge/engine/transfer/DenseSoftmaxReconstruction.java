@@ -52,8 +52,8 @@ public final class DenseSoftmaxReconstruction {
             NDArray embeddings = scope.create(sourceEmbeddings.values(), new Shape(sourceEmbeddings.rows(), d));
             similarity.forEachBlock(targets, sources, targetRows, STAGE, progress, cancel,
                     (similarities, firstRow, rowCount) -> {
-                        float[] rows = similarities.softmax(1).matMul(embeddings).toFloatArray();
-                        System.arraycopy(rows, 0, out, firstRow * d, rows.length);
+                        NDArray rows = similarities.softmax(1).matMul(embeddings);
+                        return () -> System.arraycopy(rows.toFloatArray(), 0, out, firstRow * d, rowCount * d);
                     });
         }
         LOG.info("reconstructed {} target embeddings of dimension {} from dense softmax weights over {} sources "

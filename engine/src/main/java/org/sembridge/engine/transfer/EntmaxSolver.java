@@ -119,8 +119,9 @@ public final class EntmaxSolver {
     /// Exactness: for `alpha > 1` the support is `{i : (alpha - 1) z_i > tau}`. If the smallest
     /// candidate gets weight 0, every score left out of the top-K is no larger, so adding it adds
     /// zero mass at every `tau` the solution passes through: `tau`, and hence every weight, is
-    /// unchanged. The bisection then even visits the same midpoints with the same decisions, so
-    /// the complete result is bit-for-bit the one [#solve(float[])] gives on the full row.
+    /// unchanged. The solver then even takes the same steps (bisection midpoints and decisions, or
+    /// the sparsemax prefix scan), so the complete result is bit-for-bit the one
+    /// [#solve(float[])] gives on the full row.
     /// Softmax has full support: its top-K result is complete only when `K` is the whole row.
     ///
     /// @param topScores the `K` largest scores of the row, in any order, all finite

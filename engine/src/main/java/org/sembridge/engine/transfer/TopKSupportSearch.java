@@ -6,6 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
@@ -75,12 +79,12 @@ public final class TopKSupportSearch {
         long elapsed = System.nanoTime() - start;
         AlignmentStatistics statistics = new AlignmentStatistics(targetRows.length, aligner.exactOnTopK,
                 aligner.exactOnWiderK, aligner.onFullRow, aligner.dense, aligner.firstK, aligner.widerK,
-                aligner.blocks, elapsed);
+                aligner.blocks, aligner.solveNanos, elapsed);
         LOG.info("aligned {} target tokens to {} source tokens on {} (alpha {}, K {}): {} exact on top-{}, "
-                        + "{} on top-{}, {} on the full row, {} dense; {} s",
+                        + "{} on top-{}, {} on the full row, {} dense; {} s, of which {} s solving in Java",
                 targetRows.length, sources.rows(), device, options.alpha(), options.topK(), aligner.exactOnTopK,
                 aligner.firstK, aligner.exactOnWiderK, aligner.widerK, aligner.onFullRow, aligner.dense,
-                String.format("%.3f", elapsed / 1e9));
+                String.format("%.3f", elapsed / 1e9), String.format("%.3f", aligner.solveNanos / 1e9));
         return new AlignmentResult(options.alpha(), Arrays.asList(aligner.alignments), statistics);
     }
 
@@ -93,8 +97,9 @@ public final class TopKSupportSearch {
         }
     }
 
-    /// Solves the blocks one after the other on the caller's thread (the device thread), the rows
-    /// of a block in parallel; counts how each row was solved.
+    /// Aligns the blocks in order. The device thread selects each block's top-K; the Java solve of
+    /// block `b` then runs on the common fork-join pool while the device computes the GEMM of
+    /// block `b + 1`; the device thread joins it, runs the fallbacks of block `b` and frees it.
     private static final class BlockAligner implements BlockedCosineSimilarity.BlockVisitor {
 
         private final EntmaxSolver solver;
@@ -108,6 +113,7 @@ public final class TopKSupportSearch {
         private int onFullRow;
         private int dense;
         private int blocks;
+        private long solveNanos;
 
         BlockAligner(EntmaxSolver solver, int topK, int sourceCount, int[] targetRows) {
             this.solver = solver;
@@ -119,26 +125,50 @@ public final class TopKSupportSearch {
         }
 
         @Override
-        public void visit(NDArray similarities, int firstRow, int rowCount) {
+        public BlockedCosineSimilarity.BlockTask start(NDArray similarities, int firstRow, int rowCount) {
             blocks++;
             Candidates top = Candidates.largest(similarities, firstK);
             if (solver.alpha() == 1.0) {
-                alignDense(similarities, top, firstRow, rowCount);
-            } else {
-                alignSparse(similarities, top, firstRow, rowCount);
+                float[] logPartition = logPartition(similarities, rowCount);
+                HostWork records = HostWork.start(rowCount, r -> alignments[firstRow + r] = denseAlignment(
+                        targetRows[firstRow + r], top, r, logPartition[r]));
+                return afterHostWork(records, () -> dense += rowCount);
             }
+            EntmaxSolution[] solutions = new EntmaxSolution[rowCount];
+            HostWork solving = HostWork.start(rowCount, r -> {
+                solutions[r] = solver.solveCandidates(top.scores(), top.ids(), r * top.k(), top.k(), sourceCount);
+                if (solutions[r].complete()) {
+                    alignments[firstRow + r] = sparseAlignment(targetRows[firstRow + r], solutions[r], top, r);
+                }
+            });
+            return afterHostWork(solving, () -> solveFallbacks(similarities, top, solutions, firstRow));
         }
 
-        private void alignSparse(NDArray similarities, Candidates top, int firstRow, int rowCount) {
-            EntmaxSolution[] solutions = new EntmaxSolution[rowCount];
-            IntStream.range(0, rowCount).parallel().forEach(r ->
-                    solutions[r] = solver.solveCandidates(top.scores(), top.ids(), r * top.k(), top.k(), sourceCount));
-            int[] pending = incomplete(solutions, IntStream.range(0, rowCount).toArray());
-            exactOnTopK += rowCount - pending.length;
+        /// A task that waits for `work` and then runs `rest` on the device thread.
+        private BlockedCosineSimilarity.BlockTask afterHostWork(HostWork work, Runnable rest) {
+            return new BlockedCosineSimilarity.BlockTask() {
+                @Override
+                public void finish() {
+                    solveNanos += work.join();
+                    rest.run();
+                }
+
+                @Override
+                public void abandon() {
+                    work.abandon();
+                }
+            };
+        }
+
+        /// Widens the candidates of the rows whose support reached the last one, then falls back
+        /// to their full rows; runs on the device thread while the block is alive.
+        private void solveFallbacks(NDArray similarities, Candidates top, EntmaxSolution[] solutions, int firstRow) {
+            int[] pending = incomplete(solutions, IntStream.range(0, solutions.length).toArray());
+            exactOnTopK += solutions.length - pending.length;
             if (pending.length > 0 && widerK > firstK) {
                 Candidates wide = Candidates.largest(rowsOf(similarities, pending), widerK);
                 int[] rows = pending;
-                IntStream.range(0, rows.length).parallel().forEach(j -> solutions[rows[j]] =
+                solveNanos += HostWork.run(rows.length, j -> solutions[rows[j]] =
                         solver.solveCandidates(wide.scores(), wide.ids(), j * wide.k(), wide.k(), sourceCount));
                 pending = incomplete(solutions, rows);
                 exactOnWiderK += rows.length - pending.length;
@@ -146,36 +176,43 @@ public final class TopKSupportSearch {
             if (pending.length > 0) {
                 float[] full = rowsOf(similarities, pending).toFloatArray();
                 int[] rows = pending;
-                IntStream.range(0, rows.length).parallel().forEach(j -> solutions[rows[j]] =
+                solveNanos += HostWork.run(rows.length, j -> solutions[rows[j]] =
                         solver.solveCandidates(full, null, j * sourceCount, sourceCount, sourceCount));
                 onFullRow += rows.length;
             }
-            IntStream.range(0, rowCount).parallel().forEach(r -> {
-                EntmaxSolution solution = solutions[r];
-                alignments[firstRow + r] = alignment(targetRows[firstRow + r], solution.ids(),
-                        solution.weights(), solution.scores(), sortedKeys(top, r), false);
-            });
+            for (int r = 0; r < solutions.length; r++) {
+                if (alignments[firstRow + r] == null) {
+                    alignments[firstRow + r] = sparseAlignment(targetRows[firstRow + r], solutions[r], top, r);
+                }
+            }
         }
 
-        private void alignDense(NDArray similarities, Candidates top, int firstRow, int rowCount) {
-            // The block is not needed after the top-K: shift it in place.
+        /// `log sum_i exp(s_i)` per row, max-shifted, in `float32` on the device. The block is not
+        /// needed after its top-K, so it is shifted in place.
+        private static float[] logPartition(NDArray similarities, int rowCount) {
             NDArray max = similarities.max(new int[] {1}, true);
-            float[] logPartition = similarities.subi(max).exp().sum(new int[] {1}).log()
-                    .addi(max.reshape(rowCount)).toFloatArray();
-            IntStream.range(0, rowCount).parallel().forEach(r -> {
-                long[] keys = sortedKeys(top, r);
-                int[] ids = new int[keys.length];
-                double[] weights = new double[keys.length];
-                float[] scores = new float[keys.length];
-                for (int j = 0; j < keys.length; j++) {
-                    ids[j] = EntmaxSolver.keyId(keys[j]);
-                    scores[j] = EntmaxSolver.keyScore(keys[j]);
-                    weights[j] = solver.weightAt(scores[j], logPartition[r]);
-                }
-                alignments[firstRow + r] = alignment(targetRows[firstRow + r], ids, weights, scores, keys,
-                        top.k() < sourceCount);
-            });
-            dense += rowCount;
+            return similarities.subi(max).exp().sum(new int[] {1}).log().addi(max.reshape(rowCount)).toFloatArray();
+        }
+
+        private TokenAlignment denseAlignment(int targetId, Candidates top, int r, float logPartition) {
+            long[] keys = new long[top.k()];
+            for (int j = 0; j < keys.length; j++) {
+                keys[j] = EntmaxSolver.sortKey(top.scores()[r * top.k() + j], top.ids()[r * top.k() + j]);
+            }
+            Arrays.sort(keys);
+            int[] ids = new int[keys.length];
+            double[] weights = new double[keys.length];
+            float[] scores = new float[keys.length];
+            for (int j = 0; j < keys.length; j++) {
+                ids[j] = EntmaxSolver.keyId(keys[j]);
+                scores[j] = EntmaxSolver.keyScore(keys[j]);
+                weights[j] = solver.weightAt(scores[j], logPartition);
+            }
+            return alignment(targetId, ids, weights, scores, top, r, top.k() < sourceCount);
+        }
+
+        private static TokenAlignment sparseAlignment(int targetId, EntmaxSolution solution, Candidates top, int r) {
+            return alignment(targetId, solution.ids(), solution.weights(), solution.scores(), top, r, false);
         }
 
         private static int[] incomplete(EntmaxSolution[] solutions, int[] rows) {
@@ -186,20 +223,10 @@ public final class TopKSupportSearch {
             return similarities.get(new NDIndex("{}", similarities.getManager().create(localRows)));
         }
 
-        /// The candidates of row `r`, sorted by similarity descending and id ascending.
-        private static long[] sortedKeys(Candidates top, int r) {
-            long[] keys = new long[top.k()];
-            for (int j = 0; j < keys.length; j++) {
-                keys[j] = EntmaxSolver.sortKey(top.scores()[r * top.k() + j], top.ids()[r * top.k() + j]);
-            }
-            Arrays.sort(keys);
-            return keys;
-        }
-
         /// Builds the record: weights rounded to `float` (entries that round to 0 are dropped), and
-        /// the nearest sources from the row's sorted first candidates.
+        /// the nearest sources of candidate row `r`.
         private static TokenAlignment alignment(int targetId, int[] ids, double[] weights, float[] scores,
-                long[] candidateKeys, boolean truncated) {
+                Candidates top, int r, boolean truncated) {
             int kept = 0;
             for (double weight : weights) {
                 if ((float) weight > 0.0f) {
@@ -217,15 +244,72 @@ public final class TopKSupportSearch {
                     k++;
                 }
             }
-            int nearest = Math.min(NEAREST_COUNT, candidateKeys.length);
-            int[] nearestIds = new int[nearest];
-            float[] nearestSimilarities = new float[nearest];
-            for (int j = 0; j < nearest; j++) {
-                nearestIds[j] = EntmaxSolver.keyId(candidateKeys[j]);
-                nearestSimilarities[j] = EntmaxSolver.keyScore(candidateKeys[j]);
+            long[] nearest = nearest(top, r);
+            int[] nearestIds = new int[nearest.length];
+            float[] nearestSimilarities = new float[nearest.length];
+            for (int j = 0; j < nearest.length; j++) {
+                nearestIds[j] = EntmaxSolver.keyId(nearest[j]);
+                nearestSimilarities[j] = EntmaxSolver.keyScore(nearest[j]);
             }
             return new TokenAlignment(targetId, sourceIds, keptWeights, similarities, nearestIds,
                     nearestSimilarities, truncated);
+        }
+
+        /// The first [#NEAREST_COUNT] candidates of row `r` as sort keys, ties by ascending id: the
+        /// candidates are already descending, so only the prefix through the tie group at the cut
+        /// needs sorting.
+        private static long[] nearest(Candidates top, int r) {
+            int base = r * top.k();
+            int count = Math.min(NEAREST_COUNT, top.k());
+            int end = count;
+            while (end < top.k() && top.scores()[base + end] == top.scores()[base + count - 1]) {
+                end++;
+            }
+            long[] keys = new long[end];
+            for (int j = 0; j < end; j++) {
+                keys[j] = EntmaxSolver.sortKey(top.scores()[base + j], top.ids()[base + j]);
+            }
+            Arrays.sort(keys);
+            return Arrays.copyOf(keys, count);
+        }
+    }
+
+    /// Pure Java work over the rows of a block on the common fork-join pool (no tensors), timed.
+    private static final class HostWork {
+
+        private final CompletableFuture<Long> elapsedNanos;
+
+        private HostWork(CompletableFuture<Long> elapsedNanos) {
+            this.elapsedNanos = elapsedNanos;
+        }
+
+        /// Starts `body` for `0 .. count - 1` in the background.
+        static HostWork start(int count, IntConsumer body) {
+            return new HostWork(CompletableFuture.supplyAsync(() -> run(count, body), ForkJoinPool.commonPool()));
+        }
+
+        /// Runs `body` for `0 .. count - 1` in parallel and returns the wall time in nanoseconds.
+        static long run(int count, IntConsumer body) {
+            long start = System.nanoTime();
+            IntStream.range(0, count).parallel().forEach(body);
+            return System.nanoTime() - start;
+        }
+
+        /// Waits for the work; rethrows its failure unwrapped.
+        long join() {
+            try {
+                return elapsedNanos.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        /// Waits for the work and ignores its outcome (the operation is failing anyway).
+        void abandon() {
+            elapsedNanos.exceptionally(failure -> 0L).join();
         }
     }
 }
