@@ -24,6 +24,7 @@ FAMILY is one of bert, roberta, xlm-roberta, distilbert. Options:
     --drop NAME            leave this tensor out of the checkpoint
     --poison NAME          put a NaN into this tensor (element 3) and an Inf into element 5
     --tokenizer KIND       json (default) or vocab (vocab.txt + tokenizer_config.json only)
+    --shards N             split the weights over N files + model.safetensors.index.json
     --seed N               random seed (default 1234)
 
 Dimensions: hidden 32, 4 heads, intermediate 64, 2 layers, 40 usable positions.
@@ -34,6 +35,8 @@ import json
 import os
 import struct
 import sys
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # tiny matrices: threads only add start-up cost
 
 import numpy as np
 
@@ -121,6 +124,20 @@ def write_safetensors(path, tensors, dtype):
         out.write(text)
         for blob in blobs:
             out.write(blob)
+
+
+def write_shards(out_dir, tensors, dtype, count):
+    """Splits tensors round-robin over `count` files, as save_pretrained(max_shard_size=...) names them."""
+    names = list(tensors)
+    weight_map = {}
+    for shard in range(count):
+        file_name = "model-%05d-of-%05d.safetensors" % (shard + 1, count)
+        part = {name: tensors[name] for name in names[shard::count]}
+        write_safetensors(os.path.join(out_dir, file_name), part, dtype)
+        weight_map.update({name: file_name for name in part})
+    total = sum(len(encode(np.asarray(t, dtype=np.float32), dtype)) for t in tensors.values())
+    write_json(os.path.join(out_dir, "model.safetensors.index.json"),
+               {"metadata": {"total_size": total}, "weight_map": weight_map})
 
 
 def encode(array, dtype):
@@ -337,6 +354,7 @@ def main(argv):
     parser.add_argument("--drop", action="append", default=[])
     parser.add_argument("--poison", action="append", default=[])
     parser.add_argument("--tokenizer", default="json", choices=["json", "vocab"])
+    parser.add_argument("--shards", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1234)
     args = parser.parse_args(argv)
 
@@ -369,7 +387,10 @@ def main(argv):
         flat = tensors[name].reshape(-1)
         flat[3] = np.nan
         flat[5] = np.inf
-    write_safetensors(os.path.join(args.out_dir, "model.safetensors"), tensors, args.dtype)
+    if args.shards <= 1:
+        write_safetensors(os.path.join(args.out_dir, "model.safetensors"), tensors, args.dtype)
+    else:
+        write_shards(args.out_dir, tensors, args.dtype, args.shards)
     write_json(os.path.join(args.out_dir, "config.json"), config_json(family, len(vocab), args, args.bridge))
 
 

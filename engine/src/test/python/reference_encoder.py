@@ -26,6 +26,8 @@ import os
 import struct
 import sys
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # tiny matrices: threads only add start-up cost
+
 import numpy as np
 
 ERF = np.vectorize(math.erf)
@@ -157,12 +159,26 @@ def bert_encoder(config, p, ids, mask):
     return x
 
 
+def sinusoidal(positions, dim):
+    """transformers' create_sinusoidal_embeddings: sin at even, cos at odd columns."""
+    angles = np.array([[pos / np.power(10000, 2 * (j // 2) / dim) for j in range(dim)]
+                       for pos in range(positions)])
+    table = np.zeros((positions, dim))
+    table[:, 0::2] = np.sin(angles[:, 0::2])
+    table[:, 1::2] = np.cos(angles[:, 1::2])
+    return table
+
+
 def distilbert_encoder(config, p, ids, mask):
     eps = 1e-12
     act = activation(config.get("activation", "gelu"))
     heads = config["n_heads"]
     positions = np.broadcast_to(np.arange(ids.shape[1]), ids.shape)
-    x = p.get("embeddings.word_embeddings.weight")[ids] + p.get("embeddings.position_embeddings.weight")[positions]
+    if p.has(p.prefix + "embeddings.position_embeddings.weight"):
+        table = p.get("embeddings.position_embeddings.weight")
+    else:
+        table = sinusoidal(config["max_position_embeddings"], config["dim"])
+    x = p.get("embeddings.word_embeddings.weight")[ids] + table[positions]
     x = layer_norm(x, p.get("embeddings.LayerNorm.weight"), p.get("embeddings.LayerNorm.bias"), eps)
     for layer in range(config["n_layers"]):
         lp = "transformer.layer.%d." % layer
