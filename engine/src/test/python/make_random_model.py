@@ -47,12 +47,12 @@ LAYERS = 2
 POSITIONS = 40
 
 WORDS = [
-    "the", "a", "cat", "dog", "sat", "on", "mat", "house", "blue", "red", "green", "big",
+    "the", "an", "cat", "dog", "sat", "on", "mat", "house", "blue", "red", "green", "big",
     "small", "run", "walk", "eat", "water", "tree", "book", "read", "and", "of", "to", "in",
     "is", "was", "it", "he", "she", "they", "we", "you", "sun", "moon", "star", "car", "road",
     "city", "home", "casa", "haus", "maison",
 ]
-SUFFIXES = ["##s", "##ing", "##ed", "##er", "##ly", "##es"]
+SUFFIXES = ["##est", "##ing", "##ed", "##er", "##ly", "##es"]
 LETTERS = [chr(c) for c in range(ord("a"), ord("z") + 1)]
 DIGITS = [str(d) for d in range(10)]
 PUNCT = [".", ",", "!", "?", "'", "-"]
