@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.sembridge.engine.InputFormatException;
@@ -27,7 +25,8 @@ public final class LoadedRun {
     private final Path directory;
     private final RunManifest manifest;
     private final AlignmentsFile alignments;
-    private Vocabulary sourceVocabulary;
+    private VocabularyFile.Stored source;
+    private VocabularyFile.Stored target;
     private CanonicalVocabulary targetCanonical;
 
     private LoadedRun(Path directory, RunManifest manifest, AlignmentsFile alignments) {
@@ -100,7 +99,7 @@ public final class LoadedRun {
 
     /// The id of target token `token`: the exact stored string, else the word-start form, else
     /// the continuation form, else the case-insensitive form (lowest id each).
-    public OptionalInt idOf(String token) {
+    public OptionalInt idOf(String token) throws InputFormatException {
         OptionalInt exact = alignments.idOf(token);
         if (exact.isPresent()) {
             return exact;
@@ -117,20 +116,35 @@ public final class LoadedRun {
     }
 
     /// The source vocabulary the run aligned to (from `source_vocabulary.json`).
-    public synchronized Vocabulary sourceVocabulary() throws InputFormatException {
-        if (sourceVocabulary == null) {
-            sourceVocabulary = SourceVocabularyFile.read(directory.resolve(SourceVocabularyFile.FILE_NAME));
-        }
-        return sourceVocabulary;
+    public Vocabulary sourceVocabulary() throws InputFormatException {
+        return storedSource().vocabulary();
     }
 
-    /// The target vocabulary with its canonical forms (special tokens as recorded).
-    public synchronized CanonicalVocabulary targetCanonical() {
+    /// The target vocabulary (from `target_vocabulary.json`).
+    public Vocabulary targetVocabulary() throws InputFormatException {
+        return storedTarget().vocabulary();
+    }
+
+    /// The target vocabulary with its canonical forms.
+    public synchronized CanonicalVocabulary targetCanonical() throws InputFormatException {
         if (targetCanonical == null) {
-            Set<Integer> special = IntStream.of(idsOfKind(TargetTokenKind.SPECIAL)).boxed().collect(Collectors.toSet());
-            targetCanonical = Vocabulary.of(alignments.tokens(), special).canonicalize();
+            targetCanonical = targetVocabulary().canonicalize();
         }
         return targetCanonical;
+    }
+
+    private synchronized VocabularyFile.Stored storedSource() throws InputFormatException {
+        if (source == null) {
+            source = VocabularyFile.read(directory.resolve(VocabularyFile.SOURCE_FILE_NAME));
+        }
+        return source;
+    }
+
+    private synchronized VocabularyFile.Stored storedTarget() throws InputFormatException {
+        if (target == null) {
+            target = VocabularyFile.read(directory.resolve(VocabularyFile.TARGET_FILE_NAME));
+        }
+        return target;
     }
 
     /// The same token in several runs, in the order of `runs`: each run's record of `token`
