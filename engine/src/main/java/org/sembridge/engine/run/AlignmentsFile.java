@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,8 @@ import org.sembridge.engine.export.AtomicFiles;
 /// softmax rows add `"truncated": true`. Weights and similarities are written as the shortest
 /// decimal that reads back to the same `float`.
 ///
-/// [#open] scans the file once, keeping only the byte offset, the token and the kind of every
-/// line (read from the line's start, the rest is not parsed); [#read(int)] parses one line on
+/// [#open] scans the file once, keeping only the byte offset, the token, the kind and the copy
+/// flag of every line (read from the line's start, the rest is not parsed); [#read(int)] parses one line on
 /// demand. Memory: an offset, a token string and a map entry per target token.
 public final class AlignmentsFile {
 
@@ -56,13 +57,15 @@ public final class AlignmentsFile {
     private final long[] offsets;
     private final List<String> tokens;
     private final TargetTokenKind[] kinds;
+    private final BitSet copies;
     private final Map<String, Integer> idsByToken = new HashMap<>();
 
-    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds) {
+    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies) {
         this.file = file;
         this.offsets = offsets;
         this.tokens = List.copyOf(tokens);
         this.kinds = kinds;
+        this.copies = copies;
         for (int id = 0; id < tokens.size(); id++) {
             idsByToken.putIfAbsent(tokens.get(id), id);
         }
@@ -136,6 +139,7 @@ public final class AlignmentsFile {
         List<Long> starts = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<TargetTokenKind> kinds = new ArrayList<>();
+        BitSet copies = new BitSet();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1024];
@@ -154,7 +158,7 @@ public final class AlignmentsFile {
                         continue;
                     }
                     int id = starts.size();
-                    readPrefix(file, id, line, length, tokens, kinds);
+                    readPrefix(file, id, line, length, tokens, kinds, copies);
                     starts.add(lineStart);
                     lineStart = position;
                     length = 0;
@@ -167,12 +171,13 @@ public final class AlignmentsFile {
             starts.add(lineStart);
         }
         return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
-                kinds.toArray(TargetTokenKind[]::new));
+                kinds.toArray(TargetTokenKind[]::new), copies);
     }
 
-    /// Reads `{"id": id, "token": ..., "kind": ...` from the start of a line.
+    /// Reads `{"id": id, "token": ..., "kind": ..., ["overlap_source": ...]` from the start of a
+    /// line.
     private static void readPrefix(Path file, int id, byte[] line, int length, List<String> tokens,
-            List<TargetTokenKind> kinds) throws InputFormatException {
+            List<TargetTokenKind> kinds, BitSet copies) throws InputFormatException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
                 StandardCharsets.UTF_8))) {
             reader.beginObject();
@@ -185,6 +190,9 @@ public final class AlignmentsFile {
             }
             kinds.add(TargetTokenKind.fromJsonName(reader.nextString()));
             tokens.add(token);
+            if (reader.nextName().equals("overlap_source")) {
+                copies.set(id);
+            }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
                     + ": " + e.getMessage(), e);
@@ -216,6 +224,11 @@ public final class AlignmentsFile {
     /// The kind of target token `id`.
     public TargetTokenKind kind(int id) {
         return kinds[id];
+    }
+
+    /// Whether target token `id`'s rows were copied from a source token.
+    public boolean isCopy(int id) {
+        return copies.get(id);
     }
 
     /// Parses the record of target token `id`.
