@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -89,6 +91,23 @@ public final class AlignmentsFile {
     }
 
     private static void writeLine(Writer writer, AlignmentRecord record) throws IOException {
+        writeJson(writer, record);
+        writer.write('\n');
+    }
+
+    /// One record as the single-line JSON object of the file (no newline), e.g. for `--json`
+    /// output.
+    public static String toJson(AlignmentRecord record) {
+        StringWriter writer = new StringWriter();
+        try {
+            writeJson(writer, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return writer.toString();
+    }
+
+    private static void writeJson(Writer writer, AlignmentRecord record) throws IOException {
         JsonWriter json = new JsonWriter(writer);
         json.setHtmlSafe(false);
         json.beginObject();
@@ -127,7 +146,6 @@ public final class AlignmentsFile {
         }
         json.endObject();
         json.flush();
-        writer.write('\n');
     }
 
     /// Indexes an `alignments.jsonl`: line offsets and tokens.

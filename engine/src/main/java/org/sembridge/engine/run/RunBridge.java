@@ -25,6 +25,12 @@ import org.sembridge.engine.provenance.ContentHash;
 /// Records what it did for `run.json`. Close it to free the encoder or unmap the file.
 final class RunBridge implements AutoCloseable {
 
+    /// Texts per bridge forward pass. Token texts are short (one to a few bridge tokens), so a
+    /// batch of 256 pads to a handful of positions and needs about the activation memory of 32
+    /// sentences of 64 tokens, while paying the per-batch overhead 8 times less often than
+    /// [BridgeEncoder#DEFAULT_BATCH_SIZE].
+    static final int TOKEN_BATCH_SIZE = 256;
+
     private final Path path;
     private final BridgeEncoderEmbedder embedder;
     private final PrecomputedBridgeVectors file;
@@ -34,7 +40,7 @@ final class RunBridge implements AutoCloseable {
         this.path = path;
         this.embedder = embedder;
         this.file = file;
-        record.addProperty("path", path.toString());
+        record.addProperty("path", path.toAbsolutePath().toString());
         record.addProperty("kind", file == null ? "model" : "precomputed");
     }
 
@@ -45,7 +51,7 @@ final class RunBridge implements AutoCloseable {
             return new RunBridge(path, null, PrecomputedBridgeVectors.open(path));
         }
         return new RunBridge(path, BridgeEncoderEmbedder.load(HfModelFolder.open(path), device,
-                BridgeEncoder.DEFAULT_BATCH_SIZE, hashes), null);
+                TOKEN_BATCH_SIZE, hashes), null);
     }
 
     /// The bridge vectors of `tokenizer`'s vocabulary (`role` is `source` or `target`). A model

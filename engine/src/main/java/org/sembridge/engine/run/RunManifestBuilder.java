@@ -30,6 +30,7 @@ final class RunManifestBuilder {
     private final JsonObject parameters = new JsonObject();
     private final JsonObject inputs = new JsonObject();
     private final JsonObject counts = new JsonObject();
+    private final JsonObject solving = new JsonObject();
     private final JsonArray decisions = new JsonArray();
 
     RunManifestBuilder() {
@@ -40,6 +41,8 @@ final class RunManifestBuilder {
         root.add("method", JsonNull.INSTANCE);
         root.add("parameters", parameters);
         root.add("inputs", inputs);
+        inputs.add("source", JsonNull.INSTANCE);
+        inputs.add("target_tokenizer", JsonNull.INSTANCE);
         inputs.add("bridge", JsonNull.INSTANCE);
         root.add("counts", counts);
         root.add("decisions", decisions);
@@ -140,9 +143,9 @@ final class RunManifestBuilder {
     void alignments(List<TokenAlignment> alignments, int sourceSize, double alpha, String method) {
         JsonObject histogram = new JsonObject();
         supportHistogram(alignments).forEach((size, tokens) -> histogram.addProperty(size.toString(), tokens));
-        counts.add("support_histogram", histogram);
+        solving.add("support_histogram", histogram);
         if (method.equals(SemBridgeInitializer.NAME)) {
-            counts.add("rows_solved", rowsSolved(alignments, sourceSize, alpha));
+            solving.add("rows_solved", rowsSolved(alignments, sourceSize, alpha));
         }
     }
 
@@ -194,7 +197,7 @@ final class RunManifestBuilder {
     void inputs(String sourceHash, String targetHash, Path targetFolder) {
         inputs.getAsJsonObject("source").addProperty("sha256", sourceHash);
         JsonObject target = inputs.getAsJsonObject("target_tokenizer");
-        target.addProperty("folder", targetFolder.toString());
+        target.addProperty("folder", targetFolder.toAbsolutePath().toString());
         target.addProperty("sha256", targetHash);
     }
 
@@ -215,6 +218,7 @@ final class RunManifestBuilder {
     /// Target-token counts.
     RunManifestBuilder counts(Map<String, Integer> values) {
         values.forEach(counts::addProperty);
+        solving.entrySet().forEach(entry -> counts.add(entry.getKey(), entry.getValue()));
         return this;
     }
 
