@@ -130,7 +130,7 @@ public final class AlignmentsFile {
         }
         json.endArray();
         json.name("support").value(record.support());
-        json.name("entropy").value(Float.valueOf((float) record.entropyNats()));
+        json.name("entropy").value(record.entropyNats());
         json.name("nearest").beginArray();
         for (NearestSource near : record.nearest()) {
             json.beginObject();
