@@ -21,6 +21,7 @@ import org.sembridge.engine.run.TransferRunner;
 import org.sembridge.engine.run.TransferSummary;
 import org.sembridge.engine.vocab.OverlapOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,6 +91,9 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON document.")
     boolean json;
 
+    @Mixin
+    CacheOption cache = new CacheOption();
+
     @Override
     public Integer call() throws Exception {
         TransferRequest request = TransferRequest.builder(source, targetTokenizer, method, out)
@@ -107,7 +111,8 @@ final class InitCommand implements Callable<Integer> {
         Thread hook = new Thread(interrupt, "sembridge-cancel-on-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TransferSummary summary = TransferRunner.atDefaultLocation().run(request, new StageLines(err), cancel);
+            TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
+                    .run(request, new StageLines(err), cancel);
             print(summary);
             interrupt.outcome = ExitCodes.OK;
             return ExitCodes.OK;

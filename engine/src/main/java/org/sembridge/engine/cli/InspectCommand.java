@@ -13,6 +13,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.run.LoadedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,9 +43,12 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Mixin
+    CacheOption cache = new CacheOption();
+
     @Override
     public Integer call() throws Exception {
-        LoadedRun loaded = LoadedRun.open(run);
+        LoadedRun loaded = LoadedRun.open(run, cache.store());
         int id = resolve(loaded, token);
         AlignmentRecord record = alpha == null ? loaded.token(id) : loaded.realign(id, alpha);
         double shownAlpha = alpha == null ? loaded.manifest().alpha() : alpha;

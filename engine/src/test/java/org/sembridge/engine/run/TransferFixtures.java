@@ -16,30 +16,30 @@ import org.sembridge.engine.provenance.ContentHash;
 /// WordPiece vocabulary: specials, letters, `##` letters, digits, punctuation, 42 words, 6
 /// suffixes), a random bridge over the same vocabulary, and a target `vocab.txt` with letters,
 /// some source words and new words (which the bridge embeds letter by letter).
-final class TransferFixtures {
+public final class TransferFixtures {
 
     /// Words of the target vocabulary that the source vocabulary also has.
-    static final List<String> SHARED_WORDS = List.of("house", "cat", "water", "book", "the");
+    public static final List<String> SHARED_WORDS = List.of("house", "cat", "water", "book", "the");
     /// Words of the target vocabulary that the source vocabulary lacks.
-    static final List<String> NEW_WORDS = List.of("katze", "hund", "baum", "wasser", "buch", "strasse", "garten",
+    public static final List<String> NEW_WORDS = List.of("katze", "hund", "baum", "wasser", "buch", "strasse", "garten",
             "##en", "##chen");
 
     private TransferFixtures() {
     }
 
     /// A random `*ForMaskedLM` source model (`family` and the script's options).
-    static Path source(Path parent, String name, String family, String... options) {
+    public static Path source(Path parent, String name, String family, String... options) {
         return RandomModelFolder.create(parent, name, family, options);
     }
 
     /// A random bridge: a bare BERT encoder with sentence-transformers mean pooling + normalise.
-    static Path bridge(Path parent) {
+    public static Path bridge(Path parent) {
         return RandomModelFolder.create(parent, "bridge", "bert", "--bridge", "--seed", "99");
     }
 
     /// A target tokenizer folder with only `vocab.txt` (+ `tokenizer_config.json`): BERT specials,
     /// letters and `##` letters, [#SHARED_WORDS] and [#NEW_WORDS].
-    static Path targetTokenizer(Path parent) throws IOException {
+    public static Path targetTokenizer(Path parent) throws IOException {
         List<String> tokens = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
         for (char c = 'a'; c <= 'z'; c++) {
             tokens.add(String.valueOf(c));
@@ -51,7 +51,7 @@ final class TransferFixtures {
     }
 
     /// A folder with `vocab.txt` holding `tokens` and a lower-casing `tokenizer_config.json`.
-    static Path vocabularyFolder(Path folder, List<String> tokens) throws IOException {
+    public static Path vocabularyFolder(Path folder, List<String> tokens) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("vocab.txt"), String.join("\n", tokens) + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("tokenizer_config.json"), "{\"do_lower_case\": true}\n",
@@ -60,18 +60,18 @@ final class TransferFixtures {
     }
 
     /// A runner whose bridge-vector cache and hash memo live under `dir`.
-    static TransferRunner runner(Path dir) {
+    public static TransferRunner runner(Path dir) {
         return new TransferRunner(store(dir), ContentHash.withoutMemo());
     }
 
     /// The bridge-vector store under `dir`.
-    static BridgeVectorStore store(Path dir) {
+    public static BridgeVectorStore store(Path dir) {
         return new BridgeVectorStore(dir.resolve("bridge-cache"), ContentHash.withoutMemo());
     }
 
     /// The entries of `parent` whose names start with `.` + `name` (staging folders of a run
     /// folder called `name`).
-    static List<Path> stagingLeftovers(Path parent, String name) throws IOException {
+    public static List<Path> stagingLeftovers(Path parent, String name) throws IOException {
         try (Stream<Path> entries = Files.list(parent)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("." + name)).toList();
         }
