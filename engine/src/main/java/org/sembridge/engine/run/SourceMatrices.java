@@ -58,28 +58,24 @@ record SourceMatrices(VocabularyTensors tensors, FloatMatrix embeddings, FloatMa
 
     /// `E_s` restricted to the tokenizer's tokens: what the plan is computed on.
     FloatMatrix planEmbeddings() {
-        return firstRows(embeddings);
+        if (embeddings.rows() == tokenizerSize) {
+            return embeddings;
+        }
+        return new FloatMatrix(tokenizerSize, embeddings.columns(),
+                Arrays.copyOf(embeddings.values(), tokenizerSize * embeddings.columns()));
     }
 
-    /// The matrices the plan is applied to, in this order: embeddings, the untied decoder (if
+    /// The matrices mapped like the embeddings, in this order: embeddings, the untied decoder (if
     /// any), the bias as `nS x 1` (if mapped).
-    List<FloatMatrix> planMatrices() {
+    List<FloatMatrix> mappedMatrices() {
         List<FloatMatrix> matrices = new ArrayList<>(3);
-        matrices.add(planEmbeddings());
+        matrices.add(embeddings);
         if (decoderWeight != null) {
-            matrices.add(firstRows(decoderWeight));
+            matrices.add(decoderWeight);
         }
         if (mapsBias()) {
-            matrices.add(firstRows(new FloatMatrix(decoderBias.length, 1, decoderBias)));
+            matrices.add(new FloatMatrix(decoderBias.length, 1, decoderBias));
         }
         return matrices;
-    }
-
-    private FloatMatrix firstRows(FloatMatrix matrix) {
-        if (matrix.rows() == tokenizerSize) {
-            return matrix;
-        }
-        return new FloatMatrix(tokenizerSize, matrix.columns(),
-                Arrays.copyOf(matrix.values(), tokenizerSize * matrix.columns()));
     }
 }

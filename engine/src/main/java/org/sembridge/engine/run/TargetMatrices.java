@@ -5,48 +5,30 @@ import java.util.List;
 
 import org.sembridge.engine.hf.DecoderTying;
 import org.sembridge.engine.transfer.FloatMatrix;
-import org.sembridge.engine.transfer.TokenAlignment;
-import org.sembridge.engine.vocab.OverlapMap;
 
-/// The vocabulary-sized matrices of the adapted model: overlap rows copied from the source, new
-/// rows from the plan, the decoder bias by [BiasMode].
+/// The vocabulary-sized matrices of the adapted model: the mapped matrices from the
+/// [MatrixTransfer], the decoder bias by [BiasMode].
 ///
 /// @param embeddings `E_t`, `nT x d`
 /// @param decoderWeight the untied decoder weight `nT x d`, else `null`
 /// @param bias the decoder bias `[nT]`, else `null`
-/// @param alignments the plan's alignments of the new tokens (empty for statistical methods)
-record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[] bias,
-        List<TokenAlignment> alignments) {
+record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[] bias) {
 
-    /// Builds the target matrices.
-    ///
-    /// @param newIds the target ids the plan built, ascending
-    /// @param newRows the plan's rows for `source.planMatrices()`, same order (empty when
-    ///     `newIds` is empty)
-    static TargetMatrices assemble(SourceMatrices source, OverlapMap overlap, int[] newIds, List<FloatMatrix> newRows,
-            BiasMode mode) {
+    /// Builds the target matrices from `mapped`, the transfer of `source.mappedMatrices()` (same
+    /// order), and the bias mode.
+    static TargetMatrices of(SourceMatrices source, List<FloatMatrix> mapped, int targetSize) {
         int next = 0;
-        FloatMatrix embeddings = rows(source.embeddings(), overlap, newIds, newIds.length == 0 ? null
-                : newRows.get(next++));
-        FloatMatrix decoder = null;
-        if (source.decoderWeight() != null) {
-            decoder = rows(source.decoderWeight(), overlap, newIds, newIds.length == 0 ? null : newRows.get(next++));
-        }
+        FloatMatrix embeddings = mapped.get(next++);
+        FloatMatrix decoder = source.decoderWeight() == null ? null : mapped.get(next++);
         float[] bias = null;
         if (source.decoderBias() != null) {
-            bias = switch (mode) {
-                case INDEX -> byIndex(source.decoderBias(), overlap.targetSize());
-                case ZERO -> new float[overlap.targetSize()];
-                case MAPPED -> rows(new FloatMatrix(source.decoderBias().length, 1, source.decoderBias()), overlap,
-                        newIds, newIds.length == 0 ? null : newRows.get(next)).values();
+            bias = switch (source.biasMode()) {
+                case INDEX -> byIndex(source.decoderBias(), targetSize);
+                case ZERO -> new float[targetSize];
+                case MAPPED -> mapped.get(next).values();
             };
         }
-        return new TargetMatrices(embeddings, decoder, bias, List.of());
-    }
-
-    /// The same matrices with the plan's alignments.
-    TargetMatrices withAlignments(List<TokenAlignment> newAlignments) {
-        return new TargetMatrices(embeddings, decoderWeight, bias, List.copyOf(newAlignments));
+        return new TargetMatrices(embeddings, decoder, bias);
     }
 
     /// The bias written for target token `id` (0 when the model has none).
@@ -68,26 +50,10 @@ record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[]
         return replaced;
     }
 
-    /// HF `resize_token_embeddings` semantics: entry `x` kept for `x < nS`, zero beyond.
+    /// Hugging Face `resize_token_embeddings` semantics: entry `x` kept for `x < nS`, zero beyond.
     private static float[] byIndex(float[] sourceBias, int targetSize) {
         float[] bias = new float[targetSize];
         System.arraycopy(sourceBias, 0, bias, 0, Math.min(sourceBias.length, targetSize));
         return bias;
-    }
-
-    /// Row `x` of the result is `matrix[src(x)]` for overlap tokens, `newRows[k]` for `newIds[k]`.
-    private static FloatMatrix rows(FloatMatrix matrix, OverlapMap overlap, int[] newIds, FloatMatrix newRows) {
-        int columns = matrix.columns();
-        FloatMatrix result = FloatMatrix.zeros(overlap.targetSize(), columns);
-        for (int id = 0; id < overlap.targetSize(); id++) {
-            int sourceId = overlap.sourceId(id);
-            if (sourceId >= 0) {
-                System.arraycopy(matrix.values(), sourceId * columns, result.values(), id * columns, columns);
-            }
-        }
-        for (int k = 0; k < newIds.length; k++) {
-            System.arraycopy(newRows.values(), k * columns, result.values(), newIds[k] * columns, columns);
-        }
-        return result;
     }
 }

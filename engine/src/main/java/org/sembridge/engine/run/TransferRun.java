@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
-import org.sembridge.engine.bridge.BridgeTexts;
 import org.sembridge.engine.bridge.BridgeVectorStore;
 import org.sembridge.engine.bridge.BridgeVectors;
 import org.sembridge.engine.encoder.SelectedDevice;
@@ -24,8 +23,6 @@ import org.sembridge.engine.provenance.ProvenanceRecorder;
 import org.sembridge.engine.transfer.FloatMatrix;
 import org.sembridge.engine.transfer.TokenAlignment;
 import org.sembridge.engine.transfer.baseline.EmbeddingInitializer;
-import org.sembridge.engine.transfer.baseline.InitializationInput;
-import org.sembridge.engine.transfer.baseline.InitializationPlan;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.vocab.MatchKind;
 import org.sembridge.engine.vocab.OverlapMap;
@@ -96,7 +93,7 @@ final class TransferRun {
             try (TextTokenizer targetTokenizer = target.load(source.maxTokens())) {
                 matchVocabularies(sourceTokenizer, targetTokenizer);
                 cancel.throwIfCancelled("the transfer");
-                TargetMatrices built = build(initializer, matrices, sourceTokenizer, targetTokenizer);
+                Built built = build(initializer, matrices, sourceTokenizer, targetTokenizer);
                 stages.start("hashing inputs");
                 manifest.inputs(hashes.ofModelFolder(source.directory()),
                         hashes.ofTokenizerFolder(target.folder()), target.folder());
@@ -122,16 +119,14 @@ final class TransferRun {
     }
 
     /// Bridge vectors (when needed), the plan, and the target matrices.
-    private TargetMatrices build(EmbeddingInitializer initializer, SourceMatrices matrices,
+    private Built build(EmbeddingInitializer initializer, SourceMatrices matrices,
             TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer) throws SemBridgeException, IOException {
+        FloatMatrix sourceBridge = null;
+        FloatMatrix targetBridge = null;
         if (newIds.length == 0) {
             manifest.noOp(noOpReason());
             LOG.warn("No-op transfer: {}", noOpReason());
-            return TargetMatrices.assemble(matrices, overlap, newIds, List.of(), request.biasMode());
-        }
-        FloatMatrix sourceBridge = null;
-        FloatMatrix targetBridge = null;
-        if (initializer.needsBridge()) {
+        } else if (initializer.needsBridge()) {
             try (RunBridge bridge = RunBridge.open(request.bridge(), device, hashes)) {
                 BridgeVectors sourceVectors = bridge.vectors("source", sourceTokenizer, store, stages, progress,
                         cancel);
@@ -153,15 +148,18 @@ final class TransferRun {
         }
         cancel.throwIfCancelled("the transfer");
         stages.start("planning " + initializer.name());
-        InitializationInput input = new InitializationInput(matrices.planEmbeddings(), sourceBridge, targetBridge,
-                newIds, overlapSourceIds(), request.seed(), device);
-        InitializationPlan plan = initializer.plan(input, progress, cancel);
+        int[] copiedFrom = IntStream.range(0, overlap.targetSize()).map(overlap::sourceId).toArray();
+        MatrixTransfer transfer = MatrixTransfer.plan(initializer, matrices.planEmbeddings(), sourceBridge,
+                targetBridge, copiedFrom, request.seed(), device, progress, cancel);
         cancel.throwIfCancelled("the transfer");
         stages.start("building the target matrices");
-        List<FloatMatrix> newRows = plan.apply(matrices.planMatrices(), progress, cancel);
-        manifest.alignments(plan.alignments(), sourceVocabulary.size(), request.alpha(), initializer.name());
-        TargetMatrices built = TargetMatrices.assemble(matrices, overlap, newIds, newRows, request.biasMode());
-        return built.withAlignments(plan.alignments());
+        List<FloatMatrix> mapped = transfer.apply(matrices.mappedMatrices(), progress, cancel);
+        manifest.alignments(transfer.alignments(), sourceVocabulary.size(), request.alpha(), initializer.name());
+        return new Built(TargetMatrices.of(matrices, mapped, targetVocabulary.size()), transfer.alignments());
+    }
+
+    /// The target matrices and the alignments of the built tokens (in `newIds` order).
+    private record Built(TargetMatrices matrices, List<TokenAlignment> alignments) {
     }
 
     private String noOpReason() {
@@ -171,19 +169,13 @@ final class TransferRun {
                 : "every target token matches a source token; every row is copied and the method builds nothing";
     }
 
-    /// The distinct source ids that some target token copies, ascending.
-    private int[] overlapSourceIds() {
-        return IntStream.range(0, overlap.targetSize()).map(overlap::sourceId).filter(id -> id >= 0).distinct()
-                .sorted().toArray();
-    }
-
-    private TransferSummary write(ModelWeights weights, TargetMatrices built, SourceMatrices matrices,
+    private TransferSummary write(ModelWeights weights, Built built, SourceMatrices matrices,
             ProvenanceRecorder recorder) throws SemBridgeException, IOException {
         stages.start("writing the run folder");
         Path staging = AtomicFiles.createStagingDirectory(request.out());
         try {
             List<ConfigEdit> edits = new AdaptedModelWriter(gate).write(staging.resolve(AdaptedModelWriter.MODEL_DIR),
-                    source, weights, target, targetVocabulary.tokens(), built.replacedTensors(matrices));
+                    source, weights, target, targetVocabulary.tokens(), built.matrices().replacedTensors(matrices));
             manifest.configEdits(edits);
             cancel.throwIfCancelled("the transfer");
             writeAlignments(staging.resolve(AlignmentsFile.FILE_NAME), built);
@@ -221,7 +213,7 @@ final class TransferRun {
         }
     }
 
-    private void writeAlignments(Path file, TargetMatrices built) throws IOException {
+    private void writeAlignments(Path file, Built built) throws IOException {
         gate.beforeWrite(file);
         int[] newIndex = new int[targetVocabulary.size()];
         Arrays.fill(newIndex, -1);
@@ -233,7 +225,7 @@ final class TransferRun {
         List<TokenAlignment> alignments = built.alignments();
         AlignmentsFile.write(file, targetTokens.size(), id -> {
             TargetTokenKind kind = kindOf(id);
-            float bias = built.biasOf(id);
+            float bias = built.matrices().biasOf(id);
             int sourceId = overlap.sourceId(id);
             if (sourceId >= 0) {
                 return AlignmentRecord.copied(id, targetTokens.get(id), kind, sourceId, sourceTokens.get(sourceId),
