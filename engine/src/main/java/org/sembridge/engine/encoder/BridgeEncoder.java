@@ -61,7 +61,6 @@ public final class BridgeEncoder implements AutoCloseable {
         }
         TextTokenizer tokenizer = folder.openTokenizer();
         try {
-            SparseEncoder.checkVocabulary(folder, tokenizer);
             EncoderModel model = EncoderModel.loadEncoder(folder, device);
             LOG.info("Bridge pipeline of {}: {} pooling, {}normalised, at most {} tokens{}", folder.directory(),
                     folder.sentenceTransformer().pooling(), folder.sentenceTransformer().normalize() ? "" : "not ",

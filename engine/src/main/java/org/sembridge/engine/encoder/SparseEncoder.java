@@ -58,26 +58,16 @@ public final class SparseEncoder implements AutoCloseable {
 
     /// Loads the masked-LM model and tokenizer of `folder` onto `device`.
     ///
-    /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid,
-    ///     the checkpoint has no MLM head, or the tokenizer has more ids than the model's
-    ///     vocabulary
+    /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid
+    ///     (see [HfModelFolder#openTokenizer()]) or the checkpoint has no MLM head
     public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings)
             throws ModelFormatException {
         TextTokenizer tokenizer = folder.openTokenizer();
         try {
-            checkVocabulary(folder, tokenizer);
             return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device), tokenizer, settings);
         } catch (ModelFormatException | RuntimeException e) {
             tokenizer.close();
             throw e;
-        }
-    }
-
-    static void checkVocabulary(HfModelFolder folder, TextTokenizer tokenizer) throws ModelFormatException {
-        if (tokenizer.vocabSize() > folder.config().vocabSize()) {
-            throw new ModelFormatException(tokenizer.source() + " has " + tokenizer.vocabSize() + " token ids, but "
-                    + folder.configFile() + " says vocab_size=" + folder.config().vocabSize()
-                    + "; the tokenizer and the model do not belong together");
         }
     }
 

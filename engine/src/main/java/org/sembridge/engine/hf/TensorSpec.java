@@ -9,7 +9,9 @@ import java.util.List;
 ///     `LayerNorm.gamma` or `cls.predictions.decoder.bias`)
 /// @param shape the expected shape
 /// @param shapeSource the config keys that give each dimension, e.g. `[vocab_size, hidden_size]`
-public record TensorSpec(List<String> names, long[] shape, String shapeSource) {
+/// @param optional whether the checkpoint may omit it (a tied decoder weight, DistilBERT's
+///     sinusoidal position table); when present it must still have the expected shape
+public record TensorSpec(List<String> names, long[] shape, String shapeSource, boolean optional) {
 
     public TensorSpec {
         if (names.isEmpty()) {
