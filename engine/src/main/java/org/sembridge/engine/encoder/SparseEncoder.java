@@ -62,10 +62,19 @@ public final class SparseEncoder implements AutoCloseable {
     ///     (see [HfModelFolder#openTokenizer()]) or the checkpoint has no MLM head
     public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings)
             throws ModelFormatException {
+        return Uncancellable.run(cancel -> load(folder, device, settings, ProgressListener.NONE, cancel));
+    }
+
+    /// As [#load(HfModelFolder, SelectedDevice, SpladeSettings)], reporting weight-loading
+    /// progress and checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings,
+            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
         TextTokenizer tokenizer = folder.openTokenizer();
         try {
-            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device), tokenizer, settings);
-        } catch (ModelFormatException | RuntimeException e) {
+            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device, progress, cancel), tokenizer, settings);
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
             tokenizer.close();
             throw e;
         }
@@ -75,11 +84,7 @@ public final class SparseEncoder implements AutoCloseable {
     ///
     /// @throws InputFormatException naming the first blank text
     public List<SparseVector> encode(List<String> texts) throws InputFormatException {
-        try {
-            return encode(texts, ProgressListener.NONE, CancellationToken.create());
-        } catch (OperationCancelledException e) {
-            throw new IllegalStateException("a fresh token cannot be cancelled", e);
-        }
+        return Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel));
     }
 
     /// Encodes texts, one [SparseVector] per text in input order.

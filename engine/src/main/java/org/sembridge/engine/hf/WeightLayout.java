@@ -153,7 +153,7 @@ public final class WeightLayout {
         };
         long[] shape = dims.stream().mapToLong(Dim::size).toArray();
         String source = dims.stream().map(d -> d.key() + "=" + d.size()).toList().toString();
-        return new TensorSpec(names, shape, source, optional);
+        return new TensorSpec(part, names, shape, source, optional);
     }
 
     private record Dim(String key, long size) {
