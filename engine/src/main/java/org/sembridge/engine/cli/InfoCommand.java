@@ -64,7 +64,7 @@ final class InfoCommand implements Callable<Integer> {
         o.addProperty("decoder", s.decoderTying().name().toLowerCase(Locale.ROOT));
         o.addProperty("tied_decoder", s.decoderTying().isTied());
         o.addProperty("tokenizer", s.tokenizerFile().toString());
-        if (s.sentenceTransformer() != null) {
+        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
             o.addProperty("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT));
             o.addProperty("normalize", s.sentenceTransformer().normalize());
         }
@@ -83,7 +83,7 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "MLM head    %s; decoder %s%n", s.hasMlmHead() ? "yes" : "no",
                 s.decoderTying().description());
         out.printf(Locale.ROOT, "tokenizer   %s%n", s.tokenizerFile());
-        if (s.sentenceTransformer() != null) {
+        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
             out.printf(Locale.ROOT, "pooling     %s, normalize %s%n",
                     s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT), s.sentenceTransformer().normalize());
         }
