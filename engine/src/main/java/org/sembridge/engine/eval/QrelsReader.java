@@ -1,0 +1,63 @@
+package org.sembridge.engine.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SequencedMap;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.index.TextLineReader;
+
+/// Reads relevance judgements.
+///
+/// Format: TREC qrels, `qid iteration docid grade` separated by whitespace (the iteration column
+/// is ignored, as by trec_eval). Also accepted: BEIR's `qrels/*.tsv`, three tab-separated columns
+/// `query-id corpus-id score` with that header line. Grades are integers.
+///
+/// Errors name file and line: invalid UTF-8, a wrong column count, a non-integer grade, a
+/// document judged twice for one query. Blank lines are ignored. Whether the queries and documents
+/// exist is not checked here; see [QrelsCoverage].
+public final class QrelsReader {
+
+    private static final String BEIR_HEADER = "query-id\tcorpus-id\tscore";
+
+    private QrelsReader() {
+    }
+
+    /// All judgements of `file`.
+    ///
+    /// @throws InputFormatException for a malformed line (see the class comment)
+    public static Qrels read(Path file) throws IOException, InputFormatException {
+        SequencedMap<String, Map<String, Integer>> judgements = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        try (TextLineReader lines = TextLineReader.open(file)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank() || (lines.lineNumber() == 1 && line.strip().equals(BEIR_HEADER))) {
+                    continue;
+                }
+                String[] columns = line.strip().split("\\s+");
+                if (columns.length != 4 && columns.length != 3) {
+                    throw lines.error("expected 4 whitespace-separated columns (qid iteration docid grade) or 3"
+                            + " (query-id corpus-id score), found " + columns.length);
+                }
+                String queryId = columns[0];
+                String docId = columns[columns.length - 2];
+                int grade;
+                try {
+                    grade = Integer.parseInt(columns[columns.length - 1]);
+                } catch (NumberFormatException e) {
+                    throw lines.error("relevance grade '" + columns[columns.length - 1] + "' is not an integer");
+                }
+                Integer first = firstLine.putIfAbsent(queryId + '\t' + docId, lines.lineNumber());
+                if (first != null) {
+                    throw lines.error("document '" + docId + "' is judged twice for query '" + queryId
+                            + "' (first at line " + first + ")");
+                }
+                judgements.computeIfAbsent(queryId, q -> new LinkedHashMap<>()).put(docId, grade);
+            }
+        }
+        return new Qrels(judgements);
+    }
+}
