@@ -12,8 +12,8 @@ import org.sembridge.engine.index.TextLineReader;
 /// Reads relevance judgements.
 ///
 /// Format: TREC qrels, `qid iteration docid grade` separated by whitespace (the iteration column
-/// is ignored, as by trec_eval). Also accepted: BEIR's `qrels/*.tsv`, three tab-separated columns
-/// `query-id corpus-id score` with that header line. Grades are integers.
+/// is ignored, as by trec_eval). Also accepted: BEIR's `qrels/*.tsv`, recognised by its header line
+/// `query-id TAB corpus-id TAB score`, then three columns per line. Grades are integers.
 ///
 /// Errors name file and line: invalid UTF-8, a wrong column count, a non-integer grade, a
 /// document judged twice for one query. Blank lines are ignored. Whether the queries and documents
@@ -32,15 +32,22 @@ public final class QrelsReader {
         SequencedMap<String, Map<String, Integer>> judgements = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try (TextLineReader lines = TextLineReader.open(file)) {
+            boolean beir = false;
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.isBlank() || (lines.lineNumber() == 1 && line.strip().equals(BEIR_HEADER))) {
+                if (lines.lineNumber() == 1 && line.strip().equals(BEIR_HEADER)) {
+                    beir = true;
+                    continue;
+                }
+                if (line.isBlank()) {
                     continue;
                 }
                 String[] columns = line.strip().split("\\s+");
-                if (columns.length != 4 && columns.length != 3) {
-                    throw lines.error("expected 4 whitespace-separated columns (qid iteration docid grade) or 3"
-                            + " (query-id corpus-id score), found " + columns.length);
+                if (columns.length != (beir ? 3 : 4)) {
+                    throw lines.error(beir
+                            ? "expected 3 tab-separated columns (query-id corpus-id score), found " + columns.length
+                            : "expected 4 whitespace-separated columns (qid iteration docid grade), found "
+                                    + columns.length);
                 }
                 String queryId = columns[0];
                 String docId = columns[columns.length - 2];

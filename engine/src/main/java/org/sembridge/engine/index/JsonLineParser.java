@@ -10,6 +10,8 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sembridge.engine.InputFormatException;
 
 /// Parses one line of a JSON Lines file into an object and reads its fields, reporting every
@@ -18,6 +20,8 @@ import org.sembridge.engine.InputFormatException;
 /// Parsing is strict JSON (RFC 8259 via Gson's `Strictness.STRICT`): no comments, no single
 /// quotes, no unquoted names, no `NaN`, no trailing content after the object.
 public final class JsonLineParser {
+
+    private static final Pattern GSON_LOCATION = Pattern.compile("(.*?)\\s*at line \\d+ column (\\d+).*");
 
     private JsonLineParser() {
     }
@@ -35,7 +39,7 @@ public final class JsonLineParser {
                 throw where.error("malformed JSON: unexpected content after the object (one object per line)");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new InputFormatException(where.location() + ": malformed JSON: " + rootMessage(e), e);
+            throw new InputFormatException(where.location() + ": malformed JSON: " + describe(e), e);
         }
         if (!element.isJsonObject()) {
             throw where.error("expected a JSON object per line, found " + describe(element));
@@ -93,11 +97,18 @@ public final class JsonLineParser {
         return element.getAsJsonPrimitive().isBoolean() ? "a boolean" : "the value " + element;
     }
 
-    private static String rootMessage(Throwable e) {
+    /// Gson's message without its advice to parse leniently: `"<problem> at column <n>"`.
+    private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        String first = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        Matcher matcher = GSON_LOCATION.matcher(first);
+        if (!matcher.matches()) {
+            return first;
+        }
+        String problem = matcher.group(1).startsWith("Use JsonReader.setStrictness") ? "invalid syntax" : matcher.group(1);
+        return problem + " at column " + matcher.group(2);
     }
 }
