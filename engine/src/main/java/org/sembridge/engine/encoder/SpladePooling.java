@@ -1,0 +1,17 @@
+package org.sembridge.engine.encoder;
+
+import ai.djl.ndarray.NDArray;
+
+/// How SPLADE pools the per-position term weights `log(1 + ReLU(logits)) * mask` of a text
+/// into one vocabulary-sized vector.
+public enum SpladePooling {
+    /// The maximum over positions (SPLADE v2 and later, the default).
+    MAX,
+    /// The sum over positions (the original SPLADE).
+    SUM;
+
+    /// Pools `[rows, length, vocab]` over axis 1 to `[rows, vocab]`.
+    NDArray pool(NDArray weights) {
+        return this == MAX ? weights.max(new int[] {1}) : weights.sum(new int[] {1});
+    }
+}

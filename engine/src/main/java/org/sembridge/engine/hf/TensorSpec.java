@@ -1,0 +1,41 @@
+package org.sembridge.engine.hf;
+
+import java.util.Arrays;
+import java.util.List;
+
+/// A tensor the checkpoint must hold, with the shape `config.json` implies.
+///
+/// @param names accepted names, preferred first (later ones are legacy spellings such as
+///     `LayerNorm.gamma` or `cls.predictions.decoder.bias`)
+/// @param shape the expected shape
+/// @param shapeSource the config keys that give each dimension, e.g. `[vocab_size, hidden_size]`
+public record TensorSpec(List<String> names, long[] shape, String shapeSource) {
+
+    public TensorSpec {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a tensor spec needs at least one name");
+        }
+        names = List.copyOf(names);
+        shape = shape.clone();
+    }
+
+    /// The preferred name, used in messages when the tensor is missing.
+    public String name() {
+        return names.getFirst();
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /// Whether `found` equals the expected shape.
+    public boolean matches(long[] found) {
+        return Arrays.equals(shape, found);
+    }
+
+    @Override
+    public String toString() {
+        return name() + Arrays.toString(shape);
+    }
+}
