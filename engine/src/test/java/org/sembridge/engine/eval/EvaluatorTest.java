@@ -2,6 +2,7 @@ package org.sembridge.engine.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class EvaluatorTest {
 
     private static Run run(String query, Object... docScorePairs) {
         SequencedMap<String, List<RankedDocument>> rankings = new LinkedHashMap<>();
-        List<RankedDocument> ranking = new java.util.ArrayList<>();
+        List<RankedDocument> ranking = new ArrayList<>();
         for (int i = 0; i < docScorePairs.length; i += 2) {
             ranking.add(new RankedDocument((String) docScorePairs[i], ((Number) docScorePairs[i + 1]).doubleValue()));
         }

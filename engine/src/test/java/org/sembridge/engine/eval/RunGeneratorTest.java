@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,36 +17,13 @@ import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SparseIndex;
 import org.sembridge.engine.index.SparseQueryEncoder;
 import org.sembridge.engine.index.SparseTextEncoder;
-import org.sembridge.engine.index.TermWeights;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
 /// From corpus to metrics on a three-document corpus: index, run both searchers, evaluate.
 class RunGeneratorTest {
 
-    /// Token = lower-cased word, weight 1 per occurrence; "nothing" encodes to an empty vector.
-    private static final SparseTextEncoder WORDS = new SparseTextEncoder() {
-        @Override
-        public String fingerprint() {
-            return "words";
-        }
-
-        @Override
-        public List<TermWeights> encode(List<String> texts, ProgressListener progress, CancellationToken cancel) {
-            return texts.stream().map(text -> {
-                java.util.Map<String, Float> weights = new java.util.LinkedHashMap<>();
-                for (String token : tokenize(text)) {
-                    weights.merge(token, 1f, Float::sum);
-                }
-                return TermWeights.of(weights);
-            }).toList();
-        }
-
-        @Override
-        public List<String> tokenize(String text) {
-            return text.equals("nothing") ? List.of() : List.of(text.toLowerCase(java.util.Locale.ROOT).split(" "));
-        }
-    };
+    private static final SparseTextEncoder WORDS = new WordCountEncoder();
 
     @TempDir
     Path dir;
@@ -57,8 +36,8 @@ class RunGeneratorTest {
         IndexBuilder.build(new IndexBuildRequest(corpus, index, "words", Optional.of(Bm25Language.EN), 2), WORDS,
                 ProgressListener.NONE, CancellationToken.create());
         List<Topic> topics = List.of(new Topic("1", "milk"), new Topic("2", "weather"), new Topic("3", "nothing"));
-        Qrels qrels = new Qrels(new java.util.LinkedHashMap<>(java.util.Map.of("1", java.util.Map.of("d1", 1),
-                "2", java.util.Map.of("d3", 1), "3", java.util.Map.of("d2", 1))));
+        Qrels qrels = new Qrels(new LinkedHashMap<>(Map.of("1", Map.of("d1", 1),
+                "2", Map.of("d3", 1), "3", Map.of("d2", 1))));
         try (SparseIndex opened = SparseIndex.open(index)) {
             GeneratedRun sparse = RunGenerator.sparse(opened.sparseSearcher(),
                     new SparseQueryEncoder(WORDS, QueryWeighting.ENCODER), topics, 100, 2, ProgressListener.NONE,

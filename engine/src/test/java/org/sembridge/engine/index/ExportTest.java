@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class ExportTest {
         queries.put("q2", new SparseQuery("t", "enc", QueryWeighting.INFERENCE_FREE, vector("x", 1)));
         Path file = dir.resolve("queries.tsv");
         AnseriniExporter.writeQueries(queries, file, AnseriniExporter.DEFAULT_SCALE);
-        assertEquals(List.of("q1\ta a a b", "q2\t" + String.join(" ", java.util.Collections.nCopies(100, "x"))),
+        assertEquals(List.of("q1\ta a a b", "q2\t" + String.join(" ", Collections.nCopies(100, "x"))),
                 lines(file));
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /// Writes test input files (tests may write directly; production code goes through AtomicFiles).
@@ -28,7 +29,7 @@ final class TestFiles {
     }
 
     /// Names of the entries of `folder`, sorted.
-    static java.util.List<String> list(Path folder) {
+    static List<String> list(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
