@@ -164,3 +164,4 @@ public final class ModelsView {
                 .ifPresent(folder -> viewModel.load(role, folder));
     }
 
+}
