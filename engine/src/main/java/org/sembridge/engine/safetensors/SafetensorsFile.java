@@ -248,6 +248,7 @@ public final class SafetensorsFile implements AutoCloseable {
         }
     }
 
+    /// The path and the number of tensors.
     @Override
     public String toString() {
         return "SafetensorsFile[" + path + ", " + byName.size() + " tensors]";

@@ -64,6 +64,7 @@ public record TensorInfo(String name, DType dtype, long[] shape, long dataBegin,
         return dataEnd - dataBegin;
     }
 
+    /// Equal if every component is equal, the shape compared element by element.
     @Override
     public boolean equals(Object other) {
         return other instanceof TensorInfo that
@@ -74,11 +75,13 @@ public record TensorInfo(String name, DType dtype, long[] shape, long dataBegin,
                 && dataEnd == that.dataEnd;
     }
 
+    /// A hash consistent with [#equals(Object)].
     @Override
     public int hashCode() {
         return Objects.hash(name, dtype, Arrays.hashCode(shape), dataBegin, dataEnd);
     }
 
+    /// For example `w F32[2, 3] bytes [0, 24)`.
     @Override
     public String toString() {
         return name + " " + dtype + Arrays.toString(shape) + " bytes [" + dataBegin + ", " + dataEnd + ")";
