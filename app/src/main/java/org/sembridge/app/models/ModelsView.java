@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -50,7 +51,7 @@ public final class ModelsView {
         root.getChildren().addAll(title, hint, cards, devicePanel());
     }
 
-    public Node root() {
+    public Parent root() {
         return root;
     }
 
