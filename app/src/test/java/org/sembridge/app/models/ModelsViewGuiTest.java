@@ -40,7 +40,7 @@ class ModelsViewGuiTest {
         verifyThat("#targetHeadline", (Label label) -> label.getText().contains("5,653 tokens"));
         verifyThat("#bridgeHeadline", (Label label) -> label.getText().startsWith("bert"));
         Label layers = robot.lookup("#source-layers").queryAs(Label.class);
-        assertTrue(layers.getText().startsWith("2 (hidden 128"), layers.getText());
+        assertTrue(layers.getText().startsWith("2 × hidden 128"), layers.getText());
     }
 
     @Test
