@@ -1,7 +1,7 @@
 """Independent numpy reference for org.sembridge.engine.projection.PcaProjector.
 
 Usage: pca_reference.py VECTORS
-  VECTORS  text file, one vector per line (n x d)
+  VECTORS  text file, one float32 vector per line (n x d)
 Prints the n x 2 PCA scores as JSON: [[pc1, pc2], ...].
 
 Scores on the two leading eigenvectors of the sample covariance (numpy.linalg.eigh on
@@ -15,7 +15,8 @@ import numpy as np
 
 
 def main():
-    vectors = np.loadtxt(sys.argv[1], dtype=np.float64, ndmin=2)
+    # The Java side writes float32 values as shortest decimals: parse them as float32, then widen.
+    vectors = np.loadtxt(sys.argv[1], dtype=np.float32, ndmin=2).astype(np.float64)
     centred = vectors - vectors.mean(axis=0)
     covariance = np.cov(vectors, rowvar=False, ddof=1)
     values, axes = np.linalg.eigh(covariance)

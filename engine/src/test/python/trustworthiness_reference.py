@@ -1,7 +1,7 @@
 """Independent numpy reference for org.sembridge.engine.projection.QualityEvaluator.
 
 Usage: trustworthiness_reference.py VECTORS MAP LINKS K
-  VECTORS  text file, one original vector per line (n x d)
+  VECTORS  text file, one original float32 vector per line (n x d)
   MAP      text file, one 2-D map point per line (n x 2)
   LINKS    text file, one "from to" pair per line (may be empty)
   K        neighbourhood size, 1 <= K < n / 2
@@ -39,7 +39,8 @@ def ranks_and_neighbours(distances, k):
 
 
 def main():
-    vectors = np.loadtxt(sys.argv[1], dtype=np.float64, ndmin=2)
+    # The Java side writes float32 values as shortest decimals: parse them as float32, then widen.
+    vectors = np.loadtxt(sys.argv[1], dtype=np.float32, ndmin=2).astype(np.float64)
     layout = np.loadtxt(sys.argv[2], dtype=np.float64, ndmin=2)
     links_text = open(sys.argv[3], encoding="utf-8").read().split()
     k = int(sys.argv[4])

@@ -6,8 +6,8 @@ import java.util.Set;
 ///
 /// @param widthPx image width in pixels, at least 400
 /// @param heightPx image height in pixels, at least 300
-/// @param labelledPoints indices of the points whose token is written next to them; labels that
-///     would overlap an earlier one are left out
+/// @param labelledPoints indices of the points whose token is written next to them; a label that
+///     finds no free corner around its point is left out
 public record MapImageOptions(int widthPx, int heightPx, Set<Integer> labelledPoints) {
 
     /// Default width.

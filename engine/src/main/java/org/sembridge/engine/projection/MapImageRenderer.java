@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.sembridge.engine.export.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /// Draws a map as a PNG image with Java2D, headless (no display, no JavaFX).
 ///
@@ -37,9 +39,9 @@ import org.sembridge.engine.export.AtomicFiles;
 ///   2 px from ~2,000). The largest language is drawn first so that small groups stay visible.
 /// - Links are grey lines under the points; opacity and width grow with the link weight
 ///   relative to the heaviest link.
-/// - Labels (the tokens of [MapImageOptions#labelledPoints()]) have a white halo; a label that
-///   would overlap an earlier one is skipped. Each label uses the first installed font of
-///   "Noto Sans CJK KR", "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", "DejaVu Sans"
+/// - Labels (the tokens of [MapImageOptions#labelledPoints()]) have a white halo; each tries the
+///   four corners around its point and is left out when all four overlap earlier labels. Each
+///   uses the first installed font of "Noto Sans CJK KR", "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", "DejaVu Sans"
 ///   that can show all its characters, else the logical font Dialog.
 ///
 /// Loading this class sets `java.awt.headless=true` unless the property is already set, and
@@ -51,6 +53,7 @@ public final class MapImageRenderer {
             new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000));
     static final Color OTHER = new Color(0x999999);
 
+    private static final Logger LOG = LoggerFactory.getLogger(MapImageRenderer.class);
     private static final List<String> LABEL_FONTS = List.of("Noto Sans CJK KR", "Noto Sans", "Noto Sans Devanagari",
             "Noto Sans Arabic", "DejaVu Sans");
     private static final Color INK = new Color(0x222222);
@@ -253,6 +256,7 @@ public final class MapImageRenderer {
         List<Rectangle2D> taken = new ArrayList<>();
         double[] pixel = new double[2];
         BasicStroke halo = new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        List<String> unrenderable = new ArrayList<>();
         for (int index : labelled.stream().sorted().toList()) {
             if (index < 0 || index >= points.size()) {
                 continue;
@@ -265,13 +269,25 @@ public final class MapImageRenderer {
             pixel[1] = point.y();
             toPixels.transform(pixel, 0, pixel, 0, 1);
             Font font = fonts.forText(point.token(), Font.PLAIN, 14);
+            if (font.canDisplayUpTo(point.token()) != -1) {
+                unrenderable.add(point.token());
+            }
             TextLayout layout = new TextLayout(point.token(), font, g.getFontRenderContext());
-            double left = pixel[0] + radius + 2;
-            double baseline = pixel[1] - radius - 1;
             Rectangle2D bounds = layout.getBounds();
-            Rectangle2D box = new Rectangle2D.Double(left + bounds.getX() - 2, baseline + bounds.getY() - 2,
-                    bounds.getWidth() + 4, bounds.getHeight() + 4);
-            if (taken.stream().anyMatch(box::intersects)) {
+            Rectangle2D box = null;
+            double left = 0;
+            double baseline = 0;
+            // Try above-right, below-right, above-left, below-left of the point.
+            for (int corner = 0; corner < 4 && box == null; corner++) {
+                left = corner < 2 ? pixel[0] + radius + 2 : pixel[0] - radius - 2 - bounds.getWidth() - bounds.getX();
+                baseline = corner % 2 == 0 ? pixel[1] - radius - 1 : pixel[1] + radius + 1 - bounds.getY();
+                Rectangle2D candidate = new Rectangle2D.Double(left + bounds.getX() - 2, baseline + bounds.getY() - 2,
+                        bounds.getWidth() + 4, bounds.getHeight() + 4);
+                if (taken.stream().noneMatch(candidate::intersects)) {
+                    box = candidate;
+                }
+            }
+            if (box == null) {
                 continue;
             }
             taken.add(box);
@@ -281,6 +297,11 @@ public final class MapImageRenderer {
             g.draw(outline);
             g.setColor(INK);
             g.fill(outline);
+        }
+        if (!unrenderable.isEmpty()) {
+            LOG.info("{} map labels contain characters no installed font has (e.g. '{}'); they show as boxes. "
+                    + "Install Noto fonts (Debian: fonts-noto-core fonts-noto-cjk)", unrenderable.size(),
+                    unrenderable.getFirst());
         }
     }
 

@@ -2,6 +2,7 @@ package org.sembridge.engine.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
@@ -69,9 +70,9 @@ public final class ProjectionBenchmark {
             MethodTiming timing = new MethodTiming(method, (projected - started) / 1e9, (measured - projected) / 1e9,
                     quality.trustworthiness());
             LOG.info("bench {} {} x {}: projection {} s, quality {} s, trustworthiness@10 {}", method.displayName(),
-                    points, dimension, String.format(java.util.Locale.ROOT, "%.2f", timing.projectionSeconds()),
-                    String.format(java.util.Locale.ROOT, "%.2f", timing.qualitySeconds()),
-                    String.format(java.util.Locale.ROOT, "%.4f", timing.trustworthiness()));
+                    points, dimension, String.format(Locale.ROOT, "%.2f", timing.projectionSeconds()),
+                    String.format(Locale.ROOT, "%.2f", timing.qualitySeconds()),
+                    String.format(Locale.ROOT, "%.4f", timing.trustworthiness()));
             timings.add(timing);
         }
         return new Result(points, dimension, seed, timings);

@@ -1,5 +1,6 @@
 package org.sembridge.engine.projection;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sembridge.engine.InputFormatException;
@@ -24,7 +25,7 @@ public sealed interface ProjectionParameters permits PcaParameters, TsneParamete
     /// The settings as one line, e.g. `perplexity 30, iterations 1000, learning rate 200, seed 42`.
     default String summary() {
         return settings().entrySet().stream()
-                .map(e -> e.getKey().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT)
+                .map(e -> e.getKey().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT)
                         + " " + formatNumber(e.getValue()))
                 .collect(Collectors.joining(", "));
     }

@@ -27,6 +27,10 @@ final class QuadTree {
     private int nodes;
     private double[] x;
     private double[] y;
+    /// Per node, packed for the queries: centre-of-mass x and y, squared cell width, point count,
+    /// first child (-1 for a leaf), first point of a leaf (-1 when empty).
+    private double[] packed = new double[0];
+    private static final int STRIDE = 6;
 
     /// Rebuilds the tree over the points `(x[i], y[i])`.
     void build(double[] xs, double[] ys) {
@@ -53,6 +57,23 @@ final class QuadTree {
         for (int i = 0; i < n; i++) {
             insert(i);
         }
+        pack();
+    }
+
+    private void pack() {
+        if (packed.length < STRIDE * nodes) {
+            packed = new double[STRIDE * count.length];
+        }
+        for (int node = 0; node < nodes; node++) {
+            int base = STRIDE * node;
+            int mass = count[node];
+            packed[base] = mass == 0 ? 0 : massX[node] / mass;
+            packed[base + 1] = mass == 0 ? 0 : massY[node] / mass;
+            packed[base + 2] = 4 * halfWidth[node] * halfWidth[node];
+            packed[base + 3] = mass;
+            packed[base + 4] = firstChild[node];
+            packed[base + 5] = firstPoint[node];
+        }
     }
 
     /// Adds the repulsive force on point `i` and its share of the normalisation `Z` to `out`:
@@ -62,6 +83,7 @@ final class QuadTree {
     ///
     /// @param stack scratch space of at least [#stackSize()] entries, one per thread
     void repulsion(int i, double theta, int[] stack, double[] out) {
+        double[] cells = packed;
         double xi = x[i];
         double yi = y[i];
         double fx = 0;
@@ -71,40 +93,40 @@ final class QuadTree {
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
-            int node = stack[--top];
-            int mass = count[node];
-            if (mass == 0) {
-                continue;
-            }
-            if (firstChild[node] < 0) {
-                for (int p = firstPoint[node]; p >= 0; p = nextPoint[p]) {
-                    if (p == i) {
-                        continue;
+            int base = STRIDE * stack[--top];
+            double mass = cells[base + 3];
+            int child = (int) cells[base + 4];
+            if (child < 0 && mass > 1) {
+                for (int p = (int) cells[base + 5]; p >= 0; p = nextPoint[p]) {
+                    if (p != i) {
+                        double dx = xi - x[p];
+                        double dy = yi - y[p];
+                        double q = 1 / (1 + dx * dx + dy * dy);
+                        z += q;
+                        fx += q * q * dx;
+                        fy += q * q * dy;
                     }
-                    double dx = xi - x[p];
-                    double dy = yi - y[p];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    z += q;
-                    fx += q * q * dx;
-                    fy += q * q * dy;
                 }
                 continue;
             }
-            double dx = xi - massX[node] / mass;
-            double dy = yi - massY[node] / mass;
+            double dx = xi - cells[base];
+            double dy = yi - cells[base + 1];
             double distanceSquared = dx * dx + dy * dy;
-            double width = 2 * halfWidth[node];
-            if (width * width < thetaSquared * distanceSquared) {
+            if (child < 0 || cells[base + 2] < thetaSquared * distanceSquared) {
+                if (child < 0 && (int) cells[base + 5] == i) {
+                    continue;
+                }
                 double q = 1 / (1 + distanceSquared);
-                z += mass * q;
-                fx += mass * q * q * dx;
-                fy += mass * q * q * dy;
+                double massQ = mass * q;
+                z += massQ;
+                fx += massQ * q * dx;
+                fy += massQ * q * dy;
             } else {
-                int child = firstChild[node];
-                stack[top++] = child;
-                stack[top++] = child + 1;
-                stack[top++] = child + 2;
-                stack[top++] = child + 3;
+                for (int c = child; c < child + 4; c++) {
+                    if (cells[STRIDE * c + 3] > 0) {
+                        stack[top++] = c;
+                    }
+                }
             }
         }
         out[0] += fx;

@@ -75,4 +75,25 @@ final class TestPoints {
         }
         return (double) pure / map.length;
     }
+
+    /// The vectors of `input` as doubles, for Smile's reference implementations.
+    static double[][] asDoubles(MapInput input) {
+        double[][] data = new double[input.size()][input.dimension()];
+        for (int i = 0; i < input.size(); i++) {
+            for (int j = 0; j < input.dimension(); j++) {
+                data[i][j] = input.vectors()[i][j];
+            }
+        }
+        return data;
+    }
+
+    /// Entry `(row, column)` of `rows`, 0 when not stored.
+    static double entry(SparseRows rows, int row, int column) {
+        for (int e = rows.rowStart()[row]; e < rows.rowStart()[row + 1]; e++) {
+            if (rows.columns()[e] == column) {
+                return rows.values()[e];
+            }
+        }
+        return 0;
+    }
 }
