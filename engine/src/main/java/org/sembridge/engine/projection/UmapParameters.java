@@ -6,9 +6,10 @@ import org.sembridge.engine.InputFormatException;
 
 /// Settings of a UMAP map ([UmapProjector]).
 ///
-/// @param neighbours the size k of the nearest-neighbour graph, not counting the point itself;
-///     valid range [2, n - 1]: the map needs more points than neighbours. Small values keep local
-///     detail, large values more global structure. Default 15.
+/// @param neighbours the size k of the nearest-neighbour graph, not counting the point itself
+///     (as in Smile; umap-learn's `n_neighbors` counts it, so its 16 is our 15); valid range
+///     [2, n - 1]: the map needs more points than neighbours. Small values keep local detail,
+///     large values more global structure. Default 15.
 /// @param minDist how tightly points may pack in the map, in map units; valid range [0, 1] (with
 ///     spread 1). Default 0.1.
 /// @param epochs passes of stochastic gradient descent over the graph, at least 10. Default 500
