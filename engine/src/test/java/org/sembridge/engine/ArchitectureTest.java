@@ -2,50 +2,45 @@ package org.sembridge.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/// Architecture rules of the engine module; each says why it exists.
-@AnalyzeClasses(packages = "org.sembridge.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+/// Architecture rules of the engine module; each says why it exists (its `because`).
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule engineHasNoJavaFx = noClasses()
+    private static final ArchRule engineHasNoJavaFx = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the engine is a headless library used by the CLI, tests and servers without a display");
 
-    @ArchTest
-    static final ArchRule onlyTheCliPrints = noClasses()
+    private static final ArchRule onlyTheCliPrints = noClasses()
             .that().resideOutsideOfPackage("org.sembridge.engine.cli..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("library code reports through slf4j and return values; only the CLI owns the terminal");
 
-    @ArchTest
-    static final ArchRule noJavaUtilLogging = noClasses()
+    private static final ArchRule noJavaUtilLogging = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..")
             .because("all logging goes through slf4j-api so launchers choose one binding");
 
-    @ArchTest
-    static final ArchRule noFixedSizeThreadPools = noClasses()
+    private static final ArchRule noFixedSizeThreadPools = noClasses()
             .should().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class)
             .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
             .because("tensor work runs on one named engine thread; anonymous pools hide ownership of native memory");
 
-    @ArchTest
-    static final ArchRule noPathsGet = noClasses()
+    private static final ArchRule noPathsGet = noClasses()
             .should().callMethod(java.nio.file.Paths.class, "get", String.class, String[].class)
             .because("Path.of is the one way to make paths in this code base");
 
-    @ArchTest
-    static final ArchRule noUnseededShuffle = noClasses()
+    private static final ArchRule noUnseededShuffle = noClasses()
             .should().callMethod(java.util.Collections.class, "shuffle", java.util.List.class)
             .because("every random choice takes an explicit seeded Random so runs are reproducible");
 
-    @ArchTest
-    static final ArchRule writesGoThroughAtomicFiles = noClasses()
+    private static final ArchRule writesGoThroughAtomicFiles = noClasses()
             .that().resideOutsideOfPackage("org.sembridge.engine.export..")
             .should().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
                     java.nio.file.OpenOption[].class)
@@ -58,4 +53,20 @@ class ArchitectureTest {
             .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
             .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
             .because("every write is atomic (temp file + rename) so no reader ever sees a half-written result");
+
+    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sembridge.engine");
+
+    static Stream<ArchRule> rules() {
+        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet, noUnseededShuffle, writesGoThroughAtomicFiles);
+    }
+
+    /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with
+    /// JUnit 5.14, so the rules run through Jupiter).
+    @ParameterizedTest
+    @MethodSource("rules")
+    void productionCodeFollowsRule(ArchRule rule) {
+        rule.check(PRODUCTION_CLASSES);
+    }
 }
