@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.testing.PythonReference;
 
 class PcaProjectorTest {
 
@@ -30,8 +31,8 @@ class PcaProjectorTest {
         double[][] map = new PcaProjector(new PcaParameters()).project(input, ProgressListener.NONE,
                 CancellationToken.create());
 
-        JsonArray reference = JsonParser.parseString(NumpyScripts.run("pca_reference.py",
-                NumpyScripts.writeMatrix(temp.resolve("vectors.txt"), input.vectors()).toString())).getAsJsonArray();
+        JsonArray reference = JsonParser.parseString(PythonReference.run("pca_reference.py",
+                ReferenceMatrices.writeMatrix(temp.resolve("vectors.txt"), input.vectors()).toString())).getAsJsonArray();
         double scale = Math.abs(reference.get(0).getAsJsonArray().get(0).getAsDouble()) + 1;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < 2; c++) {

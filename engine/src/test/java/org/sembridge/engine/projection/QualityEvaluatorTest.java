@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.testing.PythonReference;
 
 class QualityEvaluatorTest {
 
@@ -119,9 +120,9 @@ class QualityEvaluatorTest {
         }
         Path linksFile = temp.resolve("links.txt");
         AtomicFiles.writeString(linksFile, pairs.toString());
-        String json = NumpyScripts.run("trustworthiness_reference.py",
-                NumpyScripts.writeMatrix(temp.resolve("vectors.txt"), vectors).toString(),
-                NumpyScripts.writeMatrix(temp.resolve("map.txt"), map).toString(), linksFile.toString(),
+        String json = PythonReference.run("trustworthiness_reference.py",
+                ReferenceMatrices.writeMatrix(temp.resolve("vectors.txt"), vectors).toString(),
+                ReferenceMatrices.writeMatrix(temp.resolve("map.txt"), map).toString(), linksFile.toString(),
                 Integer.toString(k));
         return JsonParser.parseString(json).getAsJsonObject();
     }
