@@ -26,8 +26,11 @@ FAMILY is one of bert, roberta, xlm-roberta, distilbert. Options:
     --tokenizer KIND       json (default) or vocab (vocab.txt + tokenizer_config.json only)
     --shards N             split the weights over N files + model.safetensors.index.json
     --seed N               random seed (default 1234)
+    --dims H,A,I,L,P       hidden, heads, intermediate, layers, positions (default 32,4,64,2,40);
+                           768,12,3072,12,512 gives a bert-base-sized model for measurements
+    --vocab-size N         pad the vocabulary with [unused<k>] tokens up to N entries
 
-Dimensions: hidden 32, 4 heads, intermediate 64, 2 layers, 40 usable positions.
+Default dimensions: hidden 32, 4 heads, intermediate 64, 2 layers, 40 usable positions.
 No torch, no transformers: numpy and the standard library only.
 """
 import argparse
@@ -66,10 +69,12 @@ def specials(family):
             "order": ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"], "tail": []}
 
 
-def vocabulary(family):
+def vocabulary(family, size=0):
     sp = specials(family)
     body = LETTERS + ["##" + c for c in LETTERS] + DIGITS + PUNCT + WORDS + SUFFIXES
-    return sp["order"] + body + sp["tail"], sp
+    vocab = sp["order"] + body + sp["tail"]
+    vocab += ["[unused%d]" % k for k in range(max(0, size - len(vocab)))]
+    return vocab, sp
 
 
 def tokenizer_json(vocab, sp):
@@ -301,8 +306,8 @@ def write_json(path, value):
         out.write("\n")
 
 
-def write_tokenizer(out_dir, family, kind):
-    vocab, sp = vocabulary(family)
+def write_tokenizer(out_dir, family, kind, size):
+    vocab, sp = vocabulary(family, size)
     if kind == "json":
         write_json(os.path.join(out_dir, "tokenizer.json"), tokenizer_json(vocab, sp))
     else:
@@ -356,11 +361,15 @@ def main(argv):
     parser.add_argument("--tokenizer", default="json", choices=["json", "vocab"])
     parser.add_argument("--shards", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--dims", default="32,4,64,2,40")
+    parser.add_argument("--vocab-size", type=int, default=0)
     args = parser.parse_args(argv)
 
     os.makedirs(args.out_dir, exist_ok=True)
     family = args.family
-    vocab = write_tokenizer(args.out_dir, family, args.tokenizer)
+    global HIDDEN, HEADS, INTERMEDIATE, LAYERS, POSITIONS
+    HIDDEN, HEADS, INTERMEDIATE, LAYERS, POSITIONS = (int(v) for v in args.dims.split(","))
+    vocab = write_tokenizer(args.out_dir, family, args.tokenizer, args.vocab_size)
     w = Weights(args.seed)
     norm_names = ("gamma", "beta") if args.legacy_norm_names else ("weight", "bias")
     prefix = "" if args.bridge else {"bert": "bert.", "distilbert": "distilbert."}.get(family, "roberta.")

@@ -14,17 +14,25 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "SemBridge: transfer an English learned sparse encoder to a new language.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
-                + " 12 cancelled, 13 I/O error."},
-        subcommands = {CommandLine.HelpCommand.class, InitCommand.class, InspectCommand.class, CompareCommand.class,
-            LexiconEvalCommand.class})
+                + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
+        subcommands = {InfoCommand.class, EncodeCommand.class, InitCommand.class, InspectCommand.class,
+            CompareCommand.class, LexiconEvalCommand.class, CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors (default: one line per error).")
     boolean debug;
 
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log one line per operation with measured figures (tokens, seconds, device) to stderr.")
+    boolean verbose;
+
     /// Entry point of `bin/sembridge`.
     public static void main(String[] args) {
+        // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
+        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -56,18 +56,27 @@ public final class BridgeEncoder implements AutoCloseable {
     ///     invalid
     public static BridgeEncoder load(HfModelFolder folder, SelectedDevice device, int batchSize)
             throws ModelFormatException {
+        return Uncancellable.run(cancel -> load(folder, device, batchSize, ProgressListener.NONE, cancel));
+    }
+
+    /// As [#load(HfModelFolder, SelectedDevice, int)], reporting weight-loading progress and
+    /// checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static BridgeEncoder load(HfModelFolder folder, SelectedDevice device, int batchSize,
+            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
         TextTokenizer tokenizer = folder.openTokenizer();
         try {
-            SparseEncoder.checkVocabulary(folder, tokenizer);
-            EncoderModel model = EncoderModel.loadEncoder(folder, device);
+            EncoderModel model = EncoderModel.loadEncoder(folder, device, progress, cancel);
+            SentenceTransformerConfig pipeline = folder.sentenceTransformer();
             LOG.info("Bridge pipeline of {}: {} pooling, {}normalised, at most {} tokens{}", folder.directory(),
-                    folder.sentenceTransformer().pooling(), folder.sentenceTransformer().normalize() ? "" : "not ",
-                    tokenizer.maxTokens(), folder.sentenceTransformer().declared() ? "" : " (no modules.json: default)");
-            return new BridgeEncoder(model, tokenizer, folder.sentenceTransformer(), batchSize);
-        } catch (ModelFormatException | RuntimeException e) {
+                    pipeline.pooling(), pipeline.normalize() ? "" : "not ", tokenizer.maxTokens(),
+                    pipeline.declared() ? "" : " (no modules.json: CLS + normalise assumed)");
+            return new BridgeEncoder(model, tokenizer, pipeline, batchSize);
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
             tokenizer.close();
             throw e;
         }
@@ -97,11 +106,7 @@ public final class BridgeEncoder implements AutoCloseable {
     ///
     /// @throws InputFormatException naming the first blank text
     public float[][] embed(List<String> texts) throws InputFormatException {
-        try {
-            return embed(texts, ProgressListener.NONE, CancellationToken.create());
-        } catch (OperationCancelledException e) {
-            throw new IllegalStateException("a fresh token cannot be cancelled", e);
-        }
+        return Uncancellable.run(cancel -> embed(texts, ProgressListener.NONE, cancel));
     }
 
     /// Embeds texts, one `float[dimension()]` per text in input order.

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.ModelConfig;
 
@@ -37,7 +38,7 @@ final class EmbeddingLayer {
     }
 
     static EmbeddingLayer load(EncoderWeights weights, ModelConfig config, boolean hasTokenTypes)
-            throws ModelFormatException {
+            throws ModelFormatException, OperationCancelledException {
         return new EmbeddingLayer(
                 weights.table(EncoderPart.WORD_EMBEDDINGS),
                 weights.table(EncoderPart.POSITION_EMBEDDINGS),

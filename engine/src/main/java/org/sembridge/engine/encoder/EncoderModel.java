@@ -11,13 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.DecoderTying;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelConfig;
 import org.sembridge.engine.hf.ModelFamily;
 import org.sembridge.engine.hf.ModelWeights;
+import org.sembridge.engine.hf.TensorSpec;
 import org.sembridge.engine.hf.TokenBatch;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
 
 /// A BERT-family encoder loaded onto one device: embeddings, `N` transformer layers and
 /// optionally the MLM head, as float32 NDArrays owned by one `NDManager`.
@@ -60,21 +64,39 @@ public final class EncoderModel implements AutoCloseable {
     /// Loads the encoder only (no MLM head), e.g. for a bridge sentence encoder.
     ///
     /// @throws ModelFormatException when the weights disagree with `config.json` (see
-    ///     [ModelWeights#open])
+    ///     [ModelWeights#open]) or hold NaN/Inf
     public static EncoderModel loadEncoder(HfModelFolder folder, SelectedDevice device) throws ModelFormatException {
-        return load(folder, device, false);
+        return Uncancellable.run(cancel -> load(folder, device, false, ProgressListener.NONE, cancel));
+    }
+
+    /// As [#loadEncoder(HfModelFolder, SelectedDevice)], reporting progress in weight elements
+    /// and checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static EncoderModel loadEncoder(HfModelFolder folder, SelectedDevice device, ProgressListener progress,
+            CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
+        return load(folder, device, false, progress, cancel);
     }
 
     /// Loads the encoder and its masked-language-model head, e.g. for SPLADE.
     ///
     /// @throws ModelFormatException when the checkpoint has no MLM head (naming the expected
-    ///     head tensor) or the weights disagree with `config.json`
+    ///     head tensor), or the weights disagree with `config.json` or hold NaN/Inf
     public static EncoderModel loadMaskedLm(HfModelFolder folder, SelectedDevice device) throws ModelFormatException {
-        return load(folder, device, true);
+        return Uncancellable.run(cancel -> load(folder, device, true, ProgressListener.NONE, cancel));
     }
 
-    private static EncoderModel load(HfModelFolder folder, SelectedDevice device, boolean withHead)
-            throws ModelFormatException {
+    /// As [#loadMaskedLm(HfModelFolder, SelectedDevice)], reporting progress in weight elements
+    /// and checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static EncoderModel loadMaskedLm(HfModelFolder folder, SelectedDevice device, ProgressListener progress,
+            CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
+        return load(folder, device, true, progress, cancel);
+    }
+
+    private static EncoderModel load(HfModelFolder folder, SelectedDevice device, boolean withHead,
+            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
         long start = System.nanoTime();
         ModelConfig config = folder.config();
         try (ModelWeights weights = folder.openWeights()) {
@@ -84,9 +106,10 @@ public final class EncoderModel implements AutoCloseable {
                         + "' not found; a sparse (SPLADE) encoder needs a *ForMaskedLM checkpoint");
             }
             DecoderTying tying = withHead ? weights.decoderTying() : DecoderTying.NO_HEAD;
+            long expected = uploadSize(weights, withHead, tying);
             NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
             try {
-                EncoderWeights uploader = new EncoderWeights(weights, manager);
+                EncoderWeights uploader = new EncoderWeights(weights, manager, progress, cancel, expected);
                 EmbeddingLayer embeddings = EmbeddingLayer.load(uploader, config,
                         config.family() != ModelFamily.DISTILBERT);
                 List<TransformerLayer> layers = new ArrayList<>();
@@ -107,11 +130,22 @@ public final class EncoderModel implements AutoCloseable {
                         withHead ? "decoder " + tying.description() : "no head",
                         (System.nanoTime() - start) / 1_000_000);
                 return new EncoderModel(manager, config, device, embeddings, layers, head, tying);
-            } catch (ModelFormatException | RuntimeException e) {
+            } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
                 manager.close();
                 throw e;
             }
         }
+    }
+
+    /// Elements that loading uploads: every tensor of the encoder (and head), the position table
+    /// even when computed, the decoder weight only when untied.
+    private static long uploadSize(ModelWeights weights, boolean withHead, DecoderTying tying) {
+        return weights.layout().tensors().stream()
+                .filter(spec -> withHead || !spec.part().head())
+                .filter(spec -> !spec.optional() || spec.part() == EncoderPart.POSITION_EMBEDDINGS
+                        || tying == DecoderTying.UNTIED)
+                .mapToLong(TensorSpec::elementCount)
+                .sum();
     }
 
     /// The model's configuration.

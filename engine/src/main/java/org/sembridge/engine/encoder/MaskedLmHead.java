@@ -3,6 +3,7 @@ package org.sembridge.engine.encoder;
 import ai.djl.ndarray.NDArray;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.HiddenActivation;
 import org.sembridge.engine.hf.ModelConfig;
@@ -32,7 +33,7 @@ final class MaskedLmHead {
 
     /// Loads the head; `decoderWeight` is the tied word table or the uploaded decoder weight.
     static MaskedLmHead load(EncoderWeights weights, ModelConfig config, NDArray decoderWeight)
-            throws ModelFormatException {
+            throws ModelFormatException, OperationCancelledException {
         boolean roberta = config.family() == ModelFamily.ROBERTA || config.family() == ModelFamily.XLM_ROBERTA;
         return new MaskedLmHead(
                 weights.linear(EncoderPart.HEAD_TRANSFORM, 0),

@@ -58,26 +58,25 @@ public final class SparseEncoder implements AutoCloseable {
 
     /// Loads the masked-LM model and tokenizer of `folder` onto `device`.
     ///
-    /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid,
-    ///     the checkpoint has no MLM head, or the tokenizer has more ids than the model's
-    ///     vocabulary
+    /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid
+    ///     (see [HfModelFolder#openTokenizer()]) or the checkpoint has no MLM head
     public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings)
             throws ModelFormatException {
-        TextTokenizer tokenizer = folder.openTokenizer();
-        try {
-            checkVocabulary(folder, tokenizer);
-            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device), tokenizer, settings);
-        } catch (ModelFormatException | RuntimeException e) {
-            tokenizer.close();
-            throw e;
-        }
+        return Uncancellable.run(cancel -> load(folder, device, settings, ProgressListener.NONE, cancel));
     }
 
-    static void checkVocabulary(HfModelFolder folder, TextTokenizer tokenizer) throws ModelFormatException {
-        if (tokenizer.vocabSize() > folder.config().vocabSize()) {
-            throw new ModelFormatException(tokenizer.source() + " has " + tokenizer.vocabSize() + " token ids, but "
-                    + folder.configFile() + " says vocab_size=" + folder.config().vocabSize()
-                    + "; the tokenizer and the model do not belong together");
+    /// As [#load(HfModelFolder, SelectedDevice, SpladeSettings)], reporting weight-loading
+    /// progress and checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings,
+            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
+        TextTokenizer tokenizer = folder.openTokenizer();
+        try {
+            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device, progress, cancel), tokenizer, settings);
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
+            tokenizer.close();
+            throw e;
         }
     }
 
@@ -85,11 +84,7 @@ public final class SparseEncoder implements AutoCloseable {
     ///
     /// @throws InputFormatException naming the first blank text
     public List<SparseVector> encode(List<String> texts) throws InputFormatException {
-        try {
-            return encode(texts, ProgressListener.NONE, CancellationToken.create());
-        } catch (OperationCancelledException e) {
-            throw new IllegalStateException("a fresh token cannot be cancelled", e);
-        }
+        return Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel));
     }
 
     /// Encodes texts, one [SparseVector] per text in input order.

@@ -3,6 +3,7 @@ package org.sembridge.engine.encoder;
 import ai.djl.ndarray.NDArray;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.HiddenActivation;
 import org.sembridge.engine.hf.ModelConfig;
@@ -46,7 +47,8 @@ final class TransformerLayer {
         this.heads = heads;
     }
 
-    static TransformerLayer load(EncoderWeights weights, ModelConfig config, int layer) throws ModelFormatException {
+    static TransformerLayer load(EncoderWeights weights, ModelConfig config, int layer)
+            throws ModelFormatException, OperationCancelledException {
         return new TransformerLayer(
                 weights.linear(EncoderPart.QUERY, layer),
                 weights.linear(EncoderPart.KEY, layer),

@@ -135,8 +135,19 @@ public final class HfModelFolder {
     }
 
     /// Loads the tokenizer with [#maxTokens()] and the model's padding id; the caller closes it.
+    ///
+    /// @throws ModelFormatException naming both files when the tokenizer has more token ids
+    ///     than the model's `vocab_size` (the two do not belong together); fewer is fine (some
+    ///     models pad their embedding matrix)
     public TextTokenizer openTokenizer() throws ModelFormatException {
-        return TextTokenizer.load(modelDirectory, maxTokens(), config.padTokenId());
+        TextTokenizer tokenizer = TextTokenizer.load(modelDirectory, maxTokens(), config.padTokenId());
+        if (tokenizer.vocabSize() > config.vocabSize()) {
+            tokenizer.close();
+            throw new ModelFormatException(tokenizer.source() + " has " + tokenizer.vocabSize() + " token ids, but "
+                    + configFile() + " says vocab_size=" + config.vocabSize()
+                    + "; the tokenizer and the model do not belong together");
+        }
+        return tokenizer;
     }
 
     /// Validates the weights and summarises the folder (sizes, dtypes, decoder tying,

@@ -11,9 +11,9 @@ import org.sembridge.engine.safetensors.TensorInfo;
 /// ([EncoderPart]) rather than by name.
 ///
 /// [#open] validates before any tensor data is read: every tensor the forward pass needs is
-/// present under one of its accepted names, every shape equals the one `config.json` implies,
-/// the word embeddings have `vocab_size` rows, and a stored decoder weight is shaped
-/// `[vocab_size, hidden]`. Reads check that every value is finite. A DistilBERT checkpoint
+/// present under one of its accepted names, every shape (optional tensors included, when
+/// stored) equals the one `config.json` implies, and the word embeddings have `vocab_size`
+/// rows. Reads check that every value is finite. A DistilBERT checkpoint
 /// with `sinusoidal_pos_embds` may omit its position table, which is then computed
 /// (`sin`/`cos` of `pos / 10000^(2 floor(j/2) / dim)`, as transformers does).
 public final class ModelWeights implements AutoCloseable {
@@ -122,25 +122,18 @@ public final class ModelWeights implements AutoCloseable {
     }
 
     private void validate() throws ModelFormatException {
-        for (TensorSpec spec : layout.requiredTensors()) {
+        for (TensorSpec spec : layout.tensors()) {
             Optional<String> name = presentName(spec);
-            if (name.isEmpty()) {
-                if (spec.names().getFirst().endsWith("embeddings.position_embeddings.weight")
-                        && config.sinusoidalPositions()) {
-                    continue;
-                }
+            if (name.isPresent()) {
+                checkShape(spec, checkpoint.require(name.get()));
+            } else if (!spec.optional()) {
                 throw missing(spec);
             }
-            checkShape(spec, checkpoint.require(name.get()));
         }
         TensorSpec decoder = layout.decoderWeight();
-        Optional<String> decoderName = presentName(decoder);
-        if (layout.hasMlmHead() && decoderName.isEmpty() && !config.tieWordEmbeddings()) {
+        if (layout.hasMlmHead() && presentName(decoder).isEmpty() && !config.tieWordEmbeddings()) {
             throw new ModelFormatException(configFile + " says tie_word_embeddings=false, but "
                     + checkpoint.source() + " has no decoder weight '" + decoder.name() + "'");
-        }
-        if (layout.hasMlmHead() && decoderName.isPresent()) {
-            checkShape(decoder, checkpoint.require(decoderName.get()));
         }
     }
 

@@ -5,11 +5,14 @@ import java.util.List;
 
 /// A tensor the checkpoint must hold, with the shape `config.json` implies.
 ///
+/// @param part the parameter block it belongs to
 /// @param names accepted names, preferred first (later ones are legacy spellings such as
 ///     `LayerNorm.gamma` or `cls.predictions.decoder.bias`)
 /// @param shape the expected shape
 /// @param shapeSource the config keys that give each dimension, e.g. `[vocab_size, hidden_size]`
-public record TensorSpec(List<String> names, long[] shape, String shapeSource) {
+/// @param optional whether the checkpoint may omit it (a tied decoder weight, DistilBERT's
+///     sinusoidal position table); when present it must still have the expected shape
+public record TensorSpec(EncoderPart part, List<String> names, long[] shape, String shapeSource, boolean optional) {
 
     public TensorSpec {
         if (names.isEmpty()) {
@@ -27,6 +30,15 @@ public record TensorSpec(List<String> names, long[] shape, String shapeSource) {
     @Override
     public long[] shape() {
         return shape.clone();
+    }
+
+    /// Number of elements of the expected shape.
+    public long elementCount() {
+        long count = 1;
+        for (long dim : shape) {
+            count *= dim;
+        }
+        return count;
     }
 
     /// Whether `found` equals the expected shape.

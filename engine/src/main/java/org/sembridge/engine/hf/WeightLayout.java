@@ -73,9 +73,9 @@ public final class WeightLayout {
         return mlmHead;
     }
 
-    /// Every tensor the forward pass needs, encoder first, then the head when present; the
-    /// optional decoder weight is not included (see [#decoderWeight()]).
-    public List<TensorSpec> requiredTensors() {
+    /// Every tensor the forward pass uses, encoder first, then the head when present; optional
+    /// ones (decoder weight, a sinusoidal position table) are marked [TensorSpec#optional()].
+    public List<TensorSpec> tensors() {
         List<TensorSpec> specs = new ArrayList<>();
         for (EncoderPart part : EncoderPart.values()) {
             if (!isPresent(part)) {
@@ -83,9 +83,7 @@ public final class WeightLayout {
             }
             int layers = part.perLayer() ? config.numLayers() : 1;
             for (int layer = 0; layer < layers; layer++) {
-                if (part != EncoderPart.DECODER) {
-                    specs.add(spec(part, layer, false));
-                }
+                specs.add(spec(part, layer, false));
                 if (part.kind() != EncoderPart.Kind.TABLE) {
                     specs.add(spec(part, layer, true));
                 }
@@ -133,10 +131,12 @@ public final class WeightLayout {
         } else {
             names.add(base + (bias ? ".bias" : ".weight"));
         }
-        return shaped(part, bias, names);
+        boolean optional = !bias && (part == EncoderPart.DECODER
+                || (part == EncoderPart.POSITION_EMBEDDINGS && config.sinusoidalPositions()));
+        return shaped(part, bias, names, optional);
     }
 
-    private TensorSpec shaped(EncoderPart part, boolean bias, List<String> names) {
+    private TensorSpec shaped(EncoderPart part, boolean bias, List<String> names, boolean optional) {
         boolean distil = config.family() == ModelFamily.DISTILBERT;
         Dim hidden = new Dim(distil ? "dim" : "hidden_size", config.hiddenSize());
         Dim inner = new Dim(distil ? "hidden_dim" : "intermediate_size", config.intermediateSize());
@@ -153,7 +153,7 @@ public final class WeightLayout {
         };
         long[] shape = dims.stream().mapToLong(Dim::size).toArray();
         String source = dims.stream().map(d -> d.key() + "=" + d.size()).toList().toString();
-        return new TensorSpec(names, shape, source);
+        return new TensorSpec(part, names, shape, source, optional);
     }
 
     private record Dim(String key, long size) {

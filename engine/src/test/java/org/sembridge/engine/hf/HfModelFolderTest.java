@@ -187,6 +187,18 @@ class HfModelFolderTest {
     }
 
     @Test
+    void tokenizerWithMoreIdsThanTheModelVocabularyIsRefused() throws Exception {
+        Path copy = RandomModelFolder.copy(bert, work.resolve("small-vocab"));
+        ConfigEdits.edit(copy.resolve("config.json"), json -> json.addProperty("vocab_size", 100));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> HfModelFolder.open(copy).openTokenizer());
+
+        assertTrue(e.getMessage().contains("121 token ids") && e.getMessage().contains("vocab_size=100")
+                && e.getMessage().contains("tokenizer.json"), e.getMessage());
+    }
+
+    @Test
     void folderWithoutTokenizerIsRefused() throws Exception {
         Path copy = RandomModelFolder.copy(bert, work.resolve("no-tokenizer"));
         Files.delete(copy.resolve("tokenizer.json"));

@@ -51,6 +51,15 @@ record BaselineFixture(InitializationInput input, FloatMatrix embeddings) {
         return matrix;
     }
 
+    /// Equally long rows as one matrix (a copy).
+    static FloatMatrix matrix(float[][] rows) {
+        FloatMatrix matrix = FloatMatrix.zeros(rows.length, rows[0].length);
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, matrix.values(), r * matrix.columns(), matrix.columns());
+        }
+        return matrix;
+    }
+
     /// The same input without bridge vectors and overlap.
     InitializationInput withoutBridge() {
         return new InitializationInput(input.sourceEmbeddings(), null, null, input.newTargetIds(), new int[0],

@@ -11,9 +11,9 @@ import org.sembridge.engine.transfer.FloatMatrix;
 class MeanInitializerTest {
 
     /// Rows whose column sums are multiples of 4: every mean is exact in `float`.
-    private static final FloatMatrix SOURCE = FloatMatrix.ofRows(new float[][] {
+    private static final FloatMatrix SOURCE = BaselineFixture.matrix(new float[][] {
         {1, -2, 0.5f}, {3, 2, 0.5f}, {-1, 6, 1.5f}, {5, 10, -0.5f}});
-    private static final FloatMatrix BIAS = FloatMatrix.ofRows(new float[][] {{0.25f}, {-1}, {2}, {0.75f}});
+    private static final FloatMatrix BIAS = BaselineFixture.matrix(new float[][] {{0.25f}, {-1}, {2}, {0.75f}});
 
     @Test
     void everyNewRowIsTheExactColumnMeanOfEachMatrix() throws Exception {

@@ -72,7 +72,7 @@ class MultivariateGaussianInitializerTest {
     @Test
     void constantMatrixDrawsItsOnlyRow() throws Exception {
         float[] row = {1.5f, -2f, 0.25f};
-        FloatMatrix source = FloatMatrix.ofRows(new float[][] {row, row, row, row});
+        FloatMatrix source = BaselineFixture.matrix(new float[][] {row, row, row, row});
 
         FloatMatrix rows = draw(source, 11L);
 
