@@ -1,0 +1,75 @@
+package org.sembridge.app.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.sembridge.app.common.FxTaskRunner;
+
+/// The bottom bar: a status message on the left; on the right the newest running task with its
+/// stage, a progress bar and a cancel button (Esc), plus a count of queued tasks.
+final class StatusBar extends HBox {
+
+    private final Label message = new Label("Ready");
+    private final Label taskLabel = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button("Cancel");
+    private final Label queued = new Label();
+
+    StatusBar(FxTaskRunner runner) {
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(10);
+        setPadding(new Insets(4, 10, 4, 10));
+        message.setId("statusMessage");
+        taskLabel.setId("taskLabel");
+        progress.setId("taskProgress");
+        progress.setPrefWidth(220);
+        cancel.setId("cancelTask");
+        cancel.setTooltip(new Tooltip("Cancel the running task (Esc)"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(message, spacer, taskLabel, progress, cancel, queued);
+        showTask(null);
+        runner.runningTasks().addListener((ListChangeListener<Task<?>>) change -> {
+            var tasks = runner.runningTasks();
+            showTask(tasks.isEmpty() ? null : tasks.getLast());
+            queued.setText(tasks.size() > 1 ? "+" + (tasks.size() - 1) + " queued" : "");
+        });
+    }
+
+    void setMessage(String text) {
+        message.setText(text);
+    }
+
+    /// Cancels the task shown, if any (bound to Esc by the main window).
+    void cancelShownTask() {
+        if (cancel.isVisible()) {
+            cancel.fire();
+        }
+    }
+
+    private void showTask(Task<?> task) {
+        boolean visible = task != null;
+        taskLabel.setVisible(visible);
+        progress.setVisible(visible);
+        cancel.setVisible(visible);
+        if (!visible) {
+            taskLabel.textProperty().unbind();
+            progress.progressProperty().unbind();
+            return;
+        }
+        taskLabel.textProperty().bind(Bindings.concat(task.titleProperty(), ": ", task.messageProperty()));
+        progress.progressProperty().bind(task.progressProperty());
+        cancel.setOnAction(e -> task.cancel());
+    }
+}

@@ -1,0 +1,59 @@
+package org.sembridge.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/// Architecture rules of the workbench module; each says why it exists.
+class ArchitectureTest {
+
+    private static final ArchRule appUsesOnlyTheEngineApi = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.apache.lucene..", "smile..")
+            .because("the GUI calls the engine's public API so CLI and GUI run the same code and tensors stay in the engine");
+
+    private static final ArchRule viewModelsAreToolkitFree = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("ViewModels are tested without the JavaFX toolkit; only Views build nodes")
+            .allowEmptyShould(true);
+
+    private static final ArchRule noPrinting = noClasses()
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("the workbench reports through the status bar, dialogs and slf4j");
+
+    private static final ArchRule noJavaUtilLogging = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..")
+            .because("all logging goes through slf4j-api");
+
+    private static final ArchRule noAnonymousPools = noClasses()
+            .should().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class)
+            .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
+            .because("background work goes through TaskRunner and its one named engine thread");
+
+    private static final ArchRule noPathsGet = noClasses()
+            .should().callMethod(java.nio.file.Paths.class, "get", String.class, String[].class)
+            .because("Path.of is the one way to make paths in this code base");
+
+    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sembridge.app");
+
+    static Stream<ArchRule> rules() {
+        return Stream.of(appUsesOnlyTheEngineApi, viewModelsAreToolkitFree, noPrinting, noJavaUtilLogging, noAnonymousPools, noPathsGet);
+    }
+
+    /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with
+    /// JUnit 5.14, so the rules run through Jupiter).
+    @ParameterizedTest
+    @MethodSource("rules")
+    void productionCodeFollowsRule(ArchRule rule) {
+        rule.check(PRODUCTION_CLASSES);
+    }
+}

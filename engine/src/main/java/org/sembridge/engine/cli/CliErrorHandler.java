@@ -1,0 +1,50 @@
+package org.sembridge.engine.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/// Turns an exception thrown by a command into one line on stderr and a documented exit code
+/// ([ExitCodes]); the stack trace only with `--debug`.
+final class CliErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        var err = commandLine.getErr();
+        err.println("error: " + describe(cause));
+        if (SemBridgeCli.debugEnabled(commandLine)) {
+            cause.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeOf(cause);
+    }
+
+    static int exitCodeOf(Throwable t) {
+        return switch (t) {
+            case ModelFormatException e -> ExitCodes.MODEL_FORMAT;
+            case InputFormatException e -> ExitCodes.INPUT_FORMAT;
+            case OperationCancelledException e -> ExitCodes.CANCELLED;
+            case IOException e -> ExitCodes.IO_ERROR;
+            case CommandLine.ParameterException e -> ExitCodes.USAGE;
+            default -> ExitCodes.INTERNAL_ERROR;
+        };
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        if (t instanceof IOException && message != null) {
+            return "I/O problem: " + message + " (" + t.getClass().getSimpleName() + ")";
+        }
+        if (exitCodeOf(t) == ExitCodes.INTERNAL_ERROR) {
+            return "internal error " + t.getClass().getName() + (message == null ? "" : ": " + message)
+                    + " (rerun with --debug and report it)";
+        }
+        return message == null ? t.getClass().getSimpleName() : message;
+    }
+}

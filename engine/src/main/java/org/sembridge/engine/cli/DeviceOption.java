@@ -1,0 +1,19 @@
+package org.sembridge.engine.cli;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.encoder.SelectedDevice;
+import picocli.CommandLine.Option;
+
+/// The shared `--device auto|cpu|gpu` option (a picocli mixin), resolved once per command.
+final class DeviceOption {
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "Where tensors live: auto (GPU when a CUDA libtorch is usable, else CPU), cpu or gpu. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    SelectedDevice select() throws InputFormatException {
+        return DeviceChoice.parse(device).select();
+    }
+}

@@ -1,0 +1,91 @@
+package org.sembridge.engine.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.hf.ModelSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/// `sembridge info --model DIR`: what a Hugging Face model folder holds (family, layers, sizes,
+/// vocabulary, stored dtypes, decoder tying, parameters), read from `config.json` and the
+/// safetensors headers without loading any weights.
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a model folder (config.json + model.safetensors + tokenizer).")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Hugging Face model folder (config.json, model.safetensors, tokenizer.json or vocab.txt).")
+    Path model;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelSummary summary = HfModelFolder.open(model).describe();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(summary));
+        } else {
+            printText(out, summary);
+        }
+        return ExitCodes.OK;
+    }
+
+    static JsonObject toJson(ModelSummary s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("directory", s.directory().toString());
+        o.addProperty("family", s.family().modelType());
+        JsonArray architectures = new JsonArray();
+        s.architectures().forEach(architectures::add);
+        o.add("architectures", architectures);
+        o.addProperty("layers", s.layers());
+        o.addProperty("hidden_size", s.hiddenSize());
+        o.addProperty("heads", s.heads());
+        o.addProperty("intermediate_size", s.intermediateSize());
+        o.addProperty("vocab_size", s.vocabSize());
+        o.addProperty("max_tokens", s.maxTokens());
+        o.addProperty("declared_dtype", s.declaredDtype());
+        JsonObject stored = new JsonObject();
+        s.elementsByStorageDtype().forEach(stored::addProperty);
+        o.add("stored_elements_by_dtype", stored);
+        o.addProperty("parameters", s.parameterCount());
+        o.addProperty("mlm_head", s.hasMlmHead());
+        o.addProperty("decoder", s.decoderTying().name().toLowerCase(Locale.ROOT));
+        o.addProperty("tied_decoder", s.decoderTying().isTied());
+        o.addProperty("tokenizer", s.tokenizerFile().toString());
+        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
+            o.addProperty("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT));
+            o.addProperty("normalize", s.sentenceTransformer().normalize());
+        }
+        return o;
+    }
+
+    private static void printText(PrintWriter out, ModelSummary s) {
+        out.printf(Locale.ROOT, "model       %s%n", s.directory());
+        out.printf(Locale.ROOT, "family      %s %s%n", s.family().modelType(), s.architectures());
+        out.printf(Locale.ROOT, "layers      %d (hidden %d, heads %d, feed-forward %d)%n",
+                s.layers(), s.hiddenSize(), s.heads(), s.intermediateSize());
+        out.printf(Locale.ROOT, "vocabulary  %,d tokens, at most %d per text%n", s.vocabSize(), s.maxTokens());
+        out.printf(Locale.ROOT, "dtype       %s stored as %s%n",
+                s.declaredDtype().isEmpty() ? "(not declared)" : s.declaredDtype(), s.elementsByStorageDtype());
+        out.printf(Locale.ROOT, "parameters  %,d (%.2f M)%n", s.parameterCount(), s.parameterCount() / 1e6);
+        out.printf(Locale.ROOT, "MLM head    %s; decoder %s%n", s.hasMlmHead() ? "yes" : "no",
+                s.decoderTying().description());
+        out.printf(Locale.ROOT, "tokenizer   %s%n", s.tokenizerFile());
+        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
+            out.printf(Locale.ROOT, "pooling     %s, normalize %s%n",
+                    s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT), s.sentenceTransformer().normalize());
+        }
+    }
+}

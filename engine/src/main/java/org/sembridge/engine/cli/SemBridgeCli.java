@@ -1,0 +1,66 @@
+package org.sembridge.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/// The `bin/sembridge` command line: one [Command] class per subcommand, this class only wires
+/// them together, sets the global `--debug` option and maps failures to [ExitCodes].
+@Command(name = "sembridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "SemBridge: transfer an English learned sparse encoder to a new language.",
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
+                + " 12 cancelled, 13 I/O error."},
+        subcommands = {InfoCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
+public final class SemBridgeCli {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors (default: one line per error).")
+    boolean debug;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log one line per operation with measured figures (tokens, seconds, device) to stderr.")
+    boolean verbose;
+
+    /// Entry point of `bin/sembridge`.
+    public static void main(String[] args) {
+        // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
+        }
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /// Runs the CLI with the given writers and returns the exit code (tests call this).
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = newCommandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new SemBridgeCli());
+        commandLine.setExecutionExceptionHandler(new CliErrorHandler());
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("(run with --help for usage)");
+            return ExitCodes.USAGE;
+        });
+        return commandLine;
+    }
+
+    static boolean debugEnabled(CommandLine commandLine) {
+        CommandLine root = commandLine;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof SemBridgeCli cli && cli.debug;
+    }
+}

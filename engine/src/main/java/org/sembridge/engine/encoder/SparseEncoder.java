@@ -1,0 +1,175 @@
+package org.sembridge.engine.encoder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.hf.TokenBatch;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+
+/// A learned sparse (SPLADE) encoder: a `*ForMaskedLM` model whose MLM logits become one
+/// weight per vocabulary token,
+///
+/// ```
+/// w_v = pool_t ( log(1 + ReLU(logit_{t,v})) * mask_t )     pool = max (default) or sum
+/// ```
+///
+/// over the positions `t` of the attention mask, special tokens included, as the SPLADE
+/// reference code does. Only positive weights are kept, sorted descending, optionally pruned to
+/// the `maxTerms` largest.
+///
+/// Texts must not be blank ([InputFormatException]). Texts longer than the model's token limit
+/// (position table, `model_max_length`) are truncated to it, like transformers'
+/// `truncation=True`: a WARN line is logged and the result's [SparseVector#truncated()] is set.
+///
+/// Texts are tokenised first, then encoded in batches of similar length; logits are computed
+/// in blocks of rows of at most 2^25 floats (128 MiB), so memory stays bounded for long texts
+/// and large vocabularies. Progress is reported and cancellation checked once per batch.
+public final class SparseEncoder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparseEncoder.class);
+    private static final String OPERATION = "SPLADE encoding";
+    private static final long LOGIT_BLOCK_FLOATS = 1L << 25;
+
+    private final EncoderModel model;
+    private final TextTokenizer tokenizer;
+    private final SpladeSettings settings;
+
+    private SparseEncoder(EncoderModel model, TextTokenizer tokenizer, SpladeSettings settings) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.settings = settings;
+    }
+
+    /// Loads the masked-LM model and tokenizer of `folder` onto `device`.
+    ///
+    /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid
+    ///     (see [HfModelFolder#openTokenizer()]) or the checkpoint has no MLM head
+    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings)
+            throws ModelFormatException {
+        return Uncancellable.run(cancel -> load(folder, device, settings, ProgressListener.NONE, cancel));
+    }
+
+    /// As [#load(HfModelFolder, SelectedDevice, SpladeSettings)], reporting weight-loading
+    /// progress and checking `cancel` once per tensor.
+    ///
+    /// @throws OperationCancelledException when cancelled; nothing stays allocated
+    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings,
+            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
+        TextTokenizer tokenizer = folder.openTokenizer();
+        try {
+            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device, progress, cancel), tokenizer, settings);
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /// Encodes texts without progress reporting or cancellation.
+    ///
+    /// @throws InputFormatException naming the first blank text
+    public List<SparseVector> encode(List<String> texts) throws InputFormatException {
+        return Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel));
+    }
+
+    /// Encodes texts, one [SparseVector] per text in input order.
+    ///
+    /// @throws InputFormatException naming the first blank text (before any work)
+    /// @throws OperationCancelledException when `cancel` is set; nothing is returned
+    public List<SparseVector> encode(List<String> texts, ProgressListener progress, CancellationToken cancel)
+            throws InputFormatException, OperationCancelledException {
+        long start = System.nanoTime();
+        TokenizedTexts tokenized = TokenizedTexts.of(texts, tokenizer, OPERATION);
+        SparseVector[] vectors = new SparseVector[texts.size()];
+        int done = 0;
+        progress.onProgress(OPERATION, 0, texts.size());
+        for (int[] positions : tokenized.batches(settings.batchSize())) {
+            cancel.throwIfCancelled(OPERATION);
+            TokenBatch batch = tokenized.batch(positions);
+            List<SparseVector> encoded = encodeBatch(batch);
+            for (int row = 0; row < positions.length; row++) {
+                vectors[positions[row]] = encoded.get(row);
+            }
+            done += positions.length;
+            LOG.debug("{}: batch of {} x {} tokens done ({}/{})", OPERATION, batch.size(), batch.length(), done,
+                    texts.size());
+            progress.onProgress(OPERATION, done, texts.size());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("{}: {} texts, {} tokens in {} s on {} ({} texts/s, {} terms per text on average)", OPERATION,
+                texts.size(), tokenized.tokenCount(), String.format("%.2f", seconds), model.device().name(),
+                String.format("%.1f", texts.size() / Math.max(seconds, 1e-9)),
+                String.format("%.1f", Arrays.stream(vectors).mapToInt(SparseVector::size).average().orElse(0)));
+        return List.of(vectors);
+    }
+
+    /// The vocabulary, token strings by id, for [SparseVector#tokenStrings(List)].
+    public List<String> vocabulary() {
+        return tokenizer.tokens();
+    }
+
+    /// The tokenizer (for token ids and display strings).
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /// The settings in use.
+    public SpladeSettings settings() {
+        return settings;
+    }
+
+    /// The underlying model.
+    public EncoderModel model() {
+        return model;
+    }
+
+    /// Frees the model and the tokenizer.
+    @Override
+    public void close() {
+        try {
+            model.close();
+        } finally {
+            tokenizer.close();
+        }
+    }
+
+    private List<SparseVector> encodeBatch(TokenBatch batch) {
+        int vocab = model.config().vocabSize();
+        long rowFloats = (long) batch.length() * vocab;
+        int rowsPerBlock = (int) Math.max(1, Math.min(batch.size(), LOGIT_BLOCK_FLOATS / rowFloats));
+        List<SparseVector> vectors = new ArrayList<>(batch.size());
+        try (NDManager scope = model.manager().newSubManager()) {
+            NDArray hidden = model.encode(scope, batch);
+            NDArray mask = scope.create(batch.attentionMask()).toType(DataType.FLOAT32, false).expandDims(2);
+            for (int first = 0; first < batch.size(); first += rowsPerBlock) {
+                int end = Math.min(batch.size(), first + rowsPerBlock);
+                try (NDManager block = scope.newSubManager()) {
+                    NDIndex rows = new NDIndex("{}:{}", first, end);
+                    NDArray logits = model.logits(hidden.get(block, rows));
+                    NDArray weights = Activation.relu(logits).add(1f).log().mul(mask.get(block, rows));
+                    float[] pooled = settings.pooling().pool(weights).toFloatArray();
+                    for (int row = first; row < end; row++) {
+                        vectors.add(SparseVector.fromDense(pooled, (row - first) * vocab, vocab, settings.maxTerms(),
+                                batch.truncated()[row]));
+                    }
+                }
+            }
+        }
+        return vectors;
+    }
+}

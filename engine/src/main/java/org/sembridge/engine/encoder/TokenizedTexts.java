@@ -1,0 +1,92 @@
+package org.sembridge.engine.encoder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.hf.EncodedText;
+import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.hf.TokenBatch;
+
+/// The texts of one encoder call, validated and tokenised up front, then grouped into batches
+/// of similar length so that little compute goes to padding.
+///
+/// Blank texts are refused before any tensor exists. Texts longer than the model's token limit
+/// are cut to it (transformers' `truncation=True`); one WARN line per call reports how many.
+/// Batches are formed longest first, so the largest memory need shows at the first batch.
+final class TokenizedTexts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenizedTexts.class);
+
+    private final List<EncodedText> encoded;
+    private final long padTokenId;
+
+    private TokenizedTexts(List<EncodedText> encoded, long padTokenId) {
+        this.encoded = encoded;
+        this.padTokenId = padTokenId;
+    }
+
+    /// Tokenises `texts` with special tokens and the tokenizer's limit.
+    ///
+    /// @param operation names the caller in messages, e.g. "SPLADE encoding"
+    /// @throws InputFormatException naming the position of the first empty or blank text
+    static TokenizedTexts of(List<String> texts, TextTokenizer tokenizer, String operation)
+            throws InputFormatException {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null || texts.get(i).isBlank()) {
+                throw new InputFormatException(operation + ": text " + (i + 1) + " of " + texts.size()
+                        + " is " + (texts.get(i) == null ? "missing" : "empty or blank")
+                        + "; every text needs at least one non-space character");
+            }
+        }
+        List<EncodedText> encoded = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            encoded.add(tokenizer.encode(text));
+        }
+        long truncated = encoded.stream().filter(EncodedText::truncated).count();
+        if (truncated > 0) {
+            int first = IntStream.range(0, encoded.size()).filter(i -> encoded.get(i).truncated()).findFirst()
+                    .orElseThrow();
+            LOG.warn("{}: {} of {} texts exceed the {}-token limit and were truncated to it (first: text {})",
+                    operation, truncated, texts.size(), tokenizer.maxTokens(), first + 1);
+        }
+        return new TokenizedTexts(encoded, tokenizer.padTokenId());
+    }
+
+    /// Number of texts.
+    int size() {
+        return encoded.size();
+    }
+
+    /// Tokens over all texts, special tokens included.
+    long tokenCount() {
+        return encoded.stream().mapToLong(EncodedText::length).sum();
+    }
+
+    /// Text positions grouped into batches of at most `batchSize`, longest texts first.
+    List<int[]> batches(int batchSize) {
+        int[] order = IntStream.range(0, encoded.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
+                .mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.length; start += batchSize) {
+            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+        }
+        return batches;
+    }
+
+    /// The padded token batch of the given text positions.
+    TokenBatch batch(int[] positions) {
+        List<EncodedText> rows = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            rows.add(encoded.get(position));
+        }
+        return TokenBatch.pad(rows, padTokenId);
+    }
+}

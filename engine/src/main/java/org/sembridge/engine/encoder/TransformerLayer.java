@@ -1,0 +1,83 @@
+package org.sembridge.engine.encoder;
+
+import ai.djl.ndarray.NDArray;
+
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.hf.EncoderPart;
+import org.sembridge.engine.hf.HiddenActivation;
+import org.sembridge.engine.hf.ModelConfig;
+
+/// One post-LayerNorm transformer encoder layer (BERT, RoBERTa, XLM-R, DistilBERT):
+///
+/// ```
+/// a = LayerNorm(x + Wo * MultiHead(x))
+/// y = LayerNorm(a + W2 * act(W1 * a))
+/// MultiHead: softmax(Q K^T / sqrt(d) + mask) V per head, d = hidden / heads
+/// ```
+///
+/// The additive mask is 0 on tokens and -1e9 on padding, so padded keys get zero attention
+/// weight (transformers uses the float32 minimum; after softmax both give exactly 0).
+/// Dropout is absent (inference). Results live in the manager of `x`.
+final class TransformerLayer {
+
+    private final LinearProjection query;
+    private final LinearProjection key;
+    private final LinearProjection value;
+    private final LinearProjection attentionOutput;
+    private final LayerNormalization attentionNorm;
+    private final LinearProjection intermediate;
+    private final LinearProjection output;
+    private final LayerNormalization outputNorm;
+    private final HiddenActivation activation;
+    private final int heads;
+
+    private TransformerLayer(LinearProjection query, LinearProjection key, LinearProjection value,
+            LinearProjection attentionOutput, LayerNormalization attentionNorm, LinearProjection intermediate,
+            LinearProjection output, LayerNormalization outputNorm, HiddenActivation activation, int heads) {
+        this.query = query;
+        this.key = key;
+        this.value = value;
+        this.attentionOutput = attentionOutput;
+        this.attentionNorm = attentionNorm;
+        this.intermediate = intermediate;
+        this.output = output;
+        this.outputNorm = outputNorm;
+        this.activation = activation;
+        this.heads = heads;
+    }
+
+    static TransformerLayer load(EncoderWeights weights, ModelConfig config, int layer)
+            throws ModelFormatException, OperationCancelledException {
+        return new TransformerLayer(
+                weights.linear(EncoderPart.QUERY, layer),
+                weights.linear(EncoderPart.KEY, layer),
+                weights.linear(EncoderPart.VALUE, layer),
+                weights.linear(EncoderPart.ATTENTION_OUTPUT, layer),
+                weights.norm(EncoderPart.ATTENTION_NORM, layer, config.layerNormEps()),
+                weights.linear(EncoderPart.INTERMEDIATE, layer),
+                weights.linear(EncoderPart.OUTPUT, layer),
+                weights.norm(EncoderPart.OUTPUT_NORM, layer, config.layerNormEps()),
+                config.hiddenAct(),
+                config.numHeads());
+    }
+
+    /// Transforms `x` `[batch, length, hidden]` given the additive mask `[batch, 1, 1, length]`.
+    NDArray forward(NDArray x, NDArray additiveMask) {
+        NDArray attended = attentionNorm.apply(attentionOutput.apply(attention(x, additiveMask)).add(x));
+        NDArray inner = ActivationKernel.apply(activation, intermediate.apply(attended));
+        return outputNorm.apply(output.apply(inner).add(attended));
+    }
+
+    private NDArray attention(NDArray x, NDArray additiveMask) {
+        long batch = x.getShape().get(0);
+        long length = x.getShape().get(1);
+        long hidden = x.getShape().get(2);
+        long headSize = hidden / heads;
+        NDArray q = query.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
+        NDArray kT = key.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 3, 1);
+        NDArray v = value.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
+        NDArray scores = q.matMul(kT).div(Math.sqrt(headSize)).add(additiveMask);
+        return scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, hidden);
+    }
+}

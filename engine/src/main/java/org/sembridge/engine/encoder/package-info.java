@@ -1,0 +1,54 @@
+/// Transformer encoders run in DJL NDArray operations: the BERT-family forward pass, SPLADE
+/// sparse vectors and bridge sentence embeddings.
+///
+/// ## Data flow
+///
+/// ```
+/// texts --TextTokenizer--> token ids (cut to the limit, grouped by length, padded)
+///       --EncoderModel---> embeddings -> N x TransformerLayer -> hidden states
+///            SparseEncoder: MaskedLmHead -> log(1 + ReLU(logits)) * mask -> max|sum -> SparseVector
+///            BridgeEncoder: SentencePooling (CLS | mean | max) -> optional L2 normalise -> float[]
+/// ```
+///
+/// ## The forward pass
+///
+/// [EncoderModel] reproduces transformers' `BertModel` / `RobertaModel` /
+/// `XLMRobertaModel` / `DistilBertModel` and their `*ForMaskedLM` heads in eval mode, written in
+/// NDArray operations (no TorchScript): embeddings with family-specific position ids
+/// (RoBERTa: `cumsum(ids != pad) * (ids != pad) + pad`), post-LayerNorm layers with an
+/// additive attention mask, exact GELU or its tanh form as `hidden_act` says, and the MLM head
+/// of each family. Everything is float32. Agreement with an independent float64 numpy
+/// implementation (`engine/src/test/python/reference_encoder.py`) is tested per element as
+/// `|java - numpy| <= 1e-4 * max(1, |numpy|)` for hidden states, logits, SPLADE vectors and
+/// pooled embeddings of every family.
+///
+/// ## Devices
+///
+/// [DeviceChoice] resolves `auto`, `cpu` or `gpu` to a [SelectedDevice] with a reason; a GPU
+/// needs a CUDA build of libtorch plus `libcudart`, and `gpu` without one is refused with the
+/// reason. The device is a parameter of every load; there is one code path.
+///
+/// ## Memory discipline
+///
+/// One `NDManager` per loaded model holds the weights (uploaded once, tensor by tensor, from
+/// the memory-mapped checkpoint) and is capped after loading. Each forward pass runs in
+/// `try (NDManager scope = model.manager().newSubManager())`, each layer and each block of
+/// logits rows in a sub-manager of that scope, so memory is bounded by one layer and one block
+/// (at most 2^25 logits); only float arrays leave. Tests run repeated passes and assert the
+/// model manager's managed-array count is unchanged. NDArrays never cross the public API.
+/// Models are not thread-safe; use one per engine thread and close it to free the device.
+///
+/// ## Bad input
+///
+/// Blank texts are refused (`InputFormatException`, naming the text's position) before any
+/// tensor is built. Texts over the token limit are truncated like transformers'
+/// `truncation=True`: one WARN line per call, and [SparseVector#truncated()] per text.
+///
+/// ## Key classes
+///
+/// [SparseEncoder] with [SpladeSettings], [SpladePooling] and [SparseVector];
+/// [BridgeEncoder]; [EncoderModel]; [DeviceChoice] and [SelectedDevice]. Package-private
+/// building blocks: `EmbeddingLayer`, `TransformerLayer`, `MaskedLmHead`, `EncoderWeights`,
+/// `LinearProjection`, `LayerNormalization`, `ActivationKernel`, `SentencePooling`,
+/// `TokenizedTexts`.
+package org.sembridge.engine.encoder;

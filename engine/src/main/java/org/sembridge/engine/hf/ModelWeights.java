@@ -1,0 +1,187 @@
+package org.sembridge.engine.hf;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.safetensors.TensorInfo;
+
+/// The weights of an encoder checkpoint, checked against its `config.json` and read by role
+/// ([EncoderPart]) rather than by name.
+///
+/// [#open] validates before any tensor data is read: every tensor the forward pass needs is
+/// present under one of its accepted names, every shape (optional tensors included, when
+/// stored) equals the one `config.json` implies, and the word embeddings have `vocab_size`
+/// rows. Reads check that every value is finite. A DistilBERT checkpoint
+/// with `sinusoidal_pos_embds` may omit its position table, which is then computed
+/// (`sin`/`cos` of `pos / 10000^(2 floor(j/2) / dim)`, as transformers does).
+public final class ModelWeights implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final Path configFile;
+    private final SafetensorsCheckpoint checkpoint;
+    private final WeightLayout layout;
+    private DecoderTying decoderTying;
+
+    private ModelWeights(ModelConfig config, Path configFile, SafetensorsCheckpoint checkpoint, WeightLayout layout) {
+        this.config = config;
+        this.configFile = configFile;
+        this.checkpoint = checkpoint;
+        this.layout = layout;
+    }
+
+    /// Opens and validates a checkpoint against its config.
+    ///
+    /// @param config the parsed config
+    /// @param configFile where `config` came from, for messages
+    /// @param checkpointSource `model.safetensors` or `model.safetensors.index.json`
+    /// @throws ModelFormatException naming the file, the tensor, the expected and the found
+    ///     shape on the first disagreement
+    public static ModelWeights open(ModelConfig config, Path configFile, Path checkpointSource)
+            throws ModelFormatException {
+        SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(checkpointSource);
+        try {
+            WeightLayout layout = WeightLayout.detect(config, checkpoint.names(), checkpointSource);
+            ModelWeights weights = new ModelWeights(config, configFile, checkpoint, layout);
+            weights.validate();
+            return weights;
+        } catch (ModelFormatException | RuntimeException e) {
+            checkpoint.close();
+            throw e;
+        }
+    }
+
+    /// The config the weights were checked against.
+    public ModelConfig config() {
+        return config;
+    }
+
+    /// The naming scheme in use.
+    public WeightLayout layout() {
+        return layout;
+    }
+
+    /// The underlying checkpoint (names, dtypes, files).
+    public SafetensorsCheckpoint checkpoint() {
+        return checkpoint;
+    }
+
+    /// Reads one tensor as `float`, row-major.
+    ///
+    /// @param part the parameter block
+    /// @param layer the layer for per-layer parts
+    /// @param bias the bias (norm: shift) rather than the weight (norm: gain)
+    /// @throws ModelFormatException naming file and tensor when it is missing or holds a NaN
+    ///     or infinity
+    public float[] read(EncoderPart part, int layer, boolean bias) throws ModelFormatException {
+        TensorSpec spec = layout.spec(part, layer, bias);
+        Optional<String> name = presentName(spec);
+        if (name.isEmpty() && part == EncoderPart.POSITION_EMBEDDINGS && config.sinusoidalPositions()) {
+            return sinusoidalTable(config.maxPositionEmbeddings(), config.hiddenSize());
+        }
+        return checkpoint.readFiniteFloats(name.orElse(spec.name()));
+    }
+
+    /// Reads the word-embedding matrix `[vocab_size, hidden]`, row-major.
+    public float[] readWordEmbeddings() throws ModelFormatException {
+        return read(EncoderPart.WORD_EMBEDDINGS, 0, false);
+    }
+
+    /// How the MLM decoder relates to the word embeddings; compares the two matrices when the
+    /// decoder weight is stored (read once, then remembered).
+    public synchronized DecoderTying decoderTying() throws ModelFormatException {
+        if (decoderTying == null) {
+            decoderTying = computeDecoderTying();
+        }
+        return decoderTying;
+    }
+
+    /// Elements stored in the checkpoint, over all tensors (pooler and other unused tensors
+    /// included).
+    public long parameterCount() {
+        return checkpoint.elementsByDtype().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /// Unmaps the checkpoint; idempotent.
+    @Override
+    public void close() {
+        checkpoint.close();
+    }
+
+    private DecoderTying computeDecoderTying() throws ModelFormatException {
+        if (!layout.hasMlmHead()) {
+            return DecoderTying.NO_HEAD;
+        }
+        TensorSpec decoder = layout.decoderWeight();
+        if (presentName(decoder).isEmpty()) {
+            return DecoderTying.TIED_NOT_STORED;
+        }
+        float[] decoderValues = checkpoint.readFiniteFloats(decoder.name());
+        return Arrays.equals(decoderValues, readWordEmbeddings()) ? DecoderTying.TIED_STORED_EQUAL : DecoderTying.UNTIED;
+    }
+
+    private void validate() throws ModelFormatException {
+        for (TensorSpec spec : layout.tensors()) {
+            Optional<String> name = presentName(spec);
+            if (name.isPresent()) {
+                checkShape(spec, checkpoint.require(name.get()));
+            } else if (!spec.optional()) {
+                throw missing(spec);
+            }
+        }
+        TensorSpec decoder = layout.decoderWeight();
+        if (layout.hasMlmHead() && presentName(decoder).isEmpty() && !config.tieWordEmbeddings()) {
+            throw new ModelFormatException(configFile + " says tie_word_embeddings=false, but "
+                    + checkpoint.source() + " has no decoder weight '" + decoder.name() + "'");
+        }
+    }
+
+    private ModelFormatException missing(TensorSpec spec) {
+        String context = "; " + configFile + " (model_type " + config.family().modelType() + ", "
+                + config.numLayers() + " layers" + (layout.hasMlmHead() ? ", with MLM head" : "") + ") needs it";
+        try {
+            checkpoint.require(spec.name());
+            return new ModelFormatException("tensor '" + spec.name() + "' not found in " + checkpoint.source() + context);
+        } catch (ModelFormatException e) {
+            return new ModelFormatException(e.getMessage() + context, e);
+        }
+    }
+
+    private void checkShape(TensorSpec spec, TensorInfo found) throws ModelFormatException {
+        if (spec.matches(found.shape())) {
+            return;
+        }
+        Path file = checkpoint.fileOf(found.name());
+        long[] expected = spec.shape();
+        boolean rowsOnly = found.shape().length == expected.length && expected.length == 2
+                && found.shape()[1] == expected[1];
+        if (spec.name().endsWith("word_embeddings.weight") && rowsOnly) {
+            throw new ModelFormatException(configFile + " says vocab_size=" + config.vocabSize()
+                    + ", but the word embeddings '" + found.name() + "' in " + file + " have " + found.shape()[0]
+                    + " rows; config.json and the checkpoint must agree (was the vocabulary resized without "
+                    + "updating config.json?)");
+        }
+        throw new ModelFormatException("tensor '" + found.name() + "' in " + file + " has shape "
+                + Arrays.toString(found.shape()) + ", but " + configFile + " implies " + Arrays.toString(expected)
+                + " from " + spec.shapeSource());
+    }
+
+    private Optional<String> presentName(TensorSpec spec) {
+        return spec.names().stream().filter(checkpoint.names()::contains).findFirst();
+    }
+
+    /// The fixed sinusoidal position table of DistilBERT / the original transformer,
+    /// `[positions, dim]`, row-major: `sin(pos / 10000^(2 floor(j/2) / dim))` at even `j`,
+    /// `cos(...)` at odd `j`, computed in double and rounded to float.
+    static float[] sinusoidalTable(int positions, int dim) {
+        float[] table = new float[positions * dim];
+        for (int pos = 0; pos < positions; pos++) {
+            for (int j = 0; j < dim; j++) {
+                double angle = pos / Math.pow(10000, 2.0 * (j / 2) / dim);
+                table[pos * dim + j] = (float) (j % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,169 @@
+package org.sembridge.engine.hf;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+
+import org.sembridge.engine.ModelFormatException;
+
+/// The tokenizer of a model folder: a Hugging Face `tokenizer.json` run by the native
+/// `tokenizers` library (through DJL), loaded offline from disk.
+///
+/// A folder with only `vocab.txt` (+ `tokenizer_config.json`) gets the equivalent WordPiece
+/// `tokenizer.json` generated in memory ([WordPieceTokenizerJson]), as transformers'
+/// `BertTokenizerFast` would build it.
+///
+/// Encoding adds the model's special tokens (`[CLS] ... [SEP]`, `<s> ... </s>`) and cuts every
+/// text to [#maxTokens()] tokens, specials included, the way transformers does with
+/// `truncation=True, max_length=maxTokens` (the text is cut, the closing special stays). Batches
+/// are right-padded with the model's padding id. The vocabulary ([#tokens()]) is read from the
+/// JSON itself: `model.vocab` plus `added_tokens`.
+///
+/// Not thread-safe; close it to free the native tokenizer.
+public final class TextTokenizer implements AutoCloseable {
+
+    /// File name of a Hugging Face fast-tokenizer definition.
+    public static final String TOKENIZER_FILE = "tokenizer.json";
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final Path source;
+    private final TokenizerVocabulary vocabulary;
+    private final int maxTokens;
+    private final long padTokenId;
+
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, Path source, TokenizerVocabulary vocabulary,
+            int maxTokens, long padTokenId) {
+        this.tokenizer = tokenizer;
+        this.source = source;
+        this.vocabulary = vocabulary;
+        this.maxTokens = maxTokens;
+        this.padTokenId = padTokenId;
+    }
+
+    /// Loads the tokenizer of `folder`: its `tokenizer.json`, else its `vocab.txt`.
+    ///
+    /// @param folder the folder holding the tokenizer files
+    /// @param maxTokens the most tokens (specials included) an encoded text may have, `>= 2`
+    /// @param padTokenId the id that pads batches (the model's `pad_token_id`)
+    /// @throws ModelFormatException naming the folder when it has neither file, or the file
+    ///     when it cannot be parsed by the native library
+    public static TextTokenizer load(Path folder, int maxTokens, int padTokenId) throws ModelFormatException {
+        if (maxTokens < 2) {
+            throw new IllegalArgumentException("maxTokens must be at least 2, got " + maxTokens);
+        }
+        Path jsonFile = folder.resolve(TOKENIZER_FILE);
+        Path source;
+        String json;
+        if (Files.isRegularFile(jsonFile)) {
+            source = jsonFile;
+            try {
+                json = Files.readString(jsonFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ModelFormatException(jsonFile + ": cannot be read: " + e.getMessage(), e);
+            }
+        } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
+            source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
+            json = WordPieceTokenizerJson.build(folder);
+        } else {
+            throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
+                    + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
+        }
+        TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, JsonFile.parse(source, json).root());
+        Map<String, String> options = Map.of(
+                "addSpecialTokens", "true",
+                "truncation", "true",
+                "padding", "false",
+                "maxLength", Integer.toString(maxTokens),
+                "modelMaxLength", Integer.toString(maxTokens));
+        HuggingFaceTokenizer tokenizer;
+        try {
+            tokenizer = HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(source + ": the tokenizers library cannot load it: "
+                    + e.getMessage(), e);
+        }
+        return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+    }
+
+    /// The file the tokenizer was built from (`tokenizer.json` or `vocab.txt`).
+    public Path source() {
+        return source;
+    }
+
+    /// Token strings indexed by id, exactly as stored in the vocabulary (`##ing`, `Ġthe`,
+    /// `▁the`, `<0x41>`), added tokens included.
+    public List<String> tokens() {
+        return vocabulary.tokens();
+    }
+
+    /// Ids of the special tokens (added tokens marked `special`: `[CLS]`, `<pad>`, ...).
+    public Set<Integer> specialTokenIds() {
+        return vocabulary.specialIds();
+    }
+
+    /// Number of token ids, largest id + 1.
+    public int vocabSize() {
+        return vocabulary.tokens().size();
+    }
+
+    /// The most tokens, specials included, of one encoded text.
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    /// The padding id used by [#encodeBatch(List)].
+    public long padTokenId() {
+        return padTokenId;
+    }
+
+    /// Decodes ids to text as transformers' `tokenizer.decode(ids)` does: special tokens are
+    /// kept, the decoder of `tokenizer.json` joins pieces (`##` continuations, `▁`, byte-level).
+    public String decode(int[] ids) {
+        return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray(), false);
+    }
+
+    /// The token ids of `text` without special tokens (at most [#maxTokens()] of them).
+    public int[] tokenIds(String text) {
+        return Arrays.stream(tokenizer.encode(text, false, false).getIds()).mapToInt(Math::toIntExact).toArray();
+    }
+
+    /// The token strings of `text` without special tokens, for display (`["play", "##ing"]`).
+    public List<String> tokenStrings(String text) {
+        return List.of(tokenizer.encode(text, false, false).getTokens());
+    }
+
+    /// Encodes one text with special tokens, cut to [#maxTokens()].
+    public EncodedText encode(String text) {
+        Encoding encoding = tokenizer.encode(text, true, false);
+        return new EncodedText(encoding.getIds(), encoding.exceedMaxLength());
+    }
+
+    /// Encodes texts with special tokens, cuts each to [#maxTokens()] and right-pads the batch
+    /// with [#padTokenId()].
+    ///
+    /// @throws IllegalArgumentException when `texts` is empty
+    public TokenBatch encodeBatch(List<String> texts) {
+        List<EncodedText> encoded = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            encoded.add(encode(text));
+        }
+        return TokenBatch.pad(encoded, padTokenId);
+    }
+
+    /// Frees the native tokenizer; idempotent.
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,237 @@
+package org.sembridge.engine.transfer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Cosine similarities between target and source bridge vectors, computed block by block on a
+/// DJL device so that the full `nT x nS` matrix never exists.
+///
+/// `s_x,i = <b(x), b(i)> / (|b(x)| |b(i)|)`. The inverse L2 norms are computed in `double` in Java
+/// (which also validates the input before any tensor exists); the normalised source matrix
+/// (`nS x D` floats) is uploaded once, and each block of target rows becomes one `float32` GEMM
+/// `S_block = T_block S^T` of at most `maxBlockBytes` (default 64 MiB: 549 rows against a
+/// 30,522-token source vocabulary). Every block lives in its own `NDManager` sub-manager; the GEMM
+/// of block `b + 1` is issued before block `b` is finished and freed, so on a GPU the host work of
+/// one block overlaps the device work of the next and at most two blocks are alive. Cancellation is
+/// checked once per block.
+///
+/// Zero-length (or non-finite) bridge vectors are rejected with an `IllegalArgumentException`
+/// naming the matrix and the row: the bridge encoder L2-normalises its output, so a zero vector
+/// means a broken caller, and treating it as "similarity 0 to everything" would hand entmax a
+/// constant row, that is the uniform average of the whole vocabulary.
+///
+/// Precision: `float32` GEMM, so similarities carry an absolute error of about `D * 2^-24` at worst
+/// (typically far less); PyTorch does not use TF32 for `float32` matmul unless asked to.
+public final class BlockedCosineSimilarity {
+
+    /// Default bound on one block's similarity matrix: 64 MiB.
+    public static final long DEFAULT_MAX_BLOCK_BYTES = 64L << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockedCosineSimilarity.class);
+
+    private final Device device;
+    private final long maxBlockBytes;
+
+    /// Consumes the similarity blocks with one block of look-ahead; package-private because it
+    /// hands out `NDArray`s.
+    ///
+    /// [#start] runs as soon as a block's GEMM has been issued; the [BlockTask] it returns is
+    /// finished only after the NEXT block's GEMM has been issued, so that on an asynchronous device
+    /// (GPU) the next GEMM runs while the host works on this block. Both calls run on the caller's
+    /// (device) thread; the block's arrays stay alive until its task is finished.
+    @FunctionalInterface
+    interface BlockVisitor {
+        /// @param similarities `rowCount x nS` cosine similarities, owned by the block's manager
+        /// @param firstRow index into the requested target rows of the block's first row
+        /// @param rowCount rows in this block
+        /// @return the work left for this block
+        BlockTask start(NDArray similarities, int firstRow, int rowCount);
+    }
+
+    /// The remainder of one block's work.
+    interface BlockTask {
+        /// Completes the block; its arrays are freed right after.
+        void finish() throws OperationCancelledException;
+
+        /// Called instead of [#finish()] when the operation fails or is cancelled: stop or wait
+        /// for any host work started for the block, and publish nothing.
+        default void abandon() {
+        }
+    }
+
+    /// A blocked similarity on `device` whose blocks stay within `maxBlockBytes`.
+    ///
+    /// @param device where the GEMMs run, e.g. `Device.cpu()` or `Device.gpu()`
+    /// @param maxBlockBytes bound on one block's `float32` similarity matrix, `>= 4`; a block holds
+    ///     at least one row even when one row exceeds the bound
+    public BlockedCosineSimilarity(Device device, long maxBlockBytes) {
+        if (maxBlockBytes < Float.BYTES) {
+            throw new IllegalArgumentException("maxBlockBytes must be >= " + Float.BYTES + ", found "
+                    + maxBlockBytes);
+        }
+        this.device = device;
+        this.maxBlockBytes = maxBlockBytes;
+    }
+
+    /// The device the GEMMs run on.
+    public Device device() {
+        return device;
+    }
+
+    /// Target rows per block against `sourceCount` sources: `max(1, maxBlockBytes / (4 nS))`.
+    public int blockRows(int sourceCount) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBlockBytes / ((long) Float.BYTES * sourceCount)));
+    }
+
+    /// The full similarity rows of a few target tokens (for inspection and tests): `O(rows nS)`
+    /// memory, so not meant for a whole vocabulary.
+    ///
+    /// @param targets target bridge vectors, `nT x D`
+    /// @param sources source bridge vectors, `nS x D`
+    /// @param targetRows rows of `targets` to compare, each in `[0, nT)`
+    /// @return `targetRows.length x nS` similarities, row `r` for `targetRows[r]`
+    /// @throws OperationCancelledException when `cancel` is cancelled; nothing is returned
+    public FloatMatrix similarityRows(FloatMatrix targets, FloatMatrix sources, int[] targetRows,
+            ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
+        float[] out = new float[Math.multiplyExact(targetRows.length, sources.rows())];
+        forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
+                (similarities, firstRow, rowCount) -> () -> {
+                    float[] block = similarities.toFloatArray();
+                    System.arraycopy(block, 0, out, firstRow * sources.rows(), block.length);
+                });
+        return new FloatMatrix(targetRows.length, sources.rows(), out);
+    }
+
+    /// Runs only the blocked GEMM (normalise, multiply, wait for the device) and keeps nothing:
+    /// the baseline the top-K search is benchmarked against.
+    ///
+    /// @return the shape, the block count and the elapsed wall time including the upload of the
+    ///     source matrix
+    /// @throws OperationCancelledException when `cancel` is cancelled
+    public SimilarityTiming timeSimilarityOnly(FloatMatrix targets, FloatMatrix sources, int[] targetRows,
+            ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
+        long start = System.nanoTime();
+        int[] blocks = {0};
+        forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
+                (similarities, firstRow, rowCount) -> () -> {
+                    // Reading one element waits for the asynchronous device to finish the block.
+                    similarities.get(rowCount - 1, similarities.getShape().get(1) - 1).getFloat();
+                    blocks[0]++;
+                });
+        long elapsed = System.nanoTime() - start;
+        LOG.info("similarity only: {} x {} x {} in {} blocks on {}: {} s", targetRows.length, sources.rows(),
+                sources.columns(), blocks[0], device, String.format("%.3f", elapsed / 1e9));
+        return new SimilarityTiming(targetRows.length, sources.rows(), sources.columns(), blocks[0], elapsed);
+    }
+
+    /// Validates the inputs, uploads the normalised sources once and hands each block of the
+    /// requested target rows to `visitor`, in order, each block in its own sub-manager; at most
+    /// two blocks are alive at a time (device memory `2 maxBlockBytes` plus temporaries).
+    void forEachBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
+            ProgressListener progress, CancellationToken cancel, BlockVisitor visitor)
+            throws OperationCancelledException {
+        int dimension = sources.columns();
+        if (targets.columns() != dimension) {
+            throw new IllegalArgumentException("target bridge vectors have dimension " + targets.columns()
+                    + " but source bridge vectors have " + dimension);
+        }
+        if (sources.rows() == 0) {
+            throw new IllegalArgumentException("need at least one source bridge vector");
+        }
+        float[] sourceScale = inverseNorms(sources, null, "source");
+        float[] targetScale = inverseNorms(targets, targetRows, "target");
+        cancel.throwIfCancelled(stage);
+        if (targetRows.length == 0) {
+            return;
+        }
+        int sourceCount = sources.rows();
+        int rowsPerBlock = blockRows(sourceCount);
+        try (NDManager scope = NDManager.newBaseManager(device)) {
+            NDArray sourceMatrix = scope.create(sources.values(), new Shape(sourceCount, dimension));
+            sourceMatrix.muli(scope.create(sourceScale, new Shape(sourceCount, 1)));
+            NDArray sourcesTransposed = sourceMatrix.transpose();
+            PendingBlock pending = null;
+            try {
+                for (int first = 0; first < targetRows.length; first += rowsPerBlock) {
+                    cancel.throwIfCancelled(stage);
+                    int count = Math.min(rowsPerBlock, targetRows.length - first);
+                    NDManager block = scope.newSubManager();
+                    float[] rows = gatherScaled(targets, targetRows, targetScale, first, count);
+                    NDArray similarities = block.create(rows, new Shape(count, dimension)).matMul(sourcesTransposed);
+                    if (pending != null) {
+                        pending.finish(stage, targetRows.length, progress);
+                    }
+                    pending = new PendingBlock(block, visitor.start(similarities, first, count), first + count);
+                }
+                if (pending != null) {
+                    pending.finish(stage, targetRows.length, progress);
+                    pending = null;
+                }
+            } finally {
+                if (pending != null) {
+                    pending.task().abandon();
+                }
+            }
+        }
+    }
+
+    /// A started block whose task is still to finish, with its manager.
+    private record PendingBlock(NDManager manager, BlockTask task, int rowsDone) {
+
+        void finish(String stage, int rowsTotal, ProgressListener progress) throws OperationCancelledException {
+            try (manager) {
+                task.finish();
+            }
+            LOG.debug("{}: {} of {} rows", stage, rowsDone, rowsTotal);
+            progress.onProgress(stage, rowsDone, rowsTotal);
+        }
+    }
+
+    /// `1 / |row|` in `double`, rounded to `float`, for the given rows (all when `rows` is null).
+    private static float[] inverseNorms(FloatMatrix matrix, int[] rows, String name) {
+        int count = rows == null ? matrix.rows() : rows.length;
+        int columns = matrix.columns();
+        float[] values = matrix.values();
+        float[] scale = new float[count];
+        for (int r = 0; r < count; r++) {
+            int row = rows == null ? r : rows[r];
+            if (row < 0 || row >= matrix.rows()) {
+                throw new IllegalArgumentException(name + " row " + row + " (requested at index " + r
+                        + ") is outside [0, " + matrix.rows() + ")");
+            }
+            double squares = 0.0;
+            for (int c = row * columns, end = c + columns; c < end; c++) {
+                squares += (double) values[c] * values[c];
+            }
+            double norm = Math.sqrt(squares);
+            if (!(norm > 0.0) || Double.isInfinite(norm)) {
+                throw new IllegalArgumentException(name + " bridge vector " + row + " has L2 norm " + norm
+                        + "; expected a finite norm > 0 (cosine similarity is undefined)");
+            }
+            scale[r] = (float) (1.0 / norm);
+        }
+        return scale;
+    }
+
+    private static float[] gatherScaled(FloatMatrix targets, int[] targetRows, float[] targetScale, int first,
+            int count) {
+        int columns = targets.columns();
+        float[] values = targets.values();
+        float[] out = new float[count * columns];
+        for (int r = 0; r < count; r++) {
+            int from = targetRows[first + r] * columns;
+            float scale = targetScale[first + r];
+            for (int c = 0; c < columns; c++) {
+                out[r * columns + c] = values[from + c] * scale;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+package org.sembridge.engine.vocab;
+
+/// The step of the overlap match that found a target token's source token.
+public enum MatchKind {
+
+    /// The symbol step ([OverlapOptions#symbols()]): a special or symbol token matched by its
+    /// canonical form, else by its fuzzy form.
+    SYMBOL,
+
+    /// Same canonical form ([OverlapOptions#exact()]).
+    EXACT,
+
+    /// Same fuzzy form ([OverlapOptions#fuzzy()]): equal up to `▁` and case.
+    FUZZY,
+
+    /// No source token: the token is new and gets a bridge-weighted embedding.
+    NONE
+}

@@ -1,0 +1,16 @@
+package org.sembridge.engine.vocab;
+
+/// Which target tokens count as present in the source vocabulary (the reference's
+/// `exact_match_all`, `fuzzy_match_all`, `match_symbols`).
+///
+/// @param exact match any token whose canonical form occurs in the source (default true)
+/// @param fuzzy match any token whose fuzzy form (no `▁`, lower case) occurs in the source
+///     (default false)
+/// @param symbols first match special tokens and symbol tokens (numeric, punctuation,
+///     whitespace, empty; [TokenKind#SPECIAL], [TokenKind#SYMBOL]) by canonical form, else by
+///     fuzzy form (default false)
+public record OverlapOptions(boolean exact, boolean fuzzy, boolean symbols) {
+
+    /// The reference defaults: exact matches only.
+    public static final OverlapOptions DEFAULTS = new OverlapOptions(true, false, false);
+}

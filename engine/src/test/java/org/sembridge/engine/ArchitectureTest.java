@@ -1,0 +1,72 @@
+package org.sembridge.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/// Architecture rules of the engine module; each says why it exists (its `because`).
+class ArchitectureTest {
+
+    private static final ArchRule engineHasNoJavaFx = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the engine is a headless library used by the CLI, tests and servers without a display");
+
+    private static final ArchRule onlyTheCliPrints = noClasses()
+            .that().resideOutsideOfPackage("org.sembridge.engine.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("library code reports through slf4j and return values; only the CLI owns the terminal");
+
+    private static final ArchRule noJavaUtilLogging = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..")
+            .because("all logging goes through slf4j-api so launchers choose one binding");
+
+    private static final ArchRule noFixedSizeThreadPools = noClasses()
+            .should().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class)
+            .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
+            .because("tensor work runs on one named engine thread; anonymous pools hide ownership of native memory");
+
+    private static final ArchRule noPathsGet = noClasses()
+            .should().callMethod(java.nio.file.Paths.class, "get", String.class, String[].class)
+            .because("Path.of is the one way to make paths in this code base");
+
+    private static final ArchRule noUnseededShuffle = noClasses()
+            .should().callMethod(java.util.Collections.class, "shuffle", java.util.List.class)
+            .because("every random choice takes an explicit seeded Random so runs are reproducible");
+
+    private static final ArchRule writesGoThroughAtomicFiles = noClasses()
+            .that().resideOutsideOfPackage("org.sembridge.engine.export..")
+            .should().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "writeString", java.nio.file.Path.class,
+                    CharSequence.class, java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "newOutputStream", java.nio.file.Path.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "newBufferedWriter", java.nio.file.Path.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
+            .because("every write is atomic (temp file + rename) so no reader ever sees a half-written result");
+
+    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sembridge.engine");
+
+    static Stream<ArchRule> rules() {
+        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet, noUnseededShuffle, writesGoThroughAtomicFiles);
+    }
+
+    /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with
+    /// JUnit 5.14, so the rules run through Jupiter).
+    @ParameterizedTest
+    @MethodSource("rules")
+    void productionCodeFollowsRule(ArchRule rule) {
+        rule.check(PRODUCTION_CLASSES);
+    }
+}

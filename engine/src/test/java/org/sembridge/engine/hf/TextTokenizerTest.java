@@ -1,0 +1,114 @@
+package org.sembridge.engine.hf;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextTokenizerTest {
+
+    @TempDir
+    static Path models;
+
+    private static Path bertJson;
+    private static Path bertVocab;
+    private static Path roberta;
+
+    @BeforeAll
+    static void createModels() {
+        bertJson = RandomModelFolder.create(models, "json", "bert");
+        bertVocab = RandomModelFolder.create(models, "vocab", "bert", "--tokenizer", "vocab");
+        roberta = RandomModelFolder.create(models, "roberta", "roberta");
+    }
+
+    private static TextTokenizer open(Path dir) throws Exception {
+        return HfModelFolder.open(dir).openTokenizer();
+    }
+
+    @Test
+    void tokensAreListedInIdOrderWithSpecialIds() throws Exception {
+        try (TextTokenizer tokenizer = open(bertJson)) {
+            assertAll(
+                    () -> assertEquals(121, tokenizer.vocabSize()),
+                    () -> assertEquals(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a"),
+                            tokenizer.tokens().subList(0, 6)),
+                    () -> assertEquals(Set.of(0, 1, 2, 3, 4), tokenizer.specialTokenIds()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The cats walked home.", "dogs running, eating!", "Casa HAUS maison 42", "xyzzy"})
+    void vocabTxtFolderTokenizesLikeItsTokenizerJson(String text) throws Exception {
+        try (TextTokenizer fromJson = open(bertJson); TextTokenizer fromVocab = open(bertVocab)) {
+            assertEquals(fromJson.tokens(), fromVocab.tokens());
+            assertArrayEquals(fromJson.encode(text).ids(), fromVocab.encode(text).ids());
+            assertEquals(fromJson.decode(fromJson.tokenIds(text)), fromVocab.decode(fromVocab.tokenIds(text)));
+        }
+    }
+
+    @Test
+    void encodeAddsTheModelsSpecialTokens() throws Exception {
+        try (TextTokenizer bert = open(bertJson); TextTokenizer rob = open(roberta)) {
+            long[] bertIds = bert.encode("the cat").ids();
+            long[] robertaIds = rob.encode("the cat").ids();
+
+            assertAll(
+                    () -> assertEquals("[CLS]", bert.tokens().get((int) bertIds[0])),
+                    () -> assertEquals("[SEP]", bert.tokens().get((int) bertIds[bertIds.length - 1])),
+                    () -> assertEquals("<s>", rob.tokens().get((int) robertaIds[0])),
+                    () -> assertEquals("</s>", rob.tokens().get((int) robertaIds[robertaIds.length - 1])));
+        }
+    }
+
+    @Test
+    void tokenStringsShowWordPieces() throws Exception {
+        try (TextTokenizer tokenizer = open(bertJson)) {
+            assertEquals(List.of("walk", "##ing", "cat", "##s"), tokenizer.tokenStrings("Walking cats"));
+        }
+    }
+
+    @Test
+    void decodeJoinsWordPiecesBack() throws Exception {
+        try (TextTokenizer tokenizer = open(bertJson)) {
+            assertEquals("walking cats", tokenizer.decode(tokenizer.tokenIds("Walking cats")));
+        }
+    }
+
+    @Test
+    void textLongerThanTheLimitIsCutAndFlagged() throws Exception {
+        try (TextTokenizer tokenizer = open(bertJson)) {
+            EncodedText encoded = tokenizer.encode("the cat sat on the mat ".repeat(20));
+
+            assertAll(
+                    () -> assertEquals(40, encoded.length()),
+                    () -> assertTrue(encoded.truncated()),
+                    () -> assertEquals("[SEP]", tokenizer.tokens().get((int) encoded.ids()[39])),
+                    () -> assertFalse(tokenizer.encode("the cat").truncated()));
+        }
+    }
+
+    @Test
+    void batchIsRightPaddedWithThePadIdAndMasked() throws Exception {
+        try (TextTokenizer tokenizer = open(roberta)) {
+            TokenBatch batch = tokenizer.encodeBatch(List.of("the cat sat", "dog"));
+
+            assertAll(
+                    () -> assertEquals(5, batch.length()),
+                    () -> assertArrayEquals(new long[] {1, 1, 1, 0, 0}, batch.attentionMask()[1]),
+                    () -> assertEquals(1L, batch.ids()[1][3]),
+                    () -> assertEquals(1L, batch.ids()[1][4]),
+                    () -> assertArrayEquals(new boolean[] {false, false}, batch.truncated()));
+        }
+    }
+}

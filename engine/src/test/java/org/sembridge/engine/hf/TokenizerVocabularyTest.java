@@ -1,0 +1,61 @@
+package org.sembridge.engine.hf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+
+import org.sembridge.engine.ModelFormatException;
+
+class TokenizerVocabularyTest {
+
+    private static final Path FILE = Path.of("tokenizer.json");
+
+    private static TokenizerVocabulary read(String json) throws ModelFormatException {
+        return TokenizerVocabulary.read(FILE, JsonParser.parseString(json).getAsJsonObject());
+    }
+
+    @Test
+    void unigramVocabularyIsAListInIdOrder() throws Exception {
+        TokenizerVocabulary vocabulary = read("""
+                {"added_tokens": [{"id": 0, "content": "<s>", "special": true},
+                                  {"id": 3, "content": "<mask>", "special": true}],
+                 "model": {"type": "Unigram", "vocab": [["<s>", 0.0], ["▁the", -1.5], ["s", -2.0]]}}
+                """);
+
+        assertEquals(List.of("<s>", "▁the", "s", "<mask>"), vocabulary.tokens());
+        assertEquals(Set.of(0, 3), vocabulary.specialIds());
+    }
+
+    @Test
+    void bpeVocabularyMapIsOrderedById() throws Exception {
+        TokenizerVocabulary vocabulary = read("""
+                {"model": {"type": "BPE", "vocab": {"Ġthe": 2, "<s>": 0, "a": 1}, "merges": []}}
+                """);
+
+        assertEquals(List.of("<s>", "a", "Ġthe"), vocabulary.tokens());
+    }
+
+    @Test
+    void idGapsBecomeEmptyStrings() throws Exception {
+        TokenizerVocabulary vocabulary = read("""
+                {"model": {"type": "WordLevel", "vocab": {"a": 0, "c": 2}}}
+                """);
+
+        assertEquals(List.of("a", "", "c"), vocabulary.tokens());
+    }
+
+    @Test
+    void missingVocabularyIsNamed() {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> read("{\"model\": {}}"));
+
+        assertTrue(e.getMessage().contains("model.vocab"), e.getMessage());
+    }
+}
