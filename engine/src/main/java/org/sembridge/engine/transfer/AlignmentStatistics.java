@@ -14,8 +14,9 @@ package org.sembridge.engine.transfer;
 /// @param widerK candidates taken for rows whose support reached the `topK`-th candidate:
 ///     `min(nS, 4 topK)`
 /// @param blocks GEMM blocks
-/// @param solveNanos wall time spent in Java solving entmax rows and building records (the rest
-///     of `elapsedNanos` is validation, uploads, GEMMs, top-K selection and copies)
+/// @param solveNanos wall time of the Java work (entmax solves and records), summed over blocks;
+///     it runs while the device computes the next block, so it overlaps `elapsedNanos` rather
+///     than adding to it
 /// @param elapsedNanos wall time of the whole search
 public record AlignmentStatistics(int rows, int rowsExactOnTopK, int rowsExactOnWiderK, int rowsOnFullRow,
         int rowsDense, int topK, int widerK, int blocks, long solveNanos, long elapsedNanos) {

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /// (which also validates the input before any tensor exists); the normalised source matrix
 /// (`nS x D` floats) is uploaded once, and each block of target rows becomes one `float32` GEMM
 /// `S_block = T_block S^T` of at most `maxBlockBytes` (default 64 MiB: 549 rows against a
-/// 30,522-token source vocabulary). Every block lives in its own `NDManager` sub-manager and is
-/// freed before the next one starts; cancellation is checked once per block.
+/// 30,522-token source vocabulary). Every block lives in its own `NDManager` sub-manager; the GEMM
+/// of block `b + 1` is issued before block `b` is finished and freed, so on a GPU the host work of
+/// one block overlaps the device work of the next and at most two blocks are alive. Cancellation is
+/// checked once per block.
 ///
 /// Zero-length (or non-finite) bridge vectors are rejected with an `IllegalArgumentException`
 /// naming the matrix and the row: the bridge encoder L2-normalises its output, so a zero vector
@@ -146,6 +148,9 @@ public final class BlockedCosineSimilarity {
         float[] sourceScale = inverseNorms(sources, null, "source");
         float[] targetScale = inverseNorms(targets, targetRows, "target");
         cancel.throwIfCancelled(stage);
+        if (targetRows.length == 0) {
+            return;
+        }
         int sourceCount = sources.rows();
         int rowsPerBlock = blockRows(sourceCount);
         try (NDManager scope = NDManager.newBaseManager(device)) {

@@ -25,16 +25,17 @@ import org.slf4j.LoggerFactory;
 ///
 /// 1. `S_block = T_block S^T` on the device;
 /// 2. the `K' = max(K, 10)` largest similarities of each row (device `topK`), copied to Java;
-/// 3. [EntmaxSolver#solveTopK] per row, in parallel on the common fork-join pool; a row whose
-///    smallest candidate carries no weight is exact (its support lies within the candidates);
+/// 3. [EntmaxSolver#solveTopK] per row, in parallel on the common fork-join pool and in the
+///    background while the device computes the next block's GEMM; a row whose smallest candidate
+///    carries no weight is exact (its support lies within the candidates);
 /// 4. rows that are not: the `4K'` largest similarities of those rows, solved again;
 /// 5. rows still not exact: their full similarity rows, copied from the block while it is alive,
 ///    solved with [EntmaxSolver#solve].
 ///
 /// The result is the same as solving every full row (bit for bit, see [EntmaxSolver#solveTopK]);
 /// `K` only changes the cost. Per-row Java work is `O(K log K)`; memory is `O(nT K)` for the result
-/// plus `O(block nS)` on the device (and in Java only for rows that fall back to the full row) plus
-/// the normalised source matrix (`nS x D` floats).
+/// plus two blocks of `block x nS` similarities on the device (in Java only the rows that fall back
+/// to the full row) plus the normalised source matrix (`nS x D` floats).
 ///
 /// `alpha = 1` (softmax) has full support: no top-K is ever exact. The search then computes each
 /// row's log-partition `log sum_i exp(s_i)` on the device (`float32`, max-shifted), lists only the

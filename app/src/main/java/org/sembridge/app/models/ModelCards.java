@@ -1,0 +1,63 @@
+package org.sembridge.app.models;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sembridge.app.common.Formats;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.hf.ModelSummary;
+import org.sembridge.engine.hf.TokenizerSummary;
+
+/// Reads a model folder through the engine and turns its summary into a [ModelCard] with units.
+/// Runs on the engine thread (it reads files).
+final class ModelCards {
+
+    private ModelCards() {
+    }
+
+    static ModelCard describe(ModelRole role, Path path, String sampleText) throws ModelFormatException {
+        return switch (role) {
+            case SOURCE, BRIDGE -> encoderCard(role, path, HfModelFolder.open(path).describe());
+            case TARGET -> tokenizerCard(path, TokenizerSummary.describe(path, sampleText));
+        };
+    }
+
+    private static ModelCard encoderCard(ModelRole role, Path path, ModelSummary s) {
+        List<CardField> fields = new ArrayList<>();
+        fields.add(new CardField("family", s.family().modelType() + " " + String.join(", ", s.architectures())));
+        fields.add(new CardField("layers", s.layers() + " × hidden " + s.hiddenSize() + ", " + s.heads()
+                + " heads, FFN " + s.intermediateSize()));
+        fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens"));
+        fields.add(new CardField("max length", s.maxTokens() + " tokens per text"));
+        fields.add(new CardField("dtype", (s.declaredDtype().isEmpty() ? "not declared" : s.declaredDtype())
+                + ", stored " + s.elementsByStorageDtype().keySet()));
+        fields.add(new CardField("parameters", Formats.count(s.parameterCount()) + " (" + Formats.millions(s.parameterCount()) + ")"));
+        fields.add(new CardField("MLM head", s.hasMlmHead() ? "yes" : "no"));
+        fields.add(new CardField("decoder", s.decoderTying().isTied() ? "tied to the embeddings"
+                : s.decoderTying().description()));
+        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
+            fields.add(new CardField("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT)
+                    + (s.sentenceTransformer().normalize() ? " + L2 normalise" : "")));
+        }
+        fields.add(new CardField("tokenizer", String.valueOf(s.tokenizerFile().getFileName())));
+        String headline = s.family().modelType() + " · " + Formats.millions(s.parameterCount()) + " parameters · "
+                + Formats.count(s.vocabSize()) + " tokens";
+        return new ModelCard(role, path, headline, fields, null);
+    }
+
+    private static ModelCard tokenizerCard(Path path, TokenizerSummary s) {
+        List<CardField> fields = new ArrayList<>();
+        fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens"));
+        fields.add(new CardField("scheme", s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        fields.add(new CardField("special tokens", Integer.toString(s.specialTokens())));
+        fields.add(new CardField("file", String.valueOf(s.source().getFileName())));
+        if (!s.sampleTokens().isEmpty()) {
+            fields.add(new CardField("sample split", String.join(" · ", s.sampleTokens())));
+        }
+        String headline = s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-') + " · "
+                + Formats.count(s.vocabSize()) + " tokens";
+        return new ModelCard(ModelRole.TARGET, path, headline, fields, null);
+    }
+}

@@ -1,0 +1,75 @@
+package org.sembridge.engine.index;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.hf.HfModelFolder;
+
+/// The content fingerprint of a Hugging Face model folder: what makes two sparse encoders
+/// interchangeable for an index.
+///
+/// `"sha256:" + hex(SHA-256)` over, in this order, `config.json`, the tokenizer file, and every
+/// `*.safetensors` file of the model folder plus the weight index (sorted by name); for each file
+/// its name, its size and its bytes go into the digest. Renaming or copying the folder keeps the
+/// fingerprint; changing any weight, the vocabulary or the configuration changes it. Cost: one
+/// read of the weights (about 1 GB/s).
+public final class ModelFingerprint {
+
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private ModelFingerprint() {
+    }
+
+    /// The fingerprint of `folder`.
+    ///
+    /// @throws ModelFormatException when a file cannot be read
+    public static String of(HfModelFolder folder) throws ModelFormatException {
+        List<Path> files = new ArrayList<>();
+        files.add(folder.configFile());
+        files.add(folder.tokenizerFile());
+        TreeSet<Path> weights = new TreeSet<>();
+        weights.add(folder.weightSource());
+        try (Stream<Path> entries = Files.list(folder.modelDirectory())) {
+            entries.filter(p -> p.getFileName().toString().endsWith(".safetensors")).forEach(weights::add);
+        } catch (IOException e) {
+            throw new ModelFormatException(folder.modelDirectory() + ": cannot list the weight files: "
+                    + e.getMessage(), e);
+        }
+        files.addAll(weights);
+        MessageDigest digest = sha256();
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(ByteBuffer.allocate(Long.BYTES).putLong(0, channel.size()));
+                while (channel.read(buffer.clear()) > 0) {
+                    digest.update(buffer.flip());
+                }
+            } catch (IOException e) {
+                throw new ModelFormatException(file + ": cannot be read for the model fingerprint: " + e.getMessage(),
+                        e);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

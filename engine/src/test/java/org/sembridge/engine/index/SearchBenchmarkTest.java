@@ -1,0 +1,39 @@
+package org.sembridge.engine.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+
+/// Runs the benchmark at a tiny size: it must complete and report consistent figures. No timing
+/// thresholds (figures come from running [SearchBenchmark#main] on the target machine).
+class SearchBenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinyBenchmarkReportsOrderedPercentilesAndCleansUp() throws Exception {
+        SearchBenchmarkSettings settings = new SearchBenchmarkSettings(500, 20, 1_000, 50, 5, 10, 1.0, 7);
+        SearchBenchmarkReport report = SearchBenchmark.run(settings, dir, ProgressListener.NONE,
+                CancellationToken.create());
+        assertEquals(settings, report.settings());
+        assertTrue(report.documentsPerSecond() > 0);
+        assertTrue(report.indexSizeBytes() > 0);
+        assertTrue(report.p50Millis() <= report.p95Millis() && report.p95Millis() <= report.p99Millis());
+        assertEquals(List.of(), TestFiles.list(dir));
+    }
+
+    @Test
+    void percentileUsesTheNearestRank() {
+        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(5, SearchBenchmark.percentile(sorted, 50));
+        assertEquals(10, SearchBenchmark.percentile(sorted, 95));
+        assertEquals(1, SearchBenchmark.percentile(sorted, 1));
+    }
+}
