@@ -1,6 +1,8 @@
 package org.sembridge.engine.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +18,26 @@ import org.slf4j.LoggerFactory;
 /// together, as the operating system counts it.
 ///
 /// Linux only: reads `VmRSS` and `VmHWM` (the peak) from `/proc/self/status`. Opening a window
-/// runs a garbage collection, then resets the kernel's peak to the current size by writing `5`
-/// to `/proc/self/clear_refs` (Linux 4.0+), so each window measures its own peak even after a
-/// larger earlier one. Where the reset is refused the peak cannot go below earlier peaks: the
-/// window then reports `peak - max(start, earlier peak)`, a lower bound, and says so
-/// ([#peakWasReset()]). Without `/proc` every figure is `-1`.
+/// runs a garbage collection, waits until the resident size has settled (at most 3 s), then
+/// resets the kernel's peak to the current size by writing `5` to `/proc/self/clear_refs` (Linux
+/// 4.0+), so each window measures its own peak even after a larger earlier one. Where the reset
+/// is refused the peak cannot go below earlier peaks: the window then reports
+/// `peak - max(start, earlier peak)`, a lower bound, and says so ([#peakWasReset()]). Without
+/// `/proc` every figure is `-1`. The settling wait matters because the collector hands freed
+/// heap back concurrently: measured from a start that still holds it, a window would read low.
 ///
-/// Precision: pages, so about 4 KiB. The JVM keeps heap pages it has touched: after a
-/// collection, new objects may reuse them without raising the resident size, so heap allocations
-/// smaller than the garbage freed before the window are undercounted. Native memory that libtorch
-/// frees is returned to its allocator and may likewise be reused.
+/// The Java heap: a JVM keeps heap pages it has touched, so an allocation that fits into heap
+/// freed earlier would not raise the resident size. The first window therefore asks the JVM to
+/// return free heap to the system at every full collection (the manageable HotSpot flags
+/// `MinHeapFreeRatio` 0 and `MaxHeapFreeRatio` 10, for the rest of the process); the collection
+/// at each opening then shrinks the heap to its live objects plus 10%. (The `Min` bound also
+/// stops a full collection from growing the heap; growth during allocation is unaffected.) Between collections the
+/// heap also holds garbage not yet collected, which counts: the figure is what the process
+/// really held, not what it needed at least. Where the flags cannot be set (another JVM) heap
+/// allocations smaller than earlier garbage are undercounted, and [#heapIsReturned()] says so.
+///
+/// Precision: pages, so about 4 KiB. Native memory that libtorch frees goes back to its
+/// allocator (large blocks straight to the system) and may be reused without counting.
 public final class ResidentMemoryWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResidentMemoryWindow.class);
@@ -33,6 +45,16 @@ public final class ResidentMemoryWindow {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
     private static final byte[] RESET_PEAK = "5".getBytes(StandardCharsets.US_ASCII);
+
+    /// Free-heap bounds after a full collection: grow never, shrink to live + 10%.
+    private static final String MIN_FREE = "0";
+    private static final String MAX_FREE = "10";
+
+    private static final boolean HEAP_IS_RETURNED = returnFreeHeap();
+
+    private static final long SETTLE_POLL_MILLIS = 50;
+    private static final long SETTLE_MAX_MILLIS = 3000;
+    private static final long SETTLE_BYTES = 1L << 20;
 
     private final long startBytes;
     private final long floorBytes;
@@ -44,14 +66,20 @@ public final class ResidentMemoryWindow {
         this.peakWasReset = peakWasReset;
     }
 
-    /// Collects garbage, resets the peak where the kernel allows it, and opens a window at the
-    /// current resident size.
+    /// Collects garbage (returning free heap to the system), resets the peak where the kernel
+    /// allows it, and opens a window at the current resident size.
     public static ResidentMemoryWindow open() {
         System.gc();
+        awaitSettledResidentSize();
         boolean reset = resetPeak();
         long start = read("VmRSS");
         long floor = reset ? start : Math.max(start, read("VmHWM"));
         return new ResidentMemoryWindow(start, floor, reset);
+    }
+
+    /// Whether free Java heap is returned to the system at each opening (see the class guide).
+    public static boolean heapIsReturned() {
+        return HEAP_IS_RETURNED;
     }
 
     /// Resident bytes when the window opened (after the collection), `-1` without `/proc`.
@@ -87,6 +115,41 @@ public final class ResidentMemoryWindow {
             LOG.debug("cannot read {} from {}: {}", field, STATUS, e.toString());
         }
         return -1;
+    }
+
+    /// Waits until the resident size stops falling: the collector returns freed heap to the system
+    /// concurrently, after `System.gc()` has returned, and a window opened before that would take
+    /// the memory it is about to release as its starting point. Polls every [#SETTLE_POLL_MILLIS]
+    /// until two readings differ by less than [#SETTLE_BYTES], at most [#SETTLE_MAX_MILLIS].
+    private static void awaitSettledResidentSize() {
+        long deadline = System.nanoTime() + SETTLE_MAX_MILLIS * 1_000_000L;
+        long previous = read("VmRSS");
+        while (previous >= 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long current = read("VmRSS");
+            if (Math.abs(previous - current) < SETTLE_BYTES) {
+                return;
+            }
+            previous = current;
+        }
+    }
+
+    /// Sets the HotSpot free-heap ratios (manageable flags), minimum first so the pair stays valid.
+    private static boolean returnFreeHeap() {
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            hotSpot.setVMOption("MinHeapFreeRatio", MIN_FREE);
+            hotSpot.setVMOption("MaxHeapFreeRatio", MAX_FREE);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("cannot set the free-heap ratios: {}", e.toString());
+            return false;
+        }
     }
 
     /// Writes the reset command to the kernel's control file. This is a command to procfs, not a

@@ -16,6 +16,7 @@ import org.sembridge.engine.bench.InitBenchmark;
 import org.sembridge.engine.bench.InitBenchmarkSettings;
 import org.sembridge.engine.bench.InitScale;
 import org.sembridge.engine.bench.InitScaleResult;
+import org.sembridge.engine.bench.ResidentMemoryWindow;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.transfer.AlignmentStatistics;
@@ -284,8 +285,12 @@ final class InitBenchmarkCommand implements Callable<Integer> {
                     + "process CPU (1 = the method costs no more than the GEMM it cannot avoid; CPU is fairer when the "
                     + "load changes).");
             out.println("+RSS = peak resident memory (/proc/self/status VmHWM) above the resident size after the "
-                    + "inputs were allocated; full matrix = what a materialised |V_t| x |V_s| float32 similarity "
-                    + "matrix would hold.");
+                    + "inputs were allocated, Java heap (garbage not yet collected included) and native; full matrix = "
+                    + "what a materialised |V_t| x |V_s| float32 similarity matrix would hold.");
+            if (!ResidentMemoryWindow.heapIsReturned()) {
+                out.println("  (this JVM would not return free heap at collections: heap reused from earlier work is "
+                        + "not counted, +RSS figures are low)");
+            }
             for (InitScaleResult r : scales) {
                 if (r.scale().extrapolated()) {
                     out.printf(Locale.ROOT, "* %s: %d of %d target rows measured (evenly spread); times EXTRAPOLATED "
@@ -358,6 +363,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             e.addProperty("load_average_start", environment.loadAverage());
             e.addProperty("load_average_end", loadAtEnd);
             e.addProperty("total_seconds", totalSeconds);
+            e.addProperty("free_heap_returned_at_collections", ResidentMemoryWindow.heapIsReturned());
             o.add("environment", e);
             JsonArray list = new JsonArray();
             for (InitScaleResult r : scales) {
