@@ -27,15 +27,16 @@ final class ModelCards {
     private static ModelCard encoderCard(ModelRole role, Path path, ModelSummary s) {
         List<CardField> fields = new ArrayList<>();
         fields.add(new CardField("family", s.family().modelType() + " " + String.join(", ", s.architectures())));
-        fields.add(new CardField("layers", s.layers() + " (hidden " + s.hiddenSize() + ", " + s.heads()
-                + " heads, feed-forward " + s.intermediateSize() + ")"));
-        fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens, at most "
-                + s.maxTokens() + " per text"));
+        fields.add(new CardField("layers", s.layers() + " × hidden " + s.hiddenSize() + ", " + s.heads()
+                + " heads, FFN " + s.intermediateSize()));
+        fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens"));
+        fields.add(new CardField("max length", s.maxTokens() + " tokens per text"));
         fields.add(new CardField("dtype", (s.declaredDtype().isEmpty() ? "not declared" : s.declaredDtype())
                 + ", stored " + s.elementsByStorageDtype().keySet()));
         fields.add(new CardField("parameters", Formats.count(s.parameterCount()) + " (" + Formats.millions(s.parameterCount()) + ")"));
         fields.add(new CardField("MLM head", s.hasMlmHead() ? "yes" : "no"));
-        fields.add(new CardField("decoder", s.decoderTying().description()));
+        fields.add(new CardField("decoder", s.decoderTying().isTied() ? "tied to the embeddings"
+                : s.decoderTying().description()));
         if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
             fields.add(new CardField("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT)
                     + (s.sentenceTransformer().normalize() ? " + L2 normalise" : "")));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -49,7 +51,7 @@ public final class ModelsView {
         root.getChildren().addAll(title, hint, cards, devicePanel());
     }
 
-    public Node root() {
+    public Parent root() {
         return root;
     }
 
@@ -74,7 +76,10 @@ public final class ModelsView {
         fields.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(90);
-        fields.getColumnConstraints().addAll(keys, new ColumnConstraints());
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        fields.getColumnConstraints().addAll(keys, values);
 
         Button open = new Button("Open…");
         open.setId(id + "Open");
@@ -119,6 +124,7 @@ public final class ModelsView {
                 CardField field = model.fields().get(row);
                 Label key = new Label(field.name());
                 key.getStyleClass().add("card-key");
+                key.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(field.value());
                 value.setWrapText(true);
                 value.setId(id + "-" + field.name().replace(' ', '-'));
@@ -131,6 +137,7 @@ public final class ModelsView {
     private Node devicePanel() {
         Label label = new Label("Device");
         label.getStyleClass().add("card-title");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<DeviceChoice> choice = new ChoiceBox<>();
         choice.setId("deviceChoice");
         choice.getItems().setAll(DeviceChoice.values());

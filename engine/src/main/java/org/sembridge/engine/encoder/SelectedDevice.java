@@ -35,7 +35,9 @@ public final class SelectedDevice {
         return reason;
     }
 
-    Device device() {
+    /// The DJL device, for engine code that runs tensor work on it (the transfer GEMMs); never
+    /// handed to the app, which does not import `ai.djl`.
+    public Device device() {
         return device;
     }
 

@@ -40,6 +40,25 @@ public record FloatMatrix(int rows, int columns, float[] values) {
         return new FloatMatrix(rows, columns, new float[(int) Math.max(0, size)]);
     }
 
+    /// Wraps equally long rows into one matrix (a copy).
+    ///
+    /// @throws IllegalArgumentException when `rows` is empty or the rows differ in length
+    public static FloatMatrix ofRows(float[][] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("need at least one row to infer the column count");
+        }
+        int columns = rows[0].length;
+        FloatMatrix matrix = zeros(rows.length, columns);
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != columns) {
+                throw new IllegalArgumentException("row " + r + " has " + rows[r].length
+                        + " values, expected " + columns + " like row 0");
+            }
+            System.arraycopy(rows[r], 0, matrix.values, r * columns, columns);
+        }
+        return matrix;
+    }
+
     /// A copy of row `r`.
     public float[] row(int r) {
         int start = checkRow(r) * columns;
