@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error."},
         subcommands = {InfoCommand.class, EncodeCommand.class, IndexCommand.class, SearchCommand.class,
-            EvalCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
