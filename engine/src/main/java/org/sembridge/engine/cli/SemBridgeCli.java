@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
         subcommands = {InfoCommand.class, EncodeCommand.class, InitCommand.class, InspectCommand.class,
             CompareCommand.class, LexiconEvalCommand.class, IndexCommand.class, SearchCommand.class,
-            EvalCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, ExportCommand.class, ExperimentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
