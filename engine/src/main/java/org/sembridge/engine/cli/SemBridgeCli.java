@@ -18,6 +18,10 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InfoCommand.class,
             EncodeCommand.class,
+            InitCommand.class,
+            InspectCommand.class,
+            CompareCommand.class,
+            LexiconEvalCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
