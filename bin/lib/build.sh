@@ -12,7 +12,8 @@ sembridge_ensure_built() {
   jar=$(sembridge_module_jar "$module")
   if [ -z "$jar" ] || [ ! -f "$root/$module/target/runtime-classpath.txt" ] \
      || [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/engine/src/main" \
-                     "$root/$module/pom.xml" "$root/$module/src/main" -newer "$jar" -print -quit)" ]; then
+                     "$root/$module/pom.xml" "$root/$module/src/main" -newer "$jar" -print -quit)" ] \
+     || { [ "$(uname -sm)" = "Linux x86_64" ] && [ ! -e "$root/engine/target/natives/libopenblas.so" ]; }; then
     echo "Building $module (first run or sources changed)..." >&2
     (cd "$root" && ./mvnw -B -q --no-transfer-progress -pl "$module" -am package -DskipTests >&2) \
       || { echo "error: the build failed; run bin/test for details." >&2; exit 4; }
@@ -21,4 +22,12 @@ sembridge_ensure_built() {
 
 sembridge_classpath() {
   echo "$(sembridge_module_jar "$1"):$(cat "$root/$1/target/runtime-classpath.txt")"
+}
+
+# OpenBLAS/ARPACK unpacked by engine/pom.xml (Linux x86-64); Smile dlopens them by bare name,
+# so the folder must be on LD_LIBRARY_PATH before the JVM starts.
+sembridge_native_library_path() {
+  if [ -e "$root/engine/target/natives/libopenblas.so" ]; then
+    export LD_LIBRARY_PATH="$root/engine/target/natives${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  fi
 }

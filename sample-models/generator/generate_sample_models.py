@@ -60,15 +60,21 @@ EN_POSITION_SCALE = 0.01
 EN_LAYER_SCALE = 0.02
 EN_HEAD_SCALE = 0.2            # MLM transform dense = 0.2 I: keeps GELU in its linear range
 EN_HEAD_SHIFT = 4.0            # ... with a +4 bias; the following LayerNorm removes the shift
-EN_THRESHOLD = 5.5             # decoder bias of a content word (logit of the word itself ~ +5.5)
-EN_BIAS_PIECE = -7.0           # ## pieces: activate only as the token itself, weakly
-EN_BIAS_CHAR = -9.0            # single letters and digits: hardly ever
-EN_BIAS_STOP = -20.0           # stopwords and punctuation: never activate
-EN_BIAS_SPECIAL = -30.0        # [PAD] [UNK] [CLS] [SEP] [MASK]
-EN_BIAS_LEXICON = 1.0          # lexicon words (the topical nouns, verbs, adjectives): weight up
-EN_BIAS_INFLECTED = 0.5
-EN_BIAS_COMMON = -2.5          # the most frequent common word: weight down (IDF-like), fading
+# Per-token logit offsets. They are NOT in the decoder bias: each lives in the token's own word
+# embedding row, along the all-ones direction (see threshold_channel below and the README), so a
+# row built as a convex combination of rows (SemBridge) or copied carries its offset with it.
+EN_THRESHOLD = 5.5             # offset of a content word: -5.5 (logit of the word itself ~ +5.5)
+EN_OFFSET_PIECE = -7.0         # ## pieces: activate only as the token itself, weakly
+EN_OFFSET_CHAR = -9.0          # single letters and digits: hardly ever
+EN_OFFSET_STOP = -20.0         # stopwords and punctuation: never activate
+EN_OFFSET_SPECIAL = -30.0      # [PAD] [UNK] [CLS] [SEP] [MASK]
+EN_OFFSET_LEXICON = 1.0        # lexicon words (the topical nouns, verbs, adjectives): weight up
+EN_OFFSET_INFLECTED = 0.5
+EN_OFFSET_COMMON = -2.5        # the most frequent common word: weight down (IDF-like), fading
                                # linearly to 0 at the end of english_common_words.txt
+EN_HEAD_LN_BETA = 1.0          # MLM transform LayerNorm bias in every dimension: the output gets
+                               # the constant EN_HEAD_LN_BETA x (1, ..., 1) on top of a mean-0 part
+EN_DECODER_BIAS_SCALE = 0.05   # cls.predictions.bias ~ N(0, 0.05^2) per token: small, as trained
 
 # Multilingual bridge.
 BR_TOPIC_SHARE = 0.15
@@ -143,7 +149,15 @@ EN_SUFFIX_PIECES = ["s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness
                     "y", "ie", "ies", "en", "an", "ian", "ry", "ery", "ward", "wards", "ship",
                     "hood", "dom", "like", "ish", "age", "ance", "ence", "ant", "ent", "ure",
                     "ate", "ated", "ating", "ation", "ations", "th", "ty", "or", "ors", "man",
-                    "men", "land", "ville", "ton", "son"]
+                    "men", "land", "ville", "ton", "son", "ar", "as", "at", "el", "et", "ia",
+                    "id", "il", "in", "io", "is", "it", "le", "li", "lo", "ma", "me", "na", "ne",
+                    "ni", "no", "on", "os", "ra", "re", "ri", "ro", "se", "si", "ta", "te", "ti",
+                    "to", "tor", "ted", "ter", "tic", "ting", "um", "us", "ium", "ine", "ings",
+                    "ily", "ative", "ization", "izing", "ology", "ological", "graphy", "phone",
+                    "scope", "ware", "work", "book", "room", "time", "line", "side", "way",
+                    "ball", "berry", "fish", "house", "light", "port", "ster", "wood", "burg",
+                    "berg", "field"]
+MIN_CONTINUATION_PIECES = 150  # SemBridge calls a vocabulary WordPiece at > 100 "##" entries
 
 # A few English words that real target-language vocabularies also hold (overlap-copy material).
 OVERLAP_LATIN_WORDS = ["the", "and", "of", "to", "in", "is", "for", "on", "with", "by", "at",
@@ -538,6 +552,17 @@ def ordered_words(texts, text_processor):
     return result
 
 
+def frequent_endings(words, count=60):
+    """The most frequent 2- and 3-character word endings, as WordPiece training would keep them."""
+    tally = {}
+    for w in words:
+        if len(w) > 4 and all(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in w):
+            for n in (2, 3):
+                tally[w[-n:]] = tally.get(w[-n:], 0) + 1
+    ranked = sorted((piece for piece, k in tally.items() if k >= 3), key=lambda p: (-tally[p], p))
+    return ["##" + piece for piece in ranked[:count]]
+
+
 def ensure_coverage(builder, words):
     """Adds the characters (and ## forms) that some word needs so that nothing becomes [UNK]."""
     for w in words:
@@ -564,6 +589,7 @@ def build_english_vocab(lexicon, corpora, common_words):
     builder.add_all(corpus_words)
     builder.add_all("##" + c for c in "abcdefghijklmnopqrstuvwxyz0123456789")
     builder.add_all("##" + s for s in EN_SUFFIX_PIECES)
+    builder.add_all(frequent_endings(corpus_words))
     ensure_coverage(builder, corpus_words)
     return builder.tokens
 
@@ -643,6 +669,8 @@ def build_target_vocab(lang, lexicon, corpora):
         builder.add_all("##" + s for s in HI_SUFFIXES)
     builder.add_all(OVERLAP_LATIN_WORDS)
     corpus_words = ordered_words(corpus, text)
+    if lang in ("ru", "ar", "hi"):
+        builder.add_all(frequent_endings(corpus_words + lexicon_words))
     if lang != "zh":   # zh is character-level like bert-base-chinese: no multi-char words
         builder.add_all(STOPWORDS[lang].split())
         for w in lexicon_words:
@@ -774,7 +802,7 @@ class EnglishModel:
         inflected = inflection_map(lexicon, "en")
         stopwords = set(STOPWORDS["en"].split())
         self.token_concepts = {}
-        rows, bias = [], []
+        rows, bias, offsets = [], [], []
         a = EN_CONCEPT_WEIGHT
         for tok in vocab:
             own = random_direction(basis, "en", "token", tok)
@@ -786,28 +814,41 @@ class EnglishModel:
                 cs, weight = [], 0.0
             if cs:
                 self.token_concepts[tok] = cs
-                shift = EN_BIAS_LEXICON if tok in exact else EN_BIAS_INFLECTED
+                shift = EN_OFFSET_LEXICON if tok in exact else EN_OFFSET_INFLECTED
             elif tok in common_rank:
-                shift = EN_BIAS_COMMON * (1.0 - common_rank[tok] / len(common_words))
+                shift = EN_OFFSET_COMMON * (1.0 - common_rank[tok] / len(common_words))
             else:
                 shift = 0.0
             if cs:
                 row = weight * mean_direction([concepts[c] for c in cs]) + math.sqrt(1 - weight ** 2) * own
             else:
                 row = own
-            rows.append(unit(row))
             if tok in SPECIALS:
-                bias.append(EN_BIAS_SPECIAL)
+                offset = EN_OFFSET_SPECIAL
             elif tok in stopwords or all(is_punctuation(ch) or not ch.isalnum() for ch in tok):
-                bias.append(EN_BIAS_STOP)
+                offset = EN_OFFSET_STOP
             elif len(tok) == 1:
-                bias.append(EN_BIAS_CHAR)
+                offset = EN_OFFSET_CHAR
             elif tok.startswith("##"):
-                bias.append(EN_BIAS_PIECE)
+                offset = EN_OFFSET_PIECE
             else:
-                bias.append(-EN_THRESHOLD + shift)
+                offset = -EN_THRESHOLD + shift
+            offsets.append(offset)
+            rows.append(unit(row) + threshold_channel(offset))
+            bias.append(float(normal(1, EN_DECODER_BIAS_SCALE, "en", "decoder-bias", tok)[0]))
         self.stopwords = stopwords
+        self.offsets = np.array(offsets)
         self.tensors = english_tensors(np.array(rows), np.array(bias))
+
+
+def threshold_channel(offset):
+    """The all-ones component m x (1, ..., 1) that gives a word row the logit offset `offset`.
+
+    The embedding LayerNorm subtracts the mean of its input, so m never reaches the encoder; the
+    MLM head's LayerNorm output is n + beta x (1, ..., 1) with sum(n) = 0, and the word row's
+    direction part u has sum(u) = 0, so <u + m 1, n + beta 1> = <u, n> + HIDDEN x beta x m:
+    m = offset / (HIDDEN x beta)."""
+    return np.full(HIDDEN, offset / (HIDDEN * EN_HEAD_LN_BETA))
 
 
 def english_tensors(word_rows, decoder_bias):
@@ -837,7 +878,7 @@ def english_tensors(word_rows, decoder_bias):
                                                    + normal((HIDDEN, HIDDEN), 0.002, "en", "head"))
     t["cls.predictions.transform.dense.bias"] = np.full(HIDDEN, EN_HEAD_SHIFT)
     t["cls.predictions.transform.LayerNorm.weight"] = np.ones(HIDDEN)
-    t["cls.predictions.transform.LayerNorm.bias"] = np.zeros(HIDDEN)
+    t["cls.predictions.transform.LayerNorm.bias"] = np.full(HIDDEN, EN_HEAD_LN_BETA)
     t["cls.predictions.bias"] = decoder_bias
     return {k: f32(v) for k, v in t.items()}
 
@@ -1392,9 +1433,12 @@ def check_english(model, tokenizer, corpora, figures, log):
     return passed == len(sentences) > 0
 
 
-def check_bridge(bridge, tokenizer, lexicon, figures, log):
+def check_bridge(bridge, tokenizer, lexicon, corpora, figures, log):
     ok = True
     figures["bridge"] = {}
+    figures["parallel"] = {}
+    en_docs = corpora["en"][0]
+    en_vectors = bridge_embeddings(bridge.tensors, tokenizer, [text for _, text, _ in en_docs])
     for lang in TARGETS:
         concepts = [c for c, words in enumerate(lexicon.words) if words["en"] and words[lang]]
         en = bridge_embeddings(bridge.tensors, tokenizer, [lexicon.words[c]["en"][0] for c in concepts])
@@ -1407,9 +1451,21 @@ def check_bridge(bridge, tokenizer, lexicon, figures, log):
         diagonal = float(np.mean(np.diag(sims)))
         off = float((sims.sum() - np.trace(sims)) / (sims.size - len(concepts)))
         figures["bridge"][lang] = (mutual, len(concepts), fraction, diagonal, off)
+        misses = [f"{lexicon.words[c]['en'][0]}/{lexicon.words[c][lang][0]}"
+                  for i, c in enumerate(concepts) if not (forward[i] == i and backward[i] == i)]
+        figures.setdefault("bridge_misses", {})[lang] = misses
         log(f"(b) bridge en<->{lang}: {mutual}/{len(concepts)} = {100 * fraction:.1f}% mutual nearest "
-            f"neighbours; mean cosine translation {diagonal:.3f}, other concepts {off:.3f}")
+            f"neighbours; mean cosine translation {diagonal:.3f}, other concepts {off:.3f}; "
+            f"misses: {' '.join(misses) or 'none'}")
         ok = ok and fraction >= 0.9
+        docs = {doc_id: text for doc_id, text, _ in corpora[lang][0]}
+        shared = [i for i, (doc_id, _, _) in enumerate(en_docs) if doc_id in docs]
+        if shared:
+            tv = bridge_embeddings(bridge.tensors, tokenizer, [docs[en_docs[i][0]] for i in shared])
+            hits = np.argmax(en_vectors[shared] @ tv.T, axis=1) == np.arange(len(shared))
+            figures["parallel"][lang] = (int(hits.sum()), len(shared))
+            log(f"    bridge passage retrieval en->{lang}: the parallel passage ranks first for "
+                f"{int(hits.sum())}/{len(shared)}")
     return ok
 
 
@@ -1565,20 +1621,39 @@ space). The SPLADE model and the bridge use different, independent concept vecto
 different models).
 
 **splade-tiny-en.**
-- Word embedding of an English lexicon word w: 0.8 x concept(w) + 0.6 x own(w) (unit norm, mean
-  0). So `house` and `home` have cosine 0.64 and everything else ~0 +- 0.09. Inflected forms of
-  lexicon words (`houses`, `teaching`) use weight 0.7. Every other token: its own random unit vector.
+- Word embedding row of token v: E[v] = u(v) + m(v) x (1, ..., 1). The direction part u(v) is a
+  unit vector with mean 0 (orthogonal to the all-ones vector): for an English lexicon word w,
+  0.8 x concept(w) + 0.6 x own(w), so `house` and `home` have cosine 0.64 and everything else
+  ~0 +- 0.09; inflected forms of lexicon words (`houses`, `teaching`) use weight 0.7; every other
+  token its own random unit vector. The all-ones part m(v) = offset(v) / 128 is the token's
+  *threshold channel* (below).
 - Position and token-type embeddings: N(0, 0.01^2); attention and FFN weights N(0, 0.02^2), biases 0:
   the residual stream keeps the identity of its token (the two layers move it by a few percent).
 - MLM head: transform dense = 0.2 I + N(0, 0.002^2) with bias +4 in every dimension, so GELU works
-  in its linear range and the following LayerNorm removes the shift; the output at a position is
-  ~sqrt(128) x the direction of its input token. Decoder = word embeddings (tied), so the logit of
-  token v is ~11.3 x cos(token, v) + bias(v).
-- Decoder bias: -{threshold} for content words (self logit ~ +5.5, synonym logit ~ +1.7, unrelated
-  ~ -5.5 +- 1), shifted +1 for lexicon words, +0.5 for their inflected forms and down to -2.5 for
-  the most frequent words of the common-word list (linearly less for rarer ones: an IDF-like
-  prior, as trained SPLADE models have); -7 for `##` pieces, -9 for single characters, -20 for
-  stopwords and punctuation, -30 for the special tokens.
+  in its linear range and the following LayerNorm removes the shift; that LayerNorm has weight 1
+  and bias **+{head_beta:g} in every dimension**. Its output at a position is n + {head_beta:g} x (1, ..., 1)
+  where n (mean 0, norm ~sqrt(128) = 11.3) points along the direction part of its input token.
+- Threshold channel, the arithmetic. The embedding LayerNorm subtracts the mean over the 128
+  dimensions of word + position + type embedding; the mean of E[v] is m(v) (u has mean 0), so
+  m(v) is removed exactly, before the variance is taken: the encoder never sees it and
+  normalises the other dimensions as if it were not there (a single reserved dimension would
+  enter the variance and rescale every token differently). In the head, with the tied decoder,
+  logit(v) = <E[v], n + {head_beta:g} x 1> + bias(v) = <u(v), n> + m(v) x sum(n) + {head_beta:g} x sum(u(v))
+  + 128 x {head_beta:g} x m(v) + bias(v) = ~11.3 x cos(token, u(v)) + offset(v) + bias(v), because
+  sum(n) = 0 (LayerNorm output) and sum(u(v)) = 0.
+- Offsets (in the rows, not in the decoder bias): -{threshold} for content words (self logit ~ +5.5,
+  synonym logit ~ +1.7, unrelated ~ -5.5 +- 1), shifted +1 for lexicon words, +0.5 for their
+  inflected forms and down to -2.5 for the most frequent words of the common-word list (linearly
+  less for rarer ones: an IDF-like prior, as trained SPLADE models have); -7 for `##` pieces, -9
+  for single characters, -20 for stopwords and punctuation, -30 for the special tokens. So
+  m(v) = -0.043 for a content word, -0.16 for a stopword.
+- Decoder bias `cls.predictions.bias`: N(0, {bias_scale:g}^2) per token, small like a trained
+  model's. The behaviour does not depend on it.
+- Why this matters for SemBridge: every transferred row is a copy of an English row (overlap)
+  or a convex combination sum_i w_i E_s[i] with sum_i w_i = 1, whose all-ones part is
+  sum_i w_i m(i): a target token built from content words gets a content word's threshold, one
+  built from stopwords a stopword's, whatever happens to the decoder bias (mapped with the same
+  weights, or resized by index with 0 beyond the English vocabulary).
 - Result: log(1 + ReLU(logits)) max-pooled over positions puts weight ~2.0 on the lexicon words of
   the text, ~1.4-1.9 on its other content words and ~1.0 on the lexicon synonyms (document
   expansion, as SPLADE does), none on stopwords.
@@ -1598,8 +1673,9 @@ live in the other 124 dimensions.
   and function tokens ~0.09 of a content token's. Values are 8 x the token without its special
   and common parts and the output dense is I: every position (also [CLS] and [SEP]) becomes the
   weighted mean of the text's content words. Function tokens keep their shared function
-  direction, so a target stopword lands near English stopwords (whose SPLADE bias is -20). The FFN adds a constant 0.65 x sqrt(128) along the common direction to every
-  token: the anisotropy of real sentence encoders (unrelated words have cosine ~{br_offdiag}, not 0).
+  direction, so a target stopword lands near English stopwords (whose SPLADE offset is -20). The
+  FFN adds a constant 0.65 x sqrt(128) along the common direction to every token: the anisotropy
+  of real sentence encoders (unrelated words have cosine ~{br_offdiag}, not 0).
 - Layer 1: small random weights (N(0, 0.02^2)).
 - Mean pooling + normalize then gives, for a single word, its concept vector (translations:
   cosine ~{br_diag}) and for a sentence the normalized mean of its content words.
@@ -1625,8 +1701,8 @@ content words weighted. Examples:
 (b) Bridge: each concept's first English word and first target word, each embedded as a standalone
 text, are mutual nearest neighbours among all concepts' first words:
 
-| pair | mutual nearest neighbours | mean cosine of translations | mean cosine of other concepts |
-|---|---|---|---|
+| pair | mutual nearest neighbours | mean cosine of translations | mean cosine of other concepts | parallel passage ranked first (not asserted) |
+|---|---|---|---|---|
 {bridge_table}
 
 (c) Total size {total_mb:.2f} MB < 30 MB.
@@ -1649,8 +1725,10 @@ English tokenizer on the target text. splade-tiny-en on the English collection: 
 |---|---|---|---|---|---|---|---|---|---|---|
 {transfer_table}
 
-The resized bias fails for Korean and Chinese because their vocabularies are larger than the
-English one: tokens beyond the English size get bias 0 and fire everywhere. Softmax (alpha = 1,
+The two bias modes agree because the thresholds live in the word embedding rows (threshold
+channel above), not in the decoder bias: tokens beyond the English vocabulary size get bias 0
+under "resized", which differs from a mapped N(0, {bias_scale:g}^2) value by a few hundredths of a
+logit. Softmax (alpha = 1,
 no temperature) gives every token a largest weight close to 1 / |V_s|: the collapse the paper
 describes.
 
@@ -1664,7 +1742,7 @@ From the repository root (the lexicon and demo corpora under `assets/` are the i
 
     python3 sample-models/generator/generate_sample_models.py
 
-It needs about 2 CPU minutes (4-5 minutes on a busy 2-core machine), prints the self-check and
+It needs about 2 CPU minutes (4-8 minutes on a busy 2-core machine), prints the self-check and
 rewrites every file here, README included. Determinism: fixed seeds, no time stamps, sorted JSON
 keys, weights built without BLAS (elementwise numpy only); running it twice gives byte-identical
 files (checked with `sha256sum`). The figures above come from float64 numpy forward passes (BLAS);
@@ -1672,16 +1750,17 @@ another numpy build may change a last digit of a figure, never the weights.
 
 The generator's own tokenizer (used for the self-check) was compared once with the real Hugging
 Face `tokenizers` library (through `ai.djl.huggingface:tokenizers` 0.36.0, loading the
-`tokenizer.json` files written here): 20,968 texts (all demo documents and queries, every lexicon
+`tokenizer.json` files written here): about 21,000 texts (all demo documents and queries, every lexicon
 word, a sample of every vocabulary, and strings with accents, capitals, mixed scripts, emoji,
 literal `[CLS]`, a 120-character word) gave identical ids in all seven tokenizers.
 
 ## Limits (what is not like the real models)
 
 - The encoder layers are close to the identity: a token's output depends on the token, hardly on
-  its context. So any embedding matrix, even a random one, still matches a token with itself, and
-  the simple baselines (Random, Mean, Gaussian) behave like exact lexical matching here rather
-  than collapsing as in the paper; what SemBridge adds on top is the cross-lingual expansion.
+  its context. So any embedding matrix with distinct rows, even a random one, still matches a
+  token with itself: the Random and Gaussian baselines behave like exact lexical matching here
+  instead of collapsing as in the paper (Mean gives every new token the same row and does
+  collapse); what SemBridge adds on top is the cross-lingual expansion.
 - Words outside the lexicon (the demo's template words, most of the corpus vocabulary) have
   random bridge vectors, so their transferred rows mix a few random English tokens and add some
   noise terms to the transferred SPLADE vectors (see the examples above).
@@ -1699,7 +1778,9 @@ def write_readme(out, figures, sizes, vocab_sizes):
     bridge_rows = []
     for lang in TARGETS:
         mutual, count, fraction, diag, off = figures["bridge"][lang]
-        bridge_rows.append(f"| en-{lang} | {mutual}/{count} ({100 * fraction:.1f}%) | {diag:.3f} | {off:.3f} |")
+        hits, docs = figures["parallel"].get(lang, (0, 0))
+        bridge_rows.append(f"| en-{lang} | {mutual}/{count} ({100 * fraction:.1f}%) | {diag:.3f} | {off:.3f} | "
+                           f"{hits}/{docs} |")
     transfer_rows, transfer_examples = [], []
     for lang in TARGETS:
         r = figures["transfer"][lang]
@@ -1713,6 +1794,12 @@ def write_readme(out, figures, sizes, vocab_sizes):
         if sentence:
             transfer_examples.append(f"- {lang}: `{sentence}` -> "
                                      + ", ".join(f"`{t}` {v:.2f}" for t, v in terms))
+    misses = [f"{lang}: " + ", ".join(f"`{m}`" for m in figures["bridge_misses"][lang])
+              for lang in TARGETS if figures["bridge_misses"][lang]]
+    bridge_rows.append("")
+    bridge_rows.append("Pairs that are not mutual nearest neighbours: " + ("; ".join(misses) or "none") +
+                       " (a first word shared by two concepts, such as Korean 눈 = eye and snow, "
+                       "cannot be told apart).")
     diag = np.mean([figures["bridge"][lang][3] for lang in TARGETS])
     off = np.mean([figures["bridge"][lang][4] for lang in TARGETS])
     text = README.format(
@@ -1722,6 +1809,7 @@ def write_readme(out, figures, sizes, vocab_sizes):
         zh_vocab=f"{vocab_sizes['zh']:,}", size_table="\n".join(size_rows),
         total_mb=figures["total_bytes"] / 1024 / 1024, en_suffixes=len(EN_SUFFIX_PIECES),
         overlap_words=len(OVERLAP_LATIN_WORDS), threshold=EN_THRESHOLD, br_noise=BR_WORD_NOISE,
+        head_beta=EN_HEAD_LN_BETA, bias_scale=EN_DECODER_BIAS_SCALE,
         br_inflected=BR_INFLECTED_NOISE, br_char=BR_CHAR_NOISE, br_diag=f"{diag:.2f}",
         br_offdiag=f"{off:.2f}", en_sentences=figures["en_sentences"], en_passed=figures["en_passed"],
         en_nonzero=figures["en_nonzero"], en_expansions=figures["en_expansions"],
@@ -1762,6 +1850,11 @@ def main():
     target_vocabs = {lang: build_target_vocab(lang, lexicon, corpora) for lang in TARGETS}
     bridge_vocab = build_bridge_vocab(lexicon, en_vocab, target_vocabs)
     vocab_sizes = {"en": len(en_vocab), "bridge": len(bridge_vocab)}
+    for name, tokens in [("en", en_vocab), ("bridge", bridge_vocab)] + list(target_vocabs.items()):
+        pieces = sum(1 for t in tokens if t.startswith("##"))
+        if pieces < MIN_CONTINUATION_PIECES:
+            raise SystemExit(f"{name} vocabulary has {pieces} '##' entries; expected >= "
+                             f"{MIN_CONTINUATION_PIECES} so that it is recognised as WordPiece")
     vocab_sizes.update({lang: len(v) for lang, v in target_vocabs.items()})
     log("vocabulary sizes: " + ", ".join(f"{k} {v}" for k, v in vocab_sizes.items()))
 
@@ -1786,7 +1879,7 @@ def main():
     en_tokenizer = Tokenizer(en_vocab, tokenizer_settings("en"))
     bridge_tokenizer = Tokenizer(bridge_vocab, tokenizer_settings("bridge"))
     ok_a = check_english(en_model, en_tokenizer, corpora, figures, log)
-    ok_b = check_bridge(bridge, bridge_tokenizer, lexicon, figures, log)
+    ok_b = check_bridge(bridge, bridge_tokenizer, lexicon, corpora, figures, log)
     ok_c = figures["total_bytes"] < SIZE_LIMIT_BYTES
     log(f"(c) total size {figures['total_bytes']:,} bytes = {figures['total_bytes'] / 1024 / 1024:.2f} MB "
         f"(limit 30 MB)")

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.SemBridgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -30,6 +31,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
             case ModelFormatException e -> ExitCodes.MODEL_FORMAT;
             case InputFormatException e -> ExitCodes.INPUT_FORMAT;
             case OperationCancelledException e -> ExitCodes.CANCELLED;
+            case SemBridgeException e -> ExitCodes.ENVIRONMENT;
             case IOException e -> ExitCodes.IO_ERROR;
             case CommandLine.ParameterException e -> ExitCodes.USAGE;
             default -> ExitCodes.INTERNAL_ERROR;

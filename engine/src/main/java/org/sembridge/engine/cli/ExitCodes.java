@@ -14,6 +14,7 @@ package org.sembridge.engine.cli;
 /// | 11 | input data is malformed or out of range (`InputFormatException`) |
 /// | 12 | the operation was cancelled (Ctrl-C) |
 /// | 13 | an I/O error (disk full, permission denied, ...) |
+/// | 14 | the environment lacks something: a native library (OpenBLAS/ARPACK for UMAP) or a device |
 public final class ExitCodes {
 
     public static final int OK = 0;
@@ -23,6 +24,7 @@ public final class ExitCodes {
     public static final int INPUT_FORMAT = 11;
     public static final int CANCELLED = 12;
     public static final int IO_ERROR = 13;
+    public static final int ENVIRONMENT = 14;
 
     private ExitCodes() {
     }

@@ -16,9 +16,16 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "SemBridge: transfer an English learned sparse encoder to a new language.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
-                + " 12 cancelled, 13 I/O error."},
-        subcommands = {InfoCommand.class, EncodeCommand.class, IndexCommand.class, SearchCommand.class,
-            EvalCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
+        subcommands = {
+            InfoCommand.class,
+            EncodeCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -1,6 +1,7 @@
 /// The `bin/sembridge` command line, built with picocli: [SemBridgeCli] wires one `XCommand` class
 /// per subcommand; [CliErrorHandler] maps the engine's exception family to the exit codes in
-/// [ExitCodes].
+/// [ExitCodes]. [BenchCommand] groups the benchmarks (`bench encode`, `bench search`), one command
+/// class each, listed in its `subcommands`.
 ///
 /// Commands: `info`, `encode` (a model and its sparse vectors); `index`, `search`, `eval`, `export`
 /// (the retrieval lab: [IndexCommand], [SearchCommand], [EvalCommand], [ExportCommand], sharing the
