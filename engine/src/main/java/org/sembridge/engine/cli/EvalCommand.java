@@ -93,9 +93,11 @@ final class EvalCommand implements Callable<Integer> {
             GeneratedRun sparseRun;
             try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
                 sparseRun = RunGenerator.sparse(opened.sparseSearcher(), encoderOptions.queryEncoder(encoder), topics,
-                        k, QUERY_BATCH, progress, cancel);
+                        k, QUERY_BATCH, (stage, done, total) -> progress.onProgress("sparse " + stage, done, total),
+                        cancel);
             }
-            GeneratedRun bm25Run = bm25 ? RunGenerator.bm25(bm25Searcher, topics, k, progress, cancel) : null;
+            GeneratedRun bm25Run = bm25 ? RunGenerator.bm25(bm25Searcher, topics, k,
+                    (stage, done, total) -> progress.onProgress("BM25 " + stage, done, total), cancel) : null;
             if (runFile != null) {
                 RunWriter.write(runFile, sparseRun.run(), "sembridge-sparse");
             }
