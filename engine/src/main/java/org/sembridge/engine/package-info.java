@@ -18,6 +18,8 @@
 /// - `run`: the transfer pipeline and its output folder (adapted model, `alignments.jsonl`,
 ///   `run.json`), loaded runs for inspection and interactive alpha;
 /// - `index` and `eval`: the Lucene sparse index, BM25, explanations, TREC evaluation;
+/// - `experiment`: the paper's zero-shot experiment (every method on every language, transferred,
+///   indexed and evaluated) and its table;
 /// - `projection`: PCA, t-SNE and UMAP maps of token embeddings;
 /// - `provenance`, `progress`, `export`: content hashes and run provenance, progress and
 ///   cancellation, atomic files;

@@ -5,7 +5,8 @@
 ///
 /// Commands: `info`, `encode` (a model and its sparse vectors); `index`, `search`, `eval`, `export`
 /// (the retrieval lab: [IndexCommand], [SearchCommand], [EvalCommand], [ExportCommand], sharing the
-/// query-model options of [QueryEncoderOptions]); `bench encode|search` ([BenchCommand]).
+/// query-model options of [QueryEncoderOptions]); `experiment` (the zero-shot table of a
+/// configuration file, [ExperimentCommand]); `bench encode|search` ([BenchCommand]).
 ///
 /// Conventions every command follows:
 ///
