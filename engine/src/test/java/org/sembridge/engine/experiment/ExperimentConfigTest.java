@@ -1,10 +1,13 @@
 package org.sembridge.engine.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.cli.SemBridgeCli;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.run.BiasMode;
@@ -206,6 +210,22 @@ class ExperimentConfigTest {
         return Stream.of(
                 Arguments.of("truncated JSON", "{\"source\": \"x\"", "not valid JSON"),
                 Arguments.of("an array at the top", "[1, 2]", "expected a JSON object"));
+    }
+
+    @Test
+    void commandLineReportsABadConfigurationInOneLineWithExitCode11() throws Exception {
+        JsonObject json = ExperimentFixtures.sampleConfig(List.of("base"), List.of("ko"));
+        json.addProperty("seed", "forty-two");
+        Path file = ExperimentFixtures.write(temp, "bad.json", json);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = SemBridgeCli.run(new String[] {"experiment", "--config", file.toString(), "--out",
+            temp.resolve("out").toString()}, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        assertEquals(11, code);
+        assertEquals("error: " + file.toAbsolutePath() + ": \"seed\": expected a whole number, found the string "
+                + "\"forty-two\"", stderr.toString().strip());
+        assertEquals("", stdout.toString());
+        assertFalse(Files.exists(temp.resolve("out")));
     }
 
     @Test
