@@ -21,8 +21,8 @@ import org.sembridge.engine.export.AtomicFiles;
 /// columns = target languages and their average, cells = nDCG@10.
 ///
 /// - [#markdown()]: the table with three decimals (the paper's precision), the best encoder per
-///   column in bold, and notes: what was measured, queries cut to the clause limit or empty, and
-///   the source-language reference.
+///   column in bold; the source-language reference (source encoder, BM25) as a second small table;
+///   notes: what was measured, queries cut to the clause limit or empty.
 /// - [#csv()]: the same table with four decimals, header `method,label,<languages>,avg`; fields
 ///   quoted per RFC 4180 where needed.
 /// - [#json()]: every cell with nDCG@10, Recall@100, MRR@10, query counts, run and index folders,
@@ -72,6 +72,17 @@ public final class ExperimentReport {
                     best.getLast())).append(" |\n");
         }
         text.append('\n');
+        if (!result.reference().isEmpty()) {
+            text.append("| Reference: ").append(result.config().reference().orElseThrow().code())
+                    .append(" (source language) | nDCG@10 | Recall@100 | MRR@10 |\n|:---|---:|---:|---:|\n");
+            for (ExperimentCell cell : result.reference()) {
+                text.append("| ").append(cell.method().lexical() ? "BM25" : "Source encoder").append(" | ")
+                        .append(decimals(cell.scores().ndcgAt10(), 3)).append(" | ")
+                        .append(decimals(cell.scores().recallAt100(), 3)).append(" | ")
+                        .append(decimals(cell.scores().mrrAt10(), 3)).append(" |\n");
+            }
+            text.append('\n');
+        }
         notes().forEach(note -> text.append("- ").append(note).append('\n'));
         return text.toString();
     }
@@ -241,15 +252,6 @@ public final class ExperimentReport {
         }
         if (!empty.isEmpty()) {
             notes.add("Queries with nothing to search for (scored 0): " + String.join(", ", empty) + ".");
-        }
-        if (!result.reference().isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            for (ExperimentCell cell : result.reference()) {
-                String what = cell.method().lexical() ? "BM25" : "the source encoder";
-                parts.add(what + " " + decimals(cell.scores().ndcgAt10(), 3));
-            }
-            notes.add("Reference in the source language (" + config.reference().orElseThrow().code() + "): "
-                    + String.join(", ", parts) + ".");
         }
         return notes;
     }
