@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             EncodeBenchmarkCommand.class,
             SearchBenchmarkCommand.class,
+            InitBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 
