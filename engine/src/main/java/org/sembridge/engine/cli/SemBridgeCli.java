@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "SemBridge: transfer an English learned sparse encoder to a new language.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
-        subcommands = {InfoCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EncodeCommand.class, InitCommand.class,
+            InspectCommand.class, CompareCommand.class, LexiconEvalCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

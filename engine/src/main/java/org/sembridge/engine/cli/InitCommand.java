@@ -1,0 +1,235 @@
+package org.sembridge.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.run.BiasMode;
+import org.sembridge.engine.run.TransferRequest;
+import org.sembridge.engine.run.TransferRunner;
+import org.sembridge.engine.run.TransferSummary;
+import org.sembridge.engine.vocab.OverlapOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/// `sembridge init`: transfers a source model to a target tokenizer and writes a run folder.
+///
+/// Prints one line per stage on stderr (the bridge-embedding stage names its time estimate), a
+/// summary on stdout (or one JSON document with `--json`). Ctrl-C cancels the run through a
+/// shutdown hook: the hook cancels the token, waits for the run to delete its staging folder,
+/// and ends the process with exit code 12; no partial run folder is left.
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Transfer a sparse encoder to a target tokenizer and write a run folder "
+                + "(model/, alignments.jsonl, run.json).")
+final class InitCommand implements Callable<Integer> {
+
+    /// How long the shutdown hook waits for a cancelled run to clean up.
+    private static final long CLEANUP_WAIT_SECONDS = 60;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "DIR",
+            description = "Source model folder (a *ForMaskedLM checkpoint in safetensors).")
+    Path source;
+
+    @Option(names = "--target-tokenizer", required = true, paramLabel = "PATH",
+            description = "Target tokenizer folder or its tokenizer.json.")
+    Path targetTokenizer;
+
+    @Option(names = "--bridge", paramLabel = "DIR|FILE",
+            description = "Bridge sentence-encoder folder, or a precomputed bridge-vector .safetensors file "
+                    + "(required by sembridge, focus and ofa).")
+    Path bridge;
+
+    @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME",
+            description = "sembridge, focus, ofa, mean, random, gauss or mvgauss (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--alpha", defaultValue = "4", paramLabel = "A",
+            description = "Entmax order of sembridge, 1..8; 1 = softmax, 2 = sparsemax (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--bias", defaultValue = "index", paramLabel = "MODE",
+            description = "Decoder bias: index (crop/zero-pad, the paper's), mapped or zero (default: ${DEFAULT-VALUE}).")
+    String bias;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--fuzzy", description = "Also copy tokens equal up to case and word-start marker "
+            + "(default: off).")
+    boolean fuzzy;
+
+    @Option(names = "--symbols", description = "First copy numbers, punctuation and special tokens by exact or "
+            + "fuzzy form (default: off).")
+    boolean symbols;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+            description = "Seed of the random baselines (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Run folder to create (replaced only if it is an earlier run folder).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary as one JSON document.")
+    boolean json;
+
+    @Mixin
+    CacheOption cache = new CacheOption();
+
+    @Override
+    public Integer call() throws Exception {
+        TransferRequest request = TransferRequest.builder(source, targetTokenizer, method, out)
+                .optBridge(bridge)
+                .optAlpha(alpha)
+                .optBiasMode(BiasMode.parse(bias))
+                .optDevice(DeviceChoice.parse(device))
+                .optOverlap(new OverlapOptions(true, fuzzy, symbols))
+                .optSeed(seed)
+                .build();
+        PrintWriter err = spec.commandLine().getErr();
+        CancellationToken cancel = CancellationToken.create();
+        CountDownLatch finished = new CountDownLatch(1);
+        Interrupt interrupt = new Interrupt(cancel, finished, err);
+        Thread hook = new Thread(interrupt, "sembridge-cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
+                    .run(request, new StageLines(err), cancel);
+            print(summary);
+            interrupt.outcome = ExitCodes.OK;
+            return ExitCodes.OK;
+        } catch (OperationCancelledException e) {
+            if (!interrupt.signalled) {
+                throw e;
+            }
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CANCELLED;
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private void print(TransferSummary summary) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (summary.noOp()) {
+            err.println("warning: no-op transfer: " + summary.noOpReason());
+        }
+        if (json) {
+            JsonObject root = new JsonObject();
+            root.addProperty("run", summary.runDirectory().toString());
+            root.addProperty("method", summary.method());
+            root.addProperty("target_tokens", summary.targetTokens());
+            root.addProperty("overlap", summary.overlapTokens());
+            root.addProperty("new", summary.newTokens());
+            root.addProperty("special", summary.specialTokens());
+            root.addProperty("no_op", summary.noOp());
+            root.addProperty("no_op_reason", summary.noOpReason());
+            root.addProperty("device", summary.device());
+            JsonObject timings = new JsonObject();
+            summary.stageSeconds().forEach(timings::addProperty);
+            root.add("timings_seconds", timings);
+            root.addProperty("total_seconds", summary.totalSeconds());
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+        } else {
+            out.printf(Locale.ROOT, "run written to %s%n", summary.runDirectory());
+            out.printf(Locale.ROOT, "method %s on %s: %d target tokens = %d overlap + %d new + %d special%n",
+                    summary.method(), summary.device(), summary.targetTokens(), summary.overlapTokens(),
+                    summary.newTokens(), summary.specialTokens());
+            for (Map.Entry<String, Double> stage : summary.stageSeconds().entrySet()) {
+                out.printf(Locale.ROOT, "  %8.2f s  %s%n", stage.getValue(), stage.getKey());
+            }
+            out.printf(Locale.ROOT, "  %8.2f s  total%n", summary.totalSeconds());
+        }
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (Ctrl-C): the hook is running and ends the process
+        }
+    }
+
+    /// One stderr line per stage; long stages add a line each time another tenth is done.
+    private static final class StageLines implements ProgressListener {
+
+        private final PrintWriter err;
+        private String stage = "";
+        private long lastTenth = -1;
+
+        StageLines(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void onProgress(String newStage, long done, long total) {
+            if (!newStage.equals(stage)) {
+                stage = newStage;
+                lastTenth = -1;
+                err.println("[" + stage + "]");
+            }
+            if (total > 0) {
+                long tenth = done * 10 / total;
+                if (tenth > lastTenth && done > 0) {
+                    lastTenth = tenth;
+                    err.printf(Locale.ROOT, "  %d / %d%n", done, total);
+                }
+            }
+            err.flush();
+        }
+    }
+
+    /// The shutdown hook: on Ctrl-C, cancel the run, wait for its cleanup, end with exit 12 (or 0
+    /// when the run had already finished).
+    private static final class Interrupt implements Runnable {
+
+        private final CancellationToken cancel;
+        private final CountDownLatch finished;
+        private final PrintWriter err;
+        private volatile boolean signalled;
+        private volatile int outcome = ExitCodes.CANCELLED;
+
+        Interrupt(CancellationToken cancel, CountDownLatch finished, PrintWriter err) {
+            this.cancel = cancel;
+            this.finished = finished;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
+            signalled = true;
+            err.println("interrupted: cancelling the run and removing its partial output ...");
+            err.flush();
+            cancel.cancel();
+            try {
+                finished.await(CLEANUP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.flush();
+            Runtime.getRuntime().halt(outcome);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package org.sembridge.engine.run;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.IntFunction;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.export.AtomicFiles;
+
+/// A run's `alignments.jsonl`: one JSON object per target token, line `n` for token id `n`.
+///
+/// ```
+/// {"id":1234,"token":"집","kind":"new",
+///  "sources":[{"id":2160,"token":"house","weight":0.61,"similarity":0.83},...],
+///  "support":3,"entropy":0.92,
+///  "nearest":[{"id":2160,"token":"house","similarity":0.83},...],"bias":0.0}
+/// ```
+///
+/// Overlap copies add `"overlap_source": id` and list their source without `similarity`;
+/// softmax rows add `"truncated": true`. Weights and similarities are written as the shortest
+/// decimal that reads back to the same `float`.
+///
+/// [#open] scans the file once, keeping only the byte offset, the token, the kind and the copy
+/// flag of every line (read from the line's start, the rest is not parsed); [#read(int)] parses one line on
+/// demand. Memory: an offset, a token string and a map entry per target token.
+public final class AlignmentsFile {
+
+    /// File name inside a run folder.
+    public static final String FILE_NAME = "alignments.jsonl";
+
+    private final Path file;
+    private final long[] offsets;
+    private final List<String> tokens;
+    private final TargetTokenKind[] kinds;
+    private final BitSet copies;
+    private final Map<String, Integer> idsByToken = new HashMap<>();
+
+    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies) {
+        this.file = file;
+        this.offsets = offsets;
+        this.tokens = List.copyOf(tokens);
+        this.kinds = kinds;
+        this.copies = copies;
+        for (int id = 0; id < tokens.size(); id++) {
+            idsByToken.putIfAbsent(tokens.get(id), id);
+        }
+    }
+
+    /// Writes `count` records, record `n` from `records.apply(n)`, atomically.
+    ///
+    /// @throws IOException from the file system; nothing is left at `file` then
+    public static void write(Path file, int count, IntFunction<AlignmentRecord> records) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            for (int id = 0; id < count; id++) {
+                AlignmentRecord record = records.apply(id);
+                if (record.id() != id) {
+                    throw new IllegalArgumentException("record " + id + " has id " + record.id());
+                }
+                writeLine(writer, record);
+            }
+            writer.flush();
+        });
+    }
+
+    private static void writeLine(Writer writer, AlignmentRecord record) throws IOException {
+        writeJson(writer, record);
+        writer.write('\n');
+    }
+
+    /// One record as the single-line JSON object of the file (no newline), e.g. for `--json`
+    /// output.
+    public static String toJson(AlignmentRecord record) {
+        StringWriter writer = new StringWriter();
+        try {
+            writeJson(writer, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return writer.toString();
+    }
+
+    private static void writeJson(Writer writer, AlignmentRecord record) throws IOException {
+        JsonWriter json = new JsonWriter(writer);
+        json.setHtmlSafe(false);
+        json.beginObject();
+        json.name("id").value(record.id());
+        json.name("token").value(record.token());
+        json.name("kind").value(record.kind().jsonName());
+        if (record.isCopy()) {
+            json.name("overlap_source").value(record.overlapSourceId());
+        }
+        json.name("sources").beginArray();
+        for (SourceWeight source : record.sources()) {
+            json.beginObject();
+            json.name("id").value(source.id());
+            json.name("token").value(source.token());
+            json.name("weight").value(Float.valueOf(source.weight()));
+            if (!Float.isNaN(source.similarity())) {
+                json.name("similarity").value(Float.valueOf(source.similarity()));
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("support").value(record.support());
+        json.name("entropy").value(record.entropyNats());
+        json.name("nearest").beginArray();
+        for (NearestSource near : record.nearest()) {
+            json.beginObject();
+            json.name("id").value(near.id());
+            json.name("token").value(near.token());
+            json.name("similarity").value(Float.valueOf(near.similarity()));
+            json.endObject();
+        }
+        json.endArray();
+        json.name("bias").value(Float.valueOf(record.bias()));
+        if (record.truncated()) {
+            json.name("truncated").value(true);
+        }
+        json.endObject();
+        json.flush();
+    }
+
+    /// Indexes an `alignments.jsonl`: line offsets and tokens.
+    ///
+    /// @throws InputFormatException naming the file and line when a line does not start with
+    ///     its `id` (equal to the line number) and `token`
+    /// @throws IOException when the file cannot be read
+    public static AlignmentsFile open(Path file) throws IOException, InputFormatException {
+        List<Long> starts = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<TargetTokenKind> kinds = new ArrayList<>();
+        BitSet copies = new BitSet();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[1 << 16];
+            byte[] line = new byte[1024];
+            int length = 0;
+            long position = 0;
+            long lineStart = 0;
+            int read;
+            while ((read = in.read(chunk)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    position++;
+                    if (chunk[i] != '\n') {
+                        if (length == line.length) {
+                            line = Arrays.copyOf(line, line.length * 2);
+                        }
+                        line[length++] = chunk[i];
+                        continue;
+                    }
+                    int id = starts.size();
+                    readPrefix(file, id, line, length, tokens, kinds, copies);
+                    starts.add(lineStart);
+                    lineStart = position;
+                    length = 0;
+                }
+            }
+            if (length > 0) {
+                throw new InputFormatException(file + ": line " + (starts.size() + 1)
+                        + " does not end with a newline; the file is truncated");
+            }
+            starts.add(lineStart);
+        }
+        return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
+                kinds.toArray(TargetTokenKind[]::new), copies);
+    }
+
+    /// Reads `{"id": id, "token": ..., "kind": ..., ["overlap_source": ...]` from the start of a
+    /// line.
+    private static void readPrefix(Path file, int id, byte[] line, int length, List<String> tokens,
+            List<TargetTokenKind> kinds, BitSet copies) throws InputFormatException {
+        try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
+                StandardCharsets.UTF_8))) {
+            reader.beginObject();
+            if (!reader.nextName().equals("id") || reader.nextInt() != id || !reader.nextName().equals("token")) {
+                throw new IOException("expected {\"id\": " + id + ", \"token\": ...");
+            }
+            String token = reader.nextString();
+            if (!reader.nextName().equals("kind")) {
+                throw new IOException("expected \"kind\" after \"token\"");
+            }
+            kinds.add(TargetTokenKind.fromJsonName(reader.nextString()));
+            tokens.add(token);
+            if (reader.nextName().equals("overlap_source")) {
+                copies.set(id);
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /// The file.
+    public Path file() {
+        return file;
+    }
+
+    /// Number of target tokens (lines).
+    public int size() {
+        return offsets.length - 1;
+    }
+
+    /// The id of the token spelled exactly `token` (as stored in the target vocabulary), if any;
+    /// the lowest id when several tokens share the string.
+    public OptionalInt idOf(String token) {
+        Integer id = idsByToken.get(token);
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /// The target tokens by id, as stored in the target vocabulary.
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    /// The kind of target token `id`.
+    public TargetTokenKind kind(int id) {
+        return kinds[id];
+    }
+
+    /// Whether target token `id`'s rows were copied from a source token.
+    public boolean isCopy(int id) {
+        return copies.get(id);
+    }
+
+    /// Parses the record of target token `id`.
+    ///
+    /// @throws IndexOutOfBoundsException when `id` is outside `[0, size())`
+    /// @throws InputFormatException naming the file and line when it is malformed
+    /// @throws IOException when the file cannot be read
+    public AlignmentRecord read(int id) throws IOException, InputFormatException {
+        if (id < 0 || id >= size()) {
+            throw new IndexOutOfBoundsException("token id " + id + " outside [0, " + size() + ")");
+        }
+        int length = Math.toIntExact(offsets[id + 1] - offsets[id] - 1);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offsets[id] + buffer.position()) < 0) {
+                    throw new InputFormatException(file + " changed while it was read (line " + (id + 1) + ")");
+                }
+            }
+        }
+        return parse(id, new String(buffer.array(), StandardCharsets.UTF_8));
+    }
+
+    private AlignmentRecord parse(int id, String line) throws InputFormatException {
+        try {
+            JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+            List<SourceWeight> sources = new ArrayList<>();
+            for (JsonElement element : json.getAsJsonArray("sources")) {
+                JsonObject source = element.getAsJsonObject();
+                sources.add(new SourceWeight(source.get("id").getAsInt(), source.get("token").getAsString(),
+                        source.get("weight").getAsFloat(),
+                        source.has("similarity") ? source.get("similarity").getAsFloat() : Float.NaN));
+            }
+            List<NearestSource> nearest = new ArrayList<>();
+            JsonArray nearestArray = json.getAsJsonArray("nearest");
+            for (JsonElement element : nearestArray) {
+                JsonObject near = element.getAsJsonObject();
+                nearest.add(new NearestSource(near.get("id").getAsInt(), near.get("token").getAsString(),
+                        near.get("similarity").getAsFloat()));
+            }
+            return new AlignmentRecord(json.get("id").getAsInt(), json.get("token").getAsString(),
+                    TargetTokenKind.fromJsonName(json.get("kind").getAsString()),
+                    json.has("overlap_source") ? json.get("overlap_source").getAsInt() : -1, sources,
+                    json.get("support").getAsInt(), json.get("entropy").getAsDouble(), nearest,
+                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean());
+        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
+                | IllegalArgumentException | UnsupportedOperationException e) {
+            throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.sembridge.engine.run;
+
+import java.util.stream.IntStream;
+
+import org.sembridge.engine.transfer.EntmaxSolution;
+import org.sembridge.engine.transfer.EntmaxSolver;
+import org.sembridge.engine.transfer.FloatMatrix;
+import org.sembridge.engine.transfer.TokenAlignment;
+import org.sembridge.engine.transfer.TopKSupportSearch;
+
+/// The bridge vectors of a run's two vocabularies, held for interactive re-alignment: the raw
+/// matrices (for [TopKSupportSearch]) and an L2-normalised copy of each, so that one target
+/// token's similarity row is `nS` dot products.
+///
+/// [#alignment] solves one token in Java: `nS * D` multiply-adds (30,000 x 1,024 is about 31 M,
+/// split over the common fork-join pool, four accumulators per dot product) plus one entmax
+/// solve of the row; no tensors, no embedding. Memory: the matrices twice (raw and normalised).
+final class BridgeSpace {
+
+    /// Weights listed for a softmax row (whose support is the whole source vocabulary).
+    private static final int SOFTMAX_LISTED = 64;
+
+    private final FloatMatrix sources;
+    private final FloatMatrix targets;
+    private final float[] normalisedSources;
+    private final float[] normalisedTargets;
+
+    BridgeSpace(FloatMatrix sources, FloatMatrix targets) {
+        if (sources.columns() != targets.columns()) {
+            throw new IllegalArgumentException("bridge dimensions differ: source " + sources.columns() + ", target "
+                    + targets.columns());
+        }
+        this.sources = sources;
+        this.targets = targets;
+        this.normalisedSources = normalised(sources);
+        this.normalisedTargets = normalised(targets);
+    }
+
+    FloatMatrix sources() {
+        return sources;
+    }
+
+    FloatMatrix targets() {
+        return targets;
+    }
+
+    /// The cosine similarities of target token `targetId` to every source token.
+    float[] similarities(int targetId) {
+        int dimension = sources.columns();
+        int offset = targetId * dimension;
+        float[] scores = new float[sources.rows()];
+        IntStream.range(0, sources.rows()).parallel().forEach(i -> scores[i] =
+                dot(normalisedTargets, offset, normalisedSources, i * dimension, dimension));
+        return scores;
+    }
+
+    /// The alpha-entmax alignment of target token `targetId` to all source tokens, as
+    /// [TopKSupportSearch] defines it (for `alpha = 1` only the 64 largest weights are listed,
+    /// `truncated`).
+    TokenAlignment alignment(int targetId, double alpha) {
+        float[] scores = similarities(targetId);
+        EntmaxSolution solution = new EntmaxSolver(alpha).solve(scores);
+        boolean truncated = alpha == 1.0 && solution.size() > SOFTMAX_LISTED;
+        int listed = truncated ? SOFTMAX_LISTED : solution.size();
+        int kept = 0;
+        for (int k = 0; k < listed; k++) {
+            if ((float) solution.weights()[k] > 0.0f) {
+                kept++;
+            }
+        }
+        int[] ids = new int[kept];
+        float[] weights = new float[kept];
+        float[] similarities = new float[kept];
+        for (int k = 0, j = 0; k < listed; k++) {
+            if ((float) solution.weights()[k] > 0.0f) {
+                ids[j] = solution.ids()[k];
+                weights[j] = (float) solution.weights()[k];
+                similarities[j] = solution.scores()[k];
+                j++;
+            }
+        }
+        int[] nearest = nearest(scores);
+        float[] nearestSimilarities = new float[nearest.length];
+        for (int k = 0; k < nearest.length; k++) {
+            nearestSimilarities[k] = scores[nearest[k]];
+        }
+        return new TokenAlignment(targetId, ids, weights, similarities, nearest, nearestSimilarities, truncated);
+    }
+
+    /// The [TopKSupportSearch#NEAREST_COUNT] highest scores' ids, descending, ties by ascending
+    /// id: one pass keeping a sorted list of the best so far.
+    private static int[] nearest(float[] scores) {
+        int count = Math.min(TopKSupportSearch.NEAREST_COUNT, scores.length);
+        int[] best = new int[count];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (size == count && scores[i] <= scores[best[count - 1]]) {
+                continue;
+            }
+            int position = size == count ? count - 1 : size++;
+            while (position > 0 && scores[best[position - 1]] < scores[i]) {
+                best[position] = best[position - 1];
+                position--;
+            }
+            best[position] = i;
+        }
+        return best;
+    }
+
+    private static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int c = 0;
+        for (; c + 3 < length; c += 4) {
+            s0 += a[aOffset + c] * b[bOffset + c];
+            s1 += a[aOffset + c + 1] * b[bOffset + c + 1];
+            s2 += a[aOffset + c + 2] * b[bOffset + c + 2];
+            s3 += a[aOffset + c + 3] * b[bOffset + c + 3];
+        }
+        for (; c < length; c++) {
+            s0 += a[aOffset + c] * b[bOffset + c];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static float[] normalised(FloatMatrix matrix) {
+        int columns = matrix.columns();
+        float[] values = matrix.values();
+        float[] result = new float[values.length];
+        for (int r = 0; r < matrix.rows(); r++) {
+            double squares = 0;
+            for (int c = 0; c < columns; c++) {
+                squares += (double) values[r * columns + c] * values[r * columns + c];
+            }
+            float inverse = (float) (1.0 / Math.sqrt(squares));
+            for (int c = 0; c < columns; c++) {
+                result[r * columns + c] = values[r * columns + c] * inverse;
+            }
+        }
+        return result;
+    }
+}

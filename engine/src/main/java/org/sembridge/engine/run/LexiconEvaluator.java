@@ -1,0 +1,142 @@
+package org.sembridge.engine.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.vocab.BilingualLexicon;
+import org.sembridge.engine.vocab.CanonicalVocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Computes a run's [LexiconEvaluation] (word-translation precision@1 and @5, MUSE style) from a
+/// MUSE dictionary (`en target` per line) or the project's concepts TSV
+/// (`assets/lexicon/concepts.tsv`, target column chosen by language).
+public final class LexiconEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LexiconEvaluator.class);
+    private static final Set<String> NON_LANGUAGE_COLUMNS = Set.of("concept", "topic", "en");
+    private static final String WORD_START = "▁";
+
+    private LexiconEvaluator() {
+    }
+
+    /// A lexicon with the target language it pairs English with.
+    ///
+    /// @param language the target column of a concepts TSV, or `muse` for a MUSE file
+    /// @param lexicon the word pairs
+    public record LanguageLexicon(String language, BilingualLexicon lexicon) {
+    }
+
+    /// Reads `file` as a concepts TSV (when its first line has a `concept` column) or a MUSE
+    /// dictionary. For a concepts TSV without `language`, the column with the most words that are
+    /// single target tokens of `run` is taken.
+    ///
+    /// @throws InputFormatException when the file is malformed, `language` is not a column, or
+    ///     no column has a single-token word of the run's target vocabulary
+    public static LanguageLexicon read(Path file, Optional<String> language, LoadedRun run)
+            throws IOException, InputFormatException {
+        List<String> header = conceptsHeader(file);
+        if (header.isEmpty()) {
+            return new LanguageLexicon("muse", BilingualLexicon.readMuse(file));
+        }
+        if (language.isPresent()) {
+            return new LanguageLexicon(language.get(), BilingualLexicon.readConcepts(file, language.get()));
+        }
+        CanonicalVocabulary target = run.targetCanonical();
+        LanguageLexicon best = null;
+        long bestHits = 0;
+        for (String column : header) {
+            if (NON_LANGUAGE_COLUMNS.contains(column)) {
+                continue;
+            }
+            BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column);
+            long hits = lexicon.targetWords().stream().filter(w -> wordStartId(target, w) >= 0).count();
+            if (hits > bestHits) {
+                best = new LanguageLexicon(column, lexicon);
+                bestHits = hits;
+            }
+        }
+        if (best == null) {
+            throw new InputFormatException(file + ": no language column has a word that is one token of the run's "
+                    + "target vocabulary; columns " + header + "; give --lang");
+        }
+        LOG.info("Lexicon language inferred as '{}' ({} words are single target tokens)", best.language(), bestHits);
+        return best;
+    }
+
+    /// Evaluates `run` on `lexicon` (see [LexiconEvaluation]).
+    public static LexiconEvaluation evaluate(LoadedRun run, LanguageLexicon lexicon)
+            throws IOException, InputFormatException {
+        CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
+        CanonicalVocabulary target = run.targetCanonical();
+        int evaluated = 0;
+        int overlap = 0;
+        int notSingleTarget = 0;
+        int noSource = 0;
+        int hits1 = 0;
+        int hits5 = 0;
+        Set<String> targetWords = lexicon.lexicon().targetWords();
+        for (String word : targetWords) {
+            int targetId = wordStartId(target, word);
+            if (targetId < 0) {
+                notSingleTarget++;
+                continue;
+            }
+            Set<Integer> gold = new HashSet<>();
+            for (String sourceWord : lexicon.lexicon().sourcesOf(word)) {
+                int sourceId = wordStartId(source, sourceWord);
+                if (sourceId >= 0) {
+                    gold.add(sourceId);
+                }
+            }
+            if (gold.isEmpty()) {
+                noSource++;
+                continue;
+            }
+            AlignmentRecord record = run.token(targetId);
+            evaluated++;
+            if (record.isCopy()) {
+                overlap++;
+            }
+            int[] top = record.topSourceIds(5);
+            if (top.length > 0 && gold.contains(top[0])) {
+                hits1++;
+            }
+            if (Arrays.stream(top).anyMatch(gold::contains)) {
+                hits5++;
+            }
+        }
+        LexiconEvaluation result = new LexiconEvaluation(lexicon.language(), lexicon.lexicon().size(),
+                targetWords.size(), evaluated, overlap, notSingleTarget, noSource, hits1, hits5);
+        LOG.info("Lexicon evaluation of {} ({}): {} of {} target words evaluated, precision@1 {}, @5 {}",
+                run.directory(), lexicon.language(), evaluated, targetWords.size(),
+                String.format("%.3f", result.precisionAt1()), String.format("%.3f", result.precisionAt5()));
+        return result;
+    }
+
+    private static int wordStartId(CanonicalVocabulary vocabulary, String word) {
+        return vocabulary.lowestIdWithCanonicalForm(WORD_START + word);
+    }
+
+    /// The header of a concepts TSV, or empty when the first line has no `concept` column.
+    private static List<String> conceptsHeader(Path file) throws IOException, InputFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputFormatException(file + ": lexicon file not found");
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String first = lines.filter(line -> !line.isBlank()).findFirst().orElse("").replace("\uFEFF", "");
+            List<String> columns = Arrays.stream(first.split("\t")).map(String::strip).toList();
+            return columns.contains("concept") ? columns : List.of();
+        } catch (java.io.UncheckedIOException e) {
+            throw new InputFormatException(file + ": not a UTF-8 text file: " + e.getCause().getMessage(), e);
+        }
+    }
+}

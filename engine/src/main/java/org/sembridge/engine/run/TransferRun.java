@@ -1,0 +1,281 @@
+package org.sembridge.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.SemBridgeException;
+import org.sembridge.engine.bridge.BridgeVectorStore;
+import org.sembridge.engine.bridge.BridgeVectors;
+import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.hf.ModelWeights;
+import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.provenance.ContentHash;
+import org.sembridge.engine.provenance.ProvenanceRecorder;
+import org.sembridge.engine.transfer.FloatMatrix;
+import org.sembridge.engine.transfer.TokenAlignment;
+import org.sembridge.engine.transfer.baseline.EmbeddingInitializer;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.vocab.MatchKind;
+import org.sembridge.engine.vocab.OverlapMap;
+import org.sembridge.engine.vocab.OverlapMatcher;
+import org.sembridge.engine.vocab.Vocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// One execution of a [TransferRequest]: the stages of the package guide, holding the state they
+/// pass on. Used once by [TransferRunner#run].
+final class TransferRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferRun.class);
+
+    private final TransferRequest request;
+    private final BridgeVectorStore store;
+    private final ContentHash hashes;
+    private final FileWriteGate gate;
+    private final ProgressListener progress;
+    private final CancellationToken cancel;
+    private final StageTimings stages;
+    private final RunManifestBuilder manifest = new RunManifestBuilder();
+
+    private SelectedDevice device;
+    private HfModelFolder source;
+    private TargetTokenizerFolder target;
+    private Vocabulary sourceVocabulary;
+    private Vocabulary targetVocabulary;
+    private OverlapMap overlap;
+    private int[] newIds;
+    private List<String> sourceBridgeTexts = List.of();
+    private List<String> targetBridgeTexts = List.of();
+
+    TransferRun(TransferRequest request, BridgeVectorStore store, ContentHash hashes, FileWriteGate gate,
+            ProgressListener progress, CancellationToken cancel) {
+        this.request = request;
+        this.store = store;
+        this.hashes = hashes;
+        this.gate = gate;
+        this.progress = progress;
+        this.cancel = cancel;
+        this.stages = new StageTimings(progress);
+    }
+
+    TransferSummary execute() throws SemBridgeException, IOException {
+        stages.start("checking inputs");
+        EmbeddingInitializer initializer = InitializerRegistry.create(request.method(), request.alpha());
+        if (initializer.needsBridge() && request.bridge() == null) {
+            throw new InputFormatException("method " + initializer.name() + " needs a bridge (--bridge: a "
+                    + "sentence-encoder model folder or a precomputed bridge-vector file); mean, random, gauss and "
+                    + "mvgauss do not");
+        }
+        device = request.device().select();
+        ProvenanceRecorder recorder = ProvenanceRecorder.start(device.name(), device.reason());
+        manifest.request(request, initializer, device);
+        cancel.throwIfCancelled("the transfer");
+
+        stages.start("loading the source model");
+        source = HfModelFolder.open(request.source());
+        try (ModelWeights weights = source.openWeights();
+                TextTokenizer sourceTokenizer = source.openTokenizer()) {
+            SourceMatrices matrices = SourceMatrices.read(weights, sourceTokenizer.vocabSize(), request.biasMode());
+            manifest.source(source, matrices);
+            cancel.throwIfCancelled("the transfer");
+
+            stages.start("loading the target tokenizer");
+            target = TargetTokenizerFolder.resolve(request.targetTokenizer());
+            try (TextTokenizer targetTokenizer = target.load(source.maxTokens())) {
+                matchVocabularies(sourceTokenizer, targetTokenizer);
+                cancel.throwIfCancelled("the transfer");
+                Built built = build(initializer, matrices, sourceTokenizer, targetTokenizer);
+                stages.start("hashing inputs");
+                manifest.inputs(hashes.ofModelFolder(source.directory()),
+                        hashes.ofTokenizerFolder(target.folder()), target.folder());
+                return write(weights, built, matrices, recorder);
+            }
+        }
+    }
+
+    private void matchVocabularies(TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer)
+            throws InputFormatException {
+        stages.start("matching vocabularies");
+        if (targetTokenizer.vocabSize() == 0) {
+            throw new InputFormatException("target tokenizer " + targetTokenizer.source() + " has an empty vocabulary");
+        }
+        sourceVocabulary = Vocabulary.of(sourceTokenizer.tokens(), sourceTokenizer.specialTokenIds());
+        targetVocabulary = Vocabulary.of(targetTokenizer.tokens(), targetTokenizer.specialTokenIds());
+        overlap = OverlapMatcher.match(sourceVocabulary, targetVocabulary, request.overlap());
+        newIds = overlap.targetIds(MatchKind.NONE);
+        LOG.info("Target vocabulary {}: {} tokens, {} copied from the source ({} exact, {} fuzzy, {} symbol), {} new",
+                targetTokenizer.source(), targetVocabulary.size(), overlap.matchedCount(),
+                overlap.count(MatchKind.EXACT), overlap.count(MatchKind.FUZZY), overlap.count(MatchKind.SYMBOL),
+                newIds.length);
+    }
+
+    /// Bridge vectors (when needed), the plan, and the target matrices.
+    private Built build(EmbeddingInitializer initializer, SourceMatrices matrices,
+            TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer) throws SemBridgeException, IOException {
+        FloatMatrix sourceBridge = null;
+        FloatMatrix targetBridge = null;
+        if (newIds.length == 0) {
+            manifest.noOp(noOpReason());
+            LOG.warn("No-op transfer: {}", noOpReason());
+        } else if (initializer.needsBridge()) {
+            try (RunBridge bridge = RunBridge.open(request.bridge(), device, hashes)) {
+                BridgeVectors sourceVectors = bridge.vectors("source", sourceTokenizer, store, stages, progress,
+                        cancel);
+                BridgeVectors targetVectors = bridge.vectors("target", targetTokenizer, store, stages, progress,
+                        cancel);
+                BridgeVectors.requireSameDimension(sourceVectors, targetVectors);
+                BridgeVectorCheck.requireUsable(sourceVectors, "source", sourceVocabulary);
+                BridgeVectorCheck.requireUsable(targetVectors, "target", targetVocabulary);
+                bridge.recordHash(hashes);
+                manifest.bridge(bridge.record());
+                sourceBridge = sourceVectors.vectors();
+                targetBridge = targetVectors.vectors();
+                sourceBridgeTexts = sourceVectors.texts();
+                targetBridgeTexts = targetVectors.texts();
+            }
+        } else if (request.bridge() != null) {
+            manifest.decision("method " + initializer.name() + " reads no bridge vectors; the bridge "
+                    + request.bridge() + " was not used");
+        }
+        cancel.throwIfCancelled("the transfer");
+        stages.start("planning " + initializer.name());
+        int[] copiedFrom = IntStream.range(0, overlap.targetSize()).map(overlap::sourceId).toArray();
+        MatrixTransfer transfer = MatrixTransfer.plan(initializer, matrices.planEmbeddings(), sourceBridge,
+                targetBridge, copiedFrom, request.seed(), device, progress, cancel);
+        cancel.throwIfCancelled("the transfer");
+        stages.start("building the target matrices");
+        List<FloatMatrix> mapped = transfer.apply(matrices.mappedMatrices(), progress, cancel);
+        manifest.alignments(transfer.alignments(), sourceVocabulary.size(), request.alpha(), initializer.name());
+        return new Built(TargetMatrices.of(matrices, mapped, targetVocabulary.size()), transfer.alignments());
+    }
+
+    /// The target matrices and the alignments of the built tokens (in `newIds` order).
+    private record Built(TargetMatrices matrices, List<TokenAlignment> alignments) {
+    }
+
+    private String noOpReason() {
+        return sourceVocabulary.tokens().equals(targetVocabulary.tokens())
+                ? "the target tokenizer has the same vocabulary as the source model; every token is copied and the "
+                        + "adapted model's embeddings equal the source's"
+                : "every target token matches a source token; every row is copied and the method builds nothing";
+    }
+
+    private TransferSummary write(ModelWeights weights, Built built, SourceMatrices matrices,
+            ProvenanceRecorder recorder) throws SemBridgeException, IOException {
+        stages.start("writing the run folder");
+        Path staging = AtomicFiles.createStagingDirectory(request.out());
+        try {
+            List<ConfigEdit> edits = new AdaptedModelWriter(gate).write(staging.resolve(AdaptedModelWriter.MODEL_DIR),
+                    source, weights, target, targetVocabulary.tokens(), built.matrices().replacedTensors(matrices));
+            manifest.configEdits(edits);
+            cancel.throwIfCancelled("the transfer");
+            writeAlignments(staging.resolve(AlignmentsFile.FILE_NAME), built);
+            writeVocabulary(staging.resolve(VocabularyFile.SOURCE_FILE_NAME), sourceVocabulary, sourceBridgeTexts);
+            writeVocabulary(staging.resolve(VocabularyFile.TARGET_FILE_NAME), targetVocabulary, targetBridgeTexts);
+            stages.end();
+            manifest.counts(counts()).timings(stages.seconds(), stages.totalSeconds())
+                    .provenance(recorder.finish());
+            Path manifestFile = staging.resolve(RunManifest.FILE_NAME);
+            gate.beforeWrite(manifestFile);
+            AtomicFiles.writeString(manifestFile, manifest.toJson());
+            cancel.throwIfCancelled("the transfer");
+            AtomicFiles.publishDirectory(staging, request.out());
+        } catch (SemBridgeException | IOException | RuntimeException | Error e) {
+            discard(staging, e);
+            throw e;
+        }
+        Map<String, Integer> counts = counts();
+        TransferSummary summary = new TransferSummary(request.out(), request.method(), targetVocabulary.size(),
+                counts.get("overlap"), counts.get("new"), counts.get("special"), newIds.length == 0,
+                newIds.length == 0 ? noOpReason() : "", device.name(), stages.seconds(), stages.totalSeconds());
+        LOG.info("Transfer {} -> {} with {} written to {}: {} target tokens ({} overlap, {} new, {} special) in {} s",
+                request.source(), request.targetTokenizer(), request.method(), request.out(), summary.targetTokens(),
+                summary.overlapTokens(), summary.newTokens(), summary.specialTokens(),
+                String.format("%.2f", summary.totalSeconds()));
+        return summary;
+    }
+
+    private static void discard(Path staging, Throwable failure) {
+        try {
+            AtomicFiles.deleteRecursively(staging);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            LOG.warn("Could not delete the staging folder {} after a failed run", staging, e);
+        }
+    }
+
+    private void writeAlignments(Path file, Built built) throws IOException {
+        gate.beforeWrite(file);
+        int[] newIndex = new int[targetVocabulary.size()];
+        Arrays.fill(newIndex, -1);
+        for (int k = 0; k < newIds.length; k++) {
+            newIndex[newIds[k]] = k;
+        }
+        List<String> sourceTokens = sourceVocabulary.tokens();
+        List<String> targetTokens = targetVocabulary.tokens();
+        List<TokenAlignment> alignments = built.alignments();
+        AlignmentsFile.write(file, targetTokens.size(), id -> {
+            TargetTokenKind kind = kindOf(id);
+            float bias = built.matrices().biasOf(id);
+            int sourceId = overlap.sourceId(id);
+            if (sourceId >= 0) {
+                return AlignmentRecord.copied(id, targetTokens.get(id), kind, sourceId, sourceTokens.get(sourceId),
+                        bias);
+            }
+            if (alignments.isEmpty()) {
+                return AlignmentRecord.drawn(id, targetTokens.get(id), kind, bias);
+            }
+            return AlignmentRecord.built(targetTokens.get(id), kind, alignments.get(newIndex[id]), sourceTokens,
+                    sourceTokens.size(), bias);
+        });
+    }
+
+    private void writeVocabulary(Path file, Vocabulary vocabulary, List<String> bridgeTexts) throws IOException {
+        gate.beforeWrite(file);
+        VocabularyFile.write(file, vocabulary, bridgeTexts);
+    }
+
+    private TargetTokenKind kindOf(int id) {
+        if (targetVocabulary.isSpecial(id)) {
+            return TargetTokenKind.SPECIAL;
+        }
+        return overlap.sourceId(id) >= 0 ? TargetTokenKind.OVERLAP : TargetTokenKind.NEW;
+    }
+
+    /// Target-token counts for `run.json` and the summary.
+    private Map<String, Integer> counts() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        int[] byKind = new int[TargetTokenKind.values().length];
+        int specialCopied = 0;
+        for (int id = 0; id < targetVocabulary.size(); id++) {
+            TargetTokenKind kind = kindOf(id);
+            byKind[kind.ordinal()]++;
+            if (kind == TargetTokenKind.SPECIAL && overlap.sourceId(id) >= 0) {
+                specialCopied++;
+            }
+        }
+        counts.put("target_tokens", targetVocabulary.size());
+        counts.put("source_tokens", sourceVocabulary.size());
+        counts.put("overlap", byKind[TargetTokenKind.OVERLAP.ordinal()]);
+        counts.put("new", byKind[TargetTokenKind.NEW.ordinal()]);
+        counts.put("special", byKind[TargetTokenKind.SPECIAL.ordinal()]);
+        counts.put("special_copied", specialCopied);
+        counts.put("special_built", byKind[TargetTokenKind.SPECIAL.ordinal()] - specialCopied);
+        counts.put("built_rows", newIds.length);
+        for (MatchKind kind : MatchKind.values()) {
+            if (kind != MatchKind.NONE) {
+                counts.put("match_" + kind.name().toLowerCase(java.util.Locale.ROOT), overlap.count(kind));
+            }
+        }
+        return counts;
+    }
+}
