@@ -3,7 +3,8 @@
 # missing or older than any source file, POM or sample model, so a fresh clone just works.
 
 sembridge_module_jar() {
-  ls "$root/$1"/target/sembridge-"$1"-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n 1
+  # `|| true`: no jar yet is an answer, not a failure (the launchers run with pipefail).
+  { ls "$root/$1"/target/sembridge-"$1"-*.jar 2>/dev/null || true; } | { grep -v -e sources -e tests || true; } | head -n 1
 }
 
 sembridge_ensure_built() {

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EncodeCommand.class, InitCommand.class,
-            InspectCommand.class, CompareCommand.class, LexiconEvalCommand.class})
+            InspectCommand.class, CompareCommand.class, LexiconEvalCommand.class, BenchCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

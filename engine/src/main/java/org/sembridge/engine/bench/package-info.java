@@ -1,0 +1,35 @@
+/// Benchmarks of the engine's heavy operations, run by `sembridge bench ...`: measured
+/// figures with the analytic cost they are divided by, never pass/fail thresholds (timing
+/// assertions are banned from tests; performance claims come from here).
+///
+/// ## Encoding ([EncodeBenchmark])
+///
+/// ```
+/// sample folder ──────────────────────┐
+/// EncoderShape --RandomMaskedLmFolder--> temp folder (config.json, model.safetensors, tokenizer.json)
+///                                      │
+///     HfModelFolder + SparseEncoder <──┘   (the real loading and encoding path)
+///     BenchmarkTexts: texts of exactly L tokens from the model's own words
+///     warm-up batches, then timed batches of B texts  -> median -> texts/s, tokens/s
+///     EncoderShape.forwardFlops(L) * B / median       -> achieved GFLOP/s
+///     MatMulBaseline: [B L, h] x [h, i] repeated to the same FLOPs -> matmul GFLOP/s
+///     ratio = achieved / matmul                       -> EncodeBenchmarkResult
+/// ```
+///
+/// The FLOP formula (in [EncoderShape]) counts the matrix products only: per layer
+/// `4 L h^2 2 + 2 L^2 h 2 + 2 L h i 2`, plus the MLM head `L h^2 2 + L h V 2`. Batch times
+/// cover the whole `encode` call (tokenisation, forward pass, pooling), so the ratio is what a
+/// user gets. A model as small as the shipped sample is dominated by per-call overhead and
+/// reaches a low ratio by nature; BERT-base size is the meaningful comparison.
+///
+/// ## Invariants
+///
+/// - Every tensor lives in an `NDManager` scope: the encoder's own, and for the matmul one
+///   base manager per measurement with one sub-manager per product.
+/// - Timed runs never include model loading or text generation; the median of the measured
+///   runs is reported with the fastest and slowest ([TimingSummary]), and
+///   [BenchmarkEnvironment] records threads and the load average, since figures from a
+///   shared machine are only comparable at a similar load.
+/// - Random models are written to a temporary folder through `AtomicFiles` and the
+///   safetensors writer, and deleted afterwards, also on failure or cancellation.
+package org.sembridge.engine.bench;

@@ -1,0 +1,257 @@
+package org.sembridge.engine.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sembridge.engine.bench.BenchmarkEnvironment;
+import org.sembridge.engine.bench.EncodeBenchmark;
+import org.sembridge.engine.bench.EncodeBenchmarkResult;
+import org.sembridge.engine.bench.EncodeBenchmarkSettings;
+import org.sembridge.engine.bench.EncoderShape;
+import org.sembridge.engine.bench.MatMulMeasurement;
+import org.sembridge.engine.bench.TimingSummary;
+import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/// `sembridge bench encode`: SPLADE encoding speed of the sample model and of a random
+/// BERT-base-size model, with achieved GFLOP/s and the ratio to a plain matrix product of the
+/// same FLOPs measured in the same run (see [EncodeBenchmark]).
+@Command(name = "encode", mixinStandardHelpOptions = true,
+        description = {"Texts/s, tokens/s and GFLOP/s of SPLADE encoding for the sample model and a random "
+                + "BERT-base-size model, against a plain matmul of the same FLOPs on the same device.",
+                "The BERT-base part does 0.9 TFLOP per batch: minutes on 2 idle CPU cores, much longer on a "
+                        + "loaded machine; --skip-base takes seconds."})
+final class EncodeBenchmarkCommand implements Callable<Integer> {
+
+    /// Below this a model is overhead-bound and the table says so (BERT-base: 28.5 GFLOP).
+    private static final double TINY_FLOPS_PER_TEXT = 1e9;
+
+    private static final String BASE_SHAPE_LABEL = "LAYERS,HIDDEN,HEADS,INTERMEDIATE,VOCAB";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batches", defaultValue = "2", paramLabel = "N",
+            description = "Measured batches per model; the median is reported. Default: ${DEFAULT-VALUE}.")
+    int batches;
+
+    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
+            description = "Untimed batches (and single matmul products) before measuring. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--skip-base", description = "Measure only the sample model, not the random BERT-base-size one.")
+    boolean skipBase;
+
+    @Option(names = "--tokens", defaultValue = "128", paramLabel = "N",
+            description = "Tokens per text, [CLS] and [SEP] included. Default: ${DEFAULT-VALUE}.")
+    int tokens;
+
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Texts per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--base-shape", defaultValue = "12,768,12,3072,30522", paramLabel = BASE_SHAPE_LABEL,
+            description = "Sizes of the random model (smaller ones for quick checks). Default: ${DEFAULT-VALUE} "
+                    + "(BERT-base).")
+    String baseShape;
+
+    @Option(names = "--sample-model", paramLabel = "DIR",
+            defaultValue = "${sys:sembridge.repo.root:-.}/sample-models/splade-tiny-en",
+            description = "The sample sparse encoder folder. Default: ${DEFAULT-VALUE}.")
+    Path sampleModel;
+
+    @Option(names = "--json", description = "Print one JSON document instead of a table.")
+    boolean json;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        EncodeBenchmarkSettings settings = settings();
+        EncoderShape shape = parseShape(baseShape);
+        SelectedDevice selected = device.select();
+        BenchmarkEnvironment before = BenchmarkEnvironment.capture(selected);
+        EncodeBenchmark benchmark = new EncodeBenchmark(selected, settings, stageReporter(spec.commandLine().getErr()),
+                CancellationToken.create());
+        List<EncodeBenchmarkResult> results = new ArrayList<>();
+        results.add(benchmark.measure(sampleModel.getFileName().toString(), HfModelFolder.open(sampleModel)));
+        if (!skipBase) {
+            results.add(benchmark.measureRandom(shape.equals(EncoderShape.BERT_BASE) ? "random BERT-base"
+                    : "random " + shape.layers() + "x" + shape.hidden(), shape));
+        }
+        double loadAfter = BenchmarkEnvironment.capture(selected).loadAverage();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(settings, before, loadAfter, results));
+        } else {
+            printTable(out, settings, before, loadAfter, results);
+        }
+        return ExitCodes.OK;
+    }
+
+    private EncodeBenchmarkSettings settings() {
+        require(batches >= 1, "--batches must be >= 1, found " + batches);
+        require(warmup >= 0, "--warmup must be >= 0, found " + warmup);
+        require(tokens >= 3, "--tokens must be >= 3 ([CLS], a word, [SEP]), found " + tokens);
+        require(batchSize >= 1, "--batch-size must be >= 1, found " + batchSize);
+        return new EncodeBenchmarkSettings(tokens, batchSize, warmup, batches);
+    }
+
+    private EncoderShape parseShape(String value) {
+        String[] parts = value.split(",", -1);
+        require(parts.length == 5, "--base-shape needs five numbers " + BASE_SHAPE_LABEL + ", found \"" + value + "\"");
+        int[] sizes = new int[5];
+        for (int k = 0; k < 5; k++) {
+            try {
+                sizes[k] = Integer.parseInt(parts[k].strip());
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--base-shape: \"" + parts[k].strip()
+                        + "\" is not a whole number (expected " + BASE_SHAPE_LABEL + ")");
+            }
+        }
+        require(sizes[0] >= 1 && sizes[1] >= 1 && sizes[2] >= 1 && sizes[3] >= 1,
+                "--base-shape: every size must be >= 1, found \"" + value + "\"");
+        require(sizes[1] % sizes[2] == 0,
+                "--base-shape: hidden " + sizes[1] + " is not divisible by heads " + sizes[2]);
+        require(sizes[4] >= 100, "--base-shape: vocab must be >= 100, found " + sizes[4]);
+        return new EncoderShape(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]);
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /// One stderr line whenever a new stage starts, so a minutes-long run shows where it is.
+    private static ProgressListener stageReporter(PrintWriter err) {
+        String[] current = {""};
+        return (stage, done, total) -> {
+            if (!stage.equals(current[0])) {
+                current[0] = stage;
+                err.println("bench: " + stage + "...");
+                err.flush();
+            }
+        };
+    }
+
+    private static JsonObject toJson(EncodeBenchmarkSettings settings, BenchmarkEnvironment env, double loadAfter,
+            List<EncodeBenchmarkResult> results) {
+        JsonObject o = new JsonObject();
+        JsonObject s = new JsonObject();
+        s.addProperty("tokens_per_text", settings.tokensPerText());
+        s.addProperty("batch_size", settings.batchSize());
+        s.addProperty("warmup_batches", settings.warmupBatches());
+        s.addProperty("measured_batches", settings.measuredBatches());
+        o.add("settings", s);
+        JsonObject e = new JsonObject();
+        e.addProperty("device", env.device());
+        e.addProperty("device_reason", env.deviceReason());
+        e.addProperty("torch_version", env.torchVersion());
+        e.addProperty("torch_threads", env.torchThreads());
+        e.addProperty("torch_interop_threads", env.torchInteropThreads());
+        e.addProperty("jvm_processors", env.jvmProcessors());
+        e.addProperty("load_average_start", env.loadAverage());
+        e.addProperty("load_average_end", loadAfter);
+        o.add("environment", e);
+        JsonArray models = new JsonArray();
+        for (EncodeBenchmarkResult r : results) {
+            JsonObject m = new JsonObject();
+            m.addProperty("model", r.model());
+            m.addProperty("layers", r.shape().layers());
+            m.addProperty("hidden", r.shape().hidden());
+            m.addProperty("heads", r.shape().heads());
+            m.addProperty("intermediate", r.shape().intermediate());
+            m.addProperty("vocab", r.shape().vocab());
+            m.addProperty("flops_per_text", r.flopsPerText());
+            m.addProperty("flops_per_batch", r.flopsPerBatch());
+            m.add("batch_seconds", timings(r.batches()));
+            m.addProperty("texts_per_second", r.textsPerSecond());
+            m.addProperty("tokens_per_second", r.tokensPerSecond());
+            m.addProperty("gflops_per_second", r.gflopsPerSecond());
+            MatMulMeasurement mm = r.matMul();
+            JsonObject matMul = new JsonObject();
+            matMul.addProperty("rows", mm.rows());
+            matMul.addProperty("inner", mm.inner());
+            matMul.addProperty("columns", mm.columns());
+            matMul.addProperty("repetitions", mm.repetitions());
+            matMul.addProperty("flops_per_round", mm.roundFlops());
+            matMul.add("round_seconds", timings(mm.rounds()));
+            matMul.addProperty("gflops_per_second", mm.gflopsPerSecond());
+            m.add("matmul", matMul);
+            m.addProperty("matmul_ratio", r.matMulRatio());
+            m.addProperty("device", r.device());
+            models.add(m);
+        }
+        o.add("models", models);
+        return o;
+    }
+
+    private static JsonObject timings(TimingSummary t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("median", t.medianSeconds());
+        o.addProperty("fastest", t.fastestSeconds());
+        o.addProperty("slowest", t.slowestSeconds());
+        o.addProperty("count", t.count());
+        return o;
+    }
+
+    private static void printTable(PrintWriter out, EncodeBenchmarkSettings settings, BenchmarkEnvironment env,
+            double loadAfter, List<EncodeBenchmarkResult> results) {
+        out.printf(Locale.ROOT, "Encode benchmark: batches of %d texts x %d tokens, %d warm-up + %d measured "
+                + "(median)%n",
+                settings.batchSize(), settings.tokensPerText(), settings.warmupBatches(), settings.measuredBatches());
+        out.printf(Locale.ROOT, "device %s (%s), libtorch %s, %d intra-op / %d inter-op threads, %d JVM processors%n",
+                env.device(), env.deviceReason(), env.torchVersion(), env.torchThreads(), env.torchInteropThreads(),
+                env.jvmProcessors());
+        out.printf(Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end%n%n", env.loadAverage(), loadAfter);
+        String row = "%-18s %-34s %8s %9s %10s %8s %14s %6s %-7s %s%n";
+        out.printf(Locale.ROOT, row, "model", "shape", "texts/s", "tokens/s", "GFLOP/text", "GFLOP/s",
+                "matmul GFLOP/s", "ratio", "device", "threads");
+        for (EncodeBenchmarkResult r : results) {
+            out.printf(Locale.ROOT, row, r.model(), r.shape().describe(),
+                    String.format(Locale.ROOT, "%.2f", r.textsPerSecond()),
+                    String.format(Locale.ROOT, "%.0f", r.tokensPerSecond()),
+                    String.format(Locale.ROOT, "%.3f", r.flopsPerText() / 1e9),
+                    String.format(Locale.ROOT, "%.1f", r.gflopsPerSecond()),
+                    String.format(Locale.ROOT, "%.1f", r.matMul().gflopsPerSecond()),
+                    String.format(Locale.ROOT, "%.2f", r.matMulRatio()),
+                    r.device(), env.torchThreads() + "/" + env.jvmProcessors());
+        }
+        out.println();
+        out.println("GFLOP/s counts the matrix products of the forward pass (docs/benchmarks.md); matmul is a plain");
+        out.println("[texts x tokens, hidden] x [hidden, intermediate] product of the same FLOPs on the same device;");
+        out.println("threads: libtorch intra-op / JVM processors.");
+        for (EncodeBenchmarkResult r : results) {
+            MatMulMeasurement mm = r.matMul();
+            out.printf(Locale.ROOT, "%s: batch %.3f s median (%.3f-%.3f over %d); matmul [%d x %d] x [%d x %d] x %d "
+                            + "per round, %.3f s median%n",
+                    r.model(), r.batches().medianSeconds(), r.batches().fastestSeconds(),
+                    r.batches().slowestSeconds(), r.batches().count(), mm.rows(), mm.inner(), mm.inner(),
+                    mm.columns(), mm.repetitions(), mm.rounds().medianSeconds());
+        }
+        for (EncodeBenchmarkResult r : results) {
+            if (r.flopsPerText() < TINY_FLOPS_PER_TEXT) {
+                out.printf(Locale.ROOT, "note: %s is tiny (%.0f MFLOP per text): tokenisation and per-operation "
+                        + "overhead dominate, so its ratio is low by nature; a BERT-base-size row measures compute "
+                        + "efficiency.%n",
+                        r.model(), r.flopsPerText() / 1e6);
+            }
+        }
+        out.flush();
+    }
+}
