@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "SemBridge: transfer an English learned sparse encoder to a new language.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, EncodeCommand.class, InitCommand.class,
-            InspectCommand.class, CompareCommand.class, LexiconEvalCommand.class, BenchCommand.class})
+        subcommands = {InfoCommand.class, EncodeCommand.class, InitCommand.class, InspectCommand.class,
+            CompareCommand.class, LexiconEvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
