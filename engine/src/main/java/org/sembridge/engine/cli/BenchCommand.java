@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Measure the engine's speed on this machine (see docs/benchmarks.md).",
         subcommands = {
             EncodeBenchmarkCommand.class,
+            ProjectBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
         subcommands = {InfoCommand.class, EncodeCommand.class, InitCommand.class, InspectCommand.class,
-            CompareCommand.class, LexiconEvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            CompareCommand.class, LexiconEvalCommand.class, ProjectCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
