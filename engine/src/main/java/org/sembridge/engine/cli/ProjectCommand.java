@@ -1,6 +1,7 @@
 package org.sembridge.engine.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.projection.EmbeddingMapper;
@@ -55,8 +58,10 @@ import picocli.CommandLine.Spec;
             "Or: project --import FILE.csv --png FILE draws coordinates made elsewhere "
                 + "(columns token,id,space,language,kind,x,y)."},
         footer = {"", "Examples:",
-            "  sembridge project --run runs/ko --points lexicon --method pca --png ko.png --out ko.csv",
-            "  sembridge project --run runs/ko --points token:집 --method pca --space bridge --out 집.json",
+            "  sembridge project --run runs/ko --points lexicon --method umap \\",
+            "      --png ko.png --out ko.csv",
+            "  sembridge project --run runs/ko --points token:집 --method pca \\",
+            "      --space bridge --out 집.json",
             "  sembridge project --import coords.csv --png coords.png"})
 final class ProjectCommand implements Callable<Integer> {
 
@@ -224,8 +229,8 @@ final class ProjectCommand implements Callable<Integer> {
             throw new InputFormatException(importFile + ": no points (only a header line)");
         }
         progress.stage("drawing " + png);
-        Set<Integer> labelled = java.util.stream.IntStream.range(0, Math.min(labels, imported.size())).boxed()
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Integer> labelled = IntStream.range(0, Math.min(labels, imported.size())).boxed()
+                .collect(Collectors.toSet());
         MapImageRenderer.writePng(png, MapImageRenderer.render(imported, List.of(),
                 String.format(Locale.ROOT, "Map of %,d points", imported.size()),
                 "coordinates imported from " + importFile.getFileName(), MapImageOptions.withLabels(labelled)));
@@ -311,8 +316,8 @@ final class ProjectCommand implements Callable<Integer> {
         if (quality.hasLinkedShare()) {
             LinkedNeighbourShare share = quality.linkedShare();
             stdout.printf(Locale.ROOT, "chosen source among the %d nearest neighbours of a target: %.3f in the "
-                    + "original space, %.3f in the map (%d targets)%n", share.k(), share.originalSpace(), share.map(),
-                    share.linkedPoints());
+                    + "original space, %.3f in the map (%d %s)%n", share.k(), share.originalSpace(), share.map(),
+                    share.linkedPoints(), share.linkedPoints() == 1 ? "target" : "targets");
         }
         stdout.printf(Locale.ROOT, "wrote %s%n", out);
         if (png != null) {
@@ -325,7 +330,7 @@ final class ProjectCommand implements Callable<Integer> {
     private static String runText(LoadedRun loaded) {
         String method = loaded.manifest().method();
         return method + " run" + ("sembridge".equals(method)
-                ? String.format(Locale.ROOT, ", alpha %s", new java.math.BigDecimal(loaded.manifest().alpha())
+                ? String.format(Locale.ROOT, ", alpha %s", new BigDecimal(loaded.manifest().alpha())
                         .stripTrailingZeros().toPlainString()) : "");
     }
 

@@ -2,6 +2,7 @@ package org.sembridge.engine.projection.points;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class PointSetSelector {
     }
 
     private int[] topTargets(PointSetSpec.Top top) {
-        return java.util.Arrays.stream(run.idsOfKind(TargetTokenKind.NEW)).limit(top.count()).toArray();
+        return Arrays.stream(run.idsOfKind(TargetTokenKind.NEW)).limit(top.count()).toArray();
     }
 
     private int[] patternTargets(PointSetSpec.TokenPattern pattern) {

@@ -1,6 +1,7 @@
 package org.sembridge.engine.projection.points;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ public final class RunMapInputs {
         int targets = space == MapSpace.SOURCE ? 0 : points.targetCount();
         int total = targets + points.sourceCount();
         int[] heaviest = new int[targets];
-        java.util.Arrays.fill(heaviest, -1);
+        Arrays.fill(heaviest, -1);
         for (SourceLink link : points.links()) {
             if (link.target() < targets && heaviest[link.target()] < 0) {
                 heaviest[link.target()] = link.source();
