@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             EncodeBenchmarkCommand.class,
             SearchBenchmarkCommand.class,
             InitBenchmarkCommand.class,
+            ProjectBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 
