@@ -22,6 +22,24 @@
 /// user gets. A model as small as the shipped sample is dominated by per-call overhead and
 /// reaches a low ratio by nature; BERT-base size is the meaningful comparison.
 ///
+/// ## Initialisation ([InitBenchmark], [BridgeThroughputBenchmark])
+///
+/// ```
+/// SyntheticBridgeSpace (seeded; each target near a few sources) -> sources nS x D, E_s nS x d
+///   per InitScale (paper 32,000 targets; XLM-R 250,002, optionally a spread subset of rows):
+///     ResidentMemoryWindow | TopKSupportSearch + SparseReconstruction   -> step time, +RSS, statistics
+///     ResidentMemoryWindow | BlockedCosineSimilarity.timeSimilarityOnly -> GEMM time, +RSS
+///     ratio = step / GEMM (same rows, same run); subsets extrapolate times by nT / rows
+///   first N rows: top-K route vs FullMatrixAlignment (materialised matrix, EntmaxSolver.solve per
+///     row, one thread) -> time ratio, +RSS of both, max |weight difference| (0: bit-identical)
+/// EncoderShape (bge-m3) --RandomMaskedLmFolder--> temp folder -> BridgeEncoder
+///     strings of 3..MAX tokens, warm-up batch, one timed embed -> strings/s -> EmbeddingEstimate
+/// ```
+///
+/// Memory is the peak resident set above the size after the inputs exist (`VmHWM`, reset per
+/// window through `/proc/self/clear_refs`); it counts Java heap and libtorch alike, with the
+/// caveats in [ResidentMemoryWindow].
+///
 /// ## Invariants
 ///
 /// - Every tensor lives in an `NDManager` scope: the encoder's own, and for the matmul one

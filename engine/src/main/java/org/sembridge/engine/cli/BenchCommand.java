@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             EncodeBenchmarkCommand.class,
             SearchBenchmarkCommand.class,
+            InitBenchmarkCommand.class,
+            ProjectBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

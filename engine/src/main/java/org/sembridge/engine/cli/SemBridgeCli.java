@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             EvalCommand.class,
             ExportCommand.class,
+            ProjectCommand.class,
             ExperimentCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

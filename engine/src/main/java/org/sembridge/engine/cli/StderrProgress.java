@@ -43,4 +43,12 @@ final class StderrProgress implements ProgressListener {
         }
         err.flush();
     }
+
+    /// Announces a step whose size is unknown, as one line: `reading adapted vectors...`.
+    synchronized void stage(String name) {
+        stage = name;
+        nextMark = Long.MAX_VALUE;
+        err.println(name + "...");
+        err.flush();
+    }
 }

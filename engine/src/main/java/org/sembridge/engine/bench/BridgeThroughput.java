@@ -1,0 +1,36 @@
+package org.sembridge.engine.bench;
+
+import org.sembridge.engine.bridge.EmbeddingEstimate;
+
+/// How fast a bridge encoder of a given size embeds token strings, and what that means for a
+/// vocabulary: the figure behind the estimate `init` shows before it embeds.
+///
+/// @param shape the encoder's sizes (a random model of that shape)
+/// @param texts token strings embedded in the timed pass
+/// @param pieces tokens of those strings, `[CLS]` and `[SEP]` included
+/// @param maxPieces the most tokens of one string
+/// @param batchSize strings per forward pass
+/// @param folderBytes size of the written model folder
+/// @param writeNanos time to write the random folder
+/// @param loadNanos time to load it as a `BridgeEncoder`
+/// @param embedNanos time of the timed pass (after an untimed warm-up batch)
+/// @param estimate the extrapolation to `estimate.textsToEmbed()` strings, by the same formula as
+///     `BridgeVectorStore#estimate` ([EmbeddingEstimate#seconds()])
+public record BridgeThroughput(EncoderShape shape, int texts, long pieces, int maxPieces, int batchSize,
+        long folderBytes, long writeNanos, long loadNanos, long embedNanos, EmbeddingEstimate estimate) {
+
+    /// Strings embedded per second.
+    public double textsPerSecond() {
+        return texts / (embedNanos / 1e9);
+    }
+
+    /// Tokens per second, specials included.
+    public double piecesPerSecond() {
+        return pieces / (embedNanos / 1e9);
+    }
+
+    /// Mean tokens per string.
+    public double meanPieces() {
+        return (double) pieces / texts;
+    }
+}

@@ -1,0 +1,470 @@
+package org.sembridge.engine.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sembridge.engine.bench.BenchmarkEnvironment;
+import org.sembridge.engine.bench.BridgeThroughput;
+import org.sembridge.engine.bench.BridgeThroughputBenchmark;
+import org.sembridge.engine.bench.EncoderShape;
+import org.sembridge.engine.bench.FullMatrixComparison;
+import org.sembridge.engine.bench.InitBenchmark;
+import org.sembridge.engine.bench.InitBenchmarkSettings;
+import org.sembridge.engine.bench.InitScale;
+import org.sembridge.engine.bench.InitScaleResult;
+import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.transfer.AlignmentStatistics;
+import org.sembridge.engine.OperationCancelledException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/// `sembridge bench init`: the cost of SemBridge initialisation at the paper's and at XLM-R's
+/// scale on synthetic bridge vectors ([InitBenchmark]), the check against the reference
+/// full-matrix route, and the bridge-embedding speed of a bge-m3-size encoder
+/// ([BridgeThroughputBenchmark]); every ratio is between two figures of the same run.
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Time and peak memory of the SemBridge step (top-K search, entmax, exactness check, "
+                + "reconstruction) on seeded synthetic bridge vectors, against the bare similarity product of the "
+                + "same rows; the reference full-matrix route on a smaller size, with the largest weight difference; "
+                + "and token strings per second of a random bge-m3-size bridge encoder with the time that gives for "
+                + "a vocabulary.",
+                "Defaults (paper scale) take several minutes on 2 idle CPU cores; --scale xlmr multiplies the "
+                        + "similarity work by 7.8 (use --xlmr-rows to measure fewer rows and extrapolate)."})
+final class InitBenchmarkCommand implements Callable<Integer> {
+
+    private static final double MIB = 1 << 20;
+
+    /// Which target-vocabulary sizes to run.
+    enum ScaleChoice { PAPER, XLMR, BOTH }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scale", defaultValue = "paper", paramLabel = "paper|xlmr|both",
+            converter = ScaleConverter.class,
+            description = "paper: |V_t| = --targets; xlmr: |V_t| = --xlmr-targets; both. Default: ${DEFAULT-VALUE}.")
+    ScaleChoice scale;
+
+    @Option(names = "--targets", defaultValue = "" + InitScale.PAPER_TARGETS, paramLabel = "N",
+            description = "Target tokens at paper scale. Default: ${DEFAULT-VALUE}.")
+    int paperTargets;
+
+    @Option(names = "--xlmr-targets", defaultValue = "" + InitScale.XLMR_TARGETS, paramLabel = "N",
+            description = "Target tokens at XLM-R scale. Default: ${DEFAULT-VALUE}.")
+    int xlmrTargets;
+
+    @Option(names = "--xlmr-rows", paramLabel = "N",
+            description = "Rows aligned at XLM-R scale, spread evenly; fewer than --xlmr-targets extrapolates the "
+                    + "times linearly (the output says so). Default: all.")
+    Integer xlmrRows;
+
+    @Option(names = "--sources", defaultValue = "30522", paramLabel = "N",
+            description = "Source tokens (BERT's vocabulary). Default: ${DEFAULT-VALUE}.")
+    int sources;
+
+    @Option(names = "--bridge-dim", defaultValue = "1024", paramLabel = "D",
+            description = "Bridge vector width (bge-m3). Default: ${DEFAULT-VALUE}.")
+    int bridgeDimension;
+
+    @Option(names = "--model-dim", defaultValue = "768", paramLabel = "d",
+            description = "Source embedding width (BERT-base). Default: ${DEFAULT-VALUE}.")
+    int modelDimension;
+
+    @Option(names = "--alpha", defaultValue = "4", paramLabel = "A",
+            description = "Entmax order, 1 < A <= 8. Default: ${DEFAULT-VALUE}.")
+    double alpha;
+
+    @Option(names = "--top-k", defaultValue = "64", paramLabel = "K",
+            description = "Candidates per row tried first. Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--naive-rows", defaultValue = "4000", paramLabel = "N",
+            description = "Target rows of the full-matrix reference (its matrix holds 4 N |V_s| bytes). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int naiveRows;
+
+    @Option(names = "--skip-naive", description = "Skip the full-matrix reference and the equality check.")
+    boolean skipNaive;
+
+    @Option(names = "--skip-bridge", description = "Skip the bridge-embedding measurement.")
+    boolean skipBridge;
+
+    @Option(names = "--bridge-shape", defaultValue = "24,1024,16,4096,250002", paramLabel = EncoderShapeConverter.LABEL,
+            converter = EncoderShapeConverter.class,
+            description = "Sizes of the random bridge encoder; the vocabulary only changes the folder size (250002: "
+                    + "2.2 GB written to the temp folder). Default: ${DEFAULT-VALUE} (bge-m3).")
+    EncoderShape bridgeShape;
+
+    @Option(names = "--bridge-texts", defaultValue = "128", paramLabel = "N",
+            description = "Token strings embedded in the timed pass. Default: ${DEFAULT-VALUE}.")
+    int bridgeTexts;
+
+    @Option(names = "--bridge-pieces", defaultValue = "16", paramLabel = "MAX",
+            description = "Most tokens per string, [CLS] and [SEP] included; lengths are uniform in [3, MAX]. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int bridgePieces;
+
+    @Option(names = "--bridge-batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Strings per forward pass. Default: ${DEFAULT-VALUE}.")
+    int bridgeBatchSize;
+
+    @Option(names = "--estimate-tokens", paramLabel = "N",
+            description = "Vocabulary entries the bridge estimate is for. Default: --targets + --sources.")
+    Integer estimateTokens;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+            description = "Seed of the synthetic vectors and the random bridge. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON document instead of a report.")
+    boolean json;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        InitBenchmarkSettings settings = settings();
+        List<InitScale> scales = scales();
+        int tokensToEstimate = estimateTokens != null ? estimateTokens : paperTargets + sources;
+        validateSizes(tokensToEstimate);
+        SelectedDevice selected = device.select();
+        BenchmarkEnvironment environment = BenchmarkEnvironment.capture(selected);
+        StageReporter progress = new StageReporter(spec.commandLine().getErr());
+        CancellationToken cancel = CancellationToken.create();
+        long start = System.nanoTime();
+
+        InitFigures init = measureInit(selected, settings, scales, progress, cancel);
+        BridgeThroughput bridge = skipBridge ? null
+                : new BridgeThroughputBenchmark(selected, progress, cancel)
+                        .measure(bridgeShape, bridgeTexts, bridgePieces, bridgeBatchSize, tokensToEstimate, seed);
+
+        Report report = new Report(settings, environment, BenchmarkEnvironment.capture(selected).loadAverage(),
+                init.scales(), init.comparison(), bridge, (System.nanoTime() - start) / 1e9);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, report.toJson());
+        } else {
+            report.print(out);
+        }
+        return ExitCodes.OK;
+    }
+
+    /// The scales and the full-matrix comparison; the synthetic inputs are garbage once it returns,
+    /// before the bridge model is built.
+    private InitFigures measureInit(SelectedDevice selected, InitBenchmarkSettings settings, List<InitScale> scales,
+            StageReporter progress, CancellationToken cancel) throws OperationCancelledException {
+        InitBenchmark benchmark = new InitBenchmark(selected, settings, progress, cancel);
+        List<InitScaleResult> results = new ArrayList<>();
+        for (InitScale s : scales) {
+            results.add(benchmark.measureScale(s));
+        }
+        return new InitFigures(results, skipNaive ? null : benchmark.compareWithFullMatrix(naiveRows));
+    }
+
+    /// What [#measureInit] measured; `comparison` is null with `--skip-naive`.
+    private record InitFigures(List<InitScaleResult> scales, FullMatrixComparison comparison) {
+    }
+
+    private InitBenchmarkSettings settings() {
+        require(sources >= 1 && bridgeDimension >= 1 && modelDimension >= 1,
+                "--sources, --bridge-dim and --model-dim must be >= 1");
+        require(alpha > 1 && alpha <= 8, "--alpha must be in (1, 8] (softmax, 1, has dense weights), found " + alpha);
+        require(topK >= 1, "--top-k must be >= 1, found " + topK);
+        return new InitBenchmarkSettings(sources, bridgeDimension, modelDimension, alpha, topK, seed);
+    }
+
+    private List<InitScale> scales() {
+        require(paperTargets >= 1 && xlmrTargets >= 1, "--targets and --xlmr-targets must be >= 1");
+        int rows = xlmrRows == null ? xlmrTargets : xlmrRows;
+        require(rows >= 1 && rows <= xlmrTargets, "--xlmr-rows must be in [1, " + xlmrTargets + "], found " + rows);
+        List<InitScale> list = new ArrayList<>();
+        if (scale != ScaleChoice.XLMR) {
+            list.add(new InitScale("paper", paperTargets, paperTargets));
+        }
+        if (scale != ScaleChoice.PAPER) {
+            list.add(new InitScale("xlmr", xlmrTargets, rows));
+        }
+        return list;
+    }
+
+    private void validateSizes(int tokensToEstimate) {
+        long largestTargets = Math.max(scale == ScaleChoice.XLMR ? 0 : paperTargets,
+                scale == ScaleChoice.PAPER ? 0 : xlmrTargets);
+        require(largestTargets * bridgeDimension <= Integer.MAX_VALUE,
+                largestTargets + " targets x " + bridgeDimension + " dims exceed one float array (2^31 - 1 values)");
+        require(skipNaive || (naiveRows >= 1 && (long) naiveRows * sources <= Integer.MAX_VALUE),
+                "--naive-rows must be >= 1 and --naive-rows x --sources at most 2^31 - 1, found " + naiveRows
+                        + " x " + sources);
+        require(skipBridge || (bridgeTexts >= 1 && bridgeBatchSize >= 1),
+                "--bridge-texts and --bridge-batch-size must be >= 1");
+        require(skipBridge || (bridgePieces >= 3 && bridgePieces <= 512),
+                "--bridge-pieces must be in [3, 512] ([CLS], a piece, [SEP]), found " + bridgePieces);
+        require(tokensToEstimate >= 0, "--estimate-tokens must be >= 0, found " + tokensToEstimate);
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /// `paper`, `xlmr` or `both`, in any case.
+    static final class ScaleConverter implements ITypeConverter<ScaleChoice> {
+        @Override
+        public ScaleChoice convert(String value) {
+            try {
+                return ScaleChoice.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected paper, xlmr or both, found \""
+                        + value + "\"");
+            }
+        }
+    }
+
+    /// Everything one run measured, printed as a report or as JSON.
+    private record Report(InitBenchmarkSettings settings, BenchmarkEnvironment environment, double loadAtEnd,
+            List<InitScaleResult> scales, FullMatrixComparison comparison, BridgeThroughput bridge,
+            double totalSeconds) {
+
+        void print(PrintWriter out) {
+            out.printf(Locale.ROOT, "Initialisation benchmark: the SemBridge step (top-K search, entmax, exactness "
+                    + "check, reconstruction)%n");
+            out.printf(Locale.ROOT, "on seeded synthetic bridge vectors (seed %d; each target near a few sources), "
+                    + "alpha %s, K %d, against the bare similarity product of the same rows%n", settings.seed(),
+                    number(settings.alpha()), settings.topK());
+            out.printf(Locale.ROOT, "device %s (%s), libtorch %s, %d intra-op threads, %d JVM processors%n",
+                    environment.device(), environment.deviceReason(), environment.torchVersion(),
+                    environment.torchThreads(), environment.jvmProcessors());
+            out.printf(Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end; whole run %.0f s%n",
+                    environment.loadAverage(), loadAtEnd, totalSeconds);
+            if (!scales.isEmpty()) {
+                printScales(out);
+            }
+            if (comparison != null) {
+                printComparison(out);
+            }
+            if (bridge != null) {
+                printBridge(out);
+            }
+            out.flush();
+        }
+
+        private void printScales(PrintWriter out) {
+            out.println();
+            String row = "%-6s %8s %9s %7s %5s %4s %10s %10s %6s %6s %8s %9s %9s %11s%n";
+            out.printf(Locale.ROOT, row, "scale", "targets", "rows", "sources", "D", "d", "step s", "GEMM s", "ratio",
+                    "ratio", "GFLOP/s", "+RSS MiB", "+RSS MiB", "full matrix");
+            out.printf(Locale.ROOT, row, "", "|V_t|", "measured", "|V_s|", "", "", "(all rows)", "(all rows)", "wall",
+                    "CPU", "GEMM", "step", "GEMM", "MiB");
+            for (InitScaleResult r : scales) {
+                out.printf(Locale.ROOT, row, r.scale().name(), r.scale().targetCount(),
+                        r.scale().measuredRows() + (r.scale().extrapolated() ? "*" : ""),
+                        r.similarityOnly().sourceCount(), r.similarityOnly().dimension(), settings.modelDimension(),
+                        String.format(Locale.ROOT, "%.2f", r.fullStepSeconds()),
+                        String.format(Locale.ROOT, "%.2f", r.fullSimilaritySeconds()),
+                        String.format(Locale.ROOT, "%.2f", r.ratio()), ratio(r.cpuRatio()),
+                        String.format(Locale.ROOT, "%.1f", r.similarityOnly().gigaflopsPerSecond()),
+                        mebibytes(r.stepExtraBytes()), mebibytes(r.similarityExtraBytes()),
+                        mebibytes(r.fullMatrixBytes()));
+            }
+            out.println();
+            out.println("ratio = step time / similarity-only (GEMM) time over the same rows in this run, wall clock and "
+                    + "process CPU (1 = the method costs no more than the GEMM it cannot avoid; CPU is fairer when the "
+                    + "load changes).");
+            out.println("+RSS = peak resident memory (/proc/self/status VmHWM) above the resident size after the "
+                    + "inputs were allocated; full matrix = what a materialised |V_t| x |V_s| float32 similarity "
+                    + "matrix would hold.");
+            for (InitScaleResult r : scales) {
+                if (r.scale().extrapolated()) {
+                    out.printf(Locale.ROOT, "* %s: %d of %d target rows measured (evenly spread); times EXTRAPOLATED "
+                            + "x%.2f to all rows (measured: step %.2f s, GEMM %.2f s); memory as measured.%n",
+                            r.scale().name(), r.scale().measuredRows(), r.scale().targetCount(),
+                            r.scale().extrapolationFactor(), r.stepSeconds(), r.similaritySeconds());
+                }
+                if (!r.peakWasReset()) {
+                    out.printf(Locale.ROOT, "  %s: the kernel refused to reset the peak: +RSS figures are lower "
+                            + "bounds.%n", r.scale().name());
+                }
+            }
+            for (InitScaleResult r : scales) {
+                AlignmentStatistics s = r.statistics();
+                out.printf(Locale.ROOT, "%s rows: %d exact on top-%d, %d widened to top-%d, %d on the full row; "
+                        + "support mean %.2f, max %d source tokens; inputs %s MiB%n", r.scale().name(),
+                        s.rowsExactOnTopK(), s.topK(), s.rowsExactOnWiderK(), s.widerK(), s.rowsOnFullRow(),
+                        r.meanSupport(), r.maxSupport(), mebibytes(r.inputBytes()));
+            }
+        }
+
+        private void printComparison(PrintWriter out) {
+            FullMatrixComparison c = comparison;
+            out.println();
+            out.printf(Locale.ROOT, "Full-matrix reference at %d x %d (the reference implementation's route: the "
+                    + "similarity matrix materialised, %s MiB,%n", c.rows(), c.sourceCount(), mebibytes(c.matrixBytes()));
+            out.println("then entmax row by row on the full row on one thread; same reconstruction):");
+            out.printf(Locale.ROOT, "  full matrix %.2f s (CPU %.2f s), +RSS %s MiB; top-K %.2f s (CPU %.2f s), +RSS %s "
+                    + "MiB; ratio full/top-K %.2f wall, %s CPU%n", c.fullMatrix().wallSeconds(),
+                    c.fullMatrix().cpuSeconds(), mebibytes(c.fullMatrixExtraBytes()), c.topK().wallSeconds(),
+                    c.topK().cpuSeconds(), mebibytes(c.topKExtraBytes()), c.timeRatio(), ratio(c.cpuRatio()));
+            out.printf(Locale.ROOT, "  max |weight difference| %s (%d rows with another support); max |embedding "
+                    + "difference| %s%n", number(c.maxWeightDifference()), c.rowsWithOtherSupport(),
+                    number(c.maxEmbeddingDifference()));
+        }
+
+        private void printBridge(PrintWriter out) {
+            BridgeThroughput b = bridge;
+            EncoderShape shape = b.shape();
+            out.println();
+            out.printf(Locale.ROOT, "Bridge step: random encoder of %d layers, hidden %d, %d heads, FFN %d, vocabulary "
+                    + "%d (BERT layout; XLM-R/bge-m3 has the same compute)%n", shape.layers(), shape.hidden(),
+                    shape.heads(), shape.intermediate(), shape.vocab());
+            out.printf(Locale.ROOT, "  folder %.2f GB written in %.1f s, loaded in %.1f s%n", b.folderBytes() / 1e9,
+                    b.writeNanos() / 1e9, b.loadNanos() / 1e9);
+            out.printf(Locale.ROOT, "  %d strings of 3-%d tokens (mean %.1f, [CLS]/[SEP] included) in batches of %d: "
+                    + "%.2f s -> %.2f strings/s (%.1f tokens/s)%n", b.texts(), b.maxPieces(), b.meanPieces(),
+                    b.batchSize(), b.embedNanos() / 1e9, b.textsPerSecond(), b.piecesPerSecond());
+            out.printf(Locale.ROOT, "  estimate for %d vocabulary entries: %.1f min (real token strings are mostly "
+                    + "3-5 tokens, so this is on the high side)%n", b.estimate().textsToEmbed(),
+                    b.estimate().seconds() / 60);
+        }
+
+        JsonObject toJson() {
+            JsonObject o = new JsonObject();
+            JsonObject s = new JsonObject();
+            s.addProperty("source_count", settings.sourceCount());
+            s.addProperty("bridge_dimension", settings.bridgeDimension());
+            s.addProperty("model_dimension", settings.modelDimension());
+            s.addProperty("alpha", settings.alpha());
+            s.addProperty("top_k", settings.topK());
+            s.addProperty("seed", settings.seed());
+            o.add("settings", s);
+            JsonObject e = new JsonObject();
+            e.addProperty("device", environment.device());
+            e.addProperty("device_reason", environment.deviceReason());
+            e.addProperty("torch_version", environment.torchVersion());
+            e.addProperty("torch_threads", environment.torchThreads());
+            e.addProperty("jvm_processors", environment.jvmProcessors());
+            e.addProperty("load_average_start", environment.loadAverage());
+            e.addProperty("load_average_end", loadAtEnd);
+            e.addProperty("total_seconds", totalSeconds);
+            o.add("environment", e);
+            JsonArray list = new JsonArray();
+            for (InitScaleResult r : scales) {
+                list.add(scaleJson(r));
+            }
+            o.add("scales", list);
+            if (comparison != null) {
+                o.add("full_matrix", comparisonJson(comparison));
+            }
+            if (bridge != null) {
+                o.add("bridge", bridgeJson(bridge));
+            }
+            return o;
+        }
+
+        private static JsonObject scaleJson(InitScaleResult r) {
+            JsonObject j = new JsonObject();
+            j.addProperty("name", r.scale().name());
+            j.addProperty("target_count", r.scale().targetCount());
+            j.addProperty("measured_rows", r.scale().measuredRows());
+            j.addProperty("extrapolated", r.scale().extrapolated());
+            j.addProperty("extrapolation_factor", r.scale().extrapolationFactor());
+            j.addProperty("source_count", r.similarityOnly().sourceCount());
+            j.addProperty("bridge_dimension", r.similarityOnly().dimension());
+            j.addProperty("step_seconds", r.stepSeconds());
+            j.addProperty("similarity_seconds", r.similaritySeconds());
+            j.addProperty("all_rows_step_seconds", r.fullStepSeconds());
+            j.addProperty("all_rows_similarity_seconds", r.fullSimilaritySeconds());
+            j.addProperty("step_cpu_seconds", r.step().cpuSeconds());
+            j.addProperty("similarity_cpu_seconds", r.similarity().cpuSeconds());
+            j.addProperty("ratio", r.ratio());
+            j.addProperty("cpu_ratio", r.cpuRatio());
+            j.addProperty("similarity_gflops_per_second", r.similarityOnly().gigaflopsPerSecond());
+            j.addProperty("step_extra_rss_bytes", r.stepExtraBytes());
+            j.addProperty("similarity_extra_rss_bytes", r.similarityExtraBytes());
+            j.addProperty("peak_was_reset", r.peakWasReset());
+            j.addProperty("input_bytes", r.inputBytes());
+            j.addProperty("full_matrix_bytes", r.fullMatrixBytes());
+            AlignmentStatistics s = r.statistics();
+            JsonObject rows = new JsonObject();
+            rows.addProperty("rows", s.rows());
+            rows.addProperty("exact_on_top_k", s.rowsExactOnTopK());
+            rows.addProperty("widened", s.rowsExactOnWiderK());
+            rows.addProperty("full_row", s.rowsOnFullRow());
+            rows.addProperty("top_k", s.topK());
+            rows.addProperty("wider_k", s.widerK());
+            rows.addProperty("blocks", s.blocks());
+            rows.addProperty("solve_seconds", s.solveNanos() / 1e9);
+            rows.addProperty("mean_support", r.meanSupport());
+            rows.addProperty("max_support", r.maxSupport());
+            j.add("statistics", rows);
+            return j;
+        }
+
+        private static JsonObject comparisonJson(FullMatrixComparison c) {
+            JsonObject j = new JsonObject();
+            j.addProperty("rows", c.rows());
+            j.addProperty("source_count", c.sourceCount());
+            j.addProperty("matrix_bytes", c.matrixBytes());
+            j.addProperty("full_matrix_seconds", c.fullMatrix().wallSeconds());
+            j.addProperty("top_k_seconds", c.topK().wallSeconds());
+            j.addProperty("full_matrix_cpu_seconds", c.fullMatrix().cpuSeconds());
+            j.addProperty("top_k_cpu_seconds", c.topK().cpuSeconds());
+            j.addProperty("time_ratio", c.timeRatio());
+            j.addProperty("cpu_ratio", c.cpuRatio());
+            j.addProperty("full_matrix_extra_rss_bytes", c.fullMatrixExtraBytes());
+            j.addProperty("top_k_extra_rss_bytes", c.topKExtraBytes());
+            j.addProperty("max_weight_difference", c.maxWeightDifference());
+            j.addProperty("rows_with_other_support", c.rowsWithOtherSupport());
+            j.addProperty("max_embedding_difference", c.maxEmbeddingDifference());
+            return j;
+        }
+
+        private static JsonObject bridgeJson(BridgeThroughput b) {
+            JsonObject j = new JsonObject();
+            j.addProperty("layers", b.shape().layers());
+            j.addProperty("hidden", b.shape().hidden());
+            j.addProperty("heads", b.shape().heads());
+            j.addProperty("intermediate", b.shape().intermediate());
+            j.addProperty("vocab", b.shape().vocab());
+            j.addProperty("folder_bytes", b.folderBytes());
+            j.addProperty("write_seconds", b.writeNanos() / 1e9);
+            j.addProperty("load_seconds", b.loadNanos() / 1e9);
+            j.addProperty("texts", b.texts());
+            j.addProperty("pieces", b.pieces());
+            j.addProperty("max_pieces", b.maxPieces());
+            j.addProperty("batch_size", b.batchSize());
+            j.addProperty("embed_seconds", b.embedNanos() / 1e9);
+            j.addProperty("texts_per_second", b.textsPerSecond());
+            j.addProperty("pieces_per_second", b.piecesPerSecond());
+            j.addProperty("estimate_tokens", b.estimate().textsToEmbed());
+            j.addProperty("estimate_seconds", b.estimate().seconds());
+            j.addProperty("estimate_minutes", b.estimate().seconds() / 60);
+            return j;
+        }
+
+        private static String ratio(double value) {
+            return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+        }
+
+        private static String mebibytes(long bytes) {
+            return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / MIB);
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                    : String.format(Locale.ROOT, "%.3g", value);
+        }
+    }
+}
