@@ -34,9 +34,9 @@ public record ExperimentCell(String language, ExperimentMethod method, Retrieval
         Objects.requireNonNull(indexFolder, "indexFolder");
     }
 
-    /// This cell as taken from its record: `scoresReused` set, `runReused` as given.
-    ExperimentCell reused(boolean run) {
-        return new ExperimentCell(language, method, scores, emptyQueries, truncatedQueries, runFolder, indexFolder, run,
-                true, seconds);
+    /// This cell with `runReused` set to `value`.
+    ExperimentCell withRunReused(boolean value) {
+        return new ExperimentCell(language, method, scores, emptyQueries, truncatedQueries, runFolder, indexFolder,
+                value, scoresReused, seconds);
     }
 }

@@ -187,19 +187,13 @@ final class ExperimentExecution {
             runFolder = Optional.of(request.out());
             model = LoadedRun.open(request.out(), store).modelDirectory();
         }
-        String key = method.lexical()
-                ? ContentHash.ofParts(Integer.toString(CellRecords.FORMAT_VERSION), "bm25",
-                        collection.language().collection().bm25Language().orElseThrow().code(), collection.filesHash(),
-                        Integer.toString(DEPTH))
-                : ContentHash.ofParts(Integer.toString(CellRecords.FORMAT_VERSION), "sparse",
-                        ModelFingerprint.of(HfModelFolder.open(model)), collection.filesHash(), Integer.toString(DEPTH),
-                        Integer.toString(IndexSearcher.getMaxClauseCount()));
+        String key = scoresKey(collection, method, model);
         if (reuse == ReusePolicy.REUSE_MATCHING) {
             Optional<ExperimentCell> recorded = records.find(code, method, key);
             if (recorded.isPresent()) {
                 LOG.info("Cell {} {}: nDCG@10 {} from the earlier evaluation {}", code, method.id(),
                         format(recorded.get().scores().ndcgAt10()), records.file(code, method));
-                return recorded.get().reused(runReused);
+                return recorded.get().withRunReused(runReused);
             }
         }
         Path index = out.resolve(ExperimentRunner.INDEXES_FOLDER).resolve(code).resolve(method.id());
@@ -217,6 +211,19 @@ final class ExperimentExecution {
                 cell.truncatedQueries(), IndexSearcher.getMaxClauseCount(),
                 String.format(Locale.ROOT, "%.1f", cell.seconds()));
         return cell;
+    }
+
+    /// The key of a cell's scores: everything they depend on (see [CellRecords]).
+    private static String scoresKey(LoadedCollection collection, ExperimentMethod method, Path model)
+            throws SemBridgeException {
+        String version = Integer.toString(CellRecords.FORMAT_VERSION);
+        if (method.lexical()) {
+            return ContentHash.ofParts(version, "bm25",
+                    collection.language().collection().bm25Language().orElseThrow().code(), collection.filesHash(),
+                    Integer.toString(DEPTH));
+        }
+        return ContentHash.ofParts(version, "sparse", ModelFingerprint.of(HfModelFolder.open(model)),
+                collection.filesHash(), Integer.toString(DEPTH), Integer.toString(IndexSearcher.getMaxClauseCount()));
     }
 
     private TransferRequest transferRequest(ExperimentLanguage language, ExperimentMethod method)
