@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +18,7 @@ import org.sembridge.engine.provenance.ContentHash;
 /// On the demo collection of every target language, SemBridge (alpha 4) transfers the sample
 /// encoder into a better retriever than the random initialisation and than the untouched source
 /// encoder, by nDCG@10. One experiment (5 languages x 3 methods) is shared by the assertions.
-@Tag("slow")
+/// Runs in the default suite (a few minutes): it is the per-language sanity check.
 class SampleLanguagesExperimentTest {
 
     private static final ExperimentMethod BASE = ExperimentMethod.named("base");
