@@ -60,15 +60,21 @@ EN_POSITION_SCALE = 0.01
 EN_LAYER_SCALE = 0.02
 EN_HEAD_SCALE = 0.2            # MLM transform dense = 0.2 I: keeps GELU in its linear range
 EN_HEAD_SHIFT = 4.0            # ... with a +4 bias; the following LayerNorm removes the shift
-EN_THRESHOLD = 5.5             # decoder bias of a content word (logit of the word itself ~ +5.5)
-EN_BIAS_PIECE = -7.0           # ## pieces: activate only as the token itself, weakly
-EN_BIAS_CHAR = -9.0            # single letters and digits: hardly ever
-EN_BIAS_STOP = -20.0           # stopwords and punctuation: never activate
-EN_BIAS_SPECIAL = -30.0        # [PAD] [UNK] [CLS] [SEP] [MASK]
-EN_BIAS_LEXICON = 1.0          # lexicon words (the topical nouns, verbs, adjectives): weight up
-EN_BIAS_INFLECTED = 0.5
-EN_BIAS_COMMON = -2.5          # the most frequent common word: weight down (IDF-like), fading
+# Per-token logit offsets. They are NOT in the decoder bias: each lives in the token's own word
+# embedding row, along the all-ones direction (see threshold_channel below and the README), so a
+# row built as a convex combination of rows (SemBridge) or copied carries its offset with it.
+EN_THRESHOLD = 5.5             # offset of a content word: -5.5 (logit of the word itself ~ +5.5)
+EN_OFFSET_PIECE = -7.0         # ## pieces: activate only as the token itself, weakly
+EN_OFFSET_CHAR = -9.0          # single letters and digits: hardly ever
+EN_OFFSET_STOP = -20.0         # stopwords and punctuation: never activate
+EN_OFFSET_SPECIAL = -30.0      # [PAD] [UNK] [CLS] [SEP] [MASK]
+EN_OFFSET_LEXICON = 1.0        # lexicon words (the topical nouns, verbs, adjectives): weight up
+EN_OFFSET_INFLECTED = 0.5
+EN_OFFSET_COMMON = -2.5        # the most frequent common word: weight down (IDF-like), fading
                                # linearly to 0 at the end of english_common_words.txt
+EN_HEAD_LN_BETA = 1.0          # MLM transform LayerNorm bias in every dimension: the output gets
+                               # the constant EN_HEAD_LN_BETA x (1, ..., 1) on top of a mean-0 part
+EN_DECODER_BIAS_SCALE = 0.05   # cls.predictions.bias ~ N(0, 0.05^2) per token: small, as trained
 
 # Multilingual bridge.
 BR_TOPIC_SHARE = 0.15
@@ -796,7 +802,7 @@ class EnglishModel:
         inflected = inflection_map(lexicon, "en")
         stopwords = set(STOPWORDS["en"].split())
         self.token_concepts = {}
-        rows, bias = [], []
+        rows, bias, offsets = [], [], []
         a = EN_CONCEPT_WEIGHT
         for tok in vocab:
             own = random_direction(basis, "en", "token", tok)
@@ -808,28 +814,41 @@ class EnglishModel:
                 cs, weight = [], 0.0
             if cs:
                 self.token_concepts[tok] = cs
-                shift = EN_BIAS_LEXICON if tok in exact else EN_BIAS_INFLECTED
+                shift = EN_OFFSET_LEXICON if tok in exact else EN_OFFSET_INFLECTED
             elif tok in common_rank:
-                shift = EN_BIAS_COMMON * (1.0 - common_rank[tok] / len(common_words))
+                shift = EN_OFFSET_COMMON * (1.0 - common_rank[tok] / len(common_words))
             else:
                 shift = 0.0
             if cs:
                 row = weight * mean_direction([concepts[c] for c in cs]) + math.sqrt(1 - weight ** 2) * own
             else:
                 row = own
-            rows.append(unit(row))
             if tok in SPECIALS:
-                bias.append(EN_BIAS_SPECIAL)
+                offset = EN_OFFSET_SPECIAL
             elif tok in stopwords or all(is_punctuation(ch) or not ch.isalnum() for ch in tok):
-                bias.append(EN_BIAS_STOP)
+                offset = EN_OFFSET_STOP
             elif len(tok) == 1:
-                bias.append(EN_BIAS_CHAR)
+                offset = EN_OFFSET_CHAR
             elif tok.startswith("##"):
-                bias.append(EN_BIAS_PIECE)
+                offset = EN_OFFSET_PIECE
             else:
-                bias.append(-EN_THRESHOLD + shift)
+                offset = -EN_THRESHOLD + shift
+            offsets.append(offset)
+            rows.append(unit(row) + threshold_channel(offset))
+            bias.append(float(normal(1, EN_DECODER_BIAS_SCALE, "en", "decoder-bias", tok)[0]))
         self.stopwords = stopwords
+        self.offsets = np.array(offsets)
         self.tensors = english_tensors(np.array(rows), np.array(bias))
+
+
+def threshold_channel(offset):
+    """The all-ones component m x (1, ..., 1) that gives a word row the logit offset `offset`.
+
+    The embedding LayerNorm subtracts the mean of its input, so m never reaches the encoder; the
+    MLM head's LayerNorm output is n + beta x (1, ..., 1) with sum(n) = 0, and the word row's
+    direction part u has sum(u) = 0, so <u + m 1, n + beta 1> = <u, n> + HIDDEN x beta x m:
+    m = offset / (HIDDEN x beta)."""
+    return np.full(HIDDEN, offset / (HIDDEN * EN_HEAD_LN_BETA))
 
 
 def english_tensors(word_rows, decoder_bias):
@@ -859,7 +878,7 @@ def english_tensors(word_rows, decoder_bias):
                                                    + normal((HIDDEN, HIDDEN), 0.002, "en", "head"))
     t["cls.predictions.transform.dense.bias"] = np.full(HIDDEN, EN_HEAD_SHIFT)
     t["cls.predictions.transform.LayerNorm.weight"] = np.ones(HIDDEN)
-    t["cls.predictions.transform.LayerNorm.bias"] = np.zeros(HIDDEN)
+    t["cls.predictions.transform.LayerNorm.bias"] = np.full(HIDDEN, EN_HEAD_LN_BETA)
     t["cls.predictions.bias"] = decoder_bias
     return {k: f32(v) for k, v in t.items()}
 
@@ -1602,20 +1621,39 @@ space). The SPLADE model and the bridge use different, independent concept vecto
 different models).
 
 **splade-tiny-en.**
-- Word embedding of an English lexicon word w: 0.8 x concept(w) + 0.6 x own(w) (unit norm, mean
-  0). So `house` and `home` have cosine 0.64 and everything else ~0 +- 0.09. Inflected forms of
-  lexicon words (`houses`, `teaching`) use weight 0.7. Every other token: its own random unit vector.
+- Word embedding row of token v: E[v] = u(v) + m(v) x (1, ..., 1). The direction part u(v) is a
+  unit vector with mean 0 (orthogonal to the all-ones vector): for an English lexicon word w,
+  0.8 x concept(w) + 0.6 x own(w), so `house` and `home` have cosine 0.64 and everything else
+  ~0 +- 0.09; inflected forms of lexicon words (`houses`, `teaching`) use weight 0.7; every other
+  token its own random unit vector. The all-ones part m(v) = offset(v) / 128 is the token's
+  *threshold channel* (below).
 - Position and token-type embeddings: N(0, 0.01^2); attention and FFN weights N(0, 0.02^2), biases 0:
   the residual stream keeps the identity of its token (the two layers move it by a few percent).
 - MLM head: transform dense = 0.2 I + N(0, 0.002^2) with bias +4 in every dimension, so GELU works
-  in its linear range and the following LayerNorm removes the shift; the output at a position is
-  ~sqrt(128) x the direction of its input token. Decoder = word embeddings (tied), so the logit of
-  token v is ~11.3 x cos(token, v) + bias(v).
-- Decoder bias: -{threshold} for content words (self logit ~ +5.5, synonym logit ~ +1.7, unrelated
-  ~ -5.5 +- 1), shifted +1 for lexicon words, +0.5 for their inflected forms and down to -2.5 for
-  the most frequent words of the common-word list (linearly less for rarer ones: an IDF-like
-  prior, as trained SPLADE models have); -7 for `##` pieces, -9 for single characters, -20 for
-  stopwords and punctuation, -30 for the special tokens.
+  in its linear range and the following LayerNorm removes the shift; that LayerNorm has weight 1
+  and bias **+{head_beta:g} in every dimension**. Its output at a position is n + {head_beta:g} x (1, ..., 1)
+  where n (mean 0, norm ~sqrt(128) = 11.3) points along the direction part of its input token.
+- Threshold channel, the arithmetic. The embedding LayerNorm subtracts the mean over the 128
+  dimensions of word + position + type embedding; the mean of E[v] is m(v) (u has mean 0), so
+  m(v) is removed exactly, before the variance is taken: the encoder never sees it and
+  normalises the other dimensions as if it were not there (a single reserved dimension would
+  enter the variance and rescale every token differently). In the head, with the tied decoder,
+  logit(v) = <E[v], n + {head_beta:g} x 1> + bias(v) = <u(v), n> + m(v) x sum(n) + {head_beta:g} x sum(u(v))
+  + 128 x {head_beta:g} x m(v) + bias(v) = ~11.3 x cos(token, u(v)) + offset(v) + bias(v), because
+  sum(n) = 0 (LayerNorm output) and sum(u(v)) = 0.
+- Offsets (in the rows, not in the decoder bias): -{threshold} for content words (self logit ~ +5.5,
+  synonym logit ~ +1.7, unrelated ~ -5.5 +- 1), shifted +1 for lexicon words, +0.5 for their
+  inflected forms and down to -2.5 for the most frequent words of the common-word list (linearly
+  less for rarer ones: an IDF-like prior, as trained SPLADE models have); -7 for `##` pieces, -9
+  for single characters, -20 for stopwords and punctuation, -30 for the special tokens. So
+  m(v) = -0.043 for a content word, -0.16 for a stopword.
+- Decoder bias `cls.predictions.bias`: N(0, {bias_scale:g}^2) per token, small like a trained
+  model's. The behaviour does not depend on it.
+- Why this matters for SemBridge: every transferred row is a copy of an English row (overlap)
+  or a convex combination sum_i w_i E_s[i] with sum_i w_i = 1, whose all-ones part is
+  sum_i w_i m(i): a target token built from content words gets a content word's threshold, one
+  built from stopwords a stopword's, whatever happens to the decoder bias (mapped with the same
+  weights, or resized by index with 0 beyond the English vocabulary).
 - Result: log(1 + ReLU(logits)) max-pooled over positions puts weight ~2.0 on the lexicon words of
   the text, ~1.4-1.9 on its other content words and ~1.0 on the lexicon synonyms (document
   expansion, as SPLADE does), none on stopwords.
@@ -1635,7 +1673,7 @@ live in the other 124 dimensions.
   and function tokens ~0.09 of a content token's. Values are 8 x the token without its special
   and common parts and the output dense is I: every position (also [CLS] and [SEP]) becomes the
   weighted mean of the text's content words. Function tokens keep their shared function
-  direction, so a target stopword lands near English stopwords (whose SPLADE bias is -20). The
+  direction, so a target stopword lands near English stopwords (whose SPLADE offset is -20). The
   FFN adds a constant 0.65 x sqrt(128) along the common direction to every token: the anisotropy
   of real sentence encoders (unrelated words have cosine ~{br_offdiag}, not 0).
 - Layer 1: small random weights (N(0, 0.02^2)).
@@ -1687,8 +1725,10 @@ English tokenizer on the target text. splade-tiny-en on the English collection: 
 |---|---|---|---|---|---|---|---|---|---|---|
 {transfer_table}
 
-The resized bias fails for Korean and Chinese because their vocabularies are larger than the
-English one: tokens beyond the English size get bias 0 and fire everywhere. Softmax (alpha = 1,
+The two bias modes agree because the thresholds live in the word embedding rows (threshold
+channel above), not in the decoder bias: tokens beyond the English vocabulary size get bias 0
+under "resized", which differs from a mapped N(0, {bias_scale:g}^2) value by a few hundredths of a
+logit. Softmax (alpha = 1,
 no temperature) gives every token a largest weight close to 1 / |V_s|: the collapse the paper
 describes.
 
@@ -1769,6 +1809,7 @@ def write_readme(out, figures, sizes, vocab_sizes):
         zh_vocab=f"{vocab_sizes['zh']:,}", size_table="\n".join(size_rows),
         total_mb=figures["total_bytes"] / 1024 / 1024, en_suffixes=len(EN_SUFFIX_PIECES),
         overlap_words=len(OVERLAP_LATIN_WORDS), threshold=EN_THRESHOLD, br_noise=BR_WORD_NOISE,
+        head_beta=EN_HEAD_LN_BETA, bias_scale=EN_DECODER_BIAS_SCALE,
         br_inflected=BR_INFLECTED_NOISE, br_char=BR_CHAR_NOISE, br_diag=f"{diag:.2f}",
         br_offdiag=f"{off:.2f}", en_sentences=figures["en_sentences"], en_passed=figures["en_passed"],
         en_nonzero=figures["en_nonzero"], en_expansions=figures["en_expansions"],

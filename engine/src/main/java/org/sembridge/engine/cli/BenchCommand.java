@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Measure the engine's speed on this machine (see docs/benchmarks.md).",
         subcommands = {
             EncodeBenchmarkCommand.class,
+            SearchBenchmarkCommand.class,
             InitBenchmarkCommand.class,
+            ProjectBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -142,7 +142,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         validateSizes(tokensToEstimate);
         SelectedDevice selected = device.select();
         BenchmarkEnvironment environment = BenchmarkEnvironment.capture(selected);
-        StageReporter progress = new StageReporter(spec.commandLine().getErr());
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         CancellationToken cancel = CancellationToken.create();
         long start = System.nanoTime();
 
@@ -165,7 +165,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
     /// The scales and the full-matrix comparison; the synthetic inputs are garbage once it returns,
     /// before the bridge model is built.
     private InitFigures measureInit(SelectedDevice selected, InitBenchmarkSettings settings, List<InitScale> scales,
-            StageReporter progress, CancellationToken cancel) throws OperationCancelledException {
+            StderrProgress progress, CancellationToken cancel) throws OperationCancelledException {
         InitBenchmark benchmark = new InitBenchmark(selected, settings, progress, cancel);
         List<InitScaleResult> results = new ArrayList<>();
         for (InitScale s : scales) {

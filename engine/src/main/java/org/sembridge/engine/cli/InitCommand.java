@@ -5,16 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
-import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.encoder.DeviceChoice;
-import org.sembridge.engine.progress.CancellationToken;
-import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferRunner;
@@ -29,16 +24,13 @@ import picocli.CommandLine.Spec;
 /// `sembridge init`: transfers a source model to a target tokenizer and writes a run folder.
 ///
 /// Prints one line per stage on stderr (the bridge-embedding stage names its time estimate), a
-/// summary on stdout (or one JSON document with `--json`). Ctrl-C cancels the run through a
-/// shutdown hook: the hook cancels the token, waits for the run to delete its staging folder,
-/// and ends the process with exit code 12; no partial run folder is left.
+/// summary on stdout (or one JSON document with `--json`). Ctrl-C cancels the run through the
+/// CLI's shared [InterruptCancellation]: the run deletes its staging folder and the process ends
+/// with exit code 12; no partial run folder is left.
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Transfer a sparse encoder to a target tokenizer and write a run folder "
                 + "(model/, alignments.jsonl, run.json).")
 final class InitCommand implements Callable<Integer> {
-
-    /// How long the shutdown hook waits for a cancelled run to clean up.
-    private static final long CLEANUP_WAIT_SECONDS = 60;
 
     @Spec
     CommandSpec spec;
@@ -104,29 +96,10 @@ final class InitCommand implements Callable<Integer> {
                 .optOverlap(new OverlapOptions(true, fuzzy, symbols))
                 .optSeed(seed)
                 .build();
-        PrintWriter err = spec.commandLine().getErr();
-        CancellationToken cancel = CancellationToken.create();
-        CountDownLatch finished = new CountDownLatch(1);
-        Interrupt interrupt = new Interrupt(cancel, finished, err);
-        Thread hook = new Thread(interrupt, "sembridge-cancel-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
-                    .run(request, new StageLines(err), cancel);
-            print(summary);
-            interrupt.outcome = ExitCodes.OK;
-            return ExitCodes.OK;
-        } catch (OperationCancelledException e) {
-            if (!interrupt.signalled) {
-                throw e;
-            }
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.CANCELLED;
-        } finally {
-            finished.countDown();
-            removeHook(hook);
-        }
+        TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
+                .run(request, new StderrProgress(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
+        print(summary);
+        return ExitCodes.OK;
     }
 
     private void print(TransferSummary summary) {
@@ -162,74 +135,5 @@ final class InitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %8.2f s  total%n", summary.totalSeconds());
         }
         out.flush();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting (Ctrl-C): the hook is running and ends the process
-        }
-    }
-
-    /// One stderr line per stage; long stages add a line each time another tenth is done.
-    private static final class StageLines implements ProgressListener {
-
-        private final PrintWriter err;
-        private String stage = "";
-        private long lastTenth = -1;
-
-        StageLines(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void onProgress(String newStage, long done, long total) {
-            if (!newStage.equals(stage)) {
-                stage = newStage;
-                lastTenth = -1;
-                err.println("[" + stage + "]");
-            }
-            if (total > 0) {
-                long tenth = done * 10 / total;
-                if (tenth > lastTenth && done > 0) {
-                    lastTenth = tenth;
-                    err.printf(Locale.ROOT, "  %d / %d%n", done, total);
-                }
-            }
-            err.flush();
-        }
-    }
-
-    /// The shutdown hook: on Ctrl-C, cancel the run, wait for its cleanup, end with exit 12 (or 0
-    /// when the run had already finished).
-    private static final class Interrupt implements Runnable {
-
-        private final CancellationToken cancel;
-        private final CountDownLatch finished;
-        private final PrintWriter err;
-        private volatile boolean signalled;
-        private volatile int outcome = ExitCodes.CANCELLED;
-
-        Interrupt(CancellationToken cancel, CountDownLatch finished, PrintWriter err) {
-            this.cancel = cancel;
-            this.finished = finished;
-            this.err = err;
-        }
-
-        @Override
-        public void run() {
-            signalled = true;
-            err.println("interrupted: cancelling the run and removing its partial output ...");
-            err.flush();
-            cancel.cancel();
-            try {
-                finished.await(CLEANUP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            err.flush();
-            Runtime.getRuntime().halt(outcome);
-        }
     }
 }

@@ -2,21 +2,36 @@ package org.sembridge.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.sembridge.engine.progress.CancellationToken;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /// The `bin/sembridge` command line: one [Command] class per subcommand, this class only wires
-/// them together, sets the global `--debug` option and maps failures to [ExitCodes].
+/// them together, sets the global `--debug` option, maps failures to [ExitCodes] and hands every
+/// command the [CancellationToken] that Ctrl-C cancels ([InterruptCancellation]).
 @Command(name = "sembridge",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "SemBridge: transfer an English learned sparse encoder to a new language.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 10 bad model, 11 bad input,"
                 + " 12 cancelled, 13 I/O error, 14 missing native library or device."},
-        subcommands = {InfoCommand.class, EncodeCommand.class, InitCommand.class, InspectCommand.class,
-            CompareCommand.class, LexiconEvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            InfoCommand.class,
+            EncodeCommand.class,
+            InitCommand.class,
+            InspectCommand.class,
+            CompareCommand.class,
+            LexiconEvalCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            ProjectCommand.class,
+            ExperimentCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SemBridgeCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -27,26 +42,44 @@ public final class SemBridgeCli {
             description = "Log one line per operation with measured figures (tokens, seconds, device) to stderr.")
     boolean verbose;
 
+    private final CancellationToken cancel;
+
+    private SemBridgeCli(CancellationToken cancel) {
+        this.cancel = cancel;
+    }
+
     /// Entry point of `bin/sembridge`.
     public static void main(String[] args) {
         // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
         if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
             System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
         }
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        InterruptCancellation interrupt = InterruptCancellation.install(err);
+        int code = run(args, out, err, interrupt.token());
+        out.flush();
+        err.flush();
+        interrupt.commandFinished();
+        System.exit(code);
     }
 
     /// Runs the CLI with the given writers and returns the exit code (tests call this).
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = newCommandLine();
+        return run(args, out, err, CancellationToken.create());
+    }
+
+    /// Runs the CLI with the given writers; long commands stop with [ExitCodes#CANCELLED] once
+    /// `cancel` is cancelled.
+    public static int run(String[] args, PrintWriter out, PrintWriter err, CancellationToken cancel) {
+        CommandLine commandLine = newCommandLine(cancel);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
     }
 
-    static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new SemBridgeCli());
+    static CommandLine newCommandLine(CancellationToken cancel) {
+        CommandLine commandLine = new CommandLine(new SemBridgeCli(cancel));
         commandLine.setExecutionExceptionHandler(new CliErrorHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -55,6 +88,11 @@ public final class SemBridgeCli {
             return ExitCodes.USAGE;
         });
         return commandLine;
+    }
+
+    /// The cancellation token of the invocation that `spec` belongs to.
+    static CancellationToken cancellation(CommandLine.Model.CommandSpec spec) {
+        return ((SemBridgeCli) spec.root().userObject()).cancel;
     }
 
     static boolean debugEnabled(CommandLine commandLine) {

@@ -1,9 +1,25 @@
 /// The `bin/sembridge` command line, built with picocli: [SemBridgeCli] wires one `XCommand` class
 /// per subcommand; [CliErrorHandler] maps the engine's exception family to the exit codes in
-/// [ExitCodes]. [BenchCommand] groups the benchmarks (`bench encode`, ...), one command class
-/// each, listed in its `subcommands`.
+/// [ExitCodes]. [BenchCommand] groups the benchmarks (`bench encode`, `bench search`), one command
+/// class each, listed in its `subcommands`.
+///
+/// Commands: `info`, `encode` (a model and its sparse vectors); `index`, `search`, `eval`, `export`
+/// (the retrieval lab: [IndexCommand], [SearchCommand], [EvalCommand], [ExportCommand], sharing the
+/// query-model options of [QueryEncoderOptions]); `experiment` (the zero-shot table of a
+/// configuration file, [ExperimentCommand]); `bench encode|search` ([BenchCommand]).
+///
+/// Conventions every command follows:
+///
+/// - **Output.** Results go to stdout as text, or as exactly one JSON document with `--json`.
+///   Progress of long work goes to stderr ([StderrProgress]), so stdout stays parseable.
+/// - **Errors.** One line `error: ...` on stderr naming what, where, expected and found, and a
+///   documented exit code ([ExitCodes]): 10 for a bad model, 11 for bad input data (an empty
+///   query, a folder that is not an index, a model whose fingerprint differs from the index's, a
+///   duplicate id or invalid UTF-8 with file and line), 2 for bad options.
+/// - **Ctrl-C.** [InterruptCancellation] cancels the [org.sembridge.engine.progress.CancellationToken]
+///   the command passed to the engine ([SemBridgeCli#cancellation]); the engine stops at its next
+///   block, deletes staging folders and temporary files, and the process exits with 12.
 ///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
-/// Commands are thin: they parse options, call the engine and format its records as text or one
-/// JSON document (`--json`).
+/// Commands are thin: they parse options, call the engine and format its records.
 package org.sembridge.engine.cli;

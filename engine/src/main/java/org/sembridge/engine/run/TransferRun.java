@@ -46,6 +46,7 @@ final class TransferRun {
     private final StageTimings stages;
     private final RunManifestBuilder manifest = new RunManifestBuilder();
 
+    private String methodName;
     private SelectedDevice device;
     private HfModelFolder source;
     private TargetTokenizerFolder target;
@@ -70,6 +71,7 @@ final class TransferRun {
     TransferSummary execute() throws SemBridgeException, IOException {
         stages.start("checking inputs");
         EmbeddingInitializer initializer = InitializerRegistry.create(request.method(), request.alpha());
+        methodName = initializer.name();
         if (initializer.needsBridge() && request.bridge() == null) {
             throw new InputFormatException("method " + initializer.name() + " needs a bridge (--bridge: a "
                     + "sentence-encoder model folder or a precomputed bridge-vector file); mean, random, gauss and "
@@ -102,12 +104,10 @@ final class TransferRun {
         }
     }
 
-    private void matchVocabularies(TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer)
-            throws InputFormatException {
+    /// Canonicalises both vocabularies and finds the overlap copies. (An empty vocabulary never
+    /// gets here: the tokenizer loader refuses it, naming the file.)
+    private void matchVocabularies(TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer) {
         stages.start("matching vocabularies");
-        if (targetTokenizer.vocabSize() == 0) {
-            throw new InputFormatException("target tokenizer " + targetTokenizer.source() + " has an empty vocabulary");
-        }
         sourceVocabulary = Vocabulary.of(sourceTokenizer.tokens(), sourceTokenizer.specialTokenIds());
         targetVocabulary = Vocabulary.of(targetTokenizer.tokens(), targetTokenizer.specialTokenIds());
         overlap = OverlapMatcher.match(sourceVocabulary, targetVocabulary, request.overlap());
@@ -194,11 +194,11 @@ final class TransferRun {
             throw e;
         }
         Map<String, Integer> counts = counts();
-        TransferSummary summary = new TransferSummary(request.out(), request.method(), targetVocabulary.size(),
+        TransferSummary summary = new TransferSummary(request.out(), methodName, targetVocabulary.size(),
                 counts.get("overlap"), counts.get("new"), counts.get("special"), newIds.length == 0,
                 newIds.length == 0 ? noOpReason() : "", device.name(), stages.seconds(), stages.totalSeconds());
         LOG.info("Transfer {} -> {} with {} written to {}: {} target tokens ({} overlap, {} new, {} special) in {} s",
-                request.source(), request.targetTokenizer(), request.method(), request.out(), summary.targetTokens(),
+                request.source(), request.targetTokenizer(), methodName, request.out(), summary.targetTokens(),
                 summary.overlapTokens(), summary.newTokens(), summary.specialTokens(),
                 String.format("%.2f", summary.totalSeconds()));
         return summary;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,8 +27,8 @@ class EncodeBenchmarkCommandTest {
     /// The random model: layers, hidden, heads, intermediate, vocab.
     private static final int[] TINY = {2, 64, 4, 128, 300};
 
-    /// The sample model's sizes, as its config.json declares them.
-    private static final int[] SAMPLE = {2, 128, 4, 512, 3356};
+    /// The sample model's sizes, read from its config.json (the generator may change them).
+    private static final int[] SAMPLE = sampleShape();
 
     private static JsonObject report;
 
@@ -167,5 +168,19 @@ class EncodeBenchmarkCommandTest {
                 "--batch-size", "1", "--warmup", "0", "--batches", "1");
         assertEquals(ExitCodes.INPUT_FORMAT, run.exitCode(), run.err());
         assertTrue(run.err().contains("600") && run.err().contains("512"), run.err());
+    }
+
+    private static int[] sampleShape() {
+        Path config = Path.of(System.getProperty("sembridge.repo.root", ".."), "sample-models", "splade-tiny-en",
+                "config.json");
+        try {
+            JsonObject json = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(config))
+                    .getAsJsonObject();
+            return new int[] {json.get("num_hidden_layers").getAsInt(), json.get("hidden_size").getAsInt(),
+                json.get("num_attention_heads").getAsInt(), json.get("intermediate_size").getAsInt(),
+                json.get("vocab_size").getAsInt()};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -65,7 +65,7 @@ class RunCommandsTest {
         JsonObject summary = JsonParser.parseString(init.out()).getAsJsonObject();
         assertEquals("sembridge", summary.get("method").getAsString());
         assertEquals(TransferFixtures.NEW_WORDS.size(), summary.get("new").getAsInt());
-        assertTrue(init.err().contains("[loading the source model]"), init.err());
+        assertTrue(init.err().contains("loading the source model"), init.err());
         assertTrue(init.err().contains("(estimated "), init.err());
         assertTrue(Files.isRegularFile(run.resolve("run.json")));
     }

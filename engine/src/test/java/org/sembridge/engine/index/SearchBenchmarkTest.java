@@ -19,7 +19,7 @@ class SearchBenchmarkTest {
 
     @Test
     void tinyBenchmarkReportsOrderedPercentilesAndCleansUp() throws Exception {
-        SearchBenchmarkSettings settings = new SearchBenchmarkSettings(500, 20, 1_000, 50, 5, 10, 1.0, 7);
+        SearchBenchmarkSettings settings = new SearchBenchmarkSettings(500, 20, 1_000, 50, 5, 10, 1.0, 100, 7);
         SearchBenchmarkReport report = SearchBenchmark.run(settings, dir, ProgressListener.NONE,
                 CancellationToken.create());
         assertEquals(settings, report.settings());
@@ -27,6 +27,19 @@ class SearchBenchmarkTest {
         assertTrue(report.indexSizeBytes() > 0);
         assertTrue(report.p50Millis() <= report.p95Millis() && report.p95Millis() <= report.p99Millis());
         assertEquals(List.of(), TestFiles.list(dir));
+    }
+
+    @Test
+    void zipfOffsetRemovesTheHeadThatPutsATokenInEveryDocument() throws Exception {
+        SearchBenchmarkSettings plain = new SearchBenchmarkSettings(400, 40, 2_000, 20, 10, 10, 1.0, 0, 11);
+        SearchBenchmarkSettings offset = new SearchBenchmarkSettings(400, 40, 2_000, 20, 10, 10, 1.0, 100, 11);
+        SearchBenchmarkReport head = SearchBenchmark.run(plain, dir, ProgressListener.NONE, CancellationToken.create());
+        SearchBenchmarkReport noHead = SearchBenchmark.run(offset, dir, ProgressListener.NONE,
+                CancellationToken.create());
+        // Plain Zipf with 40 of 2,000 tokens per document: the top token is in (nearly) every document.
+        assertTrue(head.topTokenDocumentFraction() > 0.95, "plain: " + head.topTokenDocumentFraction());
+        assertTrue(noHead.topTokenDocumentFraction() < 0.5, "offset 100: " + noHead.topTokenDocumentFraction());
+        assertTrue(noHead.meanQueryPostings() < head.meanQueryPostings());
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +34,8 @@ import org.sembridge.engine.progress.ProgressListener;
 /// Russian, Arabic, Hindi and Chinese sample tokenizers with `bridge-tiny-multi` at alpha 4.
 /// Word-translation precision@1 on the concept lexicon must reach 0.8 per language, and the
 /// adapted model must encode target-language queries onto target tokens of their concepts.
-/// The five runs share one bridge-vector cache (the English vocabulary is embedded once).
-@Tag("slow")
+/// The five runs share one bridge-vector cache (the English vocabulary is embedded once); the
+/// class takes about 20 s on an idle 2-core machine (bridge embedding of 21,000 token texts).
 class SampleTransferEndToEndTest {
 
     private static final double MIN_PRECISION_AT_1 = 0.8;
@@ -98,10 +97,11 @@ class SampleTransferEndToEndTest {
                 Set<String> expected = new HashSet<>();
                 for (String concept : queryConcepts.get(ids.get(q)).split("\\|")) {
                     for (String word : conceptWords.get(concept)) {
-                        expected.addAll(encoder.tokenizer().tokenStrings(word));
+                        encoder.tokenizer().tokenStrings(word).forEach(t -> expected.add(piece(t)));
                     }
                 }
-                List<String> top = vectors.get(q).tokenStrings(encoder.vocabulary()).stream().limit(TOP_TERMS).toList();
+                List<String> top = vectors.get(q).tokenStrings(encoder.vocabulary()).stream().limit(TOP_TERMS)
+                        .map(SampleTransferEndToEndTest::piece).toList();
                 if (!top.isEmpty() && expected.contains(top.getFirst())) {
                     withConceptTopTerm++;
                 }
@@ -122,6 +122,13 @@ class SampleTransferEndToEndTest {
         Map<String, String> queries = tsv(SampleModels.repoRoot().resolve("assets/demo/ko/queries.tsv"), 0, 1);
         NumpySplade.assertEngineMatchesNumpy(RUNS.get("ko").resolve("model"),
                 queries.values().stream().limit(8).toList());
+    }
+
+    /// A WordPiece token without its continuation marker: `##头` and `头` are the same piece of
+    /// text (the Chinese tokenizer splits every character into its own word, the model scores
+    /// both spellings).
+    private static String piece(String token) {
+        return token.startsWith("##") ? token.substring(2) : token;
     }
 
     /// `key -> value` from two columns of a tab-separated file (first line is a header when its

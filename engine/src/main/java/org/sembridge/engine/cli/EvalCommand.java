@@ -1,0 +1,193 @@
+package org.sembridge.engine.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sembridge.engine.eval.EvaluationReport;
+import org.sembridge.engine.eval.Evaluator;
+import org.sembridge.engine.eval.GeneratedRun;
+import org.sembridge.engine.eval.Qrels;
+import org.sembridge.engine.eval.QrelsCoverage;
+import org.sembridge.engine.eval.QrelsReader;
+import org.sembridge.engine.eval.QueryEvaluation;
+import org.sembridge.engine.eval.RunGenerator;
+import org.sembridge.engine.eval.RunWriter;
+import org.sembridge.engine.eval.Topic;
+import org.sembridge.engine.eval.TopicsReader;
+import org.sembridge.engine.index.Bm25Searcher;
+import org.sembridge.engine.index.SparseIndex;
+import org.sembridge.engine.index.SpladeTextEncoder;
+import org.sembridge.engine.progress.CancellationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/// `sembridge eval --index DIR --queries FILE --qrels FILE`: runs every query through the sparse
+/// index (and BM25 with `--bm25`) and reports nDCG@10, Recall@100 and MRR@10 with trec_eval's
+/// semantics (`-c -M 100`), per query and averaged.
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate the sparse index (and optionally BM25) on queries with relevance judgements.",
+            "Metrics equal trec_eval -c -M 100 -m ndcg_cut.10 -m recall.100 and -M 10 -m recip_rank: every"
+                    + " judged query counts, a query without results scores 0. Queries: .tsv (qid TAB text) or"
+                    + " .jsonl; qrels: TREC (qid 0 docid grade) or BEIR tsv."})
+final class EvalCommand implements Callable<Integer> {
+
+    private static final int QUERY_BATCH = 32;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder (from `index`).")
+    Path index;
+
+    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "Queries file (.tsv or .jsonl).")
+    Path queries;
+
+    @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "Relevance judgements file.")
+    Path qrels;
+
+    @Option(names = "--run", paramLabel = "FILE",
+            description = "Write the sparse run in TREC format (qid Q0 docid rank score tag), atomically.")
+    Path runFile;
+
+    @Option(names = "--bm25-run", paramLabel = "FILE", description = "Write the BM25 run in TREC format (with --bm25).")
+    Path bm25RunFile;
+
+    @Option(names = "--bm25", description = "Also evaluate BM25 on the same queries (needs an index built with"
+            + " --bm25-language).")
+    boolean bm25;
+
+    @Option(names = "--k", defaultValue = "100", paramLabel = "N",
+            description = "Documents retrieved per query (Recall@100 needs 100). Default: ${DEFAULT-VALUE}.")
+    int k;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Mixin
+    QueryEncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (k < 1) {
+            throw new ParameterException(spec.commandLine(), "--k must be >= 1, found " + k);
+        }
+        if (bm25RunFile != null && !bm25) {
+            throw new ParameterException(spec.commandLine(), "--bm25-run needs --bm25");
+        }
+        List<Topic> topics = TopicsReader.read(queries);
+        Qrels judgements = QrelsReader.read(qrels);
+        CancellationToken cancel = SemBridgeCli.cancellation(spec);
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        try (SparseIndex opened = SparseIndex.open(index)) {
+            Bm25Searcher bm25Searcher = bm25 ? opened.bm25Searcher() : null;
+            QrelsCoverage coverage = QrelsCoverage.check(judgements, topics.stream().map(Topic::id).toList(),
+                    opened::containsDocument);
+            GeneratedRun sparseRun;
+            try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
+                sparseRun = RunGenerator.sparse(opened.sparseSearcher(), encoderOptions.queryEncoder(encoder), topics,
+                        k, QUERY_BATCH, (stage, done, total) -> progress.onProgress("sparse " + stage, done, total),
+                        cancel);
+            }
+            GeneratedRun bm25Run = bm25 ? RunGenerator.bm25(bm25Searcher, topics, k,
+                    (stage, done, total) -> progress.onProgress("BM25 " + stage, done, total), cancel) : null;
+            if (runFile != null) {
+                RunWriter.write(runFile, sparseRun.run(), "sembridge-sparse");
+            }
+            if (bm25RunFile != null) {
+                RunWriter.write(bm25RunFile, bm25Run.run(), "sembridge-bm25");
+            }
+            EvaluationReport sparseReport = Evaluator.evaluate(judgements, sparseRun.run());
+            EvaluationReport bm25Report = bm25 ? Evaluator.evaluate(judgements, bm25Run.run()) : null;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonObject document = reportToJson(sparseReport, sparseRun);
+                document.addProperty("weighting", encoderOptions.weighting().name().toLowerCase(Locale.ROOT));
+                document.addProperty("unknown_queries", coverage.unknownQueryIds().size());
+                document.addProperty("unknown_documents", coverage.unknownDocumentCount());
+                document.addProperty("relevant_unknown_judgements", coverage.relevantUnknownJudgements());
+                if (bm25Report != null) {
+                    JsonObject bm25Object = reportToJson(bm25Report, bm25Run);
+                    bm25Object.addProperty("language", bm25Searcher.language().code());
+                    document.add("bm25", bm25Object);
+                }
+                JsonOutput.print(out, document);
+            } else {
+                printText(out, sparseReport, sparseRun, bm25Report, bm25Run, coverage);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static JsonObject reportToJson(EvaluationReport report, GeneratedRun run) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ndcg@10", report.ndcgAt10());
+        o.addProperty("recall@100", report.recallAt100());
+        o.addProperty("mrr@10", report.mrrAt10());
+        o.addProperty("queries", report.judgedQueries());
+        o.addProperty("queries_without_results", report.judgedQueriesWithoutResults());
+        o.addProperty("unjudged_run_queries", report.unjudgedRunQueries());
+        JsonArray empty = new JsonArray();
+        run.emptyQueryIds().forEach(empty::add);
+        o.add("empty_queries", empty);
+        o.addProperty("seconds", run.elapsedNanos() / 1e9);
+        JsonArray perQuery = new JsonArray();
+        for (QueryEvaluation q : report.perQuery()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("qid", q.queryId());
+            entry.addProperty("ndcg@10", q.ndcgAt10());
+            entry.addProperty("recall@100", q.recallAt100());
+            entry.addProperty("mrr@10", q.mrrAt10());
+            entry.addProperty("retrieved", q.retrieved());
+            entry.addProperty("relevant", q.relevant());
+            perQuery.add(entry);
+        }
+        o.add("per_query", perQuery);
+        return o;
+    }
+
+    private void printText(PrintWriter out, EvaluationReport sparse, GeneratedRun sparseRun, EvaluationReport bm25Report,
+            GeneratedRun bm25Run, QrelsCoverage coverage) {
+        out.printf(Locale.ROOT, "%-12s %10s%s%n", "metric", "sparse", bm25Report == null ? "" : String.format("%10s", "BM25"));
+        printMetric(out, "nDCG@10", sparse.ndcgAt10(), bm25Report == null ? null : bm25Report.ndcgAt10());
+        printMetric(out, "Recall@100", sparse.recallAt100(), bm25Report == null ? null : bm25Report.recallAt100());
+        printMetric(out, "MRR@10", sparse.mrrAt10(), bm25Report == null ? null : bm25Report.mrrAt10());
+        out.printf(Locale.ROOT, "%d judged queries (%s weighting); %d without results (sparse)%s%n",
+                sparse.judgedQueries(), encoderOptions.weighting().name().toLowerCase(Locale.ROOT),
+                sparse.judgedQueriesWithoutResults(),
+                bm25Report == null ? "" : ", " + bm25Report.judgedQueriesWithoutResults() + " (BM25)");
+        if (!sparseRun.emptyQueryIds().isEmpty()) {
+            out.println("empty sparse queries: " + sparseRun.emptyQueryIds());
+        }
+        if (bm25Run != null && !bm25Run.emptyQueryIds().isEmpty()) {
+            out.println("empty BM25 queries: " + bm25Run.emptyQueryIds());
+        }
+        if (!coverage.isComplete()) {
+            out.printf(Locale.ROOT, "qrels coverage: %d judged queries not in %s %s; %,d of %,d judged documents"
+                    + " not in the index (%,d relevant judgements), e.g. %s%n", coverage.unknownQueryIds().size(),
+                    queries.getFileName(), coverage.unknownQueryIds().stream().limit(5).toList(),
+                    coverage.unknownDocumentCount(), coverage.judgedDocuments(), coverage.relevantUnknownJudgements(),
+                    coverage.unknownDocumentExamples());
+        }
+        if (k < Evaluator.RECALL_DEPTH) {
+            out.printf(Locale.ROOT, "note: --k %d < 100, so Recall@100 counts only the top %d%n", k, k);
+        }
+        if (runFile != null) {
+            out.println("sparse run written to " + runFile);
+        }
+        if (bm25RunFile != null) {
+            out.println("BM25 run written to " + bm25RunFile);
+        }
+    }
+
+    private static void printMetric(PrintWriter out, String name, double sparse, Double bm25) {
+        out.printf(Locale.ROOT, "%-12s %10.4f%s%n", name, sparse, bm25 == null ? "" : String.format(Locale.ROOT, "%10.4f", bm25));
+    }
+}

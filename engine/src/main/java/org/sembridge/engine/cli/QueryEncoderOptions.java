@@ -1,0 +1,66 @@
+package org.sembridge.engine.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.encoder.SpladeSettings;
+import org.sembridge.engine.index.QueryWeighting;
+import org.sembridge.engine.index.SparseIndex;
+import org.sembridge.engine.index.SparseQueryEncoder;
+import org.sembridge.engine.index.SpladeTextEncoder;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/// The shared options of commands that encode queries against an index (`search`, `eval`,
+/// `export`): which model, which query weighting, which device (a picocli mixin).
+///
+/// The model defaults to the one recorded in the index when it was built, so that the usual
+/// case needs no `--model`; either way the index refuses queries from a model with another
+/// fingerprint.
+final class QueryEncoderOptions {
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Sparse encoder folder for the queries. Default: the model recorded in the index.")
+    Path model;
+
+    @Option(names = "--inference-free",
+            description = "Weight queries by the tokenizer alone: every distinct query token gets weight 1,"
+                    + " no expansion, no model run. Default: encode queries with the model.")
+    boolean inferenceFree;
+
+    @Mixin
+    DeviceOption device;
+
+    /// The query weighting chosen by `--inference-free`.
+    QueryWeighting weighting() {
+        return inferenceFree ? QueryWeighting.INFERENCE_FREE : QueryWeighting.ENCODER;
+    }
+
+    /// Loads the query encoder for `index`: `--model`, else the model folder recorded in the index.
+    ///
+    /// @throws ModelFormatException when the folder is not a usable model, or `--model` is absent
+    ///     and the recorded folder is gone (the message names it and suggests `--model`)
+    SpladeTextEncoder load(SparseIndex index) throws ModelFormatException, InputFormatException {
+        return SpladeTextEncoder.load(modelFolder(index), device.select(), SpladeSettings.DEFAULTS);
+    }
+
+    /// The query encoder of `encoder` with the chosen weighting.
+    SparseQueryEncoder queryEncoder(SpladeTextEncoder encoder) {
+        return new SparseQueryEncoder(encoder, weighting());
+    }
+
+    private Path modelFolder(SparseIndex index) throws ModelFormatException {
+        if (model != null) {
+            return model;
+        }
+        String recorded = index.metadata().modelPath();
+        if (recorded.isBlank() || !Files.isDirectory(Path.of(recorded))) {
+            throw new ModelFormatException("index " + index.folder() + " was built with the model "
+                    + (recorded.isBlank() ? "(not recorded)" : "'" + recorded + "'")
+                    + ", which is not there any more; pass --model DIR with the same model (fingerprint "
+                    + index.metadata().encoderFingerprint() + ")");
+        }
+        return Path.of(recorded);
+    }
+}

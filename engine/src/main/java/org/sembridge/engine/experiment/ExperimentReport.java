@@ -1,0 +1,277 @@
+package org.sembridge.engine.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.apache.lucene.search.IndexSearcher;
+
+import org.sembridge.engine.export.AtomicFiles;
+
+/// The tables of an [ExperimentResult], shaped like the paper's zero-shot table: rows = methods,
+/// columns = target languages and their average, cells = nDCG@10.
+///
+/// - [#markdown()]: the table with three decimals (the paper's precision), the best encoder per
+///   column in bold; the source-language reference (source encoder, BM25) as a second small table;
+///   notes: what was measured, queries cut to the clause limit or empty.
+/// - [#csv()]: the same table with four decimals, header `method,label,<languages>,avg`; fields
+///   quoted per RFC 4180 where needed.
+/// - [#json()]: every cell with nDCG@10, Recall@100, MRR@10, query counts, run and index folders,
+///   reuse flags and seconds; per row the averages of the three measures; the reference cells;
+///   the settings and the provenance.
+///
+/// [#writeTo(Path)] writes the three as [#MARKDOWN_FILE], [#CSV_FILE] and [#JSON_FILE], each
+/// atomically.
+public final class ExperimentReport {
+
+    /// The Markdown table's file name.
+    public static final String MARKDOWN_FILE = "table.md";
+    /// The CSV table's file name.
+    public static final String CSV_FILE = "table.csv";
+    /// The full results' file name.
+    public static final String JSON_FILE = "results.json";
+    /// The `format` of [#JSON_FILE].
+    public static final String FORMAT = "sembridge-experiment";
+
+    private final ExperimentResult result;
+
+    /// The report of `result`.
+    public ExperimentReport(ExperimentResult result) {
+        this.result = result;
+    }
+
+    /// The Markdown table and its notes (ends with a newline).
+    public String markdown() {
+        List<String> languages = languageCodes();
+        StringBuilder text = new StringBuilder();
+        text.append("| Method |");
+        languages.forEach(code -> text.append(' ').append(code).append(" |"));
+        text.append(" Avg |\n|:---|");
+        text.append("---:|".repeat(languages.size() + 1)).append('\n');
+        List<OptionalDouble> best = new ArrayList<>();
+        for (String code : languages) {
+            best.add(bestEncoderScore(method -> result.cell(code, method).map(c -> c.scores().ndcgAt10())));
+        }
+        best.add(bestEncoderScore(method -> optional(result.average(method, RetrievalScores::ndcgAt10))));
+        for (ExperimentMethod method : result.config().methods()) {
+            text.append("| ").append(method.label()).append(" |");
+            for (int i = 0; i < languages.size(); i++) {
+                Optional<Double> value = result.cell(languages.get(i), method).map(c -> c.scores().ndcgAt10());
+                text.append(' ').append(markdownCell(method, value, best.get(i))).append(" |");
+            }
+            text.append(' ').append(markdownCell(method, optional(result.average(method, RetrievalScores::ndcgAt10)),
+                    best.getLast())).append(" |\n");
+        }
+        text.append('\n');
+        if (!result.reference().isEmpty()) {
+            text.append("| Reference: ").append(result.config().reference().orElseThrow().code())
+                    .append(" (source language) | nDCG@10 | Recall@100 | MRR@10 |\n|:---|---:|---:|---:|\n");
+            for (ExperimentCell cell : result.reference()) {
+                text.append("| ").append(cell.method().lexical() ? "BM25" : "Source encoder").append(" | ")
+                        .append(decimals(cell.scores().ndcgAt10(), 3)).append(" | ")
+                        .append(decimals(cell.scores().recallAt100(), 3)).append(" | ")
+                        .append(decimals(cell.scores().mrrAt10(), 3)).append(" |\n");
+            }
+            text.append('\n');
+        }
+        notes().forEach(note -> text.append("- ").append(note).append('\n'));
+        return text.toString();
+    }
+
+    /// The CSV table (ends with a newline).
+    public String csv() {
+        List<String> languages = languageCodes();
+        StringBuilder text = new StringBuilder("method,label");
+        languages.forEach(code -> text.append(',').append(csvField(code)));
+        text.append(",avg\n");
+        for (ExperimentMethod method : result.config().methods()) {
+            text.append(csvField(method.id())).append(',').append(csvField(method.label()));
+            for (String code : languages) {
+                text.append(',').append(result.cell(code, method).map(c -> decimals(c.scores().ndcgAt10(), 4))
+                        .orElse(""));
+            }
+            OptionalDouble average = result.average(method, RetrievalScores::ndcgAt10);
+            text.append(',').append(average.isPresent() ? decimals(average.getAsDouble(), 4) : "").append('\n');
+        }
+        return text.toString();
+    }
+
+    /// The full results as one JSON document.
+    public JsonObject json() {
+        ExperimentConfig config = result.config();
+        JsonObject root = new JsonObject();
+        root.addProperty("format", FORMAT);
+        root.addProperty("format_version", 1);
+        root.addProperty("config", config.file().toString());
+        root.addProperty("out", result.outFolder().toString());
+        root.addProperty("metric", "nDCG@10");
+        JsonObject settings = new JsonObject();
+        settings.addProperty("source", config.source().toString());
+        settings.addProperty("bridge", config.bridge().map(Path::toString).orElse(null));
+        settings.addProperty("bias_mode", config.biasMode().cliName());
+        settings.addProperty("device", config.device().name().toLowerCase(Locale.ROOT));
+        settings.addProperty("seed", config.seed());
+        settings.addProperty("depth", ExperimentRunner.DEPTH);
+        settings.addProperty("query_term_limit", IndexSearcher.getMaxClauseCount());
+        root.add("settings", settings);
+        JsonArray languages = new JsonArray();
+        languageCodes().forEach(languages::add);
+        root.add("languages", languages);
+        JsonArray rows = new JsonArray();
+        for (ExperimentMethod method : config.methods()) {
+            JsonObject row = rowJson(method, result.cells());
+            JsonObject average = new JsonObject();
+            addAverage(average, "ndcg@10", method, RetrievalScores::ndcgAt10);
+            addAverage(average, "recall@100", method, RetrievalScores::recallAt100);
+            addAverage(average, "mrr@10", method, RetrievalScores::mrrAt10);
+            row.add("average", average);
+            rows.add(row);
+        }
+        root.add("rows", rows);
+        if (config.reference().isPresent()) {
+            JsonObject reference = new JsonObject();
+            reference.addProperty("language", config.reference().get().code());
+            JsonArray referenceRows = new JsonArray();
+            result.reference().forEach(cell -> referenceRows.add(rowJson(cell.method(), result.reference())));
+            reference.add("rows", referenceRows);
+            root.add("reference", reference);
+        }
+        root.add("provenance", result.provenance().toJson());
+        return root;
+    }
+
+    /// Writes [#MARKDOWN_FILE], [#CSV_FILE] and [#JSON_FILE] into `folder`, each atomically.
+    ///
+    /// @throws IOException when a file cannot be written (that file is then unchanged)
+    public void writeTo(Path folder) throws IOException {
+        AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), markdown());
+        AtomicFiles.writeString(folder.resolve(CSV_FILE), csv());
+        AtomicFiles.writeString(folder.resolve(JSON_FILE),
+                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json())
+                        + "\n");
+    }
+
+    private List<String> languageCodes() {
+        return result.config().languages().stream().map(ExperimentLanguage::code).toList();
+    }
+
+    private JsonObject rowJson(ExperimentMethod method, List<ExperimentCell> cells) {
+        JsonObject row = new JsonObject();
+        row.addProperty("id", method.id());
+        row.addProperty("method", method.name());
+        if (method.readsAlpha()) {
+            row.addProperty("alpha", method.alpha());
+        }
+        row.addProperty("label", method.label());
+        JsonObject byLanguage = new JsonObject();
+        for (ExperimentCell cell : cells) {
+            if (cell.method().equals(method)) {
+                byLanguage.add(cell.language(), cellJson(cell));
+            }
+        }
+        row.add("cells", byLanguage);
+        return row;
+    }
+
+    private JsonObject cellJson(ExperimentCell cell) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ndcg@10", cell.scores().ndcgAt10());
+        o.addProperty("recall@100", cell.scores().recallAt100());
+        o.addProperty("mrr@10", cell.scores().mrrAt10());
+        o.addProperty("queries", cell.scores().judgedQueries());
+        o.addProperty("empty_queries", cell.emptyQueries());
+        o.addProperty("truncated_queries", cell.truncatedQueries());
+        o.addProperty("run", cell.runFolder().map(Path::toString).orElse(null));
+        o.addProperty("index", cell.indexFolder().toString());
+        o.addProperty("run_reused", cell.runReused());
+        o.addProperty("scores_reused", cell.scoresReused());
+        o.addProperty("seconds", cell.seconds());
+        return o;
+    }
+
+    private void addAverage(JsonObject average, String name, ExperimentMethod method,
+            ToDoubleFunction<RetrievalScores> measure) {
+        OptionalDouble value = result.average(method, measure);
+        if (value.isPresent()) {
+            average.addProperty(name, value.getAsDouble());
+        }
+    }
+
+    private interface Score {
+        Optional<Double> of(ExperimentMethod method);
+    }
+
+    /// The best score among the encoder rows (every row but `bm25`), rounded as printed.
+    private OptionalDouble bestEncoderScore(Score score) {
+        return result.config().methods().stream().filter(m -> !m.lexical()).map(score::of).flatMap(Optional::stream)
+                .mapToDouble(v -> Double.parseDouble(decimals(v, 3))).max();
+    }
+
+    private static String markdownCell(ExperimentMethod method, Optional<Double> value, OptionalDouble best) {
+        if (value.isEmpty()) {
+            return "–";
+        }
+        String printed = decimals(value.get(), 3);
+        boolean isBest = !method.lexical() && best.isPresent() && Double.parseDouble(printed) == best.getAsDouble();
+        return isBest ? "**" + printed + "**" : printed;
+    }
+
+    private List<String> notes() {
+        ExperimentConfig config = result.config();
+        List<String> notes = new ArrayList<>();
+        int queries = result.cells().isEmpty() ? 0 : result.cells().getFirst().scores().judgedQueries();
+        notes.add(String.format(Locale.ROOT, "nDCG@10 (trec_eval -c -M 100) of the top %d documents per query; "
+                + "source %s, bridge %s, decoder bias %s, seed %d; %s judged queries in %s.",
+                ExperimentRunner.DEPTH, config.source().getFileName(),
+                config.bridge().map(b -> b.getFileName().toString()).orElse("none"), config.biasMode().cliName(),
+                config.seed(), sameQueryCount() ? Integer.toString(queries) : "varying numbers of",
+                languageCodes().size() == 1 ? "the language" : "each language"));
+        List<String> truncated = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (ExperimentCell cell : result.cells()) {
+            String where = cell.method().label() + " " + cell.language() + " ";
+            if (cell.truncatedQueries() > 0) {
+                truncated.add(where + cell.truncatedQueries() + "/" + cell.scores().judgedQueries());
+            }
+            if (cell.emptyQueries() > 0) {
+                empty.add(where + cell.emptyQueries() + "/" + cell.scores().judgedQueries());
+            }
+        }
+        if (!truncated.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "Queries scored on their %,d largest weights only (Lucene's clause "
+                    + "limit): %s.", IndexSearcher.getMaxClauseCount(), String.join(", ", truncated)));
+        }
+        if (!empty.isEmpty()) {
+            notes.add("Queries with nothing to search for (scored 0): " + String.join(", ", empty) + ".");
+        }
+        return notes;
+    }
+
+    private boolean sameQueryCount() {
+        return result.cells().stream().map(c -> c.scores().judgedQueries()).distinct().count() <= 1;
+    }
+
+    private static Optional<Double> optional(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
+    private static String decimals(double value, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    private static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}
