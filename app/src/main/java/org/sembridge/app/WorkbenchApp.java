@@ -1,16 +1,23 @@
 package org.sembridge.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
+import org.sembridge.app.common.Navigator;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.shell.MainWindow;
 import org.sembridge.app.shell.WorkbenchPage;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.app.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,23 +25,26 @@ import org.slf4j.LoggerFactory;
 /// and preloads the bundled sample models (Korean target by default) once the window shows.
 ///
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
-/// the system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
+/// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]); the system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
 public final class WorkbenchApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     private FxTaskRunner taskRunner;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
+        WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
+        Navigator navigator = pageId -> window.showPage(pageId);
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
                         new ModelsView(models, dialogs).root()));
-        MainWindow window = new MainWindow(pages, taskRunner);
+        window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
@@ -55,6 +65,26 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (taskRunner != null) {
             taskRunner.close();
+        }
+    }
+
+    /// Opens the workspace named by `--workspace=DIR` (else the default); when it cannot be
+    /// created, says why and falls back to a temporary folder so the session still works.
+    private Workspace openWorkspace(FxDialogService dialogs) {
+        Path root = Optional.ofNullable(getParameters().getNamed().get("workspace"))
+                .map(Path::of)
+                .orElseGet(Workspace::defaultRoot);
+        try {
+            Workspace workspace = Workspace.open(root);
+            LOG.info("Workspace {}", workspace.root());
+            return workspace;
+        } catch (IOException e) {
+            dialogs.showError("Could not open the workspace " + root, e);
+            try {
+                return Workspace.open(Files.createTempDirectory("sembridge-workspace"));
+            } catch (IOException fallback) {
+                throw new UncheckedIOException("no writable temporary folder for a workspace", fallback);
+            }
         }
     }
 

@@ -14,15 +14,20 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The workbench's [TaskRunner]: wraps work in a `javafx.concurrent.Task` run on one named engine
-/// thread (tensor work must not hop threads), forwards engine progress through `updateProgress` /
+/// The workbench's [TaskRunner]: wraps work in a `javafx.concurrent.Task` run on a small pool of
+/// named engine threads (each task stays on one thread from start to end, so its tensor scopes
+/// never hop threads; a long transfer does not block a re-alignment or a search), forwards engine progress through `updateProgress` /
 /// `updateMessage`, maps the task's cancel to the engine's [CancellationToken], and keeps the list
 /// of running tasks for the status bar's task tray.
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
-    private final ExecutorService engineThread = Executors.newSingleThreadExecutor(new NamedThreadFactory("sembridge-engine"));
+    /// Engine threads: one long job (a transfer, a map) plus interactive work beside it.
+    private static final int ENGINE_THREADS = 3;
+
+    private final ExecutorService engineThreads =
+            Executors.newFixedThreadPool(ENGINE_THREADS, new NamedThreadFactory("sembridge-engine"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
 
     /// Tasks queued or running, newest last; observed by the status bar. FX thread only.
@@ -68,7 +73,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             onFailure.accept(new OperationCancelledException(title));
         });
         Platform.runLater(() -> running.add(task));
-        engineThread.execute(task);
+        engineThreads.execute(task);
         return new TaskHandle() {
             @Override
             public String title() {
@@ -90,7 +95,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void close() {
-        engineThread.shutdownNow();
+        engineThreads.shutdownNow();
     }
 
     /// Names threads so thread dumps and logs say whose they are.

@@ -20,11 +20,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.Scene;
 import org.sembridge.app.common.FxTaskRunner;
+import org.sembridge.app.common.Navigator;
 
 /// The workbench's main window: a header (title, theme and presentation toggles), a navigation
 /// rail with one button per [WorkbenchPage] (Ctrl+1..9), the current page in the centre, and the
 /// [StatusBar] with the running task. Owns the keyboard map of the shell.
-public final class MainWindow {
+public final class MainWindow implements Navigator {
 
     static final String DARK_THEME_CLASS = "theme-dark";
     static final String PRESENTATION_CLASS = "presentation";
@@ -71,6 +72,15 @@ public final class MainWindow {
         accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 presentation::fire);
         accelerators.put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelShownTask);
+    }
+
+    @Override
+    public void showPage(String pageId) {
+        navigation.getToggles().stream()
+                .map(ToggleButton.class::cast)
+                .filter(button -> button.getId().equals("nav-" + pageId))
+                .findFirst()
+                .ifPresent(button -> button.setSelected(true));
     }
 
     /// Shows `text` in the status bar.

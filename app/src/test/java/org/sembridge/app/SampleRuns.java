@@ -1,0 +1,76 @@
+package org.sembridge.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.sembridge.engine.bridge.BridgeVectorStore;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.provenance.ContentHash;
+import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.TransferRequest;
+import org.sembridge.engine.run.TransferRunner;
+
+/// Real runs on the bundled sample models (English sample encoder → Korean sample tokenizer,
+/// tiny bridge), made once per test JVM in a temporary folder and shared by the GUI tests
+/// (a run takes ~3 s). Each method's run is made on first use.
+public final class SampleRuns {
+
+    /// The repository root (surefire sets `sembridge.repo.root`).
+    public static final Path REPO = Path.of(System.getProperty("sembridge.repo.root", "..")).toAbsolutePath().normalize();
+
+    private static final Map<String, LoadedRun> RUNS = new HashMap<>();
+    private static Path folder;
+
+    private SampleRuns() {
+    }
+
+    /// The bundled sample models folder.
+    public static Path sampleModels() {
+        return REPO.resolve("sample-models");
+    }
+
+    /// The bridge-vector store the sample runs use (re-alignment reads it).
+    public static synchronized BridgeVectorStore store() {
+        return new BridgeVectorStore(folder().resolve("bridge-cache"), ContentHash.withoutMemo());
+    }
+
+    /// The runner the sample runs use; its cache lives in the shared temporary folder.
+    public static synchronized TransferRunner runner() {
+        return new TransferRunner(store(), ContentHash.withoutMemo());
+    }
+
+    /// The Korean sample run of `method` (`sembridge` at alpha 4, `ofa`, `mean`, ...), opened.
+    public static synchronized LoadedRun korean(String method) {
+        return RUNS.computeIfAbsent(method, SampleRuns::make);
+    }
+
+    private static LoadedRun make(String method) {
+        Path models = sampleModels();
+        Path out = folder().resolve("runs").resolve("ko-" + method);
+        try {
+            TransferRequest request = TransferRequest.builder(models.resolve("splade-tiny-en"),
+                            models.resolve("tokenizers").resolve("ko"), method, out)
+                    .optBridge(models.resolve("bridge-tiny-multi"))
+                    .build();
+            runner().run(request, ProgressListener.NONE, CancellationToken.create());
+            return LoadedRun.open(out, store());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make the Korean sample run of " + method, e);
+        }
+    }
+
+    private static Path folder() {
+        if (folder == null) {
+            try {
+                folder = Files.createTempDirectory("sembridge-app-sample-runs");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return folder;
+    }
+}
