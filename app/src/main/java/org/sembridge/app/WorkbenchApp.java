@@ -12,6 +12,8 @@ import javafx.stage.Stage;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.inspector.InspectorView;
+import org.sembridge.app.inspector.InspectorViewModel;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.shell.MainWindow;
@@ -41,9 +43,13 @@ public final class WorkbenchApp extends Application {
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
+        InspectorViewModel inspector = new InspectorViewModel(state, taskRunner, dialogs,
+                repositoryRoot().resolve("assets/lexicon/concepts.tsv"));
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
-                        new ModelsView(models, dialogs).root()));
+                        new ModelsView(models, dialogs).root()),
+                new WorkbenchPage("inspector", "Inspector", "Inspect the current run's token alignments",
+                        new InspectorView(inspector, state).root()));
         window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);

@@ -1,0 +1,357 @@
+package org.sembridge.app.inspector;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.SetChangeListener;
+import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.Formats;
+import org.sembridge.app.common.TaskHandle;
+import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.workspace.OpenRun;
+import org.sembridge.app.workspace.SessionPart;
+import org.sembridge.app.workspace.TokenFocus;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.run.TargetTokenKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The alignment inspector's state: the current run's [TokenFigures] (read once in the
+/// background), the filter and sort that turn them into the table's rows ([RowIndexList]), the
+/// selected row kept in step with [WorkbenchState#selectedTokenProperty()], the detail pane
+/// ([TokenDetailViewModel]) and CSV export. Saved in sessions under `inspector`.
+///
+/// Sorting and filtering run on the FX thread on index permutations: the sorted order is kept
+/// per sort, so a filter change is one pass over the rows (measured in [#queryNanosProperty()];
+/// a few ms at 250,000 rows, see `RowQueryScaleTest`). FX thread only.
+public final class InspectorViewModel implements SessionPart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorViewModel.class);
+
+    private final WorkbenchState state;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Path lexiconFile;
+    private final TokenDetailViewModel detail;
+    private final RowIndexList rows = new RowIndexList();
+    private final ObjectProperty<TokenFigures> figures = new SimpleObjectProperty<>(this, "figures");
+    private final ObjectProperty<OpenRun> figuresRun = new SimpleObjectProperty<>(this, "figuresRun");
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ObjectProperty<TargetTokenKind> kindFilter = new SimpleObjectProperty<>(this, "kindFilter");
+    private final BooleanProperty bookmarkedOnly = new SimpleBooleanProperty(this, "bookmarkedOnly");
+    private final IntegerProperty minSupport = new SimpleIntegerProperty(this, "minSupport", 0);
+    private final IntegerProperty maxSupport = new SimpleIntegerProperty(this, "maxSupport", Integer.MAX_VALUE);
+    private final ObjectProperty<LexiconFilter> lexiconFilter =
+            new SimpleObjectProperty<>(this, "lexiconFilter", LexiconFilter.ANY);
+    private final ObjectProperty<TokenSort> sort = new SimpleObjectProperty<>(this, "sort", TokenSort.BY_ID);
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "No run open");
+    private final LongProperty queryNanos = new SimpleLongProperty(this, "queryNanos");
+    private int[] sortedRows = new int[0];
+    private TaskHandle load;
+
+    /// @param lexiconFile the concepts TSV (`assets/lexicon/concepts.tsv`); when missing or without
+    ///     the run's language the lexicon column says `n/a`
+    public InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, Path lexiconFile) {
+        this.state = state;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.lexiconFile = lexiconFile;
+        this.detail = new TokenDetailViewModel(state, runner, dialogs);
+        ChangeListener<Object> refilter = (obs, old, now) -> applyFilter();
+        filterText.addListener(refilter);
+        kindFilter.addListener(refilter);
+        bookmarkedOnly.addListener(refilter);
+        minSupport.addListener(refilter);
+        maxSupport.addListener(refilter);
+        lexiconFilter.addListener(refilter);
+        state.focusProperty().addListener(refilter);
+        state.bookmarks().addListener((SetChangeListener<String>) change -> {
+            if (bookmarkedOnly.get()) {
+                applyFilter();
+            }
+        });
+        sort.addListener((obs, old, now) -> applySort());
+        state.selectedTokenProperty().addListener((obs, old, now) -> selectedRow.set(rowOf(now)));
+        state.currentRunProperty().addListener((obs, old, now) -> loadRun(now));
+        loadRun(state.currentRunProperty().get());
+    }
+
+    @Override
+    public String key() {
+        return "inspector";
+    }
+
+    /// The detail pane of the selected token.
+    public TokenDetailViewModel detail() {
+        return detail;
+    }
+
+    /// The table's items: row indices into [#figuresProperty()], filtered and sorted.
+    public RowIndexList rows() {
+        return rows;
+    }
+
+    /// The figures shown; `null` before the first run is read.
+    public ReadOnlyObjectProperty<TokenFigures> figuresProperty() {
+        return figures;
+    }
+
+    /// The run whose figures are shown (after a cancelled load, the previous one).
+    public ReadOnlyObjectProperty<OpenRun> figuresRunProperty() {
+        return figuresRun;
+    }
+
+    /// Substring of the token, case-insensitive; empty for any.
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /// The kind kept; `null` for any.
+    public ObjectProperty<TargetTokenKind> kindFilterProperty() {
+        return kindFilter;
+    }
+
+    /// Keep bookmarked tokens only.
+    public BooleanProperty bookmarkedOnlyProperty() {
+        return bookmarkedOnly;
+    }
+
+    /// Smallest support kept (0 for any).
+    public IntegerProperty minSupportProperty() {
+        return minSupport;
+    }
+
+    /// Largest support kept ([Integer#MAX_VALUE] for any).
+    public IntegerProperty maxSupportProperty() {
+        return maxSupport;
+    }
+
+    /// The lexicon outcomes kept.
+    public ObjectProperty<LexiconFilter> lexiconFilterProperty() {
+        return lexiconFilter;
+    }
+
+    /// The sort of the rows.
+    public ObjectProperty<TokenSort> sortProperty() {
+        return sort;
+    }
+
+    /// The selected row (a target id), -1 for none; follows the shared selected token.
+    public ReadOnlyIntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /// Whether the figures are being read.
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /// One line over the table: rows shown of all, and how long the last sort + filter took.
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    /// Time of the last sort + filter on the FX thread, in ns.
+    public ReadOnlyLongProperty queryNanosProperty() {
+        return queryNanos;
+    }
+
+    /// The current filter as a value.
+    public TokenFilter filter() {
+        return new TokenFilter(filterText.get(), kindFilter.get(), bookmarkedOnly.get(), Math.max(0, minSupport.get()),
+                maxSupport.get(), lexiconFilter.get());
+    }
+
+    /// Reads the figures of `run` in the background (cancelling a load in progress); `null`
+    /// empties the table. A cancelled or failed load keeps the figures shown before.
+    public void loadRun(OpenRun run) {
+        cancelLoad();
+        if (run == null) {
+            show(null, null);
+            return;
+        }
+        loading.set(true);
+        summary.set("Reading the token figures of " + run.label() + "…");
+        load = runner.run("Reading token figures of " + run.label(),
+                (progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel),
+                loaded -> {
+                    loading.set(false);
+                    show(loaded, run);
+                },
+                error -> {
+                    loading.set(false);
+                    if (error instanceof OperationCancelledException) {
+                        summary.set("Reading cancelled; " + describeRows());
+                    } else {
+                        summary.set("Could not read " + run.label());
+                        dialogs.showError("Could not read the token figures of " + run.label(), error);
+                    }
+                });
+    }
+
+    /// Cancels reading the figures, if running.
+    public void cancelLoad() {
+        if (load != null && loading.get()) {
+            load.cancel();
+        }
+        load = null;
+    }
+
+    /// Shows `shown` (of `run`, `null` for figures without a run, as in scale tests) with the
+    /// current filter and sort.
+    void show(TokenFigures shown, OpenRun run) {
+        figures.set(shown);
+        figuresRun.set(run);
+        applySort();
+        selectedRow.set(rowOf(state.selectedTokenProperty().get()));
+    }
+
+    /// Sorts by `column` in the given direction (the table's header click).
+    public void sortBy(TokenColumn column, boolean ascending) {
+        sort.set(new TokenSort(column, ascending));
+    }
+
+    /// Selects the token of `row` everywhere (the shared selection); -1 clears it.
+    public void select(int row) {
+        TokenFigures shown = figures.get();
+        state.selectedTokenProperty().set(shown == null || row < 0 ? null : shown.token(row));
+    }
+
+    /// Removes the focused token group (the chip's ×).
+    public void clearFocus() {
+        state.focusProperty().set(null);
+    }
+
+    /// Asks for a file and exports `selected` rows to CSV, or every filtered row when `selected`
+    /// is empty (Ctrl+E), in the background.
+    public void exportRows(int[] selected) {
+        OpenRun run = figuresRun.get();
+        TokenFigures shown = figures.get();
+        if (run == null || shown == null) {
+            return;
+        }
+        int[] exported = selected.length > 0 ? selected.clone() : rows.toRowArray();
+        String name = run.run().directory().getFileName() + "-tokens.csv";
+        dialogs.chooseSaveFile("Export " + Formats.count(exported.length) + " tokens as CSV", state.workspace().root(),
+                name).ifPresent(file -> runner.run("Exporting " + Formats.count(exported.length) + " tokens",
+                (progress, cancel) -> {
+                    TokenCsvExport.write(run.run(), shown, exported, file, progress, cancel);
+                    return file;
+                },
+                written -> {
+                    LOG.info("Exported {} tokens of {} to {}", exported.length, run.label(), written);
+                    summary.set(describeRows() + " · exported " + Formats.count(exported.length) + " to "
+                            + written.getFileName());
+                },
+                error -> {
+                    if (!(error instanceof OperationCancelledException)) {
+                        dialogs.showError("Could not export the tokens to " + file, error);
+                    }
+                }));
+    }
+
+    private void applySort() {
+        TokenFigures shown = figures.get();
+        long startNanos = System.nanoTime();
+        sortedRows = shown == null ? new int[0] : RowSorter.sort(shown, sort.get());
+        filterSorted(startNanos);
+    }
+
+    private void applyFilter() {
+        filterSorted(System.nanoTime());
+    }
+
+    private void filterSorted(long startNanos) {
+        TokenFigures shown = figures.get();
+        if (shown == null) {
+            rows.setRows(new int[0]);
+            queryNanos.set(0);
+            summary.set(state.currentRunProperty().get() == null ? "No run open" : summary.get());
+            return;
+        }
+        TokenFocus focus = state.focusProperty().get();
+        Set<String> focusTokens = focus == null ? null : new HashSet<>(focus.tokens());
+        rows.setRows(filter().apply(shown, sortedRows, state.bookmarks(), focusTokens));
+        queryNanos.set(System.nanoTime() - startNanos);
+        summary.set(describeRows());
+    }
+
+    private String describeRows() {
+        TokenFigures shown = figures.get();
+        if (shown == null) {
+            return "no tokens";
+        }
+        return String.format(Locale.ROOT, "%s of %s tokens · sorted and filtered in %s", Formats.count(rows.size()),
+                Formats.count(shown.size()), Formats.duration(queryNanos.get()));
+    }
+
+    private int rowOf(String token) {
+        TokenFigures shown = figures.get();
+        return shown == null || token == null ? -1 : shown.rowOf(token);
+    }
+
+    @Override
+    public JsonElement save() {
+        JsonObject saved = new JsonObject();
+        JsonObject filter = new JsonObject();
+        filter.addProperty("text", filterText.get());
+        filter.addProperty("kind", kindFilter.get() == null ? null : kindFilter.get().jsonName());
+        filter.addProperty("bookmarkedOnly", bookmarkedOnly.get());
+        filter.addProperty("minSupport", minSupport.get());
+        filter.addProperty("maxSupport", maxSupport.get());
+        filter.addProperty("lexicon", lexiconFilter.get().name());
+        saved.add("filter", filter);
+        JsonObject sorted = new JsonObject();
+        sorted.addProperty("column", sort.get().column().name());
+        sorted.addProperty("ascending", sort.get().ascending());
+        saved.add("sort", sorted);
+        String token = state.selectedTokenProperty().get();
+        saved.add("selectedToken", token == null ? JsonNull.INSTANCE : new JsonPrimitive(token));
+        saved.addProperty("alpha", detail.alphaProperty().get());
+        return saved;
+    }
+
+    @Override
+    public void restore(JsonElement saved) {
+        if (saved == null || !saved.isJsonObject()) {
+            return;
+        }
+        SessionJson session = new SessionJson(saved.getAsJsonObject());
+        session.child("filter").ifPresent(filter -> {
+            filter.string("text").ifPresent(filterText::set);
+            kindFilter.set(filter.parsed("kind", TargetTokenKind::fromJsonName).orElse(null));
+            filter.bool("bookmarkedOnly").ifPresent(bookmarkedOnly::set);
+            filter.integer("minSupport").filter(n -> n >= 0).ifPresent(minSupport::set);
+            filter.integer("maxSupport").ifPresent(maxSupport::set);
+            filter.parsed("lexicon", LexiconFilter::valueOf).ifPresent(lexiconFilter::set);
+        });
+        session.child("sort").ifPresent(sorted -> sorted.parsed("column", TokenColumn::valueOf)
+                .ifPresent(column -> sortBy(column, sorted.bool("ascending").orElse(true))));
+        session.string("selectedToken").ifPresent(state.selectedTokenProperty()::set);
+        session.number("alpha").ifPresent(alpha -> detail.alphaProperty().set(TokenDetailViewModel.clampAlpha(alpha)));
+    }
+}

@@ -1,0 +1,94 @@
+package org.sembridge.app.inspector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.run.LexiconEvaluator;
+import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.vocab.BilingualLexicon;
+import org.sembridge.engine.vocab.CanonicalVocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// A bilingual lexicon resolved against one run's vocabularies: for each target token that is the
+/// word-start token of a lexicon word, the source ids of its gold English words. Judges a token
+/// by the engine's rule ([LexiconEvaluator]): hit@1 when the heaviest source is gold, hit@5 when a
+/// gold word is among the 5 heaviest.
+///
+/// @param language the lexicon column used (inferred by [LexiconEvaluator#read] from the run's
+///     target vocabulary)
+/// @param goldSources gold source ids per target id
+public record RunLexicon(String language, Map<Integer, Set<Integer>> goldSources) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLexicon.class);
+    private static final String WORD_START = "▁";
+
+    /// How many of a token's heaviest sources a hit may be among.
+    public static final int TOP_K = 5;
+
+    public RunLexicon {
+        goldSources = Map.copyOf(goldSources);
+    }
+
+    /// The lexicon of `file` for `run`'s language, or empty when the file is missing or has no
+    /// column in the run's target language (then the table says `n/a`).
+    ///
+    /// @throws InputFormatException when the file exists but is malformed, or a vocabulary file of
+    ///     the run is
+    /// @throws IOException when a file cannot be read
+    public static Optional<RunLexicon> of(LoadedRun run, Path file) throws IOException, InputFormatException {
+        if (!Files.isRegularFile(file)) {
+            LOG.info("No lexicon at {}: the lexicon column shows n/a", file);
+            return Optional.empty();
+        }
+        LexiconEvaluator.LanguageLexicon lexicon;
+        try {
+            lexicon = LexiconEvaluator.read(file, Optional.empty(), run);
+        } catch (InputFormatException e) {
+            LOG.info("No lexicon column for run {}: {}", run.directory(), e.getMessage());
+            return Optional.empty();
+        }
+        CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
+        CanonicalVocabulary target = run.targetCanonical();
+        BilingualLexicon pairs = lexicon.lexicon();
+        Map<Integer, Set<Integer>> gold = new HashMap<>();
+        for (String word : pairs.targetWords()) {
+            int targetId = target.lowestIdWithCanonicalForm(WORD_START + word);
+            if (targetId < 0) {
+                continue;
+            }
+            Set<Integer> sourceIds = new HashSet<>();
+            for (String sourceWord : pairs.sourcesOf(word)) {
+                int sourceId = source.lowestIdWithCanonicalForm(WORD_START + sourceWord);
+                if (sourceId >= 0) {
+                    sourceIds.add(sourceId);
+                }
+            }
+            if (!sourceIds.isEmpty()) {
+                gold.computeIfAbsent(targetId, id -> new HashSet<>()).addAll(sourceIds);
+            }
+        }
+        return Optional.of(new RunLexicon(lexicon.language(), gold));
+    }
+
+    /// The outcome of target token `targetId` whose heaviest sources are `topSourceIds` (largest
+    /// weight first, up to [#TOP_K] read).
+    public LexiconOutcome outcome(int targetId, int[] topSourceIds) {
+        Set<Integer> gold = goldSources.get(targetId);
+        if (gold == null) {
+            return LexiconOutcome.NOT_IN_LEXICON;
+        }
+        if (topSourceIds.length > 0 && gold.contains(topSourceIds[0])) {
+            return LexiconOutcome.HIT_AT_1;
+        }
+        boolean inTop = Arrays.stream(topSourceIds).limit(TOP_K).anyMatch(gold::contains);
+        return inTop ? LexiconOutcome.HIT_AT_5 : LexiconOutcome.MISS;
+    }
+}

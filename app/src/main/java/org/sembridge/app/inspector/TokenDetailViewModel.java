@@ -1,0 +1,239 @@
+package org.sembridge.app.inspector;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.Formats;
+import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.workspace.OpenRun;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.run.AlignmentRecord;
+import org.sembridge.engine.run.LoadedRun;
+
+/// The inspector's detail pane for the selected token: its record in the current run at the
+/// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
+/// same token in a second run side by side, its note and its bookmark.
+///
+/// Re-alignments run through a [LatestRequestRunner]: slider moves while one is running collapse
+/// into the latest, and only the latest result is shown. The token is the shared
+/// [WorkbenchState#selectedTokenProperty()]; notes and bookmarks are the shared maps, keyed by
+/// the token string, so they follow the token across runs. FX thread only.
+public final class TokenDetailViewModel {
+
+    /// Slider range and step (entmax alpha; 1 is softmax, 2 sparsemax).
+    public static final double MIN_ALPHA = 1.0;
+    public static final double MAX_ALPHA = 8.0;
+    public static final double ALPHA_STEP = 0.1;
+
+    private final WorkbenchState state;
+    private final LatestRequestRunner<TokenDetail> realigner;
+    private final LatestRequestRunner<Optional<AlignmentRecord>> comparer;
+    private final ObjectProperty<TokenDetail> detail = new SimpleObjectProperty<>(this, "detail");
+    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 4.0);
+    private final BooleanProperty realignable = new SimpleBooleanProperty(this, "realignable");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "No token selected");
+    private final ObjectProperty<OpenRun> compareRun = new SimpleObjectProperty<>(this, "compareRun");
+    private final ObjectProperty<AlignmentRecord> compareRecord = new SimpleObjectProperty<>(this, "compareRecord");
+    private final StringProperty compareStatus = new SimpleStringProperty(this, "compareStatus", "");
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final BooleanProperty bookmarked = new SimpleBooleanProperty(this, "bookmarked");
+    private boolean showingToken;
+
+    public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
+        this.state = state;
+        this.realigner = new LatestRequestRunner<>(runner, "Re-aligning token", this::showDetail,
+                error -> dialogs.showError("Could not re-align " + token(), error));
+        this.comparer = new LatestRequestRunner<>(runner, "Comparing token", this::showComparison,
+                error -> dialogs.showError("Could not read " + token() + " in " + compareRun.get(), error));
+        state.selectedTokenProperty().addListener((obs, old, now) -> refresh());
+        state.currentRunProperty().addListener((obs, old, now) -> {
+            resetAlpha();
+            refresh();
+        });
+        alpha.addListener((obs, old, now) -> requestDetail());
+        compareRun.addListener((obs, old, now) -> requestComparison());
+        note.addListener((obs, old, now) -> storeNote(now));
+        state.runs().addListener((ListChangeListener<OpenRun>) change -> {
+            if (!state.runs().contains(compareRun.get())) {
+                compareRun.set(null);
+            }
+        });
+        state.bookmarks().addListener((SetChangeListener<String>) change -> bookmarked.set(isBookmarked()));
+        resetAlpha();
+    }
+
+    /// The detail shown; `null` while no token of the current run is selected.
+    public ReadOnlyObjectProperty<TokenDetail> detailProperty() {
+        return detail;
+    }
+
+    /// The slider's alpha in `[1, 8]`; changing it re-aligns the token.
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    /// Whether the current run has bridge vectors to re-align from (false for statistical
+    /// baselines such as `mean`).
+    public ReadOnlyBooleanProperty realignableProperty() {
+        return realignable;
+    }
+
+    /// One line under the chart: whose weights are shown and how long they took.
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /// The run compared side by side; `null` for none.
+    public ObjectProperty<OpenRun> compareRunProperty() {
+        return compareRun;
+    }
+
+    /// The token's record in [#compareRunProperty()]; `null` when none is chosen or that run
+    /// lacks the token.
+    public ReadOnlyObjectProperty<AlignmentRecord> compareRecordProperty() {
+        return compareRecord;
+    }
+
+    /// What the comparison side says: the run's label, or why there is nothing.
+    public ReadOnlyStringProperty compareStatusProperty() {
+        return compareStatus;
+    }
+
+    /// The selected token's note (editable; an empty note removes the entry).
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /// Whether the selected token is bookmarked.
+    public ReadOnlyBooleanProperty bookmarkedProperty() {
+        return bookmarked;
+    }
+
+    /// The current run's alpha (the reset value; 4 when no run is open).
+    public double runAlpha() {
+        OpenRun run = state.currentRunProperty().get();
+        return run == null ? 4.0 : clampAlpha(run.run().manifest().alpha());
+    }
+
+    /// Sets the slider back to the run's alpha, which shows the run's own record.
+    public void resetAlpha() {
+        OpenRun run = state.currentRunProperty().get();
+        realignable.set(run != null && run.run().manifest().bridgePath().isPresent());
+        alpha.set(runAlpha());
+    }
+
+    /// Bookmarks the selected token, or removes its bookmark (Ctrl+B).
+    public void toggleBookmark() {
+        String token = token();
+        if (token == null) {
+            return;
+        }
+        if (!state.bookmarks().remove(token)) {
+            state.bookmarks().add(token);
+        }
+    }
+
+    /// Shows the selected token again (after a selection, a run switch or a restore).
+    void refresh() {
+        showingToken = true;
+        String token = token();
+        note.set(token == null ? "" : state.notes().getOrDefault(token, ""));
+        bookmarked.set(isBookmarked());
+        showingToken = false;
+        requestDetail();
+        requestComparison();
+    }
+
+    private void requestDetail() {
+        OpenRun open = state.currentRunProperty().get();
+        String token = token();
+        if (open == null || token == null) {
+            realigner.discard();
+            detail.set(null);
+            status.set(open == null ? "No run open" : "No token selected");
+            return;
+        }
+        LoadedRun run = open.run();
+        double requested = clampAlpha(alpha.get());
+        boolean stored = Math.abs(requested - runAlpha()) < ALPHA_STEP / 2 || !realignable.get();
+        realigner.submit((progress, cancel) -> {
+            long startNanos = System.nanoTime();
+            OptionalInt id = run.idOf(token);
+            if (id.isEmpty()) {
+                throw new InputFormatException("token " + token + " is not in the target vocabulary of run "
+                        + run.directory());
+            }
+            AlignmentRecord record = stored ? run.token(id.getAsInt()) : run.realign(id.getAsInt(), requested);
+            return new TokenDetail(record, requested, !stored, System.nanoTime() - startNanos);
+        });
+    }
+
+    private void showDetail(TokenDetail shown) {
+        detail.set(shown);
+        status.set(shown.realigned()
+                ? String.format(Locale.ROOT, "re-aligned at α = %.1f in %s", shown.alpha(),
+                        Formats.duration(shown.elapsedNanos()))
+                : "the run's weights" + (realignable.get() ? String.format(Locale.ROOT, " (α = %.1f)", shown.alpha())
+                        : " (no bridge: alpha does not apply)"));
+    }
+
+    private void requestComparison() {
+        OpenRun other = compareRun.get();
+        String token = token();
+        if (other == null || token == null) {
+            comparer.discard();
+            compareRecord.set(null);
+            compareStatus.set(other == null ? "Choose a run to compare" : "");
+            return;
+        }
+        comparer.submit((progress, cancel) -> LoadedRun.compare(List.of(other.run()), token).getFirst());
+    }
+
+    private void showComparison(Optional<AlignmentRecord> record) {
+        compareRecord.set(record.orElse(null));
+        compareStatus.set(record.isPresent() ? compareRun.get().label() : token() + " is not in " + compareRun.get());
+    }
+
+    private void storeNote(String text) {
+        String token = token();
+        if (showingToken || token == null) {
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            state.notes().remove(token);
+        } else {
+            state.notes().put(token, text);
+        }
+    }
+
+    private boolean isBookmarked() {
+        String token = token();
+        return token != null && state.bookmarks().contains(token);
+    }
+
+    private String token() {
+        return state.selectedTokenProperty().get();
+    }
+
+    /// `value` rounded to the slider's step and clamped to `[1, 8]`.
+    static double clampAlpha(double value) {
+        double stepped = Math.round(value / ALPHA_STEP) * ALPHA_STEP;
+        return Math.min(MAX_ALPHA, Math.max(MIN_ALPHA, Math.round(stepped * 10) / 10.0));
+    }
+}
