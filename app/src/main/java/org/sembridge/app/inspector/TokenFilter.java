@@ -32,23 +32,32 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
         }
     }
 
-    /// The rows of `order` that pass, in the same order: one pass over the rows, no allocation
-    /// per row (a few ms for 250,000 rows).
+    /// The rows of `order` that pass, in the same order. Two passes without allocation per row:
+    /// the conditions in id order over the primitive columns (cache-friendly), then `order`
+    /// against that mask (a few ms for 250,000 rows).
     ///
     /// @param bookmarks the bookmarked tokens (read when [#bookmarkedOnly])
     /// @param focus the focused tokens, or `null` for no focus
     public int[] apply(TokenFigures figures, int[] order, Set<String> bookmarks, Set<String> focus) {
+        char[] needle = new char[text.length()];
+        for (int i = 0; i < needle.length; i++) {
+            needle[i] = TokenFigures.fold(text.charAt(i));
+        }
+        boolean[] passes = new boolean[figures.size()];
+        for (int row = 0; row < passes.length; row++) {
+            passes[row] = accepts(figures, row, needle, bookmarks, focus);
+        }
         int[] kept = new int[order.length];
         int count = 0;
         for (int row : order) {
-            if (accepts(figures, row, bookmarks, focus)) {
+            if (passes[row]) {
                 kept[count++] = row;
             }
         }
         return Arrays.copyOf(kept, count);
     }
 
-    private boolean accepts(TokenFigures figures, int row, Set<String> bookmarks, Set<String> focus) {
+    private boolean accepts(TokenFigures figures, int row, char[] needle, Set<String> bookmarks, Set<String> focus) {
         int support = figures.support(row);
         if (support < minSupport || support > maxSupport) {
             return false;
@@ -59,23 +68,12 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
         if (!lexicon.accepts(figures.lexicon(row))) {
             return false;
         }
-        String token = figures.token(row);
-        if (!text.isEmpty() && !containsIgnoreCase(token, text)) {
+        if (needle.length > 0 && !figures.tokenContains(row, needle)) {
             return false;
         }
-        if (bookmarkedOnly && !bookmarks.contains(token)) {
+        if (bookmarkedOnly && !bookmarks.contains(figures.token(row))) {
             return false;
         }
-        return focus == null || focus.contains(token);
-    }
-
-    private static boolean containsIgnoreCase(String haystack, String needle) {
-        int last = haystack.length() - needle.length();
-        for (int start = 0; start <= last; start++) {
-            if (haystack.regionMatches(true, start, needle, 0, needle.length())) {
-                return true;
-            }
-        }
-        return false;
+        return focus == null || focus.contains(figures.token(row));
     }
 }
