@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
 /// selected row kept in step with [WorkbenchState#selectedTokenProperty()], the detail pane
 /// ([TokenDetailViewModel]) and CSV export. Saved in sessions under `inspector`.
 ///
-/// Sorting and filtering run on the FX thread on index permutations: the sorted order is kept
-/// per sort, so a filter change is one pass over the rows (measured in [#queryNanosProperty()];
-/// a few ms at 250,000 rows, see `RowQueryScaleTest`). FX thread only.
+/// Sorting and filtering work on index permutations: a sort runs on an engine thread (latest
+/// request wins) and its order is kept, so a filter change is one pass over the rows on the FX
+/// thread (measured in [#filterNanosProperty()]; a few ms at 250,000 rows, see
+/// `RowQueryScaleTest`). FX thread only.
 public final class InspectorViewModel implements SessionPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(InspectorViewModel.class);
@@ -69,8 +70,10 @@ public final class InspectorViewModel implements SessionPart {
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "No run open");
-    private final LongProperty queryNanos = new SimpleLongProperty(this, "queryNanos");
+    private final LongProperty filterNanos = new SimpleLongProperty(this, "filterNanos");
+    private final LatestRequestRunner<SortedRows> sorter;
     private int[] sortedRows = new int[0];
+    private long sortNanos;
     private TaskHandle load;
 
     /// @param lexiconFile the concepts TSV (`assets/lexicon/concepts.tsv`); when missing or without
@@ -81,6 +84,8 @@ public final class InspectorViewModel implements SessionPart {
         this.dialogs = dialogs;
         this.lexiconFile = lexiconFile;
         this.detail = new TokenDetailViewModel(state, runner, dialogs);
+        this.sorter = new LatestRequestRunner<>(runner, "Sorting tokens", this::showSorted,
+                error -> dialogs.showError("Could not sort the tokens", error));
         ChangeListener<Object> refilter = (obs, old, now) -> applyFilter();
         filterText.addListener(refilter);
         kindFilter.addListener(refilter);
@@ -175,10 +180,10 @@ public final class InspectorViewModel implements SessionPart {
         return summary;
     }
 
-    /// Time of the last sort + filter on the FX thread, in ns (computing the rows, without the
+    /// Time of the last filter pass on the FX thread, in ns (computing the rows, without the
     /// table's update).
-    public ReadOnlyLongProperty queryNanosProperty() {
-        return queryNanos;
+    public ReadOnlyLongProperty filterNanosProperty() {
+        return filterNanos;
     }
 
     /// The current filter as a value.
@@ -229,6 +234,25 @@ public final class InspectorViewModel implements SessionPart {
         figuresRun.set(run);
         applySort();
         selectedRow.set(rowOf(state.selectedTokenProperty().get()));
+        if (run != null && state.selectedTokenProperty().get() == null) {
+            select(exampleRow(shown));
+        }
+    }
+
+    /// The row a fresh page shows in detail when nothing is selected: the first lexicon word
+    /// whose heaviest source is a gold translation (Korean `집` -> `house`), else the first built
+    /// token, else the first row.
+    private static int exampleRow(TokenFigures shown) {
+        int firstBuilt = -1;
+        for (int row = 0; row < shown.size(); row++) {
+            if (shown.lexicon(row) == LexiconOutcome.HIT_AT_1 && shown.support(row) > 1) {
+                return row;
+            }
+            if (firstBuilt < 0 && shown.kind(row) == TargetTokenKind.NEW && shown.support(row) > 1) {
+                firstBuilt = row;
+            }
+        }
+        return firstBuilt >= 0 ? firstBuilt : shown.size() > 0 ? 0 : -1;
     }
 
     /// Sorts by `column` in the given direction (the table's header click).
@@ -275,33 +299,49 @@ public final class InspectorViewModel implements SessionPart {
                 }));
     }
 
+    /// Sorts in the background (cold code takes 100+ ms at 250,000 rows), then filters on the
+    /// FX thread; header clicks while a sort runs collapse into the latest.
     private void applySort() {
         TokenFigures shown = figures.get();
-        long startNanos = System.nanoTime();
-        sortedRows = shown == null ? new int[0] : RowSorter.sort(shown, sort.get());
-        filterSorted(startNanos);
+        if (shown == null) {
+            sorter.discard();
+            sortedRows = new int[0];
+            applyFilter();
+            return;
+        }
+        TokenSort requested = sort.get();
+        sorter.submit((progress, cancel) -> {
+            long startNanos = System.nanoTime();
+            return new SortedRows(shown, RowSorter.sort(shown, requested), System.nanoTime() - startNanos);
+        });
+    }
+
+    private void showSorted(SortedRows sorted) {
+        if (sorted.figures() != figures.get()) {
+            return;
+        }
+        sortedRows = sorted.rows();
+        sortNanos = sorted.elapsedNanos();
+        applyFilter();
     }
 
     private void applyFilter() {
-        filterSorted(System.nanoTime());
-    }
-
-    private void filterSorted(long startNanos) {
         TokenFigures shown = figures.get();
         if (shown == null) {
             rows.setRows(new int[0]);
-            queryNanos.set(0);
+            filterNanos.set(0);
             summary.set(state.currentRunProperty().get() == null ? "No run open" : summary.get());
             return;
         }
         TokenFocus focus = state.focusProperty().get();
         Set<String> focusTokens = focus == null ? null : new HashSet<>(focus.tokens());
+        long startNanos = System.nanoTime();
         int[] kept = filter().apply(shown, sortedRows, state.bookmarks(), focusTokens);
-        queryNanos.set(System.nanoTime() - startNanos);
-        long publishNanos = System.nanoTime();
+        filterNanos.set(System.nanoTime() - startNanos);
         rows.setRows(kept);
-        LOG.debug("Inspector query: {} of {} rows in {} us, table update {} us", kept.length, shown.size(),
-                queryNanos.get() / 1000, (System.nanoTime() - publishNanos) / 1000);
+        LOG.debug("Inspector query: {} of {} rows, sort {} us, filter {} us, table update {} us", kept.length,
+                shown.size(), sortNanos / 1000, filterNanos.get() / 1000,
+                (System.nanoTime() - startNanos - filterNanos.get()) / 1000);
         summary.set(describeRows());
     }
 
@@ -310,13 +350,17 @@ public final class InspectorViewModel implements SessionPart {
         if (shown == null) {
             return "no tokens";
         }
-        return String.format(Locale.ROOT, "%s of %s tokens · sorted and filtered in %s", Formats.count(rows.size()),
-                Formats.count(shown.size()), Formats.duration(queryNanos.get()));
+        return String.format(Locale.ROOT, "%s of %s tokens · sorted in %s, filtered in %s", Formats.count(rows.size()),
+                Formats.count(shown.size()), Formats.duration(sortNanos), Formats.duration(filterNanos.get()));
     }
 
     private int rowOf(String token) {
         TokenFigures shown = figures.get();
         return shown == null || token == null ? -1 : shown.rowOf(token);
+    }
+
+    /// A sort's result: the order of `figures`' rows and how long it took.
+    private record SortedRows(TokenFigures figures, int[] rows, long elapsedNanos) {
     }
 
     @Override

@@ -231,6 +231,18 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aFreshPageShowsALexiconHitInDetail() {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
+        int row = viewModel.selectedRowProperty().get();
+        TokenFigures figures = viewModel.figuresProperty().get();
+        assertTrue(row >= 0);
+        assertEquals(figures.token(row), state.selectedTokenProperty().get());
+        assertEquals(LexiconOutcome.HIT_AT_1, figures.lexicon(row));
+        assertEquals(row, viewModel.detail().detailProperty().get().record().id());
+    }
+
+    @Test
     void focusKeepsTheFocusedTokensUntilCleared() {
         WorkbenchState state = state();
         InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
