@@ -187,10 +187,15 @@ public final class TokenDetailViewModel {
     private void showDetail(TokenDetail shown) {
         detail.set(shown);
         status.set(shown.realigned()
-                ? String.format(Locale.ROOT, "re-aligned at α = %.1f in %s", shown.alpha(),
-                        Formats.duration(shown.elapsedNanos()))
+                ? String.format(Locale.ROOT, "re-aligned at α = %.1f in %s", shown.alpha(), millis(shown.elapsedNanos()))
                 : "the run's weights" + (realignable.get() ? String.format(Locale.ROOT, " (α = %.1f)", shown.alpha())
                         : " (no bridge: alpha does not apply)"));
+    }
+
+    /// `12.3 ms` below a second (re-alignments are fast; whole ms would often read `0 ms`).
+    private static String millis(long elapsedNanos) {
+        return elapsedNanos < 1_000_000_000L ? String.format(Locale.ROOT, "%.1f ms", elapsedNanos / 1e6)
+                : Formats.duration(elapsedNanos);
     }
 
     private void requestComparison() {

@@ -21,10 +21,12 @@
 ///   The figures are columns of primitive arrays ([TokenFigures]); the table's items are row
 ///   indices ([RowIndexList]), so only the visible cells exist and format their values.
 /// - **Sort and filter are index permutations.** Every column sorts by an `int` key (text columns
-///   by precomputed rank, floats by their ordered bits); [RowSorter] sorts packed `long`s, ties in
-///   id order, rows without a source last. The sorted order is kept per sort; a filter change is
-///   one pass over it. Both run on the FX thread because they are fast (measured by
-///   `RowQueryScaleTest` on a synthetic 250,000-row store and shown over the table).
+///   by precomputed dense rank, floats by their ordered bits); [RowSorter] sorts packed `long`s,
+///   ties in id order, rows without a source last, on an engine thread (latest request wins). The
+///   sorted order is kept; a filter change is one pass over the primitive columns in id order plus
+///   one over the sorted order, on the FX thread (a few ms at 250,000 rows; measured by
+///   `RowQueryScaleTest` and shown over the table). [RowIndexList] announces a new order as
+///   updates, so the table re-reads its cells instead of rebuilding them.
 /// - **One selection.** The selected row follows the shared selected token (a click on the map
 ///   scrolls the table to it) and a table click sets it; tokens are keyed by their stored string.
 /// - **Latest alpha wins.** Slider moves re-align through [LatestRequestRunner]: one request runs,

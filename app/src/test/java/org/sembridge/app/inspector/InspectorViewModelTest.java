@@ -172,6 +172,9 @@ class InspectorViewModelTest {
         int engineWide = run.realign(id, 1.5).support();
         int engineSparse = Math.abs(run.manifest().alpha() - 4.0) < 1e-9 ? run.token(id).support()
                 : run.realign(id, 4.0).support();
+        System.out.printf("%s sample run, token %s: support %d at alpha 1.5 (re-aligned in %.1f ms), %d at alpha 4%n",
+                method, wide.record().token(), wide.record().support(), wide.elapsedNanos() / 1e6,
+                sparse.record().support());
         assertTrue(wide.realigned());
         assertEquals(engineWide, wide.record().support());
         assertEquals(engineSparse, sparse.record().support());
