@@ -1,5 +1,6 @@
 package org.sembridge.app.inspector;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -184,10 +186,14 @@ public final class InspectorView {
         lexicon.setTooltip(new Tooltip("Keep tokens by their lexicon outcome (assets/lexicon/concepts.tsv)"));
         lexicon.valueProperty().bindBidirectional(viewModel.lexiconFilterProperty());
 
-        HBox bar = new HBox(8, textFilter, kind, bookmarked, new Label("support"), minSupport, new Label("–"),
-                maxSupport, lexicon, focusChip());
+        HBox support = new HBox(4, new Label("support"), minSupport, new Label("–"), maxSupport);
+        support.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 6, textFilter, kind, bookmarked, support, lexicon, focusChip());
         bar.setId("filterBar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        for (Node control : List.of(textFilter, kind, bookmarked, lexicon)) {
+            ((Region) control).setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label summary = new Label();
         summary.setId("rowSummary");
         summary.getStyleClass().add("muted");

@@ -73,6 +73,7 @@ public final class InspectorViewModel implements SessionPart {
     private final LongProperty filterNanos = new SimpleLongProperty(this, "filterNanos");
     private final LatestRequestRunner<SortedRows> sorter;
     private int[] sortedRows = new int[0];
+    private TokenFigures sortedFor;
     private long sortNanos;
     private TaskHandle load;
 
@@ -305,11 +306,23 @@ public final class InspectorViewModel implements SessionPart {
         TokenFigures shown = figures.get();
         if (shown == null) {
             sorter.discard();
+            sortedFor = null;
             sortedRows = new int[0];
             applyFilter();
             return;
         }
         TokenSort requested = sort.get();
+        if (sortedFor != shown || requested.equals(TokenSort.BY_ID)) {
+            // id order is immediate; new figures show in id order until their sort lands
+            sorter.discard();
+            sortedFor = shown;
+            sortedRows = RowSorter.sort(shown, TokenSort.BY_ID);
+            sortNanos = 0;
+            applyFilter();
+            if (requested.equals(TokenSort.BY_ID)) {
+                return;
+            }
+        }
         sorter.submit((progress, cancel) -> {
             long startNanos = System.nanoTime();
             return new SortedRows(shown, RowSorter.sort(shown, requested), System.nanoTime() - startNanos);
@@ -320,6 +333,7 @@ public final class InspectorViewModel implements SessionPart {
         if (sorted.figures() != figures.get()) {
             return;
         }
+        sortedFor = sorted.figures();
         sortedRows = sorted.rows();
         sortNanos = sorted.elapsedNanos();
         applyFilter();

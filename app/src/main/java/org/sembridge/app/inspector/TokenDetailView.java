@@ -64,10 +64,7 @@ final class TokenDetailView {
         root.getChildren().addAll(header, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
                 comparison(runs), notes());
         viewModel.detailProperty().subscribe(this::showDetail);
-        viewModel.compareRecordProperty().subscribe(record -> compareBars.show(record,
-                viewModel.compareStatusProperty().get()));
-        viewModel.compareStatusProperty().subscribe(text -> compareBars.show(viewModel.compareRecordProperty().get(),
-                text));
+        viewModel.compareRecordProperty().subscribe(record -> compareBars.show(record, ""));
     }
 
     Node node() {

@@ -32,6 +32,7 @@ final class TokenTableView {
         table.setId("tokenTable");
         table.getStyleClass().add("token-table");
         table.setFixedCellSize(26);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setTableMenuButtonVisible(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No tokens: open a run, or loosen the filters"));
@@ -103,9 +104,9 @@ final class TokenTableView {
             return new FigureCell(column);
         });
         tableColumn.setPrefWidth(switch (column) {
-            case ID, KIND, SUPPORT, LEXICON -> 80;
-            case TOKEN, TOP_SOURCE -> 130;
-            case TOP_WEIGHT, ENTROPY -> 110;
+            case ID, KIND, SUPPORT, LEXICON -> 70;
+            case TOKEN, TOP_SOURCE -> 120;
+            case TOP_WEIGHT, ENTROPY -> 95;
         });
         if (column != TokenColumn.TOKEN && column != TokenColumn.TOP_SOURCE && column != TokenColumn.KIND
                 && column != TokenColumn.LEXICON) {

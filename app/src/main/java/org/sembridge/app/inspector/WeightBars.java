@@ -15,7 +15,8 @@ import org.sembridge.engine.run.SourceWeight;
 
 /// A horizontal bar chart of one token's chosen sources: one row per source, largest weight
 /// first, the bar's length proportional to the weight (a weight of 1 fills [#FULL_WIDTH]), and a
-/// label with the weight and the bridge cosine similarity to 3 decimals. Shows at most
+/// label with the weight and the bridge cosine similarity to 3 decimals (bars shrink before
+/// labels do when the pane is narrow). Shows at most
 /// [#MAX_BARS] rows and says how many more there are (low alphas choose thousands).
 final class WeightBars extends VBox {
 
@@ -61,16 +62,15 @@ final class WeightBars extends VBox {
     private static HBox bar(SourceWeight source) {
         Label token = new Label(source.token());
         token.getStyleClass().add("bar-token");
-        token.setMinWidth(90);
-        token.setPrefWidth(110);
         Region bar = new Region();
         bar.getStyleClass().add("weight-bar");
         double width = Math.max(2, FULL_WIDTH * source.weight());
-        bar.setMinWidth(width);
+        bar.setMinWidth(2);
         bar.setPrefWidth(width);
         bar.setMaxWidth(width);
         Label value = new Label(barLabel(source));
         value.getStyleClass().add("bar-label");
+        value.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, token, bar, value);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("bar-row");

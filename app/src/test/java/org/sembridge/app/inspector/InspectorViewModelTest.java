@@ -113,6 +113,24 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void sortsRunInTheBackgroundAndTheLatestWins() {
+        WorkbenchState state = state();
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        InspectorViewModel viewModel = open(state, "sembridge", runner);
+        runner.runAll();
+        TokenFigures figures = viewModel.figuresProperty().get();
+        viewModel.sortBy(TokenColumn.SUPPORT, false);
+        viewModel.sortBy(TokenColumn.ENTROPY, true);
+        viewModel.sortBy(TokenColumn.TOP_WEIGHT, false);
+        assertEquals(1, runner.queuedCount(), "one sort runs at a time");
+        assertArrayEquals(IntStream.range(0, figures.size()).toArray(), viewModel.rows().toRowArray(),
+                "id order until the sort lands");
+        runner.runAll();
+        assertArrayEquals(RowSorter.sort(figures, new TokenSort(TokenColumn.TOP_WEIGHT, false)),
+                viewModel.rows().toRowArray());
+    }
+
+    @Test
     void textAndSupportFiltersNarrowTheRows() {
         InspectorViewModel viewModel = open("sembridge");
         TokenFigures figures = viewModel.figuresProperty().get();

