@@ -14,6 +14,8 @@ import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
+import org.sembridge.app.search.SearchView;
+import org.sembridge.app.search.SearchViewModel;
 import org.sembridge.app.shell.MainWindow;
 import org.sembridge.app.shell.WorkbenchPage;
 import org.sembridge.app.workspace.WorkbenchState;
@@ -41,9 +43,12 @@ public final class WorkbenchApp extends Application {
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
+        SearchViewModel search = new SearchViewModel(taskRunner, dialogs, state, navigator, repositoryRoot());
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
-                        new ModelsView(models, dialogs).root()));
+                        new ModelsView(models, dialogs).root()),
+                new WorkbenchPage("search", "Search", "Search an index, compare with BM25, evaluate on queries and qrels",
+                        new SearchView(search, dialogs).root()));
         window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);

@@ -1,0 +1,136 @@
+package org.sembridge.app.search;
+
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.sembridge.app.common.DialogService;
+
+/// The search page (retrieval lab): the index panel, the query box, the sparse hits with their
+/// contribution chips beside the BM25 hits, the document view, and the evaluation panel. Builds
+/// and binds nodes only; commands go to the [SearchViewModel].
+///
+/// Shortcuts while the page shows: Enter in the query box searches, Ctrl+L focuses the query box,
+/// Ctrl+E evaluates, Ctrl+B builds an index, Ctrl+O opens an index folder, Ctrl+T shows the
+/// selected query's tokens in the inspector.
+public final class SearchView {
+
+    private final SearchViewModel viewModel;
+    private final VBox root = new VBox(10);
+    private final TextField queryField = new TextField();
+    private final IndexPanel indexPanel;
+    private final EvaluationPanel evaluationPanel;
+
+    public SearchView(SearchViewModel viewModel, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.indexPanel = new IndexPanel(viewModel, dialogs);
+        this.evaluationPanel = new EvaluationPanel(viewModel, dialogs);
+        root.setId("searchView");
+        Label title = new Label("Search");
+        title.getStyleClass().add("page-title");
+        TitledPane index = new TitledPane("Index", indexPanel.root());
+        index.setId("indexPane");
+        index.setTooltip(new Tooltip("Pick, open or build the index to search"));
+        TitledPane evaluation = new TitledPane("Evaluation", evaluationPanel.root());
+        evaluation.setId("evaluationPane");
+        evaluation.setTooltip(new Tooltip("nDCG@10 and Recall@100 per query, sparse index against BM25"));
+        evaluation.setMaxHeight(Double.MAX_VALUE);
+        SplitPane results = new SplitPane(hitColumn("SemBridge sparse", "sparseHits", viewModel, "BM25"),
+                hitColumn("BM25", "bm25Hits", viewModel, "sparse"), new DocumentPanel(viewModel).root());
+        results.setId("resultsSplit");
+        results.setDividerPositions(0.36, 0.62);
+        SplitPane page = new SplitPane(new VBox(8, queryRow(), status(), results), evaluation);
+        page.setOrientation(Orientation.VERTICAL);
+        page.setDividerPositions(0.62);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox.setVgrow(page, Priority.ALWAYS);
+        root.getChildren().addAll(title, index, page);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                shortcuts().keySet().forEach(old.getAccelerators()::remove);
+            }
+            if (scene != null) {
+                scene.getAccelerators().putAll(shortcuts());
+                viewModel.pageShown();
+            }
+        });
+    }
+
+    /// The page node.
+    public Parent root() {
+        return root;
+    }
+
+    private Map<KeyCombination, Runnable> shortcuts() {
+        return Map.of(
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::focusQuery,
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), viewModel::runEvaluation,
+                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), viewModel::buildIndex,
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), indexPanel::chooseIndexFolder,
+                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), evaluationPanel::showSelectedTokens);
+    }
+
+    private void focusQuery() {
+        queryField.requestFocus();
+        queryField.selectAll();
+    }
+
+    private Node queryRow() {
+        queryField.setId("queryField");
+        queryField.setPromptText("Type a query in the target language and press Enter");
+        queryField.setTooltip(new Tooltip("The query: Enter searches (Ctrl+L focuses this box)"));
+        queryField.textProperty().bindBidirectional(viewModel.queryTextProperty());
+        queryField.setOnAction(e -> viewModel.search());
+        HBox.setHgrow(queryField, Priority.ALWAYS);
+        Button search = new Button("Search");
+        search.setId("searchButton");
+        search.setTooltip(new Tooltip("Search the open index and BM25 (Enter)"));
+        search.disableProperty().bind(viewModel.openedIndexProperty().isNull());
+        search.setOnAction(e -> viewModel.search());
+        HBox row = new HBox(8, queryField, search);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node status() {
+        Label status = new Label();
+        status.setId("searchStatus");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.searchStatusProperty());
+        return status;
+    }
+
+    private static Node hitColumn(String title, String id, SearchViewModel viewModel, String otherList) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        ListView<RankedHit> list = new ListView<>("sparseHits".equals(id) ? viewModel.sparseHits() : viewModel.bm25Hits());
+        list.setId(id);
+        list.setPlaceholder(new Label("No hits yet"));
+        list.setTooltip(new Tooltip("sparseHits".equals(id)
+                ? "Sparse hits: score = Σ query weight × indexed document weight; chips: each token's share,"
+                        + " exact | indexed (9-bit)"
+                : "BM25 hits of the same query (the language's analyzer); 'also sparse' marks the overlap"));
+        list.setCellFactory(l -> new HitCell(otherList));
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, hit) -> viewModel.showDocument(hit));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox column = new VBox(4, heading, list);
+        column.setMinWidth(200);
+        return column;
+    }
+}
