@@ -1,12 +1,11 @@
 package org.sembridge.app.search;
 
 import java.util.Locale;
-import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.sembridge.engine.index.TokenContribution;
 
@@ -21,6 +20,8 @@ final class HitCell extends ListCell<RankedHit> {
     HitCell(String otherList) {
         this.otherList = otherList;
         getStyleClass().add("hit-cell");
+        // Cells follow the list's width (wrapping their text) instead of widening it.
+        setPrefWidth(0);
     }
 
     @Override
@@ -41,8 +42,8 @@ final class HitCell extends ListCell<RankedHit> {
                 ? String.format(Locale.ROOT, "%.4f", hit.score())
                 : String.format(Locale.ROOT, "%.4f (exact %.4f)", hit.score(), hit.exactScore()));
         score.getStyleClass().add("hit-score");
-        HBox header = new HBox(6, rank, id, score);
-        header.setAlignment(Pos.BASELINE_LEFT);
+        FlowPane header = new FlowPane(6, 2, rank, id, score);
+        header.setRowValignment(VPos.BASELINE);
         if (hit.inOtherList()) {
             Label badge = new Label("also " + otherList);
             badge.getStyleClass().add("overlap-badge");

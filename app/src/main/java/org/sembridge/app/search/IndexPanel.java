@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -19,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
@@ -50,7 +52,8 @@ final class IndexPanel {
     private Node indexTable() {
         TableView<IndexEntry> table = new TableView<>(viewModel.indexes());
         table.setId("indexTable");
-        table.setPrefHeight(120);
+        table.setPrefHeight(110);
+        table.setMinHeight(90);
         table.setPlaceholder(new Label("No index in the workspace yet: build one below or open an index folder"));
         table.setTooltip(new Tooltip("Indexes in the workspace; click one to open it"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -99,6 +102,10 @@ final class IndexPanel {
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.indexStatusProperty());
         status.setTooltip(new Tooltip("The open index: name, documents, size on disk, BM25 field, model"));
+        openFolder.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox row = new HBox(8, openFolder, refresh, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -146,6 +153,9 @@ final class IndexPanel {
         status.setId("buildStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.buildStatusProperty());
+        for (Control fixed : new Control[] {label, choose, language, build, cancel}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(8, label, corpus, choose, language, build, cancel, progress, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -270,13 +270,26 @@ final class OpenIndex implements AutoCloseable {
             canonical = Vocabulary.of(tokenizer.tokens(), tokenizer.specialTokenIds()).canonicalize();
         }
         List<String> tokens = tokenizer.tokens();
+        String haystack = text.toLowerCase(Locale.ROOT);
+        int cursor = 0;
         List<WeightedPiece> pieces = new ArrayList<>();
         for (int id : tokenizer.tokenIds(text)) {
             String token = id < tokens.size() ? tokens.get(id) : "[id:" + id + "]";
             String form = id < canonical.size() ? canonical.canonicalForm(id) : token;
-            boolean wordStart = form.startsWith("▁");
+            String shown = form.startsWith("▁") ? form.substring(1) : form;
+            // A space goes before a piece where the text has whitespace before it; a piece the
+            // text does not spell (normalised, unknown) falls back to the vocabulary's word marker.
+            String needle = shown.toLowerCase(Locale.ROOT);
+            int at = needle.isEmpty() ? -1 : haystack.indexOf(needle, cursor);
+            boolean wordStart;
+            if (at >= 0) {
+                wordStart = haystack.substring(cursor, at).chars().anyMatch(Character::isWhitespace);
+                cursor = at + needle.length();
+            } else {
+                wordStart = form.startsWith("▁");
+            }
             float weight = weights.getOrDefault(token, 0f);
-            pieces.add(new WeightedPiece(token, wordStart ? form.substring(1) : form, wordStart, weight,
+            pieces.add(new WeightedPiece(token, shown, wordStart, weight,
                     weight > 0 ? FeatureQuantisation.indexedValue(weight) : 0));
         }
         return pieces;

@@ -1,6 +1,7 @@
 package org.sembridge.app.search;
 
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.Formats;
 
 /// The search page (retrieval lab): the index panel, the query box, the sparse hits with their
 /// contribution chips beside the BM25 hits, the document view, and the evaluation panel. Builds
@@ -46,6 +48,13 @@ public final class SearchView {
         TitledPane index = new TitledPane("Index", indexPanel.root());
         index.setId("indexPane");
         index.setTooltip(new Tooltip("Pick, open or build the index to search"));
+        // Collapsed once an index is open, so the results get the room; the title names the index.
+        index.textProperty().bind(Bindings.createStringBinding(() -> {
+            IndexEntry opened = viewModel.openedIndexProperty().get();
+            return opened == null ? "Index" : "Index: " + opened.name() + " · " + Formats.count(opened.documentCount())
+                    + " documents";
+        }, viewModel.openedIndexProperty()));
+        viewModel.openedIndexProperty().subscribe(opened -> index.setExpanded(opened == null));
         TitledPane evaluation = new TitledPane("Evaluation", evaluationPanel.root());
         evaluation.setId("evaluationPane");
         evaluation.setTooltip(new Tooltip("nDCG@10 and Recall@100 per query, sparse index against BM25"));
