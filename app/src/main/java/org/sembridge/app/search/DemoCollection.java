@@ -35,6 +35,7 @@ public record DemoCollection(String language, Path corpus, Path queries, Path qr
             Path folder = Path.of(path.getAsString()).getFileName();
             return folder == null ? Optional.empty() : Optional.of(Bm25Language.forCode(folder.toString()).code());
         } catch (InputFormatException | RuntimeException notALanguage) {
+            // Not a language code, or a manifest without the target tokenizer's path.
             return Optional.empty();
         }
     }

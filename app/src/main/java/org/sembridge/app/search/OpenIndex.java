@@ -250,8 +250,10 @@ final class OpenIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         lock.writeLock().lock();
-        try (index; model; tokenizer) {
-            // closed in reverse order by try-with-resources
+        try {
+            tokenizer.close();
+            model.close();
+            index.close();
         } finally {
             lock.writeLock().unlock();
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.BackgroundWork;
 import org.sembridge.app.common.DirectTaskRunner;
@@ -73,6 +75,8 @@ class SearchViewModelTest {
                 pageId -> { }, SampleRuns.REPO);
         first.pageShown();
         demoIndex = first.openedIndexProperty().get().folder();
+        System.out.println("demo index: " + first.buildStatusProperty().get() + "; evaluation: "
+                + first.evaluationStatusProperty().get());
     }
 
     @BeforeEach
@@ -241,6 +245,30 @@ class SearchViewModelTest {
         assertEquals("소파 의자", restored.searchResultProperty().get().query());
         assertEquals(DEMO.resolve("qrels.txt").toString(), restored.qrelsPathProperty().get());
         assertEquals(DEMO.resolve("queries.tsv").toString(), restored.queriesPathProperty().get());
+    }
+
+    @Test
+    void indexListSkipsFoldersThatAreNotIndexes() throws IOException {
+        Path indexes = state.workspace().indexes();
+        Files.createDirectories(indexes.resolve("notes"));
+        Files.writeString(indexes.resolve("notes").resolve("todo.txt"), "not an index", StandardCharsets.UTF_8);
+        Files.createDirectories(indexes.resolve(".ko-sembridge-ko-corpus.12345"));
+        viewModel.refreshIndexes();
+        assertEquals(List.of(demoIndex), viewModel.indexes().stream().map(IndexEntry::folder).toList());
+        IndexEntry entry = viewModel.indexes().getFirst();
+        assertEquals(run.run().modelDirectory().toString(), entry.modelPath());
+        assertEquals("ko", entry.bm25Language());
+        assertTrue(entry.sizeBytes() > 0);
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/w/runs/ko-sembridge, /repo/assets/demo/ko/corpus.jsonl, ko-sembridge-ko-corpus",
+        "/w/runs/ru-ofa, /data/miracl ru/docs.tsv.gz, ru-ofa-miracl_ru-docs",
+    })
+    void indexFolderNamesSayRunAndCorpus(String runFolder, String corpus, String expected) {
+        assertEquals(expected, IndexFolderBuilder.folderName(Path.of(runFolder), Path.of(corpus)));
     }
 
     @Test
