@@ -13,7 +13,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /// The document view: the selected hit's title and text cut into tokens, each highlighted with an
-/// intensity proportional to its weight in the document vector (tooltip: exact and indexed value),
+/// intensity proportional to its weight in the document vector (tooltip: exact and indexed value;
+/// click: select the token in the workbench),
 /// and the vector's heaviest tokens (expansion tokens, not in the text, marked).
 final class DocumentPanel {
 
@@ -24,7 +25,10 @@ final class DocumentPanel {
     private final FlowPane text = new FlowPane();
     private final FlowPane topTokens = new FlowPane(4, 4);
 
+    private final SearchViewModel viewModel;
+
     DocumentPanel(SearchViewModel viewModel) {
+        this.viewModel = viewModel;
         root.setId("documentView");
         root.setFitToWidth(true);
         content.setPadding(new Insets(8));
@@ -64,12 +68,13 @@ final class DocumentPanel {
             Label chip = new Label(String.format(Locale.ROOT, "%s %.3f", token.token(), token.weight()));
             chip.getStyleClass().addAll("token-chip", token.inText() ? "in-text" : "expansion");
             chip.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s: weight %.6f%s", token.token(), token.weight(),
-                    token.inText() ? "" : " (expansion: not in the text)")));
+                    token.inText() ? "" : " (expansion: not in the text)") + "\nclick: select the token in the inspector"));
+            chip.setOnMouseClicked(e -> viewModel.selectToken(token.token()));
             topTokens.getChildren().add(chip);
         }
     }
 
-    private static void fill(FlowPane pane, List<WeightedPiece> pieces, DocumentWeights document) {
+    private void fill(FlowPane pane, List<WeightedPiece> pieces, DocumentWeights document) {
         for (int i = 0; i < pieces.size(); i++) {
             WeightedPiece piece = pieces.get(i);
             Region fill = new Region();
@@ -87,6 +92,7 @@ final class DocumentPanel {
                     ? String.format(Locale.ROOT, "%s: weight %.6f (indexed %.6f)", piece.token(), piece.weight(),
                             piece.indexedWeight())
                     : piece.token() + ": not in the document vector"));
+            node.setOnMouseClicked(e -> viewModel.selectToken(piece.token()));
             if (piece.wordStart() && i > 0) {
                 FlowPane.setMargin(node, new Insets(0, 0, 0, 5));
             }

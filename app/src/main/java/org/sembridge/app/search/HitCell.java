@@ -1,6 +1,7 @@
 package org.sembridge.app.search;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,10 +16,13 @@ import org.sembridge.engine.index.TokenContribution;
 final class HitCell extends ListCell<RankedHit> {
 
     private final String otherList;
+    private final Consumer<String> selectToken;
 
-    /// @param otherList the other list's name for the overlap badge ("BM25" or "sparse")
-    HitCell(String otherList) {
+    /// @param otherList   the other list's name for the overlap badge ("BM25" or "sparse")
+    /// @param selectToken called with a chip's token when the chip is clicked
+    HitCell(String otherList, Consumer<String> selectToken) {
         this.otherList = otherList;
+        this.selectToken = selectToken;
         getStyleClass().add("hit-cell");
         // Cells follow the list's width (wrapping their text) instead of widening it.
         setPrefWidth(0);
@@ -79,7 +83,7 @@ final class HitCell extends ListCell<RankedHit> {
         }
     }
 
-    private static Label chip(TokenContribution c) {
+    private Label chip(TokenContribution c) {
         Label chip = new Label(String.format(Locale.ROOT, "%s  %.3f × %.3f = %.4f | idx %.4f", c.token(),
                 c.queryWeight(), c.exactDocumentWeight(), c.exactContribution(), c.indexedContribution()));
         chip.getStyleClass().add("contribution-chip");
@@ -87,7 +91,8 @@ final class HitCell extends ListCell<RankedHit> {
                 "token %s%nquery weight %.6f%ndocument weight: exact %.6f, indexed (9-bit) %.6f%n"
                         + "contribution: exact %.6f, indexed %.6f (what Lucene added)",
                 c.token(), c.queryWeight(), c.exactDocumentWeight(), c.indexedDocumentWeight(),
-                c.exactContribution(), c.indexedContribution())));
+                c.exactContribution(), c.indexedContribution()) + "\nclick: select the token in the inspector"));
+        chip.setOnMouseClicked(e -> selectToken.accept(c.token()));
         return chip;
     }
 }

@@ -135,7 +135,7 @@ public final class SearchView {
                 ? "Sparse hits: score = Σ query weight × indexed document weight; chips: each token's share,"
                         + " exact | indexed (9-bit)"
                 : "BM25 hits of the same query (the language's analyzer); 'also sparse' marks the overlap"));
-        list.setCellFactory(l -> new HitCell(otherList));
+        list.setCellFactory(l -> new HitCell(otherList, viewModel::selectToken));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, hit) -> viewModel.showDocument(hit));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox column = new VBox(4, heading, list);

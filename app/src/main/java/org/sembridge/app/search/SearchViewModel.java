@@ -323,6 +323,11 @@ public final class SearchViewModel implements SessionPart {
         navigator.showPage("inspector");
     }
 
+    /// Selects `token` (stored string) in the workbench, so the inspector and the map show it.
+    public void selectToken(String token) {
+        state.selectedTokenProperty().set(token);
+    }
+
     // ---- session ----------------------------------------------------------------------------
 
     @Override

@@ -98,6 +98,10 @@ class SearchViewGuiTest {
         assertFalse(chips.isEmpty());
         Label chip = (Label) chips.iterator().next();
         assertTrue(chip.getText().contains("| idx "), chip.getText());
+        robot.clickOn(chip);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(chip.getText().substring(0, chip.getText().indexOf("  ")), state.selectedTokenProperty().get(),
+                "clicking a chip selects its token for the inspector");
         assertTrue(robot.lookup("#bm25Hits .contribution-chip").queryAll().isEmpty());
         assertTrue(robot.lookup("#bm25Hits .hit-id").queryAll().size() > 0);
         assertTrue(robot.lookup("#searchStatus").queryAs(Label.class).getText().contains("BM25 (ko)"));
