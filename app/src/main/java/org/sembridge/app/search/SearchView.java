@@ -111,7 +111,12 @@ public final class SearchView {
         search.setTooltip(new Tooltip("Search the open index and BM25 (Enter)"));
         search.disableProperty().bind(viewModel.openedIndexProperty().isNull());
         search.setOnAction(e -> viewModel.search());
-        HBox row = new HBox(8, queryField, search);
+        Button tokens = new Button("Query tokens");
+        tokens.setId("queryShowTokens");
+        tokens.setTooltip(new Tooltip("Open this query's target tokens in the alignment inspector"));
+        tokens.disableProperty().bind(viewModel.searchResultProperty().isNull());
+        tokens.setOnAction(e -> viewModel.showQueryTokens());
+        HBox row = new HBox(8, queryField, search, tokens);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -323,6 +323,18 @@ public final class SearchViewModel implements SessionPart {
         navigator.showPage("inspector");
     }
 
+    /// Focuses the inspector on the target tokens of the last query (label `query "소파 의자": 3
+    /// tokens`) and switches to it.
+    public void showQueryTokens() {
+        SearchResult result = searchResult.get();
+        if (result == null || result.queryTokens().isEmpty()) {
+            return;
+        }
+        state.focusProperty().set(new TokenFocus("query \"" + result.query() + "\": " + result.queryTokens().size()
+                + " tokens", result.queryTokens()));
+        navigator.showPage("inspector");
+    }
+
     /// Selects `token` (stored string) in the workbench, so the inspector and the map show it.
     public void selectToken(String token) {
         state.selectedTokenProperty().set(token);

@@ -142,6 +142,30 @@ class SearchViewModelTest {
     }
 
     @Test
+    void documentPiecesSpelledWithTheirSpacesGiveBackTheText() throws Exception {
+        search("욕실과 베개");
+        DocumentWeights document = viewModel.documentProperty().get();
+        StringBuilder spelled = new StringBuilder();
+        for (WeightedPiece piece : document.text()) {
+            spelled.append(piece.wordStart() && !spelled.isEmpty() ? " " : "").append(piece.text());
+        }
+        try (SparseIndex index = SparseIndex.open(demoIndex)) {
+            assertEquals(index.document(document.docId()).orElseThrow().text().strip().replaceAll("\\s+", " "),
+                    spelled.toString());
+        }
+    }
+
+    @Test
+    void queryTokensOfTheLastSearchGoToTheInspector() {
+        search("소파 의자");
+        viewModel.showQueryTokens();
+        SearchResult result = viewModel.searchResultProperty().get();
+        assertEquals("query \"소파 의자\": " + result.queryTokens().size() + " tokens", state.focusProperty().get().label());
+        assertEquals(result.queryTokens(), state.focusProperty().get().tokens());
+        assertEquals(List.of("inspector"), pagesShown);
+    }
+
+    @Test
     void evaluationMeansEqualTheEngineEvaluator() throws Exception {
         openDemoIndex();
         viewModel.runEvaluation();
