@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.sembridge.app.common.FxDialogService;
@@ -14,10 +15,13 @@ import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
+import org.sembridge.app.runs.RunsView;
+import org.sembridge.app.runs.RunsViewModel;
 import org.sembridge.app.shell.MainWindow;
 import org.sembridge.app.shell.WorkbenchPage;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
+import org.sembridge.engine.run.TransferRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +45,13 @@ public final class WorkbenchApp extends Application {
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
+        RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, TransferRunner.atDefaultLocation(),
+                Platform::runLater);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
-                        new ModelsView(models, dialogs).root()));
+                        new ModelsView(models, dialogs).root()),
+                new WorkbenchPage("runs", "Runs", "Start a transfer, watch its progress, keep runs side by side",
+                        new RunsView(runs).root()));
         window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
@@ -55,7 +63,10 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         stage.setOnShown(e -> {
             LOG.info("Workbench window shown {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
-            models.loadSampleModels(repositoryRoot(), getParameters().getNamed().getOrDefault("language", "ko"));
+            String language = getParameters().getNamed().getOrDefault("language", "ko");
+            models.loadSampleModels(repositoryRoot(), language);
+            runs.openWorkspaceRuns();
+            runs.ensureDemoRuns(repositoryRoot(), language);
             models.detectDevice();
         });
         stage.show();
