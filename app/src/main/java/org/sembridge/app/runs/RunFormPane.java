@@ -214,6 +214,7 @@ final class RunFormPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("card-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

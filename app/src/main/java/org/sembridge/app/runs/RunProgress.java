@@ -112,6 +112,12 @@ public final class RunProgress {
         };
     }
 
+    /// Adds a line about something that is not a run (UI thread), e.g. which run folders were
+    /// opened, so the log tells the whole session's story.
+    public void note(String line) {
+        log.add(line);
+    }
+
     /// Re-reads the clock (UI thread): the elapsed time ticks even while a stage sends no report.
     public void tick() {
         if (current != null) {

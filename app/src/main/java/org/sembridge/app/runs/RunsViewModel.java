@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.models.ModelCard;
@@ -156,7 +157,10 @@ public final class RunsViewModel implements SessionPart {
         Path absolute = folder.toAbsolutePath().normalize();
         tasks.run("Opening run " + absolute.getFileName(),
                 (listener, cancel) -> LoadedRun.open(absolute, runner.store()),
-                loaded -> state.openRun(OpenRun.of(loaded)),
+                loaded -> {
+                    state.openRun(OpenRun.of(loaded));
+                    progress.note("opened " + absolute);
+                },
                 error -> dialogs.showError("Could not open the run folder " + absolute, error));
     }
 
@@ -195,11 +199,13 @@ public final class RunsViewModel implements SessionPart {
                     problems.add(e.getMessage());
                 }
             }
-            LOG.info("Opened {} workspace runs in {} ms ({} folders not runs)", opened.size(),
-                    (System.nanoTime() - startNanos) / 1_000_000, problems.size());
-            return new WorkspaceScan(opened, problems);
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            LOG.info("Opened {} workspace runs in {} ms ({} folders not runs)", opened.size(), millis, problems.size());
+            return new WorkspaceScan(opened, problems, millis);
         }, scan -> {
             scan.opened().forEach(loaded -> show(OpenRun.of(loaded)));
+            progress.note(String.format(Locale.ROOT, "opened %d run(s) from %s in %s", scan.opened().size(), runsFolder,
+                    Formats.duration(scan.millis() * 1_000_000)));
             if (state.currentRunProperty().get() == null && !state.runs().isEmpty()) {
                 state.currentRunProperty().set(state.runs().getFirst());
             }
@@ -226,6 +232,8 @@ public final class RunsViewModel implements SessionPart {
                         OpenRun sembridge = show(OpenRun.of(loaded.get(0)));
                         show(OpenRun.of(loaded.get(1)));
                         state.currentRunProperty().set(sembridge);
+                        progress.note("opened the demo runs " + sembridgeFolder.getFileName() + " and "
+                                + ofaFolder.getFileName());
                     },
                     error -> dialogs.showError("Could not open the demo runs", error));
             return;
@@ -369,7 +377,8 @@ public final class RunsViewModel implements SessionPart {
     private record Finished(TransferSummary summary, LoadedRun run) {
     }
 
-    /// The runs opened from the workspace and the messages of the folders that are not runs.
-    private record WorkspaceScan(List<LoadedRun> opened, List<String> problems) {
+    /// The runs opened from the workspace, the messages of the folders that are not runs, and the
+    /// wall time of the whole scan in milliseconds.
+    private record WorkspaceScan(List<LoadedRun> opened, List<String> problems, long millis) {
     }
 }

@@ -30,8 +30,9 @@
 ///
 /// ## Opening the workspace
 ///
-/// At startup every non-hidden folder in `runs/` is opened in one background task (opening
-/// reads `run.json` and indexes `alignments.jsonl`: about 10 ms for a 5,653-token sample run);
+/// At startup every non-hidden folder in `runs/` is opened in one background task, off the FX
+/// thread (opening reads `run.json` and indexes `alignments.jsonl`: measured 0.15 to 1.2 s per
+/// 5,653-token sample run on the shared 2-core machine at load 10, the first ones slowest);
 /// folders that are not runs are named in one dialog. The demo runs
 /// `demo-<language>-sembridge` (alpha 4) and `demo-<language>-ofa` are made from
 /// `sample-models/` when missing, else opened; the SemBridge one becomes current.

@@ -221,6 +221,8 @@ class RunsViewModelTest {
         assertEquals(List.of("mean-ko"), restarted.runs().stream()
                 .map(run -> run.run().directory().getFileName().toString()).toList());
         assertSame(restarted.runs().getFirst(), restarted.currentRunProperty().get());
+        assertTrue(viewModel.progress().log().getLast().startsWith("opened 1 run(s) from "),
+                viewModel.progress().log().toString());
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.getFirst().getMessage().contains("not-a-run"), dialogs.errors.getFirst().getMessage());
     }
