@@ -7,6 +7,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,7 +43,8 @@ public final class RunsView {
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(title, hint, split);
-        root.setOnKeyPressed(e -> {
+        // A filter, so a focused text field cannot swallow the shortcut first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (START.match(e)) {
                 viewModel.start();
                 e.consume();
