@@ -2,7 +2,7 @@ package org.sembridge.app.map;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -63,7 +63,7 @@ public final class MapView {
     }
 
     /// The page's node.
-    public Node root() {
+    public Parent root() {
         return root;
     }
 
