@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.map.MapView;
+import org.sembridge.app.map.MapViewModel;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.shell.MainWindow;
@@ -41,9 +44,12 @@ public final class WorkbenchApp extends Application {
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
+        MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
-                        new ModelsView(models, dialogs).root()));
+                        new ModelsView(models, dialogs).root()),
+                new WorkbenchPage("map", "Map", "Embedding map of the current run: zoom, select, lasso",
+                        new MapView(map).root()));
         window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
