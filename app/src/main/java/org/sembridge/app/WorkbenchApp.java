@@ -13,6 +13,8 @@ import javafx.stage.Stage;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.map.MapView;
+import org.sembridge.app.map.MapViewModel;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.runs.RunsView;
@@ -47,11 +49,14 @@ public final class WorkbenchApp extends Application {
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
         RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, TransferRunner.atDefaultLocation(),
                 Platform::runLater);
+        MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
                         new ModelsView(models, dialogs).root()),
                 new WorkbenchPage("runs", "Runs", "Start a transfer, watch its progress, keep runs side by side",
-                        new RunsView(runs).root()));
+                        new RunsView(runs).root()),
+                new WorkbenchPage("map", "Map", "Embedding map of the current run: zoom, select, lasso",
+                        new MapView(map).root()));
         window = new MainWindow(pages, taskRunner);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
