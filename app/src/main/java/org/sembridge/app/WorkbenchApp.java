@@ -4,57 +4,98 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
+import org.sembridge.app.session.FxSessionDialogs;
+import org.sembridge.app.session.SessionControls;
+import org.sembridge.app.session.SessionStore;
+import org.sembridge.app.session.SessionViewModel;
+import org.sembridge.app.session.WorkbenchStatePart;
+import org.sembridge.app.shell.KeyMap;
 import org.sembridge.app.shell.MainWindow;
+import org.sembridge.app.shell.ShellViewModel;
+import org.sembridge.app.shell.StartupClock;
+import org.sembridge.app.shell.UncaughtErrorHandler;
 import org.sembridge.app.shell.WorkbenchPage;
+import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The JavaFX application: builds the shell and its pages, wires the task runner and dialogs,
-/// and preloads the bundled sample models (Korean target by default) once the window shows.
+/// The JavaFX application: builds the shell and its pages, wires the task runner, dialogs,
+/// sessions and keyboard map, and preloads the bundled sample models (Korean target by default)
+/// once the window shows.
 ///
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
-/// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]); the system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
+/// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]);
+/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`)
+/// and exits without loading models or touching sessions (`docs/measure-startup.sh`). The
+/// system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
 public final class WorkbenchApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
+    /// How often the session is autosaved (only when it changed).
+    private static final Duration AUTOSAVE_PERIOD = Duration.minutes(2);
+
     private FxTaskRunner taskRunner;
     private MainWindow window;
+    private SessionViewModel sessions;
+    private Timeline autosave;
 
     @Override
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
+        boolean exitAfterShown = getParameters().getUnnamed().contains("--exit-after-shown");
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
+        new UncaughtErrorHandler(dialogs).install();
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
+        KeyMap keyMap = new KeyMap();
+        ShellViewModel shell = new ShellViewModel();
+        List<SessionPart> sessionParts = new ArrayList<>(List.of(shell,
+                new WorkbenchStatePart(state, taskRunner, dialogs, WorkbenchStatePart.defaultOpener())));
+
+        // Pages: construct each ViewModel here; a page that saves state registers it with one
+        // line, `sessionParts.add(viewModel);`, and lists its own keys with
+        // `keyMap.register("Page title", "Ctrl+F", "What it does");`.
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
                         new ModelsView(models, dialogs).root()));
-        window = new MainWindow(pages, taskRunner);
+
+        window = new MainWindow(pages, taskRunner, shell, keyMap);
+        installSessions(stage, state, sessionParts, dialogs, keyMap, !exitAfterShown);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("Unexpected error on the JavaFX thread", error);
-            dialogs.showError("Unexpected error", error);
-        });
         stage.setTitle("SemBridge Workbench");
         stage.setScene(scene);
         stage.setOnShown(e -> {
-            LOG.info("Workbench window shown {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
+            LOG.info("First window shown {} ms after JVM start ({} ms in WorkbenchApp.start)",
+                    StartupClock.millisSinceJvmStart(), (System.nanoTime() - startNanos) / 1_000_000);
+            if (exitAfterShown) {
+                Platform.exit();
+                return;
+            }
             models.loadSampleModels(repositoryRoot(), getParameters().getNamed().getOrDefault("language", "ko"));
             models.detectDevice();
         });
@@ -63,8 +104,40 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (autosave != null) {
+            autosave.stop();
+            try {
+                sessions.autosaveNow();
+            } catch (IOException e) {
+                LOG.error("Could not autosave the session on exit: {}", e.getMessage(), e);
+            }
+        }
         if (taskRunner != null) {
             taskRunner.close();
+        }
+    }
+
+    /// Sessions: header buttons and shortcuts (Ctrl+S, Ctrl+Shift+S, Ctrl+O), the "Restore last
+    /// session" banner, and (when `autosaving`) autosave every two minutes and on exit.
+    private void installSessions(Stage stage, WorkbenchState state, List<SessionPart> parts, FxDialogService dialogs,
+            KeyMap keyMap, boolean autosaving) {
+        sessions = new SessionViewModel(state.workspace().sessions(), parts, new SessionStore(), taskRunner, dialogs,
+                new FxSessionDialogs(stage));
+        SessionControls controls = new SessionControls(sessions);
+        window.addHeaderControls(controls.buttons());
+        window.addBanner(controls.banner());
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                "Save the session", sessions::save);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Save the session under a new name", sessions::saveAs);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                "Open a saved session", sessions::open);
+        sessions.statusProperty().addListener((obs, old, text) -> window.setStatus(text));
+        if (autosaving) {
+            sessions.keepPreviousAutosave();
+            autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> sessions.autosave()));
+            autosave.setCycleCount(Animation.INDEFINITE);
+            autosave.play();
         }
     }
 
