@@ -13,9 +13,6 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.sembridge.app.common.FxDialogService;
@@ -24,7 +21,6 @@ import org.sembridge.app.common.Navigator;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.session.FxSessionDialogs;
-import org.sembridge.app.session.SessionControls;
 import org.sembridge.app.session.SessionStore;
 import org.sembridge.app.session.SessionViewModel;
 import org.sembridge.app.session.WorkbenchStatePart;
@@ -84,7 +80,7 @@ public final class WorkbenchApp extends Application {
                         new ModelsView(models, dialogs).root()));
 
         window = new MainWindow(pages, taskRunner, shell, keyMap);
-        installSessions(stage, state, sessionParts, dialogs, keyMap, !exitAfterShown);
+        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
         stage.setTitle("SemBridge Workbench");
@@ -120,19 +116,10 @@ public final class WorkbenchApp extends Application {
     /// Sessions: header buttons and shortcuts (Ctrl+S, Ctrl+Shift+S, Ctrl+O), the "Restore last
     /// session" banner, and (when `autosaving`) autosave every two minutes and on exit.
     private void installSessions(Stage stage, WorkbenchState state, List<SessionPart> parts, FxDialogService dialogs,
-            KeyMap keyMap, boolean autosaving) {
+            boolean autosaving) {
         sessions = new SessionViewModel(state.workspace().sessions(), parts, new SessionStore(), taskRunner, dialogs,
                 new FxSessionDialogs(stage));
-        SessionControls controls = new SessionControls(sessions);
-        window.addHeaderControls(controls.buttons());
-        window.addBanner(controls.banner());
-        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                "Save the session", sessions::save);
-        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                "Save the session under a new name", sessions::saveAs);
-        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                "Open a saved session", sessions::open);
-        sessions.statusProperty().addListener((obs, old, text) -> window.setStatus(text));
+        window.addSessionControls(sessions);
         if (autosaving) {
             sessions.keepPreviousAutosave();
             autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> sessions.autosave()));

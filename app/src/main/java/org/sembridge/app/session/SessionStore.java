@@ -130,6 +130,9 @@ public final class SessionStore {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "session file not found");
         }
+        if (text.isBlank()) {
+            throw new InputFormatException("session file " + file + " is empty; expected a JSON session object");
+        }
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(text);

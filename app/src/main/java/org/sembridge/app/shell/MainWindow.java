@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.session.SessionControls;
+import org.sembridge.app.session.SessionViewModel;
 
 /// The workbench's main window: a header (title, session controls, theme, presentation, full
 /// screen and shortcut-list buttons), an optional banner below it, a navigation rail with one
@@ -98,6 +100,21 @@ public final class MainWindow implements Navigator {
     /// binding its own `visible` and `managed`.
     public void addBanner(Node banner) {
         banners.getChildren().add(banner);
+    }
+
+    /// Adds the session commands: header buttons, the "Restore last session" banner, the status
+    /// messages, and the shortcuts Ctrl+S (save), Ctrl+Shift+S (save as) and Ctrl+O (open).
+    public void addSessionControls(SessionViewModel sessions) {
+        SessionControls controls = new SessionControls(sessions);
+        addHeaderControls(controls.buttons());
+        addBanner(controls.banner());
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                "Save the session", sessions::save);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Save the session under a new name", sessions::saveAs);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                "Open a saved session", sessions::open);
+        sessions.statusProperty().addListener((obs, old, text) -> setStatus(text));
     }
 
     @Override
