@@ -1,6 +1,8 @@
 package org.sembridge.app.shell;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,6 +47,8 @@ public final class MainWindow implements Navigator {
     private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
+    /// Page views by page id, built on first show.
+    private final Map<String, Node> views = new HashMap<>();
     private final HBox headerControls = new HBox(6);
     private final VBox banners = new VBox();
     private final StatusBar statusBar;
@@ -179,7 +183,7 @@ public final class MainWindow implements Navigator {
             button.getStyleClass().add("nav-button");
             button.selectedProperty().addListener((obs, was, selected) -> {
                 if (selected) {
-                    content.getChildren().setAll(page.view());
+                    content.getChildren().setAll(views.computeIfAbsent(page.id(), id -> page.viewFactory().get()));
                     shell.currentPageProperty().set(page.id());
                 }
             });
