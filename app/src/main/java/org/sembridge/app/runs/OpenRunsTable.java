@@ -32,7 +32,7 @@ final class OpenRunsTable {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button open = new Button("Open run folder…");
         open.setId("openRunFolder");
-        open.setTooltip(new Tooltip("Open a run folder written by the workbench or `sembridge init` (Ctrl+O)"));
+        open.setTooltip(new Tooltip("Open a run folder written by the workbench or `sembridge init` (Ctrl+Shift+O)"));
         open.setOnAction(e -> viewModel.openRunFolder());
         Button close = new Button("Close");
         close.setId("closeRun");

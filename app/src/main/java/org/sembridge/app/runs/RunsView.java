@@ -14,12 +14,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /// The runs page: the run form and the run in progress side by side above the table of open
-/// runs. Shortcuts while the page has focus: Ctrl+Enter starts, Ctrl+O opens a run folder; Esc
+/// runs. Shortcuts while the page has focus: Ctrl+Enter starts, Ctrl+Shift+O opens a run folder (Ctrl+O opens a session); Esc
 /// (status bar) cancels.
 public final class RunsView {
 
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private final VBox root = new VBox(12);
 
