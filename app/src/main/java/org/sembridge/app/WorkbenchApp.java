@@ -30,6 +30,7 @@ import org.sembridge.app.session.SessionViewModel;
 import org.sembridge.app.session.WorkbenchStatePart;
 import org.sembridge.app.shell.KeyMap;
 import org.sembridge.app.shell.MainWindow;
+import org.sembridge.app.shell.ScreenshotTour;
 import org.sembridge.app.shell.ShellViewModel;
 import org.sembridge.app.shell.StartupClock;
 import org.sembridge.app.shell.UncaughtErrorHandler;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
 /// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]);
 /// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`)
-/// and exits without loading models or touching sessions (`docs/measure-startup.sh`). The
+/// and exits without loading models or touching sessions (`docs/measure-startup.sh`);
+/// `--screenshots=DIR` walks the pages once the demo is ready, writes a PNG of each into `DIR`
+/// and exits ([DemoScreenshots], `docs/screenshots/take-screenshots.sh`). The
 /// system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
 public final class WorkbenchApp extends Application {
 
@@ -102,7 +105,8 @@ public final class WorkbenchApp extends Application {
         keyMap.register("Map", "Wheel / drag / 0", "Zoom around the pointer / pan / reset the view");
 
         window = new MainWindow(pages, taskRunner, shell, keyMap);
-        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown);
+        boolean screenshots = getParameters().getNamed().containsKey("screenshots");
+        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown && !screenshots);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
         stage.setTitle("SemBridge Workbench");
@@ -119,6 +123,8 @@ public final class WorkbenchApp extends Application {
             models.loadSampleModels(repositoryRoot(), language);
             runs.openWorkspaceRuns();
             runs.ensureDemoRuns(repositoryRoot(), language);
+            Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
+                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator)).start());
             models.detectDevice();
         });
         stage.show();

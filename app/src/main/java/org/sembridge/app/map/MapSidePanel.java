@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -29,7 +29,7 @@ final class MapSidePanel {
         this.viewModel = viewModel;
         root.setId("mapSidePanel");
         root.getStyleClass().addAll("card", "map-side-panel");
-        root.setPrefWidth(260);
+        root.setPrefWidth(300);
         root.setMinWidth(200);
 
         ComboBox<ColourMode> colour = new ComboBox<>();
@@ -46,7 +46,7 @@ final class MapSidePanel {
         lassoMode.setId("mapLassoMode");
         lassoMode.selectedProperty().bindBidirectional(viewModel.lassoModeProperty());
         lassoMode.setTooltip(new Tooltip("Drag draws a lasso instead of panning (L); Shift+drag always lassos"));
-        HBox tools = new HBox(6, reset, lassoMode);
+        FlowPane tools = new FlowPane(6, 6, reset, lassoMode);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         legend.setId("mapLegend");
@@ -97,7 +97,7 @@ final class MapSidePanel {
         for (Button b : new Button[] {export, inspect, clear}) {
             b.disableProperty().bind(Bindings.isEmpty(viewModel.lassoTokens()));
         }
-        HBox lassoActions = new HBox(6, export, inspect, clear);
+        FlowPane lassoActions = new FlowPane(6, 6, export, inspect, clear);
 
         root.getChildren().addAll(heading("View"), colour, tools, legend, heading("Selection"), selected, links,
                 heading("Lasso"), lassoCount, lassoTokens, lassoActions);

@@ -10,8 +10,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,17 +47,19 @@ public final class SessionControls {
         return banner;
     }
 
+    /// One "Session" menu (Save, Save as…, Open…, the recent sessions), so the header stays
+    /// readable in presentation mode; the keys work without opening it.
     private HBox buildButtons() {
-        Button save = button("saveSession", "Save", "Save the session: runs, selections, bookmarks, notes, views (Ctrl+S)");
-        save.setOnAction(e -> viewModel.save());
-        Button saveAs = button("saveSessionAs", "Save as…", "Save the session under a new name (Ctrl+Shift+S)");
-        saveAs.setOnAction(e -> viewModel.saveAs());
-        Button open = button("openSession", "Open…", "Open a saved session (Ctrl+O)");
-        open.setOnAction(e -> viewModel.open());
-        MenuButton recent = new MenuButton("Recent");
+        MenuItem save = item("saveSession", "Save\tCtrl+S", viewModel::save);
+        MenuItem saveAs = item("saveSessionAs", "Save as…\tCtrl+Shift+S", viewModel::saveAs);
+        MenuItem open = item("openSession", "Open…\tCtrl+O", viewModel::open);
+        Menu recent = new Menu("Recent");
         recent.setId("recentSessions");
-        recent.setTooltip(new Tooltip("Open a recently saved or opened session"));
-        recent.setOnShowing(e -> {
+        MenuButton menu = new MenuButton("Session", null, save, saveAs, open, new SeparatorMenuItem(), recent);
+        menu.setId("sessionMenu");
+        menu.setTooltip(new Tooltip("Save or open a session: runs, selections, bookmarks, notes, views "
+                + "(Ctrl+S, Ctrl+Shift+S, Ctrl+O)"));
+        menu.setOnShowing(e -> {
             viewModel.refreshRecent();
             recent.getItems().setAll(viewModel.recentSessions().stream().map(this::recentItem).toList());
             if (recent.getItems().isEmpty()) {
@@ -64,15 +68,18 @@ public final class SessionControls {
                 recent.getItems().add(none);
             }
         });
-        // A MenuButton shows its menu only when it has an item.
-        recent.getItems().add(new MenuItem("No saved sessions yet"));
-        for (Node node : new Node[] {save, saveAs, open, recent}) {
-            node.disableProperty().bind(viewModel.busyProperty());
-        }
-        HBox box = new HBox(6, save, saveAs, open, recent);
+        menu.disableProperty().bind(viewModel.busyProperty());
+        HBox box = new HBox(6, menu);
         box.setId("sessionControls");
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private MenuItem recentItem(Path file) {

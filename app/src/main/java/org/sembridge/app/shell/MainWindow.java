@@ -142,6 +142,9 @@ public final class MainWindow implements Navigator {
         title.setTooltip(new Tooltip("SemBridge Workbench: press F1 for the keyboard shortcuts"));
         Label subtitle = new Label("language transfer for sparse encoders");
         subtitle.getStyleClass().add("app-subtitle");
+        // In presentation mode the header keeps only what a presenter clicks.
+        subtitle.visibleProperty().bind(shell.presentationProperty().not());
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         headerControls.setId("headerControls");

@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -49,6 +50,12 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(message, spacer, taskLabel, progress, cancel, queued, tray);
+        // Hidden task controls give their room back; the message and the tray never shrink to "…".
+        for (Node node : new Node[] {taskLabel, progress, cancel}) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        message.setMinWidth(Region.USE_PREF_SIZE);
+        tray.setMinWidth(Region.USE_PREF_SIZE);
         showTask(null);
         runner.runningTasks().addListener((ListChangeListener<Task<?>>) change -> {
             var tasks = runner.runningTasks();
