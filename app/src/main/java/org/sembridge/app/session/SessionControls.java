@@ -57,6 +57,8 @@ public final class SessionControls {
         recent.setId("recentSessions");
         MenuButton menu = new MenuButton("Session", null, save, saveAs, open, new SeparatorMenuItem(), recent);
         menu.setId("sessionMenu");
+        // Not a focus target: a focused MenuButton would consume Esc before the shell sees it.
+        menu.setFocusTraversable(false);
         menu.setTooltip(new Tooltip("Save or open a session: runs, selections, bookmarks, notes, views "
                 + "(Ctrl+S, Ctrl+Shift+S, Ctrl+O)"));
         menu.setOnShowing(e -> {
