@@ -16,4 +16,8 @@ public interface DialogService {
 
     /// Asks for a file to open.
     Optional<Path> chooseFile(String title, Path initial);
+
+    /// Asks for a file to save to, starting in the folder `initial` (when present) with the
+    /// suggested `fileName`.
+    Optional<Path> chooseSaveFile(String title, Path initial, String fileName);
 }

@@ -91,7 +91,7 @@ final class IndexPanel {
     private Node buttons() {
         Button openFolder = new Button("Open index folder…");
         openFolder.setId("openIndexFolder");
-        openFolder.setTooltip(new Tooltip("Open an index folder built by the workbench or `sembridge index` (Ctrl+O)"));
+        openFolder.setTooltip(new Tooltip("Open an index folder built by the workbench or `sembridge index` (Ctrl+Shift+O)"));
         openFolder.setOnAction(e -> chooseIndexFolder());
         Button refresh = new Button("Refresh");
         refresh.setId("refreshIndexes");

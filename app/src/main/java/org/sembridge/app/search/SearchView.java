@@ -1,12 +1,13 @@
 package org.sembridge.app.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -17,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,9 +30,19 @@ import org.sembridge.app.common.Formats;
 /// and binds nodes only; commands go to the [SearchViewModel].
 ///
 /// Shortcuts while the page shows: Enter in the query box searches, Ctrl+L focuses the query box,
-/// Ctrl+E evaluates, Ctrl+B builds an index, Ctrl+O opens an index folder, Ctrl+T shows the
-/// selected query's tokens in the inspector.
+/// Ctrl+E evaluates, Ctrl+B builds an index, Ctrl+Shift+O opens an index folder, Ctrl+T shows the
+/// selected query's tokens in the inspector ([#SHORTCUTS]).
 public final class SearchView {
+
+    /// The page's keys and what they do, for the shell's shortcut list.
+    public static final Map<String, String> SHORTCUTS = shortcutList();
+
+    private static final KeyCombination FOCUS_QUERY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EVALUATE = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination BUILD = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination OPEN_INDEX = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination SHOW_TOKENS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final SearchViewModel viewModel;
     private final VBox root = new VBox(10);
@@ -69,15 +81,25 @@ public final class SearchView {
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
         root.getChildren().addAll(title, index, page);
+        // A filter on the page, so the keys act only while it shows and a focused field cannot
+        // swallow them first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         root.sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                shortcuts().keySet().forEach(old.getAccelerators()::remove);
-            }
             if (scene != null) {
-                scene.getAccelerators().putAll(shortcuts());
                 viewModel.pageShown();
             }
         });
+    }
+
+    private static Map<String, String> shortcutList() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("Enter", "Search the query (in the query box)");
+        keys.put("Ctrl+L", "Focus the query box");
+        keys.put("Ctrl+E", "Evaluate the queries and qrels");
+        keys.put("Ctrl+B", "Build an index from the corpus with the current run's model");
+        keys.put("Ctrl+Shift+O", "Open an index folder");
+        keys.put("Ctrl+T", "Show the selected query's tokens in the inspector");
+        return Collections.unmodifiableMap(keys);
     }
 
     /// The page node.
@@ -85,13 +107,23 @@ public final class SearchView {
         return root;
     }
 
-    private Map<KeyCombination, Runnable> shortcuts() {
-        return Map.of(
-                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::focusQuery,
-                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), viewModel::runEvaluation,
-                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), viewModel::buildIndex,
-                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), indexPanel::chooseIndexFolder,
-                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), evaluationPanel::showSelectedTokens);
+    private void shortcut(KeyEvent event) {
+        Runnable action = null;
+        if (FOCUS_QUERY.match(event)) {
+            action = this::focusQuery;
+        } else if (EVALUATE.match(event)) {
+            action = viewModel::runEvaluation;
+        } else if (BUILD.match(event)) {
+            action = viewModel::buildIndex;
+        } else if (OPEN_INDEX.match(event)) {
+            action = indexPanel::chooseIndexFolder;
+        } else if (SHOW_TOKENS.match(event)) {
+            action = evaluationPanel::showSelectedTokens;
+        }
+        if (action != null) {
+            action.run();
+            event.consume();
+        }
     }
 
     private void focusQuery() {

@@ -25,4 +25,9 @@ public final class RecordingDialogService implements DialogService {
     public Optional<Path> chooseFile(String title, Path initial) {
         return Optional.ofNullable(nextChoice);
     }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initial, String fileName) {
+        return Optional.ofNullable(nextChoice);
+    }
 }
