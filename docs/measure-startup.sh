@@ -17,7 +17,7 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$workspace"' EXIT
 for _ in $(seq 50); do [ -S /tmp/.X11-unix/X${display#:} ] && break; sleep 0.2; done
 export DISPLAY=$display
 export SEMBRIDGE_JAVA_OPTS="${SEMBRIDGE_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.log.org.sembridge.app.WorkbenchApp=info"
-# Untimed warm-up: builds when needed and writes the class-data-sharing archive.
+# Untimed warm-up: builds when needed and fills the file cache.
 "$root/bin/workbench" --workspace="$workspace" --exit-after-shown >/dev/null 2>&1 || true
 walls=() cpus=()
 for i in $(seq "$runs"); do
