@@ -4,64 +4,142 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.inspector.InspectorView;
 import org.sembridge.app.inspector.InspectorViewModel;
+import org.sembridge.app.map.MapView;
+import org.sembridge.app.map.MapViewModel;
 import org.sembridge.app.models.ModelsView;
 import org.sembridge.app.models.ModelsViewModel;
+import org.sembridge.app.runs.RunsView;
+import org.sembridge.app.runs.RunsViewModel;
+import org.sembridge.app.search.SearchView;
+import org.sembridge.app.search.SearchViewModel;
+import org.sembridge.app.session.FxSessionDialogs;
+import org.sembridge.app.session.SessionStore;
+import org.sembridge.app.session.SessionViewModel;
+import org.sembridge.app.session.WorkbenchStatePart;
+import org.sembridge.app.shell.KeyMap;
 import org.sembridge.app.shell.MainWindow;
+import org.sembridge.app.shell.ScreenshotTour;
+import org.sembridge.app.shell.ShellViewModel;
+import org.sembridge.app.shell.StartupClock;
+import org.sembridge.app.shell.UncaughtErrorHandler;
 import org.sembridge.app.shell.WorkbenchPage;
+import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
+import org.sembridge.engine.run.TransferRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The JavaFX application: builds the shell and its pages, wires the task runner and dialogs,
-/// and preloads the bundled sample models (Korean target by default) once the window shows.
+/// The JavaFX application: builds the shell and its pages, wires the task runner, dialogs,
+/// sessions and keyboard map, and preloads the bundled sample models (Korean target by default)
+/// once the window shows.
 ///
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
-/// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]); the system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
+/// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]);
+/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`)
+/// and exits without loading models or touching sessions (`docs/measure-startup.sh`);
+/// `--screenshots=DIR` walks the pages once the demo is ready, writes a PNG of each into `DIR`
+/// and exits ([DemoScreenshots], `docs/screenshots/take-screenshots.sh`). The
+/// system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
 public final class WorkbenchApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
+    /// How often the session is autosaved (only when it changed).
+    private static final Duration AUTOSAVE_PERIOD = Duration.minutes(2);
+
     private FxTaskRunner taskRunner;
     private MainWindow window;
+    private SessionViewModel sessions;
+    private Timeline autosave;
 
     @Override
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
+        boolean exitAfterShown = getParameters().getUnnamed().contains("--exit-after-shown");
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
+        new UncaughtErrorHandler(dialogs).install();
         WorkbenchState state = new WorkbenchState(openWorkspace(dialogs));
         Navigator navigator = pageId -> window.showPage(pageId);
+        KeyMap keyMap = new KeyMap();
+        ShellViewModel shell = new ShellViewModel();
+        List<SessionPart> sessionParts = new ArrayList<>(List.of(shell,
+                new WorkbenchStatePart(state, taskRunner, dialogs, WorkbenchStatePart.defaultOpener())));
+
+        // Pages: construct each ViewModel here; a page that saves state registers it with one
+        // line, `sessionParts.add(viewModel);`, and lists its own keys with
+        // `keyMap.register("Page title", "Ctrl+F", "What it does");`. Views are built on first
+        // show (`() -> new XView(...).root()`), so startup pays only for the first page.
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
+        RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, TransferRunner.atDefaultLocation(),
+                Platform::runLater);
         InspectorViewModel inspector = new InspectorViewModel(state, taskRunner, dialogs,
                 repositoryRoot().resolve("assets/lexicon/concepts.tsv"));
+        MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
+        SearchViewModel search = new SearchViewModel(taskRunner, dialogs, state, navigator, repositoryRoot());
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
-                        new ModelsView(models, dialogs).root()),
-                new WorkbenchPage("inspector", "Inspector", "Inspect the current run's token alignments",
-                        new InspectorView(inspector, state).root()));
-        window = new MainWindow(pages, taskRunner);
+                        () -> new ModelsView(models, dialogs).root()),
+                new WorkbenchPage("runs", "Runs", "Start a transfer, watch its progress, keep runs side by side",
+                        () -> new RunsView(runs).root()),
+                new WorkbenchPage("inspector", "Inspector", "Inspect the current run's token alignments: table, "
+                        + "weights, live alpha, compare, notes", () -> new InspectorView(inspector, state).root()),
+                new WorkbenchPage("map", "Map", "Embedding map of the current run: zoom, select, lasso",
+                        () -> new MapView(map).root()),
+                new WorkbenchPage("search", "Search", "Search an index, compare with BM25, evaluate on queries and qrels",
+                        () -> new SearchView(search, dialogs).root()));
+        sessionParts.add(runs);
+        keyMap.register("Runs", "Ctrl+Enter", "Start the run");
+        keyMap.register("Runs", "Ctrl+Shift+O", "Open a run folder");
+        keyMap.register("Runs", "Delete", "Close the selected run");
+        sessionParts.add(inspector);
+        InspectorView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Inspector", keys, action));
+        sessionParts.add(map);
+        keyMap.register("Map", "Ctrl+Enter", "Make the map");
+        keyMap.register("Map", "Ctrl+E", "Export the lasso's token names");
+        keyMap.register("Map", "Ctrl+I", "Show the lasso's target tokens in the inspector");
+        keyMap.register("Map", "Wheel / drag / 0", "Zoom around the pointer / pan / reset the view");
+        sessionParts.add(search);
+        SearchView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Search", keys, action));
+
+        window = new MainWindow(pages, taskRunner, shell, keyMap);
+        boolean screenshots = getParameters().getNamed().containsKey("screenshots");
+        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown && !screenshots);
         Scene scene = new Scene(window.root(), 1280, 800);
         window.installShortcuts(scene);
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("Unexpected error on the JavaFX thread", error);
-            dialogs.showError("Unexpected error", error);
-        });
         stage.setTitle("SemBridge Workbench");
         stage.setScene(scene);
         stage.setOnShown(e -> {
-            LOG.info("Workbench window shown {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
-            models.loadSampleModels(repositoryRoot(), getParameters().getNamed().getOrDefault("language", "ko"));
+            LOG.info("First window shown {} ms after JVM start (process CPU {} ms; {} ms in WorkbenchApp.start)",
+                    StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            if (exitAfterShown) {
+                Platform.exit();
+                return;
+            }
+            String language = getParameters().getNamed().getOrDefault("language", "ko");
+            models.loadSampleModels(repositoryRoot(), language);
+            runs.openWorkspaceRuns();
+            runs.ensureDemoRuns(repositoryRoot(), language);
+            Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
+                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator)).start());
             models.detectDevice();
         });
         stage.show();
@@ -69,8 +147,31 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (autosave != null) {
+            autosave.stop();
+            try {
+                sessions.autosaveNow();
+            } catch (IOException e) {
+                LOG.error("Could not autosave the session on exit: {}", e.getMessage(), e);
+            }
+        }
         if (taskRunner != null) {
             taskRunner.close();
+        }
+    }
+
+    /// Sessions: header buttons and shortcuts (Ctrl+S, Ctrl+Shift+S, Ctrl+O), the "Restore last
+    /// session" banner, and (when `autosaving`) autosave every two minutes and on exit.
+    private void installSessions(Stage stage, WorkbenchState state, List<SessionPart> parts, FxDialogService dialogs,
+            boolean autosaving) {
+        sessions = new SessionViewModel(state.workspace().sessions(), parts, new SessionStore(), taskRunner, dialogs,
+                new FxSessionDialogs(stage));
+        window.addSessionControls(sessions);
+        if (autosaving) {
+            sessions.keepPreviousAutosave();
+            autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> sessions.autosave()));
+            autosave.setCycleCount(Animation.INDEFINITE);
+            autosave.play();
         }
     }
 

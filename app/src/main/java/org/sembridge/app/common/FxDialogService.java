@@ -5,14 +5,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/// The JavaFX [DialogService]: error alerts with the specific message up front and the stack
-/// trace in an expandable area; native folder and file choosers.
+/// The JavaFX [DialogService]: error alerts (resizable, callable from any thread) with the
+/// specific message up front and the stack trace in an expandable area; native folder and file
+/// choosers.
 public final class FxDialogService implements DialogService {
 
     private final Window owner;
@@ -21,13 +23,20 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /// Shows the error on the FX thread (posted there when called from another thread, e.g. the
+    /// uncaught-exception handler of an engine thread).
     @Override
     public void showError(String headline, Throwable error) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> showError(headline, error));
+            return;
+        }
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
         alert.setTitle("SemBridge Workbench");
         alert.setHeaderText(headline);
-        alert.setContentText(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        alert.setContentText(specificMessage(error));
+        alert.setResizable(true);
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());
@@ -37,6 +46,17 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
         alert.show();
+    }
+
+    /// The most specific message of `error`: wrappers whose message is only their cause's
+    /// `toString()` (or nothing) give way to the cause, so the engine's own words are shown.
+    static String specificMessage(Throwable error) {
+        Throwable shown = error;
+        while (shown.getCause() != null
+                && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.sembridge.app.inspector;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -35,6 +38,9 @@ import org.sembridge.engine.run.TargetTokenKind;
 /// Ctrl+R reset alpha (while the page has the focus).
 public final class InspectorView {
 
+    /// The page's keys and what they do, for the shell's shortcut list.
+    public static final Map<String, String> SHORTCUTS = shortcutList();
+
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BOOKMARK = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
@@ -66,6 +72,15 @@ public final class InspectorView {
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(titleRow(), split);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private static Map<String, String> shortcutList() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("Ctrl+F", "Focus the token filter");
+        keys.put("Ctrl+B", "Bookmark the selected token, or remove its bookmark");
+        keys.put("Ctrl+E", "Export the selected rows (or all filtered rows) as CSV");
+        keys.put("Ctrl+R", "Reset alpha to the run's alpha");
+        return Collections.unmodifiableMap(keys);
     }
 
     /// The page node.

@@ -1,6 +1,7 @@
 package org.sembridge.app.models;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /// What the models page shows for one [ModelRole]: the folder, a headline, the described fields,
@@ -25,6 +26,13 @@ public record ModelCard(ModelRole role, Path path, String headline, List<CardFie
     /// The card of a role whose loading failed.
     public static ModelCard failed(ModelRole role, Path path, String message) {
         return new ModelCard(role, path, "Could not load", List.of(), message);
+    }
+
+    /// This card with `field` appended.
+    public ModelCard withField(CardField field) {
+        List<CardField> more = new ArrayList<>(fields);
+        more.add(field);
+        return new ModelCard(role, path, headline, more, error);
     }
 
     public boolean isLoaded() {

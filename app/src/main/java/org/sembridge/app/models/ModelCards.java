@@ -1,5 +1,7 @@
 package org.sembridge.app.models;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelSummary;
 import org.sembridge.engine.hf.TokenizerSummary;
+import org.sembridge.engine.provenance.ContentHash;
 
 /// Reads a model folder through the engine and turns its summary into a [ModelCard] with units.
 /// Runs on the engine thread (it reads files).
@@ -17,11 +20,30 @@ final class ModelCards {
     private ModelCards() {
     }
 
-    static ModelCard describe(ModelRole role, Path path, String sampleText) throws ModelFormatException {
-        return switch (role) {
+    /// Shown digits of a SHA-256 fingerprint: enough to tell two checkpoints apart at a glance.
+    private static final int FINGERPRINT_DIGITS = 16;
+
+    static ModelCard describe(ModelRole role, Path path, String sampleText) throws ModelFormatException, IOException {
+        ModelCard card = switch (role) {
             case SOURCE, BRIDGE -> encoderCard(role, path, HfModelFolder.open(path).describe());
             case TARGET -> tokenizerCard(path, TokenizerSummary.describe(path, sampleText));
         };
+        return card.withField(new CardField("fingerprint", fingerprint(role, path)));
+    }
+
+    /// The SHA-256 of the model's or tokenizer's files (the same hash a run's `run.json` records
+    /// for its inputs), memoised by size and modification time so a reload is instant.
+    private static String fingerprint(ModelRole role, Path path) throws IOException {
+        ContentHash hashes = ContentHash.atDefaultLocation();
+        String hash;
+        if (Files.isRegularFile(path)) {
+            hash = hashes.ofFile(path);
+        } else if (role == ModelRole.TARGET) {
+            hash = hashes.ofTokenizerFolder(path);
+        } else {
+            hash = hashes.ofModelFolder(path);
+        }
+        return "sha256 " + hash.substring(0, Math.min(FINGERPRINT_DIGITS, hash.length())) + "…";
     }
 
     private static ModelCard encoderCard(ModelRole role, Path path, ModelSummary s) {

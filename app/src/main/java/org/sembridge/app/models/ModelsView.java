@@ -140,6 +140,7 @@ public final class ModelsView {
         label.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<DeviceChoice> choice = new ChoiceBox<>();
         choice.setId("deviceChoice");
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         choice.getItems().setAll(DeviceChoice.values());
         choice.setConverter(new StringConverter<>() {
             @Override

@@ -1,10 +1,15 @@
 package org.sembridge.app.shell;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -18,40 +23,66 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.session.SessionControls;
+import org.sembridge.app.session.SessionViewModel;
 
-/// The workbench's main window: a header (title, theme and presentation toggles), a navigation
-/// rail with one button per [WorkbenchPage] (Ctrl+1..9), the current page in the centre, and the
-/// [StatusBar] with the running task. Owns the keyboard map of the shell.
+/// The workbench's main window: a header (title, session controls, theme, presentation, full
+/// screen and shortcut-list buttons), an optional banner below it, a navigation rail with one
+/// button per [WorkbenchPage] (Ctrl+1..9), the current page in the centre, and the [StatusBar]
+/// with the running task and the task tray. Over it, two layers: the [TaskTray] and the
+/// [ShortcutOverlay].
+///
+/// Page, theme and presentation mode live in a [ShellViewModel] (saved with the session); the
+/// window binds to it both ways. The shell's shortcuts are bound in the [KeyMap], which also
+/// lists the pages' shortcuts in the overlay.
 public final class MainWindow implements Navigator {
 
     static final String DARK_THEME_CLASS = "theme-dark";
     static final String PRESENTATION_CLASS = "presentation";
 
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
+    /// Page views by page id, built on first show.
+    private final Map<String, Node> views = new HashMap<>();
+    private final HBox headerControls = new HBox(6);
+    private final VBox banners = new VBox();
     private final StatusBar statusBar;
+    private final TaskTray taskTray;
+    private final ShortcutOverlay shortcutOverlay;
     private final ToggleButton darkTheme = new ToggleButton("Dark");
     private final ToggleButton presentation = new ToggleButton("Present");
+    private final ShellViewModel shell;
+    private final KeyMap keyMap;
 
-    public MainWindow(List<WorkbenchPage> pages, FxTaskRunner runner) {
+    /// Builds the window over `pages` (in navigation order) and binds the shell's shortcuts in
+    /// `keyMap`; [#installShortcuts] then activates them on the scene.
+    public MainWindow(List<WorkbenchPage> pages, FxTaskRunner runner, ShellViewModel shell, KeyMap keyMap) {
+        this.shell = shell;
+        this.keyMap = keyMap;
         root.setId("mainWindow");
         root.getStyleClass().add("workbench");
         root.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("workbench.css")).toExternalForm());
         statusBar = new StatusBar(runner);
-        root.setTop(header());
-        root.setLeft(navigationRail(pages));
+        taskTray = new TaskTray(runner);
+        shortcutOverlay = new ShortcutOverlay(keyMap);
+        frame.setTop(new VBox(header(), banners));
+        frame.setLeft(navigationRail(pages));
         content.setId("pageContent");
         content.getStyleClass().add("page-content");
-        root.setCenter(content);
-        root.setBottom(statusBar);
-        if (!pages.isEmpty()) {
-            navigation.getToggles().getFirst().setSelected(true);
-        }
+        frame.setCenter(content);
+        frame.setBottom(statusBar);
+        StackPane.setAlignment(taskTray, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(taskTray, new Insets(0, 12, 44, 0));
+        statusBar.trayToggle().selectedProperty().addListener((obs, was, shown) -> taskTray.setShown(shown));
+        root.getChildren().addAll(frame, taskTray, shortcutOverlay);
+        bindShell(pages);
+        bindShortcuts();
     }
 
     /// The scene graph root, for a `Scene`.
@@ -59,28 +90,40 @@ public final class MainWindow implements Navigator {
         return root;
     }
 
-    /// Installs the shell's keyboard shortcuts on `scene`.
+    /// Activates the key map's shortcuts (the shell's and any bound later) on `scene`.
     public void installShortcuts(Scene scene) {
-        var accelerators = scene.getAccelerators();
-        for (int i = 0; i < navigation.getToggles().size() && i < 9; i++) {
-            ToggleButton button = (ToggleButton) navigation.getToggles().get(i);
-            accelerators.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> button.setSelected(true));
-        }
-        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                darkTheme::fire);
-        accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                presentation::fire);
-        accelerators.put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelShownTask);
+        keyMap.installOn(scene);
+    }
+
+    /// Adds controls to the header, left of the theme toggles (e.g. the session buttons).
+    public void addHeaderControls(Node controls) {
+        headerControls.getChildren().add(controls);
+    }
+
+    /// Adds a banner below the header (e.g. "Restore last session"); a banner hides itself by
+    /// binding its own `visible` and `managed`.
+    public void addBanner(Node banner) {
+        banners.getChildren().add(banner);
+    }
+
+    /// Adds the session commands: header buttons, the "Restore last session" banner, the status
+    /// messages, and the shortcuts Ctrl+S (save), Ctrl+Shift+S (save as) and Ctrl+O (open).
+    public void addSessionControls(SessionViewModel sessions) {
+        SessionControls controls = new SessionControls(sessions);
+        addHeaderControls(controls.buttons());
+        addBanner(controls.banner());
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                "Save the session", sessions::save);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Save the session under a new name", sessions::saveAs);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                "Open a saved session", sessions::open);
+        sessions.statusProperty().addListener((obs, old, text) -> setStatus(text));
     }
 
     @Override
     public void showPage(String pageId) {
-        navigation.getToggles().stream()
-                .map(ToggleButton.class::cast)
-                .filter(button -> button.getId().equals("nav-" + pageId))
-                .findFirst()
-                .ifPresent(button -> button.setSelected(true));
+        shell.currentPageProperty().set(pageId);
     }
 
     /// Shows `text` in the status bar.
@@ -88,21 +131,41 @@ public final class MainWindow implements Navigator {
         statusBar.setMessage(text);
     }
 
+    /// Shows or hides the keyboard-shortcut overlay (F1, Ctrl+/).
+    public void toggleShortcutOverlay() {
+        shortcutOverlay.toggle();
+    }
+
     private Node header() {
         Label title = new Label("SemBridge Workbench");
         title.getStyleClass().add("app-title");
+        title.setTooltip(new Tooltip("SemBridge Workbench: press F1 for the keyboard shortcuts"));
         Label subtitle = new Label("language transfer for sparse encoders");
         subtitle.getStyleClass().add("app-subtitle");
+        // In presentation mode the header keeps only what a presenter clicks.
+        subtitle.visibleProperty().bind(shell.presentationProperty().not());
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        headerControls.setId("headerControls");
+        headerControls.setAlignment(Pos.CENTER_LEFT);
         darkTheme.setId("darkThemeToggle");
-        darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D)"));
-        darkTheme.selectedProperty().addListener((obs, was, dark) -> toggleStyleClass(DARK_THEME_CLASS, dark));
+        darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D); saved with the session"));
+        darkTheme.selectedProperty().bindBidirectional(shell.darkThemeProperty());
         presentation.setId("presentationToggle");
-        presentation.setTooltip(new Tooltip("Presentation mode: large fonts (Ctrl+Shift+P)"));
-        presentation.selectedProperty().addListener((obs, was, on) -> toggleStyleClass(PRESENTATION_CLASS, on));
-        HBox header = new HBox(10, title, subtitle, spacer, darkTheme, presentation);
+        presentation.setTooltip(new Tooltip("Presentation mode: large fonts on every page (Ctrl+Shift+P)"));
+        presentation.selectedProperty().bindBidirectional(shell.presentationProperty());
+        Button fullScreen = new Button("Full screen");
+        fullScreen.setId("fullScreenButton");
+        fullScreen.setTooltip(new Tooltip("Full screen on or off (F11; Esc leaves it)"));
+        fullScreen.setOnAction(e -> toggleFullScreen());
+        Button shortcuts = new Button("Keys");
+        shortcuts.setId("shortcutsButton");
+        shortcuts.setTooltip(new Tooltip("List every keyboard shortcut (F1 or Ctrl+/)"));
+        shortcuts.setOnAction(e -> toggleShortcutOverlay());
+        HBox header = new HBox(10, title, subtitle, spacer, headerControls, darkTheme, presentation, fullScreen, shortcuts);
         header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         return header;
     }
@@ -116,13 +179,15 @@ public final class MainWindow implements Navigator {
             WorkbenchPage page = pages.get(i);
             ToggleButton button = new ToggleButton(page.title());
             button.setId("nav-" + page.id());
+            button.setUserData(page.id());
             button.setMaxWidth(Double.MAX_VALUE);
             button.setToggleGroup(navigation);
             button.setTooltip(new Tooltip(page.tooltip() + (i < 9 ? " (Ctrl+" + (i + 1) + ")" : "")));
             button.getStyleClass().add("nav-button");
             button.selectedProperty().addListener((obs, was, selected) -> {
                 if (selected) {
-                    content.getChildren().setAll(page.view());
+                    content.getChildren().setAll(views.computeIfAbsent(page.id(), id -> page.viewFactory().get()));
+                    shell.currentPageProperty().set(page.id());
                 }
             });
             rail.getChildren().add(button);
@@ -136,9 +201,71 @@ public final class MainWindow implements Navigator {
         return rail;
     }
 
+    /// Page, theme and presentation follow the shell's view-model (a restored session sets them).
+    private void bindShell(List<WorkbenchPage> pages) {
+        shell.currentPageProperty().addListener((obs, old, pageId) -> selectPage(pageId));
+        shell.darkThemeProperty().addListener((obs, was, dark) -> toggleStyleClass(DARK_THEME_CLASS, dark));
+        shell.presentationProperty().addListener((obs, was, on) -> toggleStyleClass(PRESENTATION_CLASS, on));
+        toggleStyleClass(DARK_THEME_CLASS, shell.darkThemeProperty().get());
+        toggleStyleClass(PRESENTATION_CLASS, shell.presentationProperty().get());
+        if (!pages.isEmpty()) {
+            navigation.getToggles().getFirst().setSelected(true);
+        }
+    }
+
+    /// Selects the navigation button of `pageId`; an unknown id (a page this build lacks) puts
+    /// the property back to the page shown.
+    private void selectPage(String pageId) {
+        navigation.getToggles().stream()
+                .filter(toggle -> toggle.getUserData().equals(pageId))
+                .findFirst()
+                .ifPresentOrElse(toggle -> toggle.setSelected(true), () -> {
+                    if (navigation.getSelectedToggle() != null) {
+                        shell.currentPageProperty().set((String) navigation.getSelectedToggle().getUserData());
+                    }
+                });
+    }
+
+    private void bindShortcuts() {
+        for (int i = 0; i < navigation.getToggles().size() && i < 9; i++) {
+            ToggleButton button = (ToggleButton) navigation.getToggles().get(i);
+            keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), "Show the " + button.getText() + " page", () -> button.setSelected(true));
+        }
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Dark or light theme", darkTheme::fire);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Presentation mode (large fonts) on or off", presentation::fire);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.F11), "Full screen on or off", this::toggleFullScreen);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.F1), "List the keyboard shortcuts", this::toggleShortcutOverlay);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN),
+                "List the keyboard shortcuts", this::toggleShortcutOverlay);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Show or hide the task tray", statusBar.trayToggle()::fire);
+        keyMap.bind(KeyMap.WORKBENCH, new KeyCodeCombination(KeyCode.ESCAPE),
+                "Close the shortcut list, else cancel the task shown in the status bar", this::escape);
+    }
+
+    private void escape() {
+        if (shortcutOverlay.isVisible()) {
+            shortcutOverlay.setVisible(false);
+        } else {
+            statusBar.cancelShownTask();
+        }
+    }
+
+    private void toggleFullScreen() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreenExitHint("Press F11 or Esc to leave full screen");
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
     private void toggleStyleClass(String styleClass, boolean on) {
         if (on) {
-            root.getStyleClass().add(styleClass);
+            if (!root.getStyleClass().contains(styleClass)) {
+                root.getStyleClass().add(styleClass);
+            }
         } else {
             root.getStyleClass().remove(styleClass);
         }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.common.DirectTaskRunner;
@@ -62,6 +65,27 @@ class ModelsViewModelTest {
         viewModel.load(ModelRole.SOURCE, source);
         assertEquals(2, viewModel.recentFolders().size());
         assertEquals(source.normalize(), viewModel.recentFolders().getFirst());
+    }
+
+    @Test
+    void aTokenizerFileCardShowsTheSha256OfItsBytes() throws Exception {
+        Path file = REPO.resolve("sample-models/tokenizers/ko/tokenizer.json");
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        viewModel.load(ModelRole.TARGET, file);
+        assertEquals("sha256 " + expected.substring(0, 16) + "…", field(ModelRole.TARGET, "fingerprint"));
+    }
+
+    @Test
+    void differentModelsHaveDifferentFingerprints() {
+        viewModel.loadSampleModels(REPO, "ko");
+        String source = field(ModelRole.SOURCE, "fingerprint");
+        assertTrue(source.startsWith("sha256 "), source);
+        assertFalse(source.equals(field(ModelRole.BRIDGE, "fingerprint")));
+    }
+
+    private String field(ModelRole role, String name) {
+        return viewModel.cardProperty(role).get().fields().stream()
+                .filter(f -> f.name().equals(name)).findFirst().orElseThrow().value();
     }
 
     @Test

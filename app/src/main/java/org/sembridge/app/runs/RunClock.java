@@ -1,0 +1,111 @@
+package org.sembridge.app.runs;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+/// Elapsed time and the remaining time of the current stage of one run, from the engine's
+/// progress reports (`stage`, `done`, `total`) and a nanosecond clock.
+///
+/// The estimate is the stage's own rate so far: a stage that started at `t0` and has `done` of
+/// `total` units at `now` has `remaining = (total - done) * (now - t0) / done` nanoseconds.
+/// There is no estimate while `done` is 0 or the total is unknown (`-1`); stages have different
+/// costs, so no estimate is made for the run as a whole. A report with a new stage name ends the
+/// previous stage and returns its measured length.
+///
+/// Thread-safe: reports come from the engine thread, reads from the FX thread.
+final class RunClock {
+
+    private final LongSupplier nanoTime;
+    private final long startNanos;
+    private String stage;
+    private long stageStartNanos;
+    private long done;
+    private long total = -1;
+    private long rateNanos;
+    private long rateDone;
+
+    /// Starts the clock at `nanoTime`'s current value (the run's start).
+    RunClock(LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.startNanos = nanoTime.getAsLong();
+    }
+
+    /// A stage that ended, with its measured wall time.
+    ///
+    /// @param stage the stage name as the engine reported it
+    /// @param elapsedNanos from its first report to the first report of the next stage (or the end)
+    record FinishedStage(String stage, long elapsedNanos) {
+    }
+
+    /// Records a progress report; when `stage` differs from the current one, the current stage
+    /// ends and is returned.
+    synchronized Optional<FinishedStage> report(String reportedStage, long reportedDone, long reportedTotal) {
+        long now = nanoTime.getAsLong();
+        Optional<FinishedStage> finished = Optional.empty();
+        if (!reportedStage.equals(stage)) {
+            finished = finishAt(now);
+            stage = reportedStage;
+            stageStartNanos = now;
+        }
+        done = reportedDone;
+        total = reportedTotal;
+        rateNanos = now - stageStartNanos;
+        rateDone = reportedDone;
+        return finished;
+    }
+
+    /// Ends the current stage (at the end of the run, or when it failed) and returns it, if any.
+    synchronized Optional<FinishedStage> finish() {
+        return finishAt(nanoTime.getAsLong());
+    }
+
+    /// The current stage; `null` before the first report or after [#finish()].
+    synchronized String stage() {
+        return stage;
+    }
+
+    /// Units done in the current stage (as last reported).
+    synchronized long done() {
+        return done;
+    }
+
+    /// Units in the current stage; `-1` when unknown.
+    synchronized long total() {
+        return total;
+    }
+
+    /// Nanoseconds since the run started.
+    synchronized long elapsedNanos() {
+        return nanoTime.getAsLong() - startNanos;
+    }
+
+    /// Nanoseconds since the current stage started; 0 without a stage.
+    synchronized long stageElapsedNanos() {
+        return stage == null ? 0 : nanoTime.getAsLong() - stageStartNanos;
+    }
+
+    /// The remaining time of the current stage, `(total - done) * t / done` with `t` the stage's
+    /// time up to its last report; empty when `done <= 0`, the total is unknown or no stage runs.
+    synchronized OptionalLong remainingNanos() {
+        if (stage == null || rateDone <= 0 || total <= 0) {
+            return OptionalLong.empty();
+        }
+        long left = Math.max(0, total - done);
+        return OptionalLong.of(Math.round(left * ((double) rateNanos / rateDone)));
+    }
+
+    private Optional<FinishedStage> finishAt(long now) {
+        if (stage == null) {
+            return Optional.empty();
+        }
+        FinishedStage finished = new FinishedStage(stage, now - stageStartNanos);
+        stage = null;
+        done = 0;
+        total = -1;
+        rateDone = 0;
+        rateNanos = 0;
+        return Optional.of(finished);
+    }
+}

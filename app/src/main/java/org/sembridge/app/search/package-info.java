@@ -1,0 +1,43 @@
+/// The search page, the retrieval lab: index a corpus with a run's adapted model, search it, see
+/// why each hit scored what it did, compare with BM25, and evaluate on queries with relevance
+/// judgements. Everything is computed by the engine (`org.sembridge.engine.index`,
+/// `org.sembridge.engine.eval`) as the CLI's `index`, `search` and `eval` commands do; this
+/// package only arranges and shows it.
+///
+/// ## Parts
+///
+/// - [SearchViewModel]: state and commands (toolkit-free). Open, list or build an index; search;
+///   show a document; evaluate; jump from a query to its target tokens in the inspector
+///   ([org.sembridge.app.workspace.TokenFocus] + `Navigator.showPage("inspector")`). Saves the
+///   index, query, queries and qrels paths as the session part `search`.
+/// - [OpenIndex]: an engine `SparseIndex` kept open with the model that built it (query encoder and
+///   tokenizer); search + explain + BM25 ([SearchResult], [RankedHit]), document token weights
+///   ([DocumentWeights], [WeightedPiece], [TokenWeight]), evaluation ([EvaluationResult],
+///   [QueryRow]). [IndexEntry] / [IndexCatalog] list the workspace's `indexes/`;
+///   [IndexFolderBuilder] builds one (with [DocumentRateEncoder] for documents/s);
+///   [DemoCollection] gives the bundled `assets/demo/<lang>/` defaults.
+/// - [SearchView] with [IndexPanel], [HitCell], [DocumentPanel] and [EvaluationPanel]: the nodes.
+///
+/// ## Numbers and their precision
+///
+/// A sparse hit's score is Lucene's: Σ query weight × indexed document weight over the matching
+/// tokens, with 9-bit document weights (relative error < 0.39%, rounded down). Each contribution
+/// chip shows both the exact and the indexed contribution; their sums are the exact score and
+/// (up to float summation order) the Lucene score. nDCG@10 and Recall@100 are the engine
+/// `Evaluator`'s (trec_eval `-c -M 100`): the table's mean row is the engine's mean over every
+/// judged query.
+///
+/// ## Threading and failures
+///
+/// Engine work runs in `TaskRunner` tasks; [OpenIndex] serialises its encoder and tokenizer and
+/// closes only after running operations finish. A failed or cancelled build leaves no folder (the
+/// engine builds in a staging folder); a cancelled evaluation keeps the previous table. Errors show
+/// in a dialog with the engine's message (file and line for bad queries or qrels).
+///
+/// ## The demo
+///
+/// When the page first shows with a run current whose target language has a demo collection and
+/// no index is open, it opens that run's demo index (building it first when missing: a few seconds
+/// on the sample models), evaluates the demo queries and shows the query where the sparse index
+/// gains most over BM25.
+package org.sembridge.app.search;

@@ -1,0 +1,192 @@
+package org.sembridge.app.session;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.workspace.OpenRun;
+import org.sembridge.app.workspace.SessionPart;
+import org.sembridge.app.workspace.TokenFocus;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.run.LoadedRun;
+
+/// The [SessionPart] of the shared [WorkbenchState] (key `workbench`): the open runs by folder,
+/// the current run, the selected token, the focused token group, bookmarks and notes.
+///
+/// ```json
+/// {"runs": ["/ws/runs/ko-sembridge", "/ws/runs/ko-ofa"], "currentRun": "/ws/runs/ko-ofa",
+///  "selectedToken": "▁집", "focus": {"label": "query 12: 2 tokens", "tokens": ["▁집", "다"]},
+///  "bookmarks": ["▁집"], "notes": {"▁집": "good alignment"}}
+/// ```
+///
+/// Restoring replaces what is saved and keeps what is missing. Bookmarks, notes and the focus
+/// are set at once; the runs are re-opened in one background task ("Re-opening N runs"; runs
+/// already open are reused), then the current run and the selected token are set, so pages that
+/// react to a run change see the token selection afterwards. A run folder that no longer
+/// exists is reported at once (field `runs[i]`, with the path); one that exists but cannot be
+/// opened is reported when the task ends, through the [DialogService], with the engine's
+/// message. Every other run and field is still restored.
+public final class WorkbenchStatePart implements SessionPart {
+
+    /// The part's key in the session file.
+    public static final String KEY = "workbench";
+
+    private final WorkbenchState state;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final RunOpener opener;
+
+    /// @param opener opens a saved run folder on an engine thread (`LoadedRun::open`)
+    public WorkbenchStatePart(WorkbenchState state, TaskRunner tasks, DialogService dialogs, RunOpener opener) {
+        this.state = state;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.opener = opener;
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public JsonElement save() {
+        JsonObject json = new JsonObject();
+        JsonArray runs = new JsonArray();
+        state.runs().forEach(run -> runs.add(run.run().directory().toString()));
+        json.add("runs", runs);
+        OpenRun current = state.currentRunProperty().get();
+        json.addProperty("currentRun", current == null ? null : current.run().directory().toString());
+        json.addProperty("selectedToken", state.selectedTokenProperty().get());
+        TokenFocus focus = state.focusProperty().get();
+        if (focus != null) {
+            JsonObject focusJson = new JsonObject();
+            focusJson.addProperty("label", focus.label());
+            JsonArray tokens = new JsonArray();
+            focus.tokens().forEach(tokens::add);
+            focusJson.add("tokens", tokens);
+            json.add("focus", focusJson);
+        } else {
+            json.add("focus", null);
+        }
+        JsonArray bookmarks = new JsonArray();
+        new TreeSet<>(state.bookmarks()).forEach(bookmarks::add);
+        json.add("bookmarks", bookmarks);
+        JsonObject notes = new JsonObject();
+        new TreeMap<>(state.notes()).forEach(notes::addProperty);
+        json.add("notes", notes);
+        return json;
+    }
+
+    @Override
+    public void restore(JsonElement saved) {
+        SessionPartReader fields = new SessionPartReader(saved);
+        fields.strings("bookmarks").ifPresent(tokens -> {
+            state.bookmarks().clear();
+            state.bookmarks().addAll(tokens);
+        });
+        fields.stringMap("notes").ifPresent(notes -> {
+            state.notes().clear();
+            state.notes().putAll(notes);
+        });
+        if (fields.has("focus")) {
+            state.focusProperty().set(fields.object("focus").map(WorkbenchStatePart::focus).orElse(null));
+        }
+        Optional<String> selected = fields.string("selectedToken");
+        boolean selectionSaved = fields.has("selectedToken");
+        Optional<String> current = fields.string("currentRun");
+        Optional<List<String>> runs = fields.strings("runs");
+        if (runs.isPresent()) {
+            reopen(existingFolders(runs.get(), fields), current.map(Path::of), selected, selectionSaved);
+        } else if (selectionSaved) {
+            state.selectedTokenProperty().set(selected.orElse(null));
+        }
+        fields.finish();
+    }
+
+    private static TokenFocus focus(SessionPartReader focus) {
+        String label = focus.string("label").orElse("");
+        List<String> tokens = focus.strings("tokens").orElse(List.of());
+        return new TokenFocus(label, tokens);
+    }
+
+    /// The saved folders that exist; each missing one is a problem naming its field and path.
+    private static List<Path> existingFolders(List<String> saved, SessionPartReader fields) {
+        List<Path> folders = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            Path folder = Path.of(saved.get(i));
+            if (Files.isDirectory(folder)) {
+                folders.add(folder);
+            } else {
+                fields.report("runs[" + i + "]", "run folder " + folder + " does not exist (moved or deleted?); the other runs are restored");
+            }
+        }
+        return folders;
+    }
+
+    /// Replaces the open runs by `folders` (reusing runs already open), then sets the current
+    /// run and the selected token.
+    private void reopen(List<Path> folders, Optional<Path> current, Optional<String> selected, boolean selectionSaved) {
+        Map<Path, OpenRun> alreadyOpen = new TreeMap<>();
+        state.runs().forEach(run -> alreadyOpen.put(run.run().directory(), run));
+        state.currentRunProperty().set(null);
+        state.runs().clear();
+        if (folders.isEmpty()) {
+            if (selectionSaved) {
+                state.selectedTokenProperty().set(selected.orElse(null));
+            }
+            return;
+        }
+        tasks.run("Re-opening " + folders.size() + (folders.size() == 1 ? " run" : " runs"), (progress, cancel) -> {
+            List<OpenRun> opened = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < folders.size(); i++) {
+                cancel.throwIfCancelled("re-opening the session's runs");
+                progress.onProgress("Opening " + folders.get(i).getFileName(), i, folders.size());
+                OpenRun open = alreadyOpen.get(folders.get(i));
+                try {
+                    opened.add(open != null ? open : OpenRun.of(opener.open(folders.get(i))));
+                } catch (Exception e) {
+                    failures.add(folders.get(i) + ": " + e.getMessage());
+                }
+            }
+            return new Reopened(opened, failures);
+        }, reopened -> {
+            reopened.runs().forEach(state::openRun);
+            reopened.runs().stream()
+                    .filter(run -> current.isPresent() && run.run().directory().equals(current.get()))
+                    .findFirst()
+                    .ifPresent(state.currentRunProperty()::set);
+            if (selectionSaved) {
+                state.selectedTokenProperty().set(selected.orElse(null));
+            }
+            if (!reopened.failures().isEmpty()) {
+                dialogs.showError("Some runs of the session could not be re-opened", new InputFormatException(
+                        "could not re-open " + String.join("; ", reopened.failures())));
+            }
+        }, error -> {
+            if (!(error instanceof OperationCancelledException)) {
+                dialogs.showError("Could not re-open the session's runs", error);
+            }
+        });
+    }
+
+    private record Reopened(List<OpenRun> runs, List<String> failures) {
+    }
+
+    /// `LoadedRun::open` as a [RunOpener] (the default bridge-vector cache).
+    public static RunOpener defaultOpener() {
+        return LoadedRun::open;
+    }
+}

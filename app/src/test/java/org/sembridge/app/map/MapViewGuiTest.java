@@ -1,0 +1,196 @@
+package org.sembridge.app.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sembridge.app.SampleRuns;
+import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.workspace.OpenRun;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.app.workspace.Workspace;
+import org.sembridge.engine.projection.MapLink;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The map page, headless, on the real Korean sample run: run PCA, see the points, click one,
+/// follow a selection made elsewhere, lasso and export; plus the frame time at 20,000 points.
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class MapViewGuiTest {
+
+    @TempDir
+    static Path workspace;
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final List<String> pagesShown = new ArrayList<>();
+    private WorkbenchState state;
+    private MapViewModel viewModel;
+    private MapView view;
+
+    @Start
+    void start(Stage stage) {
+        state = new WorkbenchState(new Workspace(workspace));
+        viewModel = new MapViewModel(state, new DirectTaskRunner(), dialogs, pagesShown::add, Runnable::run);
+        view = new MapView(viewModel);
+        stage.setScene(new Scene(view.root(), 1200, 800));
+        stage.show();
+    }
+
+    private void openKoreanRunAndRunPca(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> state.openRun(run));
+        robot.clickOn("#mapRun");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.canvas().drawNow());
+    }
+
+    /// The screen position of map point `index`.
+    private Point2D screenOf(int index) {
+        ViewTransform t = viewModel.transform();
+        MapLayout map = viewModel.layoutProperty().get();
+        Node canvas = view.canvas().node();
+        return canvas.localToScreen(t.toScreenX(map.xs()[index]), t.toScreenY(map.ys()[index]));
+    }
+
+    @Test
+    void runningPcaShowsEveryPointOnTheCanvas(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        MapLayout map = viewModel.layoutProperty().get();
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        Label summary = robot.lookup("#mapSummary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("PCA map of " + String.format("%,d", map.size()) + " points"),
+                summary.getText());
+        assertEquals(map.size(), view.canvas().pointsDrawn());
+        assertEquals(2, robot.lookup("#mapLegend").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+    }
+
+    /// Whether point `i` is the nearest point anywhere within 2 px of its own pixel, so a robot
+    /// click rounded to whole pixels cannot land on a neighbour.
+    private boolean isolated(int i, double x, double y) {
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                if (viewModel.pointAt(x + dx, y + dy) != i) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void clickingAPointSelectsItsToken(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        MapLayout map = viewModel.layoutProperty().get();
+        // a target point that is the nearest point under its own pixel
+        int target = -1;
+        for (int i = 0; i < map.targetCount() && target < 0; i++) {
+            ViewTransform t = viewModel.transform();
+            if (isolated(i, t.toScreenX(map.xs()[i]), t.toScreenY(map.ys()[i]))) {
+                target = i;
+            }
+        }
+        assertTrue(target >= 0, "no isolated target point");
+        robot.clickOn(screenOf(target), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(map.point(target).token(), state.selectedTokenProperty().get());
+        assertEquals(target, viewModel.selectedProperty().get());
+    }
+
+    @Test
+    void selectingATokenElsewhereShowsItsLinks(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        MapLayout map = viewModel.layoutProperty().get();
+        int target = 0;
+        while (map.linksFrom(target).size() < 2) {
+            target++;
+        }
+        String token = map.point(target).token();
+        robot.interact(() -> state.selectedTokenProperty().set(token));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> links = robot.lookup("#mapSelectedLinks").queryAs(ListView.class);
+        List<MapLink> expected = map.linksFrom(target);
+        assertEquals(expected.size(), links.getItems().size());
+        assertEquals(map.point(expected.getFirst().toIndex()).token(), ((MapLinkRow) links.getItems().getFirst()).token());
+        assertEquals(map.xs()[target], viewModel.viewportProperty().get().centreX(), 1e-6);
+        assertTrue(robot.lookup("#mapSelectedToken").queryAs(Label.class).getText().startsWith(token));
+    }
+
+    @Test
+    void lassoThenExportWritesTheSelectedNames(FxRobot robot) throws Exception {
+        openKoreanRunAndRunPca(robot);
+        Node canvas = view.canvas().node();
+        Point2D centre = canvas.localToScreen(canvas.getBoundsInLocal().getWidth() / 2,
+                canvas.getBoundsInLocal().getHeight() / 2);
+        robot.clickOn("#mapLassoMode");
+        robot.drag(centre.add(-150, -120), MouseButton.PRIMARY)
+                .moveTo(centre.add(150, -120)).moveTo(centre.add(150, 120)).moveTo(centre.add(-150, 120))
+                .drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> selected = List.copyOf(viewModel.lassoTokens());
+        assertFalse(selected.isEmpty(), "the lasso caught no point");
+
+        Path file = workspace.resolve("lasso.txt");
+        dialogs.nextChoice = file;
+        robot.clickOn("#mapExportLasso");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(selected, Files.readAllLines(file));
+
+        robot.clickOn("#mapShowInInspector");
+        assertEquals(List.of("inspector"), pagesShown);
+        assertEquals(viewModel.lassoTargetTokens(), state.focusProperty().get().tokens());
+    }
+
+    /// Not an assertion on time: prints what drawing 20,000 points costs per frame on this machine.
+    @Test
+    void drawing20kPointsPrintsTheFrameTime(FxRobot robot) {
+        MapLayout map = SyntheticMaps.random(20_000, 7);
+        robot.interact(() -> viewModel.showMap(map));
+        int frames = 60;
+        long[] nanos = new long[frames];
+        robot.interact(() -> {
+            for (int f = 0; f < 40; f++) {
+                view.canvas().drawNow();
+            }
+            for (int f = 0; f < frames; f++) {
+                viewModel.zoomAt(600, 350, f % 2 == 0 ? 1.1 : 1 / 1.1);
+                view.canvas().drawNow();
+                nanos[f] = view.canvas().lastDrawNanos();
+            }
+        });
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("map frame at 20,000 points on a %.0f x %.0f canvas: median %.2f ms, max %.2f ms "
+                        + "(%d frames, %d points drawn)%n", view.canvas().node().getBoundsInLocal().getWidth(),
+                view.canvas().node().getBoundsInLocal().getHeight(), sorted[frames / 2] / 1e6,
+                sorted[frames - 1] / 1e6, frames, view.canvas().pointsDrawn());
+        long hoverStart = System.nanoTime();
+        int hits = 0;
+        for (int q = 0; q < 10_000; q++) {
+            hits += viewModel.pointAt(q % 900, q % 600) >= 0 ? 1 : 0;
+        }
+        System.out.printf("hover lookup at 20,000 points: %.2f µs per query (%d hits of 10,000)%n",
+                (System.nanoTime() - hoverStart) / 1e3 / 10_000, hits);
+        assertEquals(20_000, map.size());
+    }
+}

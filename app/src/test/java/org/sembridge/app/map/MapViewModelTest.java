@@ -1,0 +1,135 @@
+package org.sembridge.app.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.gson.JsonElement;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sembridge.app.SampleRuns;
+import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.Navigator;
+import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.workspace.OpenRun;
+import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.app.workspace.Workspace;
+import org.sembridge.engine.projection.ProjectionMethod;
+import org.sembridge.engine.projection.points.PointSet;
+import org.sembridge.engine.projection.points.PointSetSelector;
+import org.sembridge.engine.projection.points.PointSetSpec;
+import org.sembridge.engine.run.LoadedRun;
+
+/// The map page's view model on the real Korean sample run, without the JavaFX toolkit.
+class MapViewModelTest {
+
+    @TempDir
+    Path workspace;
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+
+    private MapViewModel viewModel(WorkbenchState state, TaskRunner tasks) {
+        return new MapViewModel(state, tasks, dialogs, Navigator.NONE, Runnable::run);
+    }
+
+    private WorkbenchState stateWithKoreanRun() {
+        WorkbenchState state = new WorkbenchState(new Workspace(workspace));
+        state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        return state;
+    }
+
+    @Test
+    void pcaMapHasTheSelectedPointsInBothLanguages() throws Exception {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel map = viewModel(state, new DirectTaskRunner());
+        map.runMap();
+
+        LoadedRun run = SampleRuns.korean("sembridge");
+        PointSet expected = new PointSetSelector(run).select(PointSetSpec.parse(MapViewModel.DEFAULT_POINTS), true,
+                Optional.empty());
+        MapLayout layout = map.layoutProperty().get();
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        assertNotNull(layout);
+        assertEquals(ProjectionMethod.PCA, layout.map().method());
+        assertEquals(expected.targetCount() + expected.sourceCount(), layout.size());
+        assertEquals(expected.targetCount(), layout.targetCount());
+        Set<String> languages = IntStream.range(0, layout.size()).mapToObj(i -> layout.point(i).language())
+                .collect(Collectors.toSet());
+        assertEquals(2, languages.size(), () -> "languages " + languages);
+        assertTrue(languages.contains(RunMapProjector.SOURCE_LANGUAGE));
+        assertEquals(expected.links().size(), layout.map().links().size());
+    }
+
+    @Test
+    void cancellingAProjectionKeepsThePreviousMap() {
+        WorkbenchState state = stateWithKoreanRun();
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
+        map.runMap();
+        tasks.runAll();
+        MapLayout first = map.layoutProperty().get();
+        assertNotNull(first);
+
+        map.methodProperty().set(ProjectionMethod.TSNE);
+        map.runMap();
+        assertTrue(map.runningProperty().get());
+        map.cancel();
+        tasks.runAll();
+
+        assertSame(first, map.layoutProperty().get());
+        assertFalse(map.runningProperty().get());
+        assertTrue(map.progressTextProperty().get().contains("cancelled"), map.progressTextProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), () -> "a cancel is no error: " + dialogs.errors);
+    }
+
+    @Test
+    void pageShownWithARunAndNoMapMakesAPcaMap() {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel map = viewModel(state, new DirectTaskRunner());
+        map.methodProperty().set(ProjectionMethod.UMAP);
+        map.pageShown();
+        assertEquals(ProjectionMethod.PCA, map.layoutProperty().get().map().method());
+    }
+
+    @Test
+    void invalidPointsShowTheEngineMessage() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.pointsProperty().set("top:zero");
+        map.runMap();
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.getFirst().getMessage().contains("top:N needs a whole number"),
+                dialogs.errors.getFirst().getMessage());
+    }
+
+    @Test
+    void sessionRestoresSettingsViewportAndLasso() {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel first = viewModel(state, new DirectTaskRunner());
+        first.runMap();
+        first.methodProperty().set(ProjectionMethod.UMAP);
+        first.neighboursProperty().set(7);
+        first.colourModeProperty().set(ColourMode.KIND);
+        first.zoomAt(100, 100, 3);
+        first.lassoScreen(new double[] {200, 600, 600, 200}, new double[] {150, 150, 450, 450});
+        JsonElement saved = first.save();
+
+        MapViewModel second = viewModel(state, new DirectTaskRunner());
+        second.restore(saved);
+        second.methodProperty().set(ProjectionMethod.PCA);
+        second.runMap();
+
+        assertEquals(7, second.neighboursProperty().get());
+        assertEquals(ColourMode.KIND, second.colourModeProperty().get());
+        assertEquals(first.viewportProperty().get(), second.viewportProperty().get());
+        assertEquals(first.lassoTokens(), second.lassoTokens());
+        assertFalse(second.lassoTokens().isEmpty());
+    }
+}
