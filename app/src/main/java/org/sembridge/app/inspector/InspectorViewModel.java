@@ -415,6 +415,6 @@ public final class InspectorViewModel implements SessionPart {
         session.child("sort").ifPresent(sorted -> sorted.parsed("column", TokenColumn::valueOf)
                 .ifPresent(column -> sortBy(column, sorted.bool("ascending").orElse(true))));
         session.string("selectedToken").ifPresent(state.selectedTokenProperty()::set);
-        session.number("alpha").ifPresent(alpha -> detail.alphaProperty().set(TokenDetailViewModel.clampAlpha(alpha)));
+        session.number("alpha").ifPresent(detail::restoreAlpha);
     }
 }

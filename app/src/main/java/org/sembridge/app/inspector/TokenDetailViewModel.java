@@ -54,6 +54,7 @@ public final class TokenDetailViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final BooleanProperty bookmarked = new SimpleBooleanProperty(this, "bookmarked");
     private boolean showingToken;
+    private double restoredAlpha = Double.NaN;
 
     public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
         this.state = state;
@@ -64,6 +65,10 @@ public final class TokenDetailViewModel {
         state.selectedTokenProperty().addListener((obs, old, now) -> refresh());
         state.currentRunProperty().addListener((obs, old, now) -> {
             resetAlpha();
+            if (!Double.isNaN(restoredAlpha) && now != null) {
+                alpha.set(restoredAlpha);
+                restoredAlpha = Double.NaN;
+            }
             refresh();
         });
         alpha.addListener((obs, old, now) -> requestDetail());
@@ -136,6 +141,14 @@ public final class TokenDetailViewModel {
         OpenRun run = state.currentRunProperty().get();
         realignable.set(run != null && run.run().manifest().bridgePath().isPresent());
         alpha.set(runAlpha());
+    }
+
+    /// Sets the slider to a saved `value` (clamped to the slider); when no run is open yet, keeps
+    /// it for the run a session restore opens next instead of that run's own alpha.
+    void restoreAlpha(double value) {
+        double restored = clampAlpha(value);
+        alpha.set(restored);
+        restoredAlpha = state.currentRunProperty().get() == null ? restored : Double.NaN;
     }
 
     /// Bookmarks the selected token, or removes its bookmark (Ctrl+B).

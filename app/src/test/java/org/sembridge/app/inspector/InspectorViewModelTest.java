@@ -412,6 +412,18 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void sessionAlphaSurvivesTheRunOpenedAfterTheRestore() {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs, LEXICON);
+        viewModel.restore(com.google.gson.JsonParser.parseString("{\"alpha\": 2.5}"));
+        state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        assertEquals(2.5, viewModel.detail().alphaProperty().get(), 1e-9);
+        assertTrue(viewModel.detail().detailProperty().get().realigned());
+        state.openRun(OpenRun.of(SampleRuns.korean("ofa")));
+        assertEquals(SampleRuns.korean("ofa").manifest().alpha(), viewModel.detail().alphaProperty().get(), 1e-9);
+    }
+
+    @Test
     void sessionWithUnknownValuesKeepsDefaults() {
         InspectorViewModel viewModel = open("sembridge");
         viewModel.restore(com.google.gson.JsonParser.parseString(
