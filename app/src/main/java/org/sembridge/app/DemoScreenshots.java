@@ -16,7 +16,8 @@ final class DemoScreenshots {
     private DemoScreenshots() {
     }
 
-    /// Every page in the light theme, then the inspector in dark and presentation mode.
+    /// Every page in the light theme, then the inspector in the dark theme and the map in
+    /// presentation mode.
     static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator) {
         return List.of(
                 new Shot("models", () -> navigator.showPage("models")),
@@ -30,8 +31,12 @@ final class DemoScreenshots {
                     navigator.showPage("map");
                     state.selectedTokenProperty().set(DEMO_TOKEN);
                 }),
-                new Shot("map-dark", () -> shell.darkThemeProperty().set(true)),
+                new Shot("inspector-dark", () -> {
+                    navigator.showPage("inspector");
+                    shell.darkThemeProperty().set(true);
+                }),
                 new Shot("map-presentation", () -> {
+                    navigator.showPage("map");
                     shell.darkThemeProperty().set(false);
                     shell.presentationProperty().set(true);
                 }));

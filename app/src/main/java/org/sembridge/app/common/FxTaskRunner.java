@@ -40,9 +40,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             Consumer<Throwable> onFailure) {
         CancellationToken token = CancellationToken.create();
         Task<T> task = new Task<>() {
+            {
+                updateTitle(title);
+            }
+
             @Override
             protected T call() throws Exception {
-                updateTitle(title);
                 updateMessage(title);
                 return work.call((stage, done, total) -> {
                     updateMessage(stage);
@@ -72,7 +75,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             running.remove(task);
             onFailure.accept(new OperationCancelledException(title));
         });
-        Platform.runLater(() -> running.add(task));
+        // A task cancelled or finished before this runs was already removed: never add it back.
+        Platform.runLater(() -> {
+            if (!task.isDone()) {
+                running.add(task);
+            }
+        });
         engineThreads.execute(task);
         return new TaskHandle() {
             @Override

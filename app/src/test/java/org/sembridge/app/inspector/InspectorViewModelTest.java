@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;

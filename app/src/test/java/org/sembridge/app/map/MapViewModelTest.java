@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;

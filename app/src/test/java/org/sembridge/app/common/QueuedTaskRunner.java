@@ -1,17 +1,14 @@
-package org.sembridge.app.inspector;
+package org.sembridge.app.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import org.sembridge.app.common.BackgroundWork;
-import org.sembridge.app.common.TaskHandle;
-import org.sembridge.app.common.TaskRunner;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
 /// A [TaskRunner] for tests that holds work until the test runs it ([#runNext()]), so a test
 /// can issue requests while one is "running". Everything stays on the test thread.
-final class QueuedTaskRunner implements TaskRunner {
+public final class QueuedTaskRunner implements TaskRunner {
 
     private final Deque<Runnable> queued = new ArrayDeque<>();
 
@@ -48,7 +45,7 @@ final class QueuedTaskRunner implements TaskRunner {
     }
 
     /// Runs the oldest queued work and its callback; false when nothing is queued.
-    boolean runNext() {
+    public boolean runNext() {
         Runnable next = queued.poll();
         if (next == null) {
             return false;
@@ -58,13 +55,13 @@ final class QueuedTaskRunner implements TaskRunner {
     }
 
     /// Runs queued work (and what its callbacks queue) until none is left.
-    void runAll() {
+    public void runAll() {
         while (runNext()) {
             // each step may queue more
         }
     }
 
-    int queuedCount() {
+    public int queuedCount() {
         return queued.size();
     }
 }
