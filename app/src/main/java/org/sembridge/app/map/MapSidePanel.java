@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,6 +23,9 @@ final class MapSidePanel {
 
     private final MapViewModel viewModel;
     private final VBox root = new VBox(10);
+    /// Scrolls the panel when it is taller than the page (presentation mode on a small screen)
+    /// instead of letting its lists overlap.
+    private final ScrollPane scroller = new ScrollPane(root);
     private final VBox legend = new VBox(4);
     private MapPalette palette = MapPalette.LIGHT;
 
@@ -31,6 +35,9 @@ final class MapSidePanel {
         root.getStyleClass().addAll("card", "map-side-panel");
         root.setPrefWidth(300);
         root.setMinWidth(200);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("map-side-scroller");
 
         ComboBox<ColourMode> colour = new ComboBox<>();
         colour.setId("mapColourMode");
@@ -105,7 +112,7 @@ final class MapSidePanel {
 
     /// The panel's node.
     Node node() {
-        return root;
+        return scroller;
     }
 
     /// Uses `newPalette` for the legend swatches (the canvas's theme).

@@ -163,6 +163,10 @@ public final class MainWindow implements Navigator {
         shortcuts.setId("shortcutsButton");
         shortcuts.setTooltip(new Tooltip("List every keyboard shortcut (F1 or Ctrl+/)"));
         shortcuts.setOnAction(e -> toggleShortcutOverlay());
+        // Shortcuts reach these; keeping them out of the focus order keeps Esc and arrows for pages.
+        for (Node control : new Node[] {darkTheme, presentation, fullScreen, shortcuts}) {
+            control.setFocusTraversable(false);
+        }
         HBox header = new HBox(10, title, subtitle, spacer, headerControls, darkTheme, presentation, fullScreen, shortcuts);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);

@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -152,6 +153,8 @@ class MapViewGuiTest {
 
         Path file = workspace.resolve("lasso.txt");
         dialogs.nextChoice = file;
+        // The side panel scrolls when the window is short; its lasso buttons are at the bottom.
+        robot.interact(() -> robot.lookup(".map-side-scroller").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#mapExportLasso");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(selected, Files.readAllLines(file));
