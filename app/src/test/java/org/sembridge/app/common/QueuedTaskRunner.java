@@ -26,22 +26,7 @@ public final class QueuedTaskRunner implements TaskRunner {
             }
             onSuccess.accept(result);
         });
-        return new TaskHandle() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public void cancel() {
-                token.cancel();
-            }
-
-            @Override
-            public CancellationToken cancellationToken() {
-                return token;
-            }
-        };
+        return new TokenTaskHandle(title, token);
     }
 
     /// Runs the oldest queued work and its callback; false when nothing is queued.

@@ -130,7 +130,7 @@ class RunsViewModelTest {
         earlier.start();
         OpenRun kept = state.runs().getFirst();
 
-        RunsViewModel viewModel = viewModel(new CancelAtStageTaskRunner("writing the run folder"), state);
+        RunsViewModel viewModel = viewModel(DirectTaskRunner.cancellingAt("writing the run folder"::equals), state);
         viewModel.form().biasModeProperty().set(BiasMode.MAPPED);
         viewModel.form().alphaTextProperty().set("3");
         viewModel.start();
@@ -238,7 +238,7 @@ class RunsViewModelTest {
         assertEquals(4.0, state.currentRunProperty().get().run().manifest().alpha());
 
         WorkbenchState restarted = state();
-        RunsViewModel again = viewModel(new CancelAtStageTaskRunner("checking inputs"), restarted);
+        RunsViewModel again = viewModel(DirectTaskRunner.cancellingAt("checking inputs"::equals), restarted);
         again.ensureDemoRuns(SampleRuns.REPO, "ko");
         assertEquals(2, restarted.runs().size(), "opened without a transfer (a transfer here would be cancelled)");
         assertEquals("demo-ko-sembridge",

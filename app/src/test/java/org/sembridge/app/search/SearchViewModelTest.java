@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.app.SampleRuns;
-import org.sembridge.app.common.BackgroundWork;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
-import org.sembridge.app.common.TaskHandle;
-import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
@@ -244,7 +240,7 @@ class SearchViewModelTest {
     void cancelledBuildLeavesNoFolder(@TempDir Path otherWorkspace) throws IOException {
         WorkbenchState fresh = new WorkbenchState(Workspace.open(otherWorkspace));
         fresh.openRun(run);
-        SearchViewModel cancelling = new SearchViewModel(new CancelAfterFirstProgress(), dialogs, fresh,
+        SearchViewModel cancelling = new SearchViewModel(DirectTaskRunner.cancellingAt(stage -> true), dialogs, fresh,
                 pageId -> { }, SampleRuns.REPO);
         cancelling.buildIndex();
         try (Stream<Path> left = Files.list(fresh.workspace().indexes())) {
@@ -311,37 +307,5 @@ class SearchViewModelTest {
         viewModel.queryTextProperty().set(query);
         viewModel.search();
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
-    }
-
-    /// Runs work inline like [DirectTaskRunner] and cancels it at its first progress report, as a
-    /// user pressing Cancel during a build would.
-    private static final class CancelAfterFirstProgress implements TaskRunner {
-
-        @Override
-        public <T> TaskHandle run(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
-                Consumer<Throwable> onFailure) {
-            CancellationToken token = CancellationToken.create();
-            try {
-                onSuccess.accept(work.call((stage, done, total) -> token.cancel(), token));
-            } catch (Exception e) {
-                onFailure.accept(e);
-            }
-            return new TaskHandle() {
-                @Override
-                public String title() {
-                    return title;
-                }
-
-                @Override
-                public void cancel() {
-                    token.cancel();
-                }
-
-                @Override
-                public CancellationToken cancellationToken() {
-                    return token;
-                }
-            };
-        }
     }
 }
