@@ -64,6 +64,7 @@ public final class TokenDetailViewModel {
                 error -> dialogs.showError("Could not read " + token() + " in " + compareRun.get(), error));
         state.selectedTokenProperty().addListener((obs, old, now) -> refresh());
         state.currentRunProperty().addListener((obs, old, now) -> {
+            chooseDefaultComparison();
             resetAlpha();
             if (!Double.isNaN(restoredAlpha) && now != null) {
                 alpha.set(restoredAlpha);
@@ -78,9 +79,20 @@ public final class TokenDetailViewModel {
             if (!state.runs().contains(compareRun.get())) {
                 compareRun.set(null);
             }
+            chooseDefaultComparison();
         });
         state.bookmarks().addListener((SetChangeListener<String>) change -> bookmarked.set(isBookmarked()));
+        chooseDefaultComparison();
         resetAlpha();
+    }
+
+    /// With no other run chosen, compares with the first other open run (the demo's OFA run
+    /// beside its SemBridge run), so a baseline is side by side without a click.
+    private void chooseDefaultComparison() {
+        OpenRun current = state.currentRunProperty().get();
+        if (compareRun.get() == null || compareRun.get() == current) {
+            compareRun.set(state.runs().stream().filter(run -> run != current).findFirst().orElse(null));
+        }
     }
 
     /// The detail shown; `null` while no token of the current run is selected.

@@ -319,6 +319,18 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void anotherOpenRunIsComparedWithoutAClick() throws Exception {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        state.runs().add(ofa);
+        int id = firstNewTokenWithSupportAtLeast(SampleRuns.korean("sembridge"), 1);
+        viewModel.select(id);
+        assertEquals(ofa, viewModel.detail().compareRunProperty().get());
+        assertEquals(SampleRuns.korean("ofa").token(id), viewModel.detail().compareRecordProperty().get());
+    }
+
+    @Test
     void csvExportParsesBackToTheRecords() throws Exception {
         WorkbenchState state = state();
         InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
