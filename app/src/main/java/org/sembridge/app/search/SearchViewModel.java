@@ -305,7 +305,7 @@ public final class SearchViewModel implements SessionPart {
 
     /// Shows `row`'s query and its hits above (the mean row does nothing).
     public void selectQuery(QueryRow row) {
-        if (row == null || row.mean() || row.tokens().isEmpty()) {
+        if (row == null || !row.searchable()) {
             return;
         }
         queryText.set(row.text());
@@ -315,7 +315,7 @@ public final class SearchViewModel implements SessionPart {
     /// Focuses the inspector on `row`'s target tokens (label `query q12: 7 tokens`) and switches
     /// to it.
     public void showTokens(QueryRow row) {
-        if (row == null || row.mean() || row.tokens().isEmpty()) {
+        if (row == null || !row.searchable()) {
             return;
         }
         state.focusProperty().set(new TokenFocus(
@@ -564,7 +564,7 @@ public final class SearchViewModel implements SessionPart {
             return;
         }
         evaluationRows.stream()
-                .filter(row -> !row.mean() && !row.tokens().isEmpty())
+                .filter(QueryRow::searchable)
                 .max(Comparator.comparingDouble(row -> row.sparseNdcg() - (Double.isNaN(row.bm25Ndcg()) ? 0 : row.bm25Ndcg())))
                 .ifPresent(this::selectQuery);
     }
