@@ -29,7 +29,6 @@ import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.SessionPart;
-import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.encoder.DeviceChoice;
@@ -61,7 +60,7 @@ public final class SearchViewModel implements SessionPart {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final WorkbenchState state;
-    private final Navigator navigator;
+    private final InspectorJump inspector;
     private final Path repositoryRoot;
 
     private final ObservableList<IndexEntry> indexes = FXCollections.observableArrayList();
@@ -102,7 +101,7 @@ public final class SearchViewModel implements SessionPart {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.state = state;
-        this.navigator = navigator;
+        this.inspector = new InspectorJump(state, navigator);
         this.repositoryRoot = repositoryRoot;
         this.canBuild = Bindings.createBooleanBinding(
                 () -> state.currentRunProperty().get() != null && !building.get(),
@@ -318,9 +317,7 @@ public final class SearchViewModel implements SessionPart {
         if (row == null || !row.searchable()) {
             return;
         }
-        state.focusProperty().set(new TokenFocus(
-                "query " + row.queryId() + ": " + row.tokens().size() + " tokens", row.tokens()));
-        navigator.showPage("inspector");
+        inspector.focus("query " + row.queryId() + ": " + row.tokens().size() + " tokens", row.tokens());
     }
 
     /// Focuses the inspector on the target tokens of the last query (label `query "소파 의자": 3
@@ -330,14 +327,13 @@ public final class SearchViewModel implements SessionPart {
         if (result == null || result.queryTokens().isEmpty()) {
             return;
         }
-        state.focusProperty().set(new TokenFocus("query \"" + result.query() + "\": " + result.queryTokens().size()
-                + " tokens", result.queryTokens()));
-        navigator.showPage("inspector");
+        inspector.focus("query \"" + result.query() + "\": " + result.queryTokens().size() + " tokens",
+                result.queryTokens());
     }
 
     /// Selects `token` (stored string) in the workbench, so the inspector and the map show it.
     public void selectToken(String token) {
-        state.selectedTokenProperty().set(token);
+        inspector.select(token);
     }
 
     // ---- session ----------------------------------------------------------------------------
