@@ -20,4 +20,10 @@ public record QueryRow(String queryId, String text, double sparseNdcg, double sp
     public QueryRow {
         tokens = List.copyOf(tokens);
     }
+
+    /// Whether this row is a judged query with target tokens, so it can be searched and its tokens
+    /// shown (never the mean row).
+    public boolean searchable() {
+        return !mean && !tokens.isEmpty();
+    }
 }

@@ -6,10 +6,18 @@
 ///
 /// ## Parts
 ///
-/// - [SearchViewModel]: state and commands (toolkit-free). Open, list or build an index; search;
-///   show a document; evaluate; jump from a query to its target tokens in the inspector
-///   ([org.sembridge.app.workspace.TokenFocus] + `Navigator.showPage("inspector")`). Saves the
-///   index, query, queries and qrels paths as the session part `search`.
+/// - [SearchViewModel]: state and commands (toolkit-free), the one API the views and tests use. A
+///   thin facade that wires the parts below and saves the index, query, queries and qrels paths as
+///   the session part `search`.
+///   - [IndexViewModel]: list, open or build an index; holds the one [OpenIndex] the other parts
+///     use and tells the facade when an opened index replaces it (results of the old one go).
+///   - [QueryViewModel]: search the open index, keep its hits and show a hit's document; the
+///     latest request wins.
+///   - [EvaluationViewModel]: queries + qrels, the metrics table, a row's tokens to the inspector.
+///   - [DemoPreparation]: follows the current run (demo defaults) and prepares the demo once.
+///   - [InspectorJump]: hands target tokens to the inspector
+///     ([org.sembridge.app.workspace.TokenFocus] + `Navigator.showPage("inspector")`) or selects
+///     one token in the workbench.
 /// - [OpenIndex]: an engine `SparseIndex` kept open with the model that built it (query encoder and
 ///   tokenizer); search + explain + BM25 ([SearchResult], [RankedHit]), document token weights
 ///   ([DocumentWeights], [WeightedPiece], [TokenWeight]), evaluation ([EvaluationResult],
