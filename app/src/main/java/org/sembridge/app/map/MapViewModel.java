@@ -349,11 +349,6 @@ public final class MapViewModel implements SessionPart {
         show(finished, state.currentRunProperty().get());
     }
 
-    /// The x coordinates of the map's points, by index (not a copy).
-    float[] pointXs() {
-        return layout.get().xs();
-    }
-
     private static String describe(MapLayout map) {
         int targets = map.targetCount();
         int sources = map.size() - targets;
