@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -49,14 +48,12 @@ import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.projection.MapLink;
 import org.sembridge.engine.projection.MapPoint;
-import org.sembridge.engine.projection.MapQuality;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.projection.UmapParameters;
 import org.sembridge.engine.projection.points.PointSetSpec;
-import org.sembridge.engine.projection.points.RunMapInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -331,7 +328,7 @@ public final class MapViewModel implements SessionPart {
     private void show(MapLayout finished, OpenRun run) {
         layout.set(finished);
         layoutRun = run;
-        summary.set(describe(finished));
+        summary.set(finished.summary());
         viewport.set(pendingViewport != null ? pendingViewport : MapViewport.fitting(finished.bounds()));
         pendingViewport = null;
         hovered.set(-1);
@@ -347,23 +344,6 @@ public final class MapViewModel implements SessionPart {
     /// measurements on synthetic maps).
     void showMap(MapLayout finished) {
         show(finished, state.currentRunProperty().get());
-    }
-
-    private static String describe(MapLayout map) {
-        int targets = map.targetCount();
-        int sources = map.size() - targets;
-        String targetLanguage = targets > 0 ? map.point(0).language() : "";
-        String sourceLanguage = sources > 0 ? map.point(targets).language() : "";
-        MapQuality quality = map.map().quality();
-        String text = String.format(Locale.ROOT, "%s map of %s points (%s %s target + %s %s source, %s links) · "
-                        + "trustworthiness@%d %.3f", map.map().method().displayName(), Formats.count(map.size()),
-                Formats.count(targets), targetLanguage, Formats.count(sources), sourceLanguage,
-                Formats.count(map.map().links().size()), quality.k(), quality.trustworthiness());
-        if (quality.hasLinkedShare()) {
-            text += String.format(Locale.ROOT, " · chosen source among %d nearest: %.0f%% original, %.0f%% map",
-                    quality.k(), 100 * quality.linkedShare().originalSpace(), 100 * quality.linkedShare().map());
-        }
-        return text + " · " + Formats.duration(map.map().elapsedNanos());
     }
 
     private void currentRunChanged() {
@@ -397,30 +377,9 @@ public final class MapViewModel implements SessionPart {
         MapLayout map = layout.get();
         if (map == null) {
             legend.clear();
-            return;
+        } else {
+            legend.setAll(LegendEntry.of(map, colourMode.get()));
         }
-        ColourMode mode = colourMode.get();
-        List<String> names = map.categoryNames(mode);
-        int[] counts = map.categoryCounts(mode);
-        List<LegendEntry> entries = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-            entries.add(new LegendEntry(names.get(c), legendLabel(map, mode, names.get(c)), counts[c]));
-        }
-        legend.setAll(entries);
-    }
-
-    private static String legendLabel(MapLayout map, ColourMode mode, String category) {
-        int targets = map.targetCount();
-        return switch (mode) {
-            case LANGUAGE -> MapLayout.TARGET.equals(category)
-                    ? map.point(0).language() + " target tokens"
-                    : map.point(targets).language() + " source tokens";
-            case KIND -> switch (category) {
-                case RunMapInputs.CHOSEN -> "chosen sources";
-                case RunMapInputs.CONTEXT -> "context sources";
-                default -> category + " target tokens";
-            };
-        };
     }
 
     /// What part of the map shows; the view redraws when it changes.
