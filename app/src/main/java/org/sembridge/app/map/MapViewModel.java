@@ -25,11 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -51,9 +47,6 @@ import org.sembridge.engine.projection.MapPoint;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.sembridge.engine.projection.TsneParameters;
-import org.sembridge.engine.projection.UmapParameters;
-import org.sembridge.engine.projection.points.PointSetSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +62,6 @@ import org.slf4j.LoggerFactory;
 /// failed projection keeps the previous map.
 public final class MapViewModel implements SessionPart {
 
-    /// The points mapped by default: the first 2,000 new target tokens with their sources.
-    static final String DEFAULT_POINTS = "top:2000";
     /// How close (in pixels) the pointer must come to a point to hover or click it.
     static final double PICK_RADIUS_PIXELS = 8;
     /// Zoom factor per wheel step of 40 pixels (one notch on most mice).
@@ -85,16 +76,7 @@ public final class MapViewModel implements SessionPart {
     private final Executor uiThread;
     private final RunMapProjector projector;
 
-    private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.PCA);
-    private final DoubleProperty perplexity = new SimpleDoubleProperty(TsneParameters.DEFAULT_PERPLEXITY);
-    private final IntegerProperty iterations = new SimpleIntegerProperty(TsneParameters.DEFAULT_ITERATIONS);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(TsneParameters.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty neighbours = new SimpleIntegerProperty(UmapParameters.DEFAULT_NEIGHBOURS);
-    private final DoubleProperty minDist = new SimpleDoubleProperty(UmapParameters.DEFAULT_MIN_DIST);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(UmapParameters.DEFAULT_EPOCHS);
-    private final LongProperty seed = new SimpleLongProperty(TsneParameters.DEFAULT_SEED);
-    private final StringProperty points = new SimpleStringProperty(DEFAULT_POINTS);
-    private final BooleanProperty withSources = new SimpleBooleanProperty(true);
+    private final MapSettings settings = new MapSettings();
 
     private final ReadOnlyObjectWrapper<MapLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -103,7 +85,6 @@ public final class MapViewModel implements SessionPart {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
 
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
-    private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LANGUAGE);
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
@@ -140,68 +121,64 @@ public final class MapViewModel implements SessionPart {
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
         state.selectedTokenProperty().addListener((obs, old, token) -> selectToken(token));
         layout.addListener((obs, old, now) -> updateLegend());
-        colourMode.addListener((obs, old, now) -> updateLegend());
+        settings.colourMode().addListener((obs, old, now) -> updateLegend());
     }
 
     // ---- settings chosen before a run ----
 
     /// The projection method of the next run; PCA by default.
     public ObjectProperty<ProjectionMethod> methodProperty() {
-        return method;
+        return settings.method();
     }
 
     /// t-SNE perplexity, > 1 and below (points - 1) / 3; default 30.
     public DoubleProperty perplexityProperty() {
-        return perplexity;
+        return settings.perplexity();
     }
 
     /// t-SNE iterations, >= 250; default 1000.
     public IntegerProperty iterationsProperty() {
-        return iterations;
+        return settings.iterations();
     }
 
     /// t-SNE learning rate, > 0; default 200.
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return settings.learningRate();
     }
 
     /// UMAP neighbours, 2 .. points - 1; default 15.
     public IntegerProperty neighboursProperty() {
-        return neighbours;
+        return settings.neighbours();
     }
 
     /// UMAP min_dist in [0, 1]; default 0.1.
     public DoubleProperty minDistProperty() {
-        return minDist;
+        return settings.minDist();
     }
 
     /// UMAP epochs, >= 10; default 500.
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return settings.epochs();
     }
 
     /// Seed of t-SNE and UMAP; default 42.
     public LongProperty seedProperty() {
-        return seed;
+        return settings.seed();
     }
 
     /// The engine's point-set spec: `top:N`, `lexicon`, `tokens:a,b`, `pattern:RE`, `token:X`.
     public StringProperty pointsProperty() {
-        return points;
+        return settings.points();
     }
 
     /// Whether the targets bring the source tokens they were built from (links).
     public BooleanProperty withSourcesProperty() {
-        return withSources;
+        return settings.withSources();
     }
 
     /// The parameters the settings describe for the chosen method.
     public ProjectionParameters parameters() {
-        return switch (method.get()) {
-            case PCA -> new PcaParameters();
-            case TSNE -> new TsneParameters(perplexity.get(), iterations.get(), learningRate.get(), seed.get());
-            case UMAP -> new UmapParameters(neighbours.get(), minDist.get(), epochs.get(), seed.get());
-        };
+        return settings.parameters();
     }
 
     // ---- the projection ----
@@ -236,7 +213,7 @@ public final class MapViewModel implements SessionPart {
     public void runMap() {
         MapRequest request;
         try {
-            request = new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), parameters());
+            request = settings.request(settings.parameters());
         } catch (InputFormatException e) {
             dialogs.showError("Invalid points", e);
             return;
@@ -266,7 +243,7 @@ public final class MapViewModel implements SessionPart {
     private void mapCurrentRunIfMissing() {
         if (shown && state.currentRunProperty().get() != null && layout.get() == null && !running.get()) {
             try {
-                start(new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), new PcaParameters()));
+                start(settings.request(new PcaParameters()));
             } catch (InputFormatException e) {
                 dialogs.showError("Invalid points", e);
             }
@@ -378,7 +355,7 @@ public final class MapViewModel implements SessionPart {
         if (map == null) {
             legend.clear();
         } else {
-            legend.setAll(LegendEntry.of(map, colourMode.get()));
+            legend.setAll(LegendEntry.of(map, settings.colourMode().get()));
         }
     }
 
@@ -389,7 +366,7 @@ public final class MapViewModel implements SessionPart {
 
     /// Whether points are coloured by language or by kind.
     public ObjectProperty<ColourMode> colourModeProperty() {
-        return colourMode;
+        return settings.colourMode();
     }
 
     /// Whether a plain drag draws a lasso instead of panning (Shift+drag always lassos).
@@ -638,17 +615,7 @@ public final class MapViewModel implements SessionPart {
     @Override
     public JsonElement save() {
         JsonObject json = new JsonObject();
-        json.addProperty("method", method.get().name());
-        json.addProperty("perplexity", perplexity.get());
-        json.addProperty("iterations", iterations.get());
-        json.addProperty("learningRate", learningRate.get());
-        json.addProperty("neighbours", neighbours.get());
-        json.addProperty("minDist", minDist.get());
-        json.addProperty("epochs", epochs.get());
-        json.addProperty("seed", seed.get());
-        json.addProperty("points", points.get());
-        json.addProperty("withSources", withSources.get());
-        json.addProperty("colourMode", colourMode.get().name());
+        settings.save(json);
         MapViewport view = viewport.get();
         JsonObject viewJson = new JsonObject();
         viewJson.addProperty("centreX", view.centreX());
@@ -672,43 +639,7 @@ public final class MapViewModel implements SessionPart {
             return;
         }
         JsonObject json = saved.getAsJsonObject();
-        try {
-            if (json.has("method")) {
-                method.set(ProjectionMethod.valueOf(json.get("method").getAsString()));
-            }
-            if (json.has("colourMode")) {
-                colourMode.set(ColourMode.valueOf(json.get("colourMode").getAsString()));
-            }
-        } catch (IllegalArgumentException unknown) {
-            LOG.warn("Session map state names an unknown method or colour mode: {}", unknown.getMessage());
-        }
-        if (json.has("perplexity")) {
-            perplexity.set(json.get("perplexity").getAsDouble());
-        }
-        if (json.has("iterations")) {
-            iterations.set(json.get("iterations").getAsInt());
-        }
-        if (json.has("learningRate")) {
-            learningRate.set(json.get("learningRate").getAsDouble());
-        }
-        if (json.has("neighbours")) {
-            neighbours.set(json.get("neighbours").getAsInt());
-        }
-        if (json.has("minDist")) {
-            minDist.set(json.get("minDist").getAsDouble());
-        }
-        if (json.has("epochs")) {
-            epochs.set(json.get("epochs").getAsInt());
-        }
-        if (json.has("seed")) {
-            seed.set(json.get("seed").getAsLong());
-        }
-        if (json.has("points")) {
-            points.set(json.get("points").getAsString());
-        }
-        if (json.has("withSources")) {
-            withSources.set(json.get("withSources").getAsBoolean());
-        }
+        settings.restore(json);
         if (json.has("viewport") && json.get("viewport").isJsonObject()) {
             JsonObject view = json.getAsJsonObject("viewport");
             try {
