@@ -25,7 +25,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,11 +61,6 @@ import org.slf4j.LoggerFactory;
 /// failed projection keeps the previous map.
 public final class MapViewModel implements SessionPart {
 
-    /// How close (in pixels) the pointer must come to a point to hover or click it.
-    static final double PICK_RADIUS_PIXELS = 8;
-    /// Zoom factor per wheel step of 40 pixels (one notch on most mice).
-    static final double ZOOM_PER_NOTCH = 1.25;
-
     private static final Logger LOG = LoggerFactory.getLogger(MapViewModel.class);
 
     private final WorkbenchState state;
@@ -76,15 +70,12 @@ public final class MapViewModel implements SessionPart {
     private final Executor uiThread;
     private final RunMapProjector projector;
 
-    private final MapSettings settings = new MapSettings();
-
     private final ReadOnlyObjectWrapper<MapLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
 
-    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
@@ -92,14 +83,13 @@ public final class MapViewModel implements SessionPart {
     private final ReadOnlyObjectWrapper<LassoSelection> lasso = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> lassoTokens = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+    private final MapSettings settings = new MapSettings();
+    private final MapViewportState camera = new MapViewportState(layout);
 
-    private double canvasWidth = 800;
-    private double canvasHeight = 600;
     private boolean shown;
     private long generation;
     private TaskHandle handle;
     private OpenRun layoutRun;
-    private MapViewport pendingViewport;
     private LassoPolygon pendingLasso;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
@@ -306,8 +296,7 @@ public final class MapViewModel implements SessionPart {
         layout.set(finished);
         layoutRun = run;
         summary.set(finished.summary());
-        viewport.set(pendingViewport != null ? pendingViewport : MapViewport.fitting(finished.bounds()));
-        pendingViewport = null;
+        camera.mapShown(finished);
         hovered.set(-1);
         clearLasso();
         if (pendingLasso != null) {
@@ -361,7 +350,7 @@ public final class MapViewModel implements SessionPart {
 
     /// What part of the map shows; the view redraws when it changes.
     public ObjectProperty<MapViewport> viewportProperty() {
-        return viewport;
+        return camera.viewport();
     }
 
     /// Whether points are coloured by language or by kind.
@@ -392,54 +381,38 @@ public final class MapViewModel implements SessionPart {
 
     /// Tells the view model the canvas size in pixels (the view calls it on every resize).
     public void setCanvasSize(double width, double height) {
-        canvasWidth = Math.max(width, 1);
-        canvasHeight = Math.max(height, 1);
+        camera.setCanvasSize(width, height);
     }
 
     /// The pixel mapping of the current viewport on the current canvas; null without a map.
     public ViewTransform transform() {
-        MapLayout map = layout.get();
-        return map == null ? null : viewport.get().transform(map.bounds(), canvasWidth, canvasHeight);
+        return camera.transform();
     }
 
     /// Shows the whole map (key 0).
     public void resetView() {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(MapViewport.fitting(map.bounds()));
-        }
+        camera.reset();
     }
 
     /// Zooms by `factor` (> 1 zooms in) around the pixel `(screenX, screenY)`.
     public void zoomAt(double screenX, double screenY, double factor) {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(viewport.get().zoomedAt(screenX, screenY, factor, map.bounds(), canvasWidth, canvasHeight));
-        }
+        camera.zoomAt(screenX, screenY, factor);
     }
 
     /// Zooms for a wheel turn of `deltaY` pixels (positive: away from the user, zoom in).
     public void zoomByWheel(double screenX, double screenY, double deltaY) {
-        zoomAt(screenX, screenY, Math.pow(ZOOM_PER_NOTCH, deltaY / 40));
+        camera.zoomByWheel(screenX, screenY, deltaY);
     }
 
     /// Moves the map with a drag of `(dx, dy)` pixels.
     public void panBy(double dx, double dy) {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(viewport.get().pannedBy(dx, dy, map.bounds(), canvasWidth, canvasHeight));
-        }
+        camera.panBy(dx, dy);
     }
 
-    /// The point within [#PICK_RADIUS_PIXELS] of the pixel `(screenX, screenY)`, nearest first,
-    /// or -1; from the spatial grid, not a scan.
+    /// The point within 8 pixels (`MapViewportState.PICK_RADIUS_PIXELS`) of the pixel
+    /// `(screenX, screenY)`, nearest first, or -1; from the spatial grid, not a scan.
     public int pointAt(double screenX, double screenY) {
-        ViewTransform transform = transform();
-        if (transform == null) {
-            return -1;
-        }
-        return layout.get().grid().nearest(transform.toMapX(screenX), transform.toMapY(screenY),
-                PICK_RADIUS_PIXELS / transform.scale());
+        return camera.pointAt(screenX, screenY);
     }
 
     /// Updates the hovered point for the pointer at `(screenX, screenY)`.
@@ -492,7 +465,7 @@ public final class MapViewModel implements SessionPart {
         }
         selectPointOnly(index);
         if (index >= 0) {
-            viewport.set(viewport.get().centredOn(map.xs()[index], map.ys()[index]));
+            camera.centreOn(map, index);
         }
     }
 
@@ -616,12 +589,7 @@ public final class MapViewModel implements SessionPart {
     public JsonElement save() {
         JsonObject json = new JsonObject();
         settings.save(json);
-        MapViewport view = viewport.get();
-        JsonObject viewJson = new JsonObject();
-        viewJson.addProperty("centreX", view.centreX());
-        viewJson.addProperty("centreY", view.centreY());
-        viewJson.addProperty("zoom", view.zoom());
-        json.add("viewport", viewJson);
+        camera.save(json);
         if (lasso.get() != null) {
             JsonObject lassoJson = new JsonObject();
             lassoJson.add("xs", numbers(lasso.get().polygon().xs()));
@@ -640,15 +608,7 @@ public final class MapViewModel implements SessionPart {
         }
         JsonObject json = saved.getAsJsonObject();
         settings.restore(json);
-        if (json.has("viewport") && json.get("viewport").isJsonObject()) {
-            JsonObject view = json.getAsJsonObject("viewport");
-            try {
-                pendingViewport = new MapViewport(view.get("centreX").getAsDouble(), view.get("centreY").getAsDouble(),
-                        view.get("zoom").getAsDouble());
-            } catch (RuntimeException invalid) {
-                LOG.warn("Session map viewport ignored: {}", invalid.getMessage());
-            }
-        }
+        camera.restore(json);
         if (json.has("lasso") && json.get("lasso").isJsonObject()) {
             JsonObject outline = json.getAsJsonObject("lasso");
             try {
