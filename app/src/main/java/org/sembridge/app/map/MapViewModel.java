@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -19,7 +18,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,8 +39,6 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.progress.ProgressListener;
-import org.sembridge.engine.projection.MapLink;
-import org.sembridge.engine.projection.MapPoint;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -77,14 +73,12 @@ public final class MapViewModel implements SessionPart {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
 
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
-    private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final ObservableList<MapLinkRow> selectedLinks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LassoSelection> lasso = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> lassoTokens = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final MapSettings settings = new MapSettings();
     private final MapViewportState camera = new MapViewportState(layout);
+    private final MapSelection selection;
 
     private boolean shown;
     private long generation;
@@ -108,8 +102,8 @@ public final class MapViewModel implements SessionPart {
         this.navigator = navigator;
         this.uiThread = uiThread;
         this.projector = projector;
+        this.selection = new MapSelection(layout, state, camera);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
-        state.selectedTokenProperty().addListener((obs, old, token) -> selectToken(token));
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
     }
@@ -297,13 +291,13 @@ public final class MapViewModel implements SessionPart {
         layoutRun = run;
         summary.set(finished.summary());
         camera.mapShown(finished);
-        hovered.set(-1);
+        selection.hover(-1);
         clearLasso();
         if (pendingLasso != null) {
             lassoMap(pendingLasso);
             pendingLasso = null;
         }
-        selectPointOnly(finished.indexOfTarget(state.selectedTokenProperty().get()));
+        selection.mapShown(finished);
     }
 
     /// Shows `finished` as if a projection of the current run had just made it (tests and
@@ -326,8 +320,8 @@ public final class MapViewModel implements SessionPart {
         layoutRun = null;
         summary.set("No map yet");
         progressText.set("");
-        selectPointOnly(-1);
-        hovered.set(-1);
+        selection.selectOnly(-1);
+        selection.hover(-1);
         clearLasso();
         mapCurrentRunIfMissing();
     }
@@ -365,18 +359,18 @@ public final class MapViewModel implements SessionPart {
 
     /// The point under the pointer, or -1.
     public ReadOnlyIntegerProperty hoveredProperty() {
-        return hovered.getReadOnlyProperty();
+        return selection.hovered();
     }
 
     /// The selected point, or -1.
     public ReadOnlyIntegerProperty selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selected();
     }
 
     /// The selected point's links: to its sources (a target) or from the targets built from it
     /// (a source), heaviest first.
     public ObservableList<MapLinkRow> selectedLinks() {
-        return selectedLinks;
+        return selection.selectedLinks();
     }
 
     /// Tells the view model the canvas size in pixels (the view calls it on every resize).
@@ -417,71 +411,28 @@ public final class MapViewModel implements SessionPart {
 
     /// Updates the hovered point for the pointer at `(screenX, screenY)`.
     public void hoverAt(double screenX, double screenY) {
-        hovered.set(pointAt(screenX, screenY));
+        selection.hover(camera.pointAt(screenX, screenY));
     }
 
     /// Ends hovering (the pointer left the canvas).
     public void hoverNone() {
-        hovered.set(-1);
+        selection.hover(-1);
     }
 
     /// The hover text of point `i`: token, language and kind, e.g. `▁집 · ko target · new`.
     public String describePoint(int i) {
-        MapLayout map = layout.get();
-        if (map == null || i < 0 || i >= map.size()) {
-            return "";
-        }
-        MapPoint point = map.point(i);
-        String role = map.isTarget(i) ? "target" : "source";
-        String language = point.language().isEmpty() ? role : point.language() + " " + role;
-        int linkCount = map.isTarget(i) ? map.linksFrom(i).size() : map.linksTo(i).size();
-        return point.token() + "\n" + language + " · " + point.kind() + " · id " + point.id()
-                + (linkCount > 0 ? " · " + linkCount + (map.isTarget(i) ? " sources" : " targets") : "");
+        return selection.describePoint(i);
     }
 
     /// Selects the point at the pixel `(screenX, screenY)`, or clears the selection over empty
     /// space.
     public void clickAt(double screenX, double screenY) {
-        selectPoint(pointAt(screenX, screenY));
+        selection.selectPoint(camera.pointAt(screenX, screenY));
     }
 
     /// Selects point `i` (-1 clears); a target point becomes the workbench's selected token.
     public void selectPoint(int i) {
-        selectPointOnly(i);
-        MapLayout map = layout.get();
-        if (map != null && i >= 0 && map.isTarget(i)) {
-            state.selectedTokenProperty().set(map.point(i).token());
-        }
-    }
-
-    private void selectToken(String token) {
-        MapLayout map = layout.get();
-        if (map == null) {
-            return;
-        }
-        int index = map.indexOfTarget(token);
-        if (index == selected.get()) {
-            return;
-        }
-        selectPointOnly(index);
-        if (index >= 0) {
-            camera.centreOn(map, index);
-        }
-    }
-
-    private void selectPointOnly(int i) {
-        MapLayout map = layout.get();
-        int index = map == null || i >= map.size() ? -1 : i;
-        selected.set(index);
-        List<MapLinkRow> rows = new ArrayList<>();
-        if (index >= 0) {
-            boolean target = map.isTarget(index);
-            for (MapLink link : target ? map.linksFrom(index) : map.linksTo(index)) {
-                int other = target ? link.toIndex() : link.fromIndex();
-                rows.add(new MapLinkRow(other, map.point(other).token(), link.weight()));
-            }
-        }
-        selectedLinks.setAll(rows);
+        selection.selectPoint(i);
     }
 
     // ---- lasso ----
