@@ -1,13 +1,9 @@
 package org.sembridge.app.map;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -27,7 +23,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
-import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
@@ -37,13 +32,10 @@ import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /// State and commands of the embedding-map page: the projection settings chosen before a run,
 /// the running projection (progress, cancel), the finished [MapLayout], and what the user does
@@ -57,12 +49,9 @@ import org.slf4j.LoggerFactory;
 /// failed projection keeps the previous map.
 public final class MapViewModel implements SessionPart {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MapViewModel.class);
-
     private final WorkbenchState state;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Navigator navigator;
     private final Executor uiThread;
     private final RunMapProjector projector;
 
@@ -73,18 +62,16 @@ public final class MapViewModel implements SessionPart {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
 
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
-    private final ReadOnlyObjectWrapper<LassoSelection> lasso = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> lassoTokens = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final MapSettings settings = new MapSettings();
     private final MapViewportState camera = new MapViewportState(layout);
     private final MapSelection selection;
+    private final MapLasso lasso;
 
     private boolean shown;
     private long generation;
     private TaskHandle handle;
     private OpenRun layoutRun;
-    private LassoPolygon pendingLasso;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
     /// `dialogs`, page switches through `navigator`, and progress reports handed to the UI
@@ -99,10 +86,10 @@ public final class MapViewModel implements SessionPart {
         this.state = state;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.navigator = navigator;
         this.uiThread = uiThread;
         this.projector = projector;
         this.selection = new MapSelection(layout, state, camera);
+        this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, progressText::set);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
@@ -292,11 +279,7 @@ public final class MapViewModel implements SessionPart {
         summary.set(finished.summary());
         camera.mapShown(finished);
         selection.hover(-1);
-        clearLasso();
-        if (pendingLasso != null) {
-            lassoMap(pendingLasso);
-            pendingLasso = null;
-        }
+        lasso.mapShown();
         selection.mapShown(finished);
     }
 
@@ -322,7 +305,7 @@ public final class MapViewModel implements SessionPart {
         progressText.set("");
         selection.selectOnly(-1);
         selection.hover(-1);
-        clearLasso();
+        lasso.clear();
         mapCurrentRunIfMissing();
     }
 
@@ -439,94 +422,43 @@ public final class MapViewModel implements SessionPart {
 
     /// The lasso selection; null when none.
     public ReadOnlyObjectProperty<LassoSelection> lassoProperty() {
-        return lasso.getReadOnlyProperty();
+        return lasso.selection();
     }
 
     /// The tokens of the lasso selection, in point order.
     public ObservableList<String> lassoTokens() {
-        return lassoTokens;
+        return lasso.tokens();
     }
 
     /// Selects the points inside the polygon drawn through the pixels `(screenXs[k], screenYs[k])`;
     /// fewer than 3 vertices clear the selection.
     public void lassoScreen(double[] screenXs, double[] screenYs) {
-        ViewTransform transform = transform();
-        if (transform == null || screenXs.length < 3) {
-            clearLasso();
-            return;
-        }
-        double[] xs = new double[screenXs.length];
-        double[] ys = new double[screenYs.length];
-        for (int k = 0; k < xs.length; k++) {
-            xs[k] = transform.toMapX(screenXs[k]);
-            ys[k] = transform.toMapY(screenYs[k]);
-        }
-        lassoMap(new LassoPolygon(xs, ys));
+        lasso.lassoScreen(screenXs, screenYs);
     }
 
     /// Selects the points inside `polygon` (map units).
     public void lassoMap(LassoPolygon polygon) {
-        MapLayout map = layout.get();
-        if (map == null) {
-            return;
-        }
-        setLasso(polygon, polygon.select(map.xs(), map.ys()));
-    }
-
-    private void setLasso(LassoPolygon polygon, int[] indices) {
-        MapLayout map = layout.get();
-        lasso.set(new LassoSelection(polygon, indices));
-        lassoTokens.setAll(Arrays.stream(indices).mapToObj(i -> map.point(i).token()).toList());
+        lasso.lassoMap(polygon);
     }
 
     /// Clears the lasso selection.
     public void clearLasso() {
-        lasso.set(null);
-        lassoTokens.clear();
+        lasso.clear();
     }
 
     /// The target tokens of the lasso selection, in point order, each once.
     public List<String> lassoTargetTokens() {
-        MapLayout map = layout.get();
-        LassoSelection selection = lasso.get();
-        if (map == null || selection == null) {
-            return List.of();
-        }
-        return Arrays.stream(selection.indices()).filter(map::isTarget)
-                .mapToObj(i -> map.point(i).token()).distinct().toList();
+        return lasso.targetTokens();
     }
 
     /// Writes the lasso's token names, one per line, to a file the user chooses.
     public void exportLasso() {
-        List<String> tokens = List.copyOf(lassoTokens);
-        if (tokens.isEmpty()) {
-            progressText.set("Nothing to export: draw a lasso first (Shift+drag)");
-            return;
-        }
-        dialogs.chooseSaveFile("Export the selected token names", state.workspace().root(), "map-selection.txt")
-                .ifPresent(file -> write(file, tokens));
-    }
-
-    private void write(Path file, List<String> tokens) {
-        Consumer<Throwable> onError = error -> dialogs.showError("Could not write " + file, error);
-        tasks.run("Exporting " + tokens.size() + " tokens", (progress, cancel) -> {
-            AtomicFiles.writeString(file, String.join("\n", tokens) + "\n");
-            return file;
-        }, written -> {
-            LOG.info("Exported {} map tokens to {}", tokens.size(), written);
-            progressText.set("Wrote " + Formats.count(tokens.size()) + " tokens to " + written.getFileName());
-        }, onError);
+        lasso.export();
     }
 
     /// Focuses the inspector on the lasso's target tokens and shows it.
     public void showLassoInInspector() {
-        List<String> targets = lassoTargetTokens();
-        if (targets.isEmpty()) {
-            progressText.set("The lasso holds no target token");
-            return;
-        }
-        state.focusProperty().set(new TokenFocus("map lasso: " + targets.size() + " tokens", targets));
-        navigator.showPage("inspector");
+        lasso.showInInspector();
     }
 
     // ---- session ----
@@ -541,12 +473,7 @@ public final class MapViewModel implements SessionPart {
         JsonObject json = new JsonObject();
         settings.save(json);
         camera.save(json);
-        if (lasso.get() != null) {
-            JsonObject lassoJson = new JsonObject();
-            lassoJson.add("xs", numbers(lasso.get().polygon().xs()));
-            lassoJson.add("ys", numbers(lasso.get().polygon().ys()));
-            json.add("lasso", lassoJson);
-        }
+        lasso.save(json);
         return json;
     }
 
@@ -560,28 +487,6 @@ public final class MapViewModel implements SessionPart {
         JsonObject json = saved.getAsJsonObject();
         settings.restore(json);
         camera.restore(json);
-        if (json.has("lasso") && json.get("lasso").isJsonObject()) {
-            JsonObject outline = json.getAsJsonObject("lasso");
-            try {
-                pendingLasso = new LassoPolygon(doubles(outline.getAsJsonArray("xs")),
-                        doubles(outline.getAsJsonArray("ys")));
-            } catch (RuntimeException invalid) {
-                LOG.warn("Session map lasso ignored: {}", invalid.getMessage());
-            }
-        }
-    }
-
-    private static JsonArray numbers(double[] values) {
-        JsonArray array = new JsonArray();
-        Arrays.stream(values).forEach(array::add);
-        return array;
-    }
-
-    private static double[] doubles(JsonArray array) {
-        double[] values = new double[array.size()];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = array.get(k).getAsDouble();
-        }
-        return values;
+        lasso.restore(json);
     }
 }
