@@ -10,9 +10,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,15 +22,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Navigator;
-import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -40,6 +35,10 @@ import org.sembridge.engine.projection.ProjectionParameters;
 /// State and commands of the embedding-map page: the projection settings chosen before a run,
 /// the running projection (progress, cancel), the finished [MapLayout], and what the user does
 /// on the canvas (viewport, hover, selection, lasso) in pixel terms the view passes in.
+///
+/// A facade over the package-private parts that do each job: `MapSettings`, `MapProjection`,
+/// `MapViewportState`, `MapSelection` and `MapLasso`. It owns the shown map and keeps the parts
+/// in step when a map arrives or the current run changes.
 ///
 /// Linked to the other pages through [WorkbenchState]: the map of the current run; a click on
 /// a target point selects that token everywhere, and a token selected elsewhere is highlighted
@@ -50,27 +49,19 @@ import org.sembridge.engine.projection.ProjectionParameters;
 public final class MapViewModel implements SessionPart {
 
     private final WorkbenchState state;
-    private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Executor uiThread;
-    private final RunMapProjector projector;
 
     private final ReadOnlyObjectWrapper<MapLayout> layout = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
-
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final MapSettings settings = new MapSettings();
-    private final MapViewportState camera = new MapViewportState(layout);
+    private final MapProjection projection;
+    private final MapViewportState camera;
     private final MapSelection selection;
     private final MapLasso lasso;
 
     private boolean shown;
-    private long generation;
-    private TaskHandle handle;
     private OpenRun layoutRun;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
@@ -84,12 +75,11 @@ public final class MapViewModel implements SessionPart {
     MapViewModel(WorkbenchState state, TaskRunner tasks, DialogService dialogs, Navigator navigator,
             Executor uiThread, RunMapProjector projector) {
         this.state = state;
-        this.tasks = tasks;
         this.dialogs = dialogs;
-        this.uiThread = uiThread;
-        this.projector = projector;
+        this.projection = new MapProjection(layout, tasks, dialogs, uiThread, projector);
+        this.camera = new MapViewportState(layout);
         this.selection = new MapSelection(layout, state, camera);
-        this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, progressText::set);
+        this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, projection::report);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
@@ -161,17 +151,17 @@ public final class MapViewModel implements SessionPart {
 
     /// Whether a projection is running.
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return projection.running();
     }
 
     /// The running projection's stage, or what happened to the last one.
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return projection.progressText();
     }
 
     /// The running stage's progress in [0, 1], or -1 when unknown.
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return projection.progress();
     }
 
     /// One line about the map shown: method, points, quality, time.
@@ -182,21 +172,12 @@ public final class MapViewModel implements SessionPart {
     /// Projects the current run with the chosen settings; a projection still running is
     /// cancelled first (the latest request wins).
     public void runMap() {
-        MapRequest request;
-        try {
-            request = settings.request(settings.parameters());
-        } catch (InputFormatException e) {
-            dialogs.showError("Invalid points", e);
-            return;
-        }
-        start(request);
+        start(settings.parameters());
     }
 
     /// Stops the running projection; the map shown stays.
     public void cancel() {
-        if (running.get() && handle != null) {
-            handle.cancel();
-        }
+        projection.cancel();
     }
 
     /// Called when the page becomes visible: with a run open and no map yet, makes a PCA map
@@ -211,66 +192,29 @@ public final class MapViewModel implements SessionPart {
         shown = false;
     }
 
+    /// Shows `finished` as if a projection of the current run had just made it (tests and
+    /// measurements on synthetic maps).
+    void showMap(MapLayout finished) {
+        show(finished, state.currentRunProperty().get());
+    }
+
     private void mapCurrentRunIfMissing() {
-        if (shown && state.currentRunProperty().get() != null && layout.get() == null && !running.get()) {
-            try {
-                start(settings.request(new PcaParameters()));
-            } catch (InputFormatException e) {
-                dialogs.showError("Invalid points", e);
-            }
+        if (shown && state.currentRunProperty().get() != null && layout.get() == null
+                && !projection.running().get()) {
+            start(new PcaParameters());
         }
     }
 
-    private void start(MapRequest request) {
+    private void start(ProjectionParameters parameters) {
+        MapRequest request;
+        try {
+            request = settings.request(parameters);
+        } catch (InputFormatException e) {
+            dialogs.showError("Invalid points", e);
+            return;
+        }
         OpenRun run = state.currentRunProperty().get();
-        if (run == null) {
-            progressText.set("Open a run first: the map shows the tokens of the current run");
-            return;
-        }
-        if (running.get() && handle != null) {
-            handle.cancel();
-        }
-        long mine = ++generation;
-        String method = request.parameters().method().displayName();
-        running.set(true);
-        progress.set(-1);
-        progressText.set("Starting " + method + " of " + request.points().text());
-        ProgressListener toUi = (stage, done, total) -> uiThread.execute(() -> {
-            if (mine == generation && running.get()) {
-                progressText.set(stage);
-                progress.set(total > 0 ? (double) done / total : -1);
-            }
-        });
-        handle = tasks.run(method + " map of " + run.label(),
-                (engineProgress, cancel) -> projector.project(run.run(), request,
-                        (stage, done, total) -> {
-                            engineProgress.onProgress(stage, done, total);
-                            toUi.onProgress(stage, done, total);
-                        }, cancel),
-                finished -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        progress.set(1);
-                        progressText.set("");
-                        show(finished, run);
-                    }
-                },
-                error -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        progress.set(0);
-                        failed(method, error);
-                    }
-                });
-    }
-
-    private void failed(String method, Throwable error) {
-        if (error instanceof OperationCancelledException) {
-            progressText.set(method + " cancelled" + (layout.get() == null ? "" : "; the previous map is kept"));
-            return;
-        }
-        progressText.set(method + " failed: " + error.getMessage());
-        dialogs.showError("Could not make the " + method + " map", error);
+        projection.start(run, request, finished -> show(finished, run));
     }
 
     private void show(MapLayout finished, OpenRun run) {
@@ -283,26 +227,15 @@ public final class MapViewModel implements SessionPart {
         selection.mapShown(finished);
     }
 
-    /// Shows `finished` as if a projection of the current run had just made it (tests and
-    /// measurements on synthetic maps).
-    void showMap(MapLayout finished) {
-        show(finished, state.currentRunProperty().get());
-    }
-
     private void currentRunChanged() {
-        OpenRun now = state.currentRunProperty().get();
-        if (now == layoutRun) {
+        if (state.currentRunProperty().get() == layoutRun) {
             return;
         }
-        if (running.get() && handle != null) {
-            generation++;
-            handle.cancel();
-            running.set(false);
-        }
+        projection.abandon();
         layout.set(null);
         layoutRun = null;
         summary.set("No map yet");
-        progressText.set("");
+        projection.report("");
         selection.selectOnly(-1);
         selection.hover(-1);
         lasso.clear();
