@@ -1,9 +1,38 @@
 package org.sembridge.app.map;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.sembridge.engine.projection.points.RunMapInputs;
+
 /// One line of the map legend: a colour category, what it means and how many points it has.
 ///
 /// @param category the category name the palette colours ([MapLayout#categoryNames])
 /// @param label what the legend says, e.g. `ko target tokens`
 /// @param count the number of points in the category
 public record LegendEntry(String category, String label, int count) {
+
+    /// The legend of `map` coloured by `mode`: one entry per category, in category order.
+    static List<LegendEntry> of(MapLayout map, ColourMode mode) {
+        List<String> names = map.categoryNames(mode);
+        int[] counts = map.categoryCounts(mode);
+        List<LegendEntry> entries = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            entries.add(new LegendEntry(names.get(c), label(map, mode, names.get(c)), counts[c]));
+        }
+        return entries;
+    }
+
+    private static String label(MapLayout map, ColourMode mode, String category) {
+        int targets = map.targetCount();
+        return switch (mode) {
+            case LANGUAGE -> MapLayout.TARGET.equals(category)
+                    ? map.point(0).language() + " target tokens"
+                    : map.point(targets).language() + " source tokens";
+            case KIND -> switch (category) {
+                case RunMapInputs.CHOSEN -> "chosen sources";
+                case RunMapInputs.CONTEXT -> "context sources";
+                default -> category + " target tokens";
+            };
+        };
+    }
 }

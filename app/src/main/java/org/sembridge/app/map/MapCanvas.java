@@ -242,9 +242,9 @@ final class MapCanvas {
         switch (code) {
             case DIGIT0, NUMPAD0 -> viewModel.resetView();
             case PLUS, EQUALS, ADD -> viewModel.zoomAt(canvas.getWidth() / 2, canvas.getHeight() / 2,
-                    MapViewModel.ZOOM_PER_NOTCH);
+                    MapViewportState.ZOOM_PER_NOTCH);
             case MINUS, SUBTRACT -> viewModel.zoomAt(canvas.getWidth() / 2, canvas.getHeight() / 2,
-                    1 / MapViewModel.ZOOM_PER_NOTCH);
+                    1 / MapViewportState.ZOOM_PER_NOTCH);
             case L -> viewModel.lassoModeProperty().set(!viewModel.lassoModeProperty().get());
             case DELETE, BACK_SPACE -> viewModel.clearLasso();
             default -> {

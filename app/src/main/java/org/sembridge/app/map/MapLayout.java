@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.sembridge.app.common.Formats;
 import org.sembridge.engine.projection.MapLink;
 import org.sembridge.engine.projection.MapPoint;
+import org.sembridge.engine.projection.MapQuality;
 import org.sembridge.engine.projection.ProjectedMap;
 
 /// A finished map prepared for drawing and picking: coordinates as flat arrays, the
@@ -147,6 +150,24 @@ public final class MapLayout {
     /// The colour categories of all points, by point (not a copy: do not change).
     int[] categoriesOf(ColourMode mode) {
         return categories.get(mode).ofPoint;
+    }
+
+    /// One line about the map: method, points by role and language, links, quality, time.
+    String summary() {
+        int targets = targetCount;
+        int sources = size() - targets;
+        String targetLanguage = targets > 0 ? point(0).language() : "";
+        String sourceLanguage = sources > 0 ? point(targets).language() : "";
+        MapQuality quality = map.quality();
+        String text = String.format(Locale.ROOT, "%s map of %s points (%s %s target + %s %s source, %s links) · "
+                        + "trustworthiness@%d %.3f", map.method().displayName(), Formats.count(size()),
+                Formats.count(targets), targetLanguage, Formats.count(sources), sourceLanguage,
+                Formats.count(map.links().size()), quality.k(), quality.trustworthiness());
+        if (quality.hasLinkedShare()) {
+            text += String.format(Locale.ROOT, " · chosen source among %d nearest: %.0f%% original, %.0f%% map",
+                    quality.k(), 100 * quality.linkedShare().originalSpace(), 100 * quality.linkedShare().map());
+        }
+        return text + " · " + Formats.duration(map.elapsedNanos());
     }
 
     private static List<List<MapLink>> adjacency(int n, List<MapLink> links, boolean outgoing) {

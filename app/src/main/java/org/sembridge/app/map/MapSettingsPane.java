@@ -30,7 +30,7 @@ import org.sembridge.engine.projection.UmapParameters;
 final class MapSettingsPane {
 
     /// Point sets offered in the points box (any engine spec can be typed).
-    static final List<String> POINT_CHOICES = List.of("top:500", MapViewModel.DEFAULT_POINTS, "top:5000",
+    static final List<String> POINT_CHOICES = List.of("top:500", MapSettings.DEFAULT_POINTS, "top:5000",
             "lexicon", "pattern:^▁", "pattern:^##");
 
     private final MapViewModel viewModel;

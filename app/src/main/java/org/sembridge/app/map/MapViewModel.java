@@ -1,68 +1,44 @@
 package org.sembridge.app.map;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
-import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.Navigator;
-import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.export.AtomicFiles;
-import org.sembridge.engine.progress.ProgressListener;
-import org.sembridge.engine.projection.MapLink;
-import org.sembridge.engine.projection.MapPoint;
-import org.sembridge.engine.projection.MapQuality;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.sembridge.engine.projection.TsneParameters;
-import org.sembridge.engine.projection.UmapParameters;
-import org.sembridge.engine.projection.points.PointSetSpec;
-import org.sembridge.engine.projection.points.RunMapInputs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /// State and commands of the embedding-map page: the projection settings chosen before a run,
 /// the running projection (progress, cancel), the finished [MapLayout], and what the user does
 /// on the canvas (viewport, hover, selection, lasso) in pixel terms the view passes in.
+///
+/// A facade over the package-private parts that do each job: `MapSettings`, `MapProjection`,
+/// `MapViewportState`, `MapSelection` and `MapLasso`. It owns the shown map and keeps the parts
+/// in step when a map arrives or the current run changes.
 ///
 /// Linked to the other pages through [WorkbenchState]: the map of the current run; a click on
 /// a target point selects that token everywhere, and a token selected elsewhere is highlighted
@@ -72,57 +48,21 @@ import org.slf4j.LoggerFactory;
 /// failed projection keeps the previous map.
 public final class MapViewModel implements SessionPart {
 
-    /// The points mapped by default: the first 2,000 new target tokens with their sources.
-    static final String DEFAULT_POINTS = "top:2000";
-    /// How close (in pixels) the pointer must come to a point to hover or click it.
-    static final double PICK_RADIUS_PIXELS = 8;
-    /// Zoom factor per wheel step of 40 pixels (one notch on most mice).
-    static final double ZOOM_PER_NOTCH = 1.25;
-
-    private static final Logger LOG = LoggerFactory.getLogger(MapViewModel.class);
-
     private final WorkbenchState state;
-    private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Navigator navigator;
-    private final Executor uiThread;
-    private final RunMapProjector projector;
-
-    private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.PCA);
-    private final DoubleProperty perplexity = new SimpleDoubleProperty(TsneParameters.DEFAULT_PERPLEXITY);
-    private final IntegerProperty iterations = new SimpleIntegerProperty(TsneParameters.DEFAULT_ITERATIONS);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(TsneParameters.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty neighbours = new SimpleIntegerProperty(UmapParameters.DEFAULT_NEIGHBOURS);
-    private final DoubleProperty minDist = new SimpleDoubleProperty(UmapParameters.DEFAULT_MIN_DIST);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(UmapParameters.DEFAULT_EPOCHS);
-    private final LongProperty seed = new SimpleLongProperty(TsneParameters.DEFAULT_SEED);
-    private final StringProperty points = new SimpleStringProperty(DEFAULT_POINTS);
-    private final BooleanProperty withSources = new SimpleBooleanProperty(true);
 
     private final ReadOnlyObjectWrapper<MapLayout> layout = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No map yet");
-
-    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
-    private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LANGUAGE);
     private final BooleanProperty lassoMode = new SimpleBooleanProperty();
-    private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final ObservableList<MapLinkRow> selectedLinks = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<LassoSelection> lasso = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> lassoTokens = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+    private final MapSettings settings = new MapSettings();
+    private final MapProjection projection;
+    private final MapViewportState camera;
+    private final MapSelection selection;
+    private final MapLasso lasso;
 
-    private double canvasWidth = 800;
-    private double canvasHeight = 600;
     private boolean shown;
-    private long generation;
-    private TaskHandle handle;
     private OpenRun layoutRun;
-    private MapViewport pendingViewport;
-    private LassoPolygon pendingLasso;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
     /// `dialogs`, page switches through `navigator`, and progress reports handed to the UI
@@ -135,76 +75,71 @@ public final class MapViewModel implements SessionPart {
     MapViewModel(WorkbenchState state, TaskRunner tasks, DialogService dialogs, Navigator navigator,
             Executor uiThread, RunMapProjector projector) {
         this.state = state;
-        this.tasks = tasks;
         this.dialogs = dialogs;
-        this.navigator = navigator;
-        this.uiThread = uiThread;
-        this.projector = projector;
+        this.projection = new MapProjection(layout, tasks, dialogs, uiThread, projector);
+        this.camera = new MapViewportState(layout);
+        this.selection = new MapSelection(layout, state, camera);
+        this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, projection::report);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
-        state.selectedTokenProperty().addListener((obs, old, token) -> selectToken(token));
         layout.addListener((obs, old, now) -> updateLegend());
-        colourMode.addListener((obs, old, now) -> updateLegend());
+        settings.colourMode().addListener((obs, old, now) -> updateLegend());
     }
 
     // ---- settings chosen before a run ----
 
     /// The projection method of the next run; PCA by default.
     public ObjectProperty<ProjectionMethod> methodProperty() {
-        return method;
+        return settings.method();
     }
 
     /// t-SNE perplexity, > 1 and below (points - 1) / 3; default 30.
     public DoubleProperty perplexityProperty() {
-        return perplexity;
+        return settings.perplexity();
     }
 
     /// t-SNE iterations, >= 250; default 1000.
     public IntegerProperty iterationsProperty() {
-        return iterations;
+        return settings.iterations();
     }
 
     /// t-SNE learning rate, > 0; default 200.
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return settings.learningRate();
     }
 
     /// UMAP neighbours, 2 .. points - 1; default 15.
     public IntegerProperty neighboursProperty() {
-        return neighbours;
+        return settings.neighbours();
     }
 
     /// UMAP min_dist in [0, 1]; default 0.1.
     public DoubleProperty minDistProperty() {
-        return minDist;
+        return settings.minDist();
     }
 
     /// UMAP epochs, >= 10; default 500.
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return settings.epochs();
     }
 
     /// Seed of t-SNE and UMAP; default 42.
     public LongProperty seedProperty() {
-        return seed;
+        return settings.seed();
     }
 
     /// The engine's point-set spec: `top:N`, `lexicon`, `tokens:a,b`, `pattern:RE`, `token:X`.
     public StringProperty pointsProperty() {
-        return points;
+        return settings.points();
     }
 
     /// Whether the targets bring the source tokens they were built from (links).
     public BooleanProperty withSourcesProperty() {
-        return withSources;
+        return settings.withSources();
     }
 
     /// The parameters the settings describe for the chosen method.
     public ProjectionParameters parameters() {
-        return switch (method.get()) {
-            case PCA -> new PcaParameters();
-            case TSNE -> new TsneParameters(perplexity.get(), iterations.get(), learningRate.get(), seed.get());
-            case UMAP -> new UmapParameters(neighbours.get(), minDist.get(), epochs.get(), seed.get());
-        };
+        return settings.parameters();
     }
 
     // ---- the projection ----
@@ -216,17 +151,17 @@ public final class MapViewModel implements SessionPart {
 
     /// Whether a projection is running.
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return projection.running();
     }
 
     /// The running projection's stage, or what happened to the last one.
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return projection.progressText();
     }
 
     /// The running stage's progress in [0, 1], or -1 when unknown.
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return projection.progress();
     }
 
     /// One line about the map shown: method, points, quality, time.
@@ -237,21 +172,12 @@ public final class MapViewModel implements SessionPart {
     /// Projects the current run with the chosen settings; a projection still running is
     /// cancelled first (the latest request wins).
     public void runMap() {
-        MapRequest request;
-        try {
-            request = new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), parameters());
-        } catch (InputFormatException e) {
-            dialogs.showError("Invalid points", e);
-            return;
-        }
-        start(request);
+        start(settings.parameters());
     }
 
     /// Stops the running projection; the map shown stays.
     public void cancel() {
-        if (running.get() && handle != null) {
-            handle.cancel();
-        }
+        projection.cancel();
     }
 
     /// Called when the page becomes visible: with a run open and no map yet, makes a PCA map
@@ -266,128 +192,53 @@ public final class MapViewModel implements SessionPart {
         shown = false;
     }
 
-    private void mapCurrentRunIfMissing() {
-        if (shown && state.currentRunProperty().get() != null && layout.get() == null && !running.get()) {
-            try {
-                start(new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), new PcaParameters()));
-            } catch (InputFormatException e) {
-                dialogs.showError("Invalid points", e);
-            }
-        }
-    }
-
-    private void start(MapRequest request) {
-        OpenRun run = state.currentRunProperty().get();
-        if (run == null) {
-            progressText.set("Open a run first: the map shows the tokens of the current run");
-            return;
-        }
-        if (running.get() && handle != null) {
-            handle.cancel();
-        }
-        long mine = ++generation;
-        String method = request.parameters().method().displayName();
-        running.set(true);
-        progress.set(-1);
-        progressText.set("Starting " + method + " of " + request.points().text());
-        ProgressListener toUi = (stage, done, total) -> uiThread.execute(() -> {
-            if (mine == generation && running.get()) {
-                progressText.set(stage);
-                progress.set(total > 0 ? (double) done / total : -1);
-            }
-        });
-        handle = tasks.run(method + " map of " + run.label(),
-                (engineProgress, cancel) -> projector.project(run.run(), request,
-                        (stage, done, total) -> {
-                            engineProgress.onProgress(stage, done, total);
-                            toUi.onProgress(stage, done, total);
-                        }, cancel),
-                finished -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        progress.set(1);
-                        progressText.set("");
-                        show(finished, run);
-                    }
-                },
-                error -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        progress.set(0);
-                        failed(method, error);
-                    }
-                });
-    }
-
-    private void failed(String method, Throwable error) {
-        if (error instanceof OperationCancelledException) {
-            progressText.set(method + " cancelled" + (layout.get() == null ? "" : "; the previous map is kept"));
-            return;
-        }
-        progressText.set(method + " failed: " + error.getMessage());
-        dialogs.showError("Could not make the " + method + " map", error);
-    }
-
-    private void show(MapLayout finished, OpenRun run) {
-        layout.set(finished);
-        layoutRun = run;
-        summary.set(describe(finished));
-        viewport.set(pendingViewport != null ? pendingViewport : MapViewport.fitting(finished.bounds()));
-        pendingViewport = null;
-        hovered.set(-1);
-        clearLasso();
-        if (pendingLasso != null) {
-            lassoMap(pendingLasso);
-            pendingLasso = null;
-        }
-        selectPointOnly(finished.indexOfTarget(state.selectedTokenProperty().get()));
-    }
-
     /// Shows `finished` as if a projection of the current run had just made it (tests and
     /// measurements on synthetic maps).
     void showMap(MapLayout finished) {
         show(finished, state.currentRunProperty().get());
     }
 
-    /// The x coordinates of the map's points, by index (not a copy).
-    float[] pointXs() {
-        return layout.get().xs();
+    private void mapCurrentRunIfMissing() {
+        if (shown && state.currentRunProperty().get() != null && layout.get() == null
+                && !projection.running().get()) {
+            start(new PcaParameters());
+        }
     }
 
-    private static String describe(MapLayout map) {
-        int targets = map.targetCount();
-        int sources = map.size() - targets;
-        String targetLanguage = targets > 0 ? map.point(0).language() : "";
-        String sourceLanguage = sources > 0 ? map.point(targets).language() : "";
-        MapQuality quality = map.map().quality();
-        String text = String.format(Locale.ROOT, "%s map of %s points (%s %s target + %s %s source, %s links) · "
-                        + "trustworthiness@%d %.3f", map.map().method().displayName(), Formats.count(map.size()),
-                Formats.count(targets), targetLanguage, Formats.count(sources), sourceLanguage,
-                Formats.count(map.map().links().size()), quality.k(), quality.trustworthiness());
-        if (quality.hasLinkedShare()) {
-            text += String.format(Locale.ROOT, " · chosen source among %d nearest: %.0f%% original, %.0f%% map",
-                    quality.k(), 100 * quality.linkedShare().originalSpace(), 100 * quality.linkedShare().map());
+    private void start(ProjectionParameters parameters) {
+        MapRequest request;
+        try {
+            request = settings.request(parameters);
+        } catch (InputFormatException e) {
+            dialogs.showError("Invalid points", e);
+            return;
         }
-        return text + " · " + Formats.duration(map.map().elapsedNanos());
+        OpenRun run = state.currentRunProperty().get();
+        projection.start(run, request, finished -> show(finished, run));
+    }
+
+    private void show(MapLayout finished, OpenRun run) {
+        layout.set(finished);
+        layoutRun = run;
+        summary.set(finished.summary());
+        camera.mapShown(finished);
+        selection.hover(-1);
+        lasso.mapShown();
+        selection.mapShown(finished);
     }
 
     private void currentRunChanged() {
-        OpenRun now = state.currentRunProperty().get();
-        if (now == layoutRun) {
+        if (state.currentRunProperty().get() == layoutRun) {
             return;
         }
-        if (running.get() && handle != null) {
-            generation++;
-            handle.cancel();
-            running.set(false);
-        }
+        projection.abandon();
         layout.set(null);
         layoutRun = null;
         summary.set("No map yet");
-        progressText.set("");
-        selectPointOnly(-1);
-        hovered.set(-1);
-        clearLasso();
+        projection.report("");
+        selection.selectOnly(-1);
+        selection.hover(-1);
+        lasso.clear();
         mapCurrentRunIfMissing();
     }
 
@@ -402,40 +253,19 @@ public final class MapViewModel implements SessionPart {
         MapLayout map = layout.get();
         if (map == null) {
             legend.clear();
-            return;
+        } else {
+            legend.setAll(LegendEntry.of(map, settings.colourMode().get()));
         }
-        ColourMode mode = colourMode.get();
-        List<String> names = map.categoryNames(mode);
-        int[] counts = map.categoryCounts(mode);
-        List<LegendEntry> entries = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-            entries.add(new LegendEntry(names.get(c), legendLabel(map, mode, names.get(c)), counts[c]));
-        }
-        legend.setAll(entries);
-    }
-
-    private static String legendLabel(MapLayout map, ColourMode mode, String category) {
-        int targets = map.targetCount();
-        return switch (mode) {
-            case LANGUAGE -> MapLayout.TARGET.equals(category)
-                    ? map.point(0).language() + " target tokens"
-                    : map.point(targets).language() + " source tokens";
-            case KIND -> switch (category) {
-                case RunMapInputs.CHOSEN -> "chosen sources";
-                case RunMapInputs.CONTEXT -> "context sources";
-                default -> category + " target tokens";
-            };
-        };
     }
 
     /// What part of the map shows; the view redraws when it changes.
     public ObjectProperty<MapViewport> viewportProperty() {
-        return viewport;
+        return camera.viewport();
     }
 
     /// Whether points are coloured by language or by kind.
     public ObjectProperty<ColourMode> colourModeProperty() {
-        return colourMode;
+        return settings.colourMode();
     }
 
     /// Whether a plain drag draws a lasso instead of panning (Shift+drag always lassos).
@@ -445,233 +275,123 @@ public final class MapViewModel implements SessionPart {
 
     /// The point under the pointer, or -1.
     public ReadOnlyIntegerProperty hoveredProperty() {
-        return hovered.getReadOnlyProperty();
+        return selection.hovered();
     }
 
     /// The selected point, or -1.
     public ReadOnlyIntegerProperty selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selected();
     }
 
     /// The selected point's links: to its sources (a target) or from the targets built from it
     /// (a source), heaviest first.
     public ObservableList<MapLinkRow> selectedLinks() {
-        return selectedLinks;
+        return selection.selectedLinks();
     }
 
     /// Tells the view model the canvas size in pixels (the view calls it on every resize).
     public void setCanvasSize(double width, double height) {
-        canvasWidth = Math.max(width, 1);
-        canvasHeight = Math.max(height, 1);
+        camera.setCanvasSize(width, height);
     }
 
     /// The pixel mapping of the current viewport on the current canvas; null without a map.
     public ViewTransform transform() {
-        MapLayout map = layout.get();
-        return map == null ? null : viewport.get().transform(map.bounds(), canvasWidth, canvasHeight);
+        return camera.transform();
     }
 
     /// Shows the whole map (key 0).
     public void resetView() {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(MapViewport.fitting(map.bounds()));
-        }
+        camera.reset();
     }
 
     /// Zooms by `factor` (> 1 zooms in) around the pixel `(screenX, screenY)`.
     public void zoomAt(double screenX, double screenY, double factor) {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(viewport.get().zoomedAt(screenX, screenY, factor, map.bounds(), canvasWidth, canvasHeight));
-        }
+        camera.zoomAt(screenX, screenY, factor);
     }
 
     /// Zooms for a wheel turn of `deltaY` pixels (positive: away from the user, zoom in).
     public void zoomByWheel(double screenX, double screenY, double deltaY) {
-        zoomAt(screenX, screenY, Math.pow(ZOOM_PER_NOTCH, deltaY / 40));
+        camera.zoomByWheel(screenX, screenY, deltaY);
     }
 
     /// Moves the map with a drag of `(dx, dy)` pixels.
     public void panBy(double dx, double dy) {
-        MapLayout map = layout.get();
-        if (map != null) {
-            viewport.set(viewport.get().pannedBy(dx, dy, map.bounds(), canvasWidth, canvasHeight));
-        }
+        camera.panBy(dx, dy);
     }
 
-    /// The point within [#PICK_RADIUS_PIXELS] of the pixel `(screenX, screenY)`, nearest first,
-    /// or -1; from the spatial grid, not a scan.
+    /// The point within 8 pixels (`MapViewportState.PICK_RADIUS_PIXELS`) of the pixel
+    /// `(screenX, screenY)`, nearest first, or -1; from the spatial grid, not a scan.
     public int pointAt(double screenX, double screenY) {
-        ViewTransform transform = transform();
-        if (transform == null) {
-            return -1;
-        }
-        return layout.get().grid().nearest(transform.toMapX(screenX), transform.toMapY(screenY),
-                PICK_RADIUS_PIXELS / transform.scale());
+        return camera.pointAt(screenX, screenY);
     }
 
     /// Updates the hovered point for the pointer at `(screenX, screenY)`.
     public void hoverAt(double screenX, double screenY) {
-        hovered.set(pointAt(screenX, screenY));
+        selection.hover(camera.pointAt(screenX, screenY));
     }
 
     /// Ends hovering (the pointer left the canvas).
     public void hoverNone() {
-        hovered.set(-1);
+        selection.hover(-1);
     }
 
     /// The hover text of point `i`: token, language and kind, e.g. `▁집 · ko target · new`.
     public String describePoint(int i) {
-        MapLayout map = layout.get();
-        if (map == null || i < 0 || i >= map.size()) {
-            return "";
-        }
-        MapPoint point = map.point(i);
-        String role = map.isTarget(i) ? "target" : "source";
-        String language = point.language().isEmpty() ? role : point.language() + " " + role;
-        int linkCount = map.isTarget(i) ? map.linksFrom(i).size() : map.linksTo(i).size();
-        return point.token() + "\n" + language + " · " + point.kind() + " · id " + point.id()
-                + (linkCount > 0 ? " · " + linkCount + (map.isTarget(i) ? " sources" : " targets") : "");
+        return selection.describePoint(i);
     }
 
     /// Selects the point at the pixel `(screenX, screenY)`, or clears the selection over empty
     /// space.
     public void clickAt(double screenX, double screenY) {
-        selectPoint(pointAt(screenX, screenY));
+        selection.selectPoint(camera.pointAt(screenX, screenY));
     }
 
     /// Selects point `i` (-1 clears); a target point becomes the workbench's selected token.
     public void selectPoint(int i) {
-        selectPointOnly(i);
-        MapLayout map = layout.get();
-        if (map != null && i >= 0 && map.isTarget(i)) {
-            state.selectedTokenProperty().set(map.point(i).token());
-        }
-    }
-
-    private void selectToken(String token) {
-        MapLayout map = layout.get();
-        if (map == null) {
-            return;
-        }
-        int index = map.indexOfTarget(token);
-        if (index == selected.get()) {
-            return;
-        }
-        selectPointOnly(index);
-        if (index >= 0) {
-            viewport.set(viewport.get().centredOn(map.xs()[index], map.ys()[index]));
-        }
-    }
-
-    private void selectPointOnly(int i) {
-        MapLayout map = layout.get();
-        int index = map == null || i >= map.size() ? -1 : i;
-        selected.set(index);
-        List<MapLinkRow> rows = new ArrayList<>();
-        if (index >= 0) {
-            boolean target = map.isTarget(index);
-            for (MapLink link : target ? map.linksFrom(index) : map.linksTo(index)) {
-                int other = target ? link.toIndex() : link.fromIndex();
-                rows.add(new MapLinkRow(other, map.point(other).token(), link.weight()));
-            }
-        }
-        selectedLinks.setAll(rows);
+        selection.selectPoint(i);
     }
 
     // ---- lasso ----
 
     /// The lasso selection; null when none.
     public ReadOnlyObjectProperty<LassoSelection> lassoProperty() {
-        return lasso.getReadOnlyProperty();
+        return lasso.selection();
     }
 
     /// The tokens of the lasso selection, in point order.
     public ObservableList<String> lassoTokens() {
-        return lassoTokens;
+        return lasso.tokens();
     }
 
     /// Selects the points inside the polygon drawn through the pixels `(screenXs[k], screenYs[k])`;
     /// fewer than 3 vertices clear the selection.
     public void lassoScreen(double[] screenXs, double[] screenYs) {
-        ViewTransform transform = transform();
-        if (transform == null || screenXs.length < 3) {
-            clearLasso();
-            return;
-        }
-        double[] xs = new double[screenXs.length];
-        double[] ys = new double[screenYs.length];
-        for (int k = 0; k < xs.length; k++) {
-            xs[k] = transform.toMapX(screenXs[k]);
-            ys[k] = transform.toMapY(screenYs[k]);
-        }
-        lassoMap(new LassoPolygon(xs, ys));
+        lasso.lassoScreen(screenXs, screenYs);
     }
 
     /// Selects the points inside `polygon` (map units).
     public void lassoMap(LassoPolygon polygon) {
-        MapLayout map = layout.get();
-        if (map == null) {
-            return;
-        }
-        setLasso(polygon, polygon.select(map.xs(), map.ys()));
-    }
-
-    private void setLasso(LassoPolygon polygon, int[] indices) {
-        MapLayout map = layout.get();
-        lasso.set(new LassoSelection(polygon, indices));
-        lassoTokens.setAll(Arrays.stream(indices).mapToObj(i -> map.point(i).token()).toList());
+        lasso.lassoMap(polygon);
     }
 
     /// Clears the lasso selection.
     public void clearLasso() {
-        lasso.set(null);
-        lassoTokens.clear();
+        lasso.clear();
     }
 
     /// The target tokens of the lasso selection, in point order, each once.
     public List<String> lassoTargetTokens() {
-        MapLayout map = layout.get();
-        LassoSelection selection = lasso.get();
-        if (map == null || selection == null) {
-            return List.of();
-        }
-        return Arrays.stream(selection.indices()).filter(map::isTarget)
-                .mapToObj(i -> map.point(i).token()).distinct().toList();
+        return lasso.targetTokens();
     }
 
     /// Writes the lasso's token names, one per line, to a file the user chooses.
     public void exportLasso() {
-        List<String> tokens = List.copyOf(lassoTokens);
-        if (tokens.isEmpty()) {
-            progressText.set("Nothing to export: draw a lasso first (Shift+drag)");
-            return;
-        }
-        dialogs.chooseSaveFile("Export the selected token names", state.workspace().root(), "map-selection.txt")
-                .ifPresent(file -> write(file, tokens));
-    }
-
-    private void write(Path file, List<String> tokens) {
-        Consumer<Throwable> onError = error -> dialogs.showError("Could not write " + file, error);
-        tasks.run("Exporting " + tokens.size() + " tokens", (progress, cancel) -> {
-            AtomicFiles.writeString(file, String.join("\n", tokens) + "\n");
-            return file;
-        }, written -> {
-            LOG.info("Exported {} map tokens to {}", tokens.size(), written);
-            progressText.set("Wrote " + Formats.count(tokens.size()) + " tokens to " + written.getFileName());
-        }, onError);
+        lasso.export();
     }
 
     /// Focuses the inspector on the lasso's target tokens and shows it.
     public void showLassoInInspector() {
-        List<String> targets = lassoTargetTokens();
-        if (targets.isEmpty()) {
-            progressText.set("The lasso holds no target token");
-            return;
-        }
-        state.focusProperty().set(new TokenFocus("map lasso: " + targets.size() + " tokens", targets));
-        navigator.showPage("inspector");
+        lasso.showInInspector();
     }
 
     // ---- session ----
@@ -684,29 +404,9 @@ public final class MapViewModel implements SessionPart {
     @Override
     public JsonElement save() {
         JsonObject json = new JsonObject();
-        json.addProperty("method", method.get().name());
-        json.addProperty("perplexity", perplexity.get());
-        json.addProperty("iterations", iterations.get());
-        json.addProperty("learningRate", learningRate.get());
-        json.addProperty("neighbours", neighbours.get());
-        json.addProperty("minDist", minDist.get());
-        json.addProperty("epochs", epochs.get());
-        json.addProperty("seed", seed.get());
-        json.addProperty("points", points.get());
-        json.addProperty("withSources", withSources.get());
-        json.addProperty("colourMode", colourMode.get().name());
-        MapViewport view = viewport.get();
-        JsonObject viewJson = new JsonObject();
-        viewJson.addProperty("centreX", view.centreX());
-        viewJson.addProperty("centreY", view.centreY());
-        viewJson.addProperty("zoom", view.zoom());
-        json.add("viewport", viewJson);
-        if (lasso.get() != null) {
-            JsonObject lassoJson = new JsonObject();
-            lassoJson.add("xs", numbers(lasso.get().polygon().xs()));
-            lassoJson.add("ys", numbers(lasso.get().polygon().ys()));
-            json.add("lasso", lassoJson);
-        }
+        settings.save(json);
+        camera.save(json);
+        lasso.save(json);
         return json;
     }
 
@@ -718,74 +418,8 @@ public final class MapViewModel implements SessionPart {
             return;
         }
         JsonObject json = saved.getAsJsonObject();
-        try {
-            if (json.has("method")) {
-                method.set(ProjectionMethod.valueOf(json.get("method").getAsString()));
-            }
-            if (json.has("colourMode")) {
-                colourMode.set(ColourMode.valueOf(json.get("colourMode").getAsString()));
-            }
-        } catch (IllegalArgumentException unknown) {
-            LOG.warn("Session map state names an unknown method or colour mode: {}", unknown.getMessage());
-        }
-        if (json.has("perplexity")) {
-            perplexity.set(json.get("perplexity").getAsDouble());
-        }
-        if (json.has("iterations")) {
-            iterations.set(json.get("iterations").getAsInt());
-        }
-        if (json.has("learningRate")) {
-            learningRate.set(json.get("learningRate").getAsDouble());
-        }
-        if (json.has("neighbours")) {
-            neighbours.set(json.get("neighbours").getAsInt());
-        }
-        if (json.has("minDist")) {
-            minDist.set(json.get("minDist").getAsDouble());
-        }
-        if (json.has("epochs")) {
-            epochs.set(json.get("epochs").getAsInt());
-        }
-        if (json.has("seed")) {
-            seed.set(json.get("seed").getAsLong());
-        }
-        if (json.has("points")) {
-            points.set(json.get("points").getAsString());
-        }
-        if (json.has("withSources")) {
-            withSources.set(json.get("withSources").getAsBoolean());
-        }
-        if (json.has("viewport") && json.get("viewport").isJsonObject()) {
-            JsonObject view = json.getAsJsonObject("viewport");
-            try {
-                pendingViewport = new MapViewport(view.get("centreX").getAsDouble(), view.get("centreY").getAsDouble(),
-                        view.get("zoom").getAsDouble());
-            } catch (RuntimeException invalid) {
-                LOG.warn("Session map viewport ignored: {}", invalid.getMessage());
-            }
-        }
-        if (json.has("lasso") && json.get("lasso").isJsonObject()) {
-            JsonObject outline = json.getAsJsonObject("lasso");
-            try {
-                pendingLasso = new LassoPolygon(doubles(outline.getAsJsonArray("xs")),
-                        doubles(outline.getAsJsonArray("ys")));
-            } catch (RuntimeException invalid) {
-                LOG.warn("Session map lasso ignored: {}", invalid.getMessage());
-            }
-        }
-    }
-
-    private static JsonArray numbers(double[] values) {
-        JsonArray array = new JsonArray();
-        Arrays.stream(values).forEach(array::add);
-        return array;
-    }
-
-    private static double[] doubles(JsonArray array) {
-        double[] values = new double[array.size()];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = array.get(k).getAsDouble();
-        }
-        return values;
+        settings.restore(json);
+        camera.restore(json);
+        lasso.restore(json);
     }
 }

@@ -4,27 +4,43 @@
 /// ## Data flow
 ///
 /// ```
-/// MapSettingsPane -> MapViewModel settings (method, perplexity, ..., points spec, with sources)
-///   runMap() -> TaskRunner (engine thread):
+/// MapSettingsPane -> MapViewModel settings -> MapSettings (method, perplexity, ..., points, with sources)
+///   runMap() -> MapProjection -> TaskRunner (engine thread):
 ///       RunMapProjector.project(LoadedRun, MapRequest, progress, cancel)
 ///         PointSetSelector.select -> RunMapInputs.assemble (adapted space) -> EmbeddingMapper.project
 ///         -> MapLayout.of(ProjectedMap, targetCount)   flat coordinates, PointGrid, links, categories
-///   FX thread: layout property set; a cancelled or failed run leaves the previous layout
+///   FX thread: MapViewModel sets the layout and resets MapViewportState, MapSelection, MapLasso;
+///              a cancelled or failed run leaves the previous layout
 /// MapCanvas: gestures -> MapViewModel (zoomAt, panBy, hoverAt, clickAt, lassoScreen)
+///              -> MapViewportState / MapSelection / MapLasso
 ///            MapViewModel properties changed -> dirty flag -> one MapRenderer.draw per pulse
 /// ```
 ///
 /// ## Key classes
 ///
-/// - [MapViewModel]: settings, projection lifecycle, viewport, hover, selection, lasso, export,
-///   session part `map`. No scene-graph types; gestures arrive as pixel coordinates and the view
-///   model turns them into map units with the [ViewTransform] of the current [MapViewport].
+/// - [MapViewModel]: the facade the views, the app and the tests use (session part `map`). It
+///   owns the shown [MapLayout] and keeps the parts below in step when a map arrives or the
+///   current run changes; every other command delegates to one part. No scene-graph types;
+///   gestures arrive as pixel coordinates and become map units through the [ViewTransform] of
+///   the current [MapViewport]. Its parts, one job each (package-private):
+///   - `MapSettings`: the projection settings, the colour mode, and their session JSON.
+///   - `MapProjection`: the running projection (latest request wins), progress, cancel, and the
+///     status line.
+///   - `MapViewportState`: viewport, canvas size, zoom and pan, picking the point under a pixel,
+///     the viewport's session JSON.
+///   - `MapSelection`: hover, selection and its links, the two-way link to the workbench's
+///     selected token.
+///   - `MapLasso`: the lasso selection, its export and inspector hand-off, the outline's
+///     session JSON.
+///   The saved viewport and lasso wait in their parts and apply to the next map made.
 /// - [MapLayout]: the finished map as flat arrays, with [PointGrid] (nearest point in about
 ///   constant time, exactly as a linear scan would answer, ties to the lowest index), links per
-///   point heaviest first, and a colour category per point for each [ColourMode].
+///   point heaviest first, a colour category per point for each [ColourMode], and the one-line
+///   summary the page shows.
 /// - [MapViewport] (centre in map units + zoom over the fitted view; independent of the canvas
 ///   size, so sessions restore it anywhere) and [ViewTransform] (pixels <-> map units).
-/// - [LassoPolygon] (even-odd rule) and [LassoSelection].
+/// - [LassoPolygon] (even-odd rule) and [LassoSelection]; [LegendEntry] (the legend of a map
+///   in a colour mode) and [MapLinkRow].
 /// - View: [MapView] composes [MapSettingsPane], `MapCanvas` (canvas, gestures, hover label,
 ///   `AnimationTimer` + dirty flag), `MapRenderer` (points rasterised into an ARGB buffer, then
 ///   links, rings, labels and the lasso through the `GraphicsContext`), [MapSidePanel] (legend,

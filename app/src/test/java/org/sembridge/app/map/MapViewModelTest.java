@@ -54,7 +54,7 @@ class MapViewModelTest {
         map.runMap();
 
         LoadedRun run = SampleRuns.korean("sembridge");
-        PointSet expected = new PointSetSelector(run).select(PointSetSpec.parse(MapViewModel.DEFAULT_POINTS), true,
+        PointSet expected = new PointSetSelector(run).select(PointSetSpec.parse(MapSettings.DEFAULT_POINTS), true,
                 Optional.empty());
         MapLayout layout = map.layoutProperty().get();
         assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);

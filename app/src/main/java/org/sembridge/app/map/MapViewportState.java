@@ -1,0 +1,126 @@
+package org.sembridge.app.map;
+
+import com.google.gson.JsonObject;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The camera of the map page: the [MapViewport] over the shown [MapLayout], the canvas size in
+/// pixels, the zoom and pan gestures, picking the point under a pixel, and the viewport's
+/// session JSON (restored onto the next map made).
+///
+/// Every command is a no-op without a map; the viewport property is what the view redraws on.
+final class MapViewportState {
+
+    /// How close (in pixels) the pointer must come to a point to hover or click it.
+    static final double PICK_RADIUS_PIXELS = 8;
+    /// Zoom factor per wheel step of 40 pixels (one notch on most mice).
+    static final double ZOOM_PER_NOTCH = 1.25;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MapViewportState.class);
+
+    private final ObservableValue<MapLayout> layout;
+    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
+    private double canvasWidth = 800;
+    private double canvasHeight = 600;
+    private MapViewport pendingViewport;
+
+    /// The camera over the map `layout` holds (null while there is none).
+    MapViewportState(ObservableValue<MapLayout> layout) {
+        this.layout = layout;
+    }
+
+    /// What part of the map shows.
+    ObjectProperty<MapViewport> viewport() {
+        return viewport;
+    }
+
+    /// Sets the canvas size in pixels, at least 1 x 1.
+    void setCanvasSize(double width, double height) {
+        canvasWidth = Math.max(width, 1);
+        canvasHeight = Math.max(height, 1);
+    }
+
+    /// The pixel mapping of the current viewport on the current canvas; null without a map.
+    ViewTransform transform() {
+        MapLayout map = layout.getValue();
+        return map == null ? null : viewport.get().transform(map.bounds(), canvasWidth, canvasHeight);
+    }
+
+    /// Shows a newly made map: the viewport restored from the session if one waits, else the
+    /// whole map.
+    void mapShown(MapLayout map) {
+        viewport.set(pendingViewport != null ? pendingViewport : MapViewport.fitting(map.bounds()));
+        pendingViewport = null;
+    }
+
+    /// Shows the whole map.
+    void reset() {
+        MapLayout map = layout.getValue();
+        if (map != null) {
+            viewport.set(MapViewport.fitting(map.bounds()));
+        }
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) around the pixel `(screenX, screenY)`.
+    void zoomAt(double screenX, double screenY, double factor) {
+        MapLayout map = layout.getValue();
+        if (map != null) {
+            viewport.set(viewport.get().zoomedAt(screenX, screenY, factor, map.bounds(), canvasWidth, canvasHeight));
+        }
+    }
+
+    /// Zooms for a wheel turn of `deltaY` pixels: [#ZOOM_PER_NOTCH] per 40 pixels.
+    void zoomByWheel(double screenX, double screenY, double deltaY) {
+        zoomAt(screenX, screenY, Math.pow(ZOOM_PER_NOTCH, deltaY / 40));
+    }
+
+    /// Moves the map with a drag of `(dx, dy)` pixels.
+    void panBy(double dx, double dy) {
+        MapLayout map = layout.getValue();
+        if (map != null) {
+            viewport.set(viewport.get().pannedBy(dx, dy, map.bounds(), canvasWidth, canvasHeight));
+        }
+    }
+
+    /// Centres the view on point `index` of `map`, zoom unchanged.
+    void centreOn(MapLayout map, int index) {
+        viewport.set(viewport.get().centredOn(map.xs()[index], map.ys()[index]));
+    }
+
+    /// The point within [#PICK_RADIUS_PIXELS] of the pixel `(screenX, screenY)`, nearest first,
+    /// or -1; from the spatial grid, not a scan.
+    int pointAt(double screenX, double screenY) {
+        ViewTransform transform = transform();
+        if (transform == null) {
+            return -1;
+        }
+        return layout.getValue().grid().nearest(transform.toMapX(screenX), transform.toMapY(screenY),
+                PICK_RADIUS_PIXELS / transform.scale());
+    }
+
+    /// Adds the viewport to the session object `json` as member `viewport`.
+    void save(JsonObject json) {
+        MapViewport view = viewport.get();
+        JsonObject viewJson = new JsonObject();
+        viewJson.addProperty("centreX", view.centreX());
+        viewJson.addProperty("centreY", view.centreY());
+        viewJson.addProperty("zoom", view.zoom());
+        json.add("viewport", viewJson);
+    }
+
+    /// Keeps the viewport `json` holds for the next map made; an invalid one is logged and ignored.
+    void restore(JsonObject json) {
+        if (json.has("viewport") && json.get("viewport").isJsonObject()) {
+            JsonObject view = json.getAsJsonObject("viewport");
+            try {
+                pendingViewport = new MapViewport(view.get("centreX").getAsDouble(), view.get("centreY").getAsDouble(),
+                        view.get("zoom").getAsDouble());
+            } catch (RuntimeException invalid) {
+                LOG.warn("Session map viewport ignored: {}", invalid.getMessage());
+            }
+        }
+    }
+}
