@@ -21,22 +21,13 @@ public record MapBounds(double minX, double minY, double maxX, double maxY) {
 
     /// The box around `(xs[i], ys[i])` plus the margin; a unit box around a single point (or none).
     public static MapBounds around(float[] xs, float[] ys) {
-        double loX = Double.POSITIVE_INFINITY;
-        double loY = Double.POSITIVE_INFINITY;
-        double hiX = Double.NEGATIVE_INFINITY;
-        double hiY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < xs.length; i++) {
-            loX = Math.min(loX, xs[i]);
-            hiX = Math.max(hiX, xs[i]);
-            loY = Math.min(loY, ys[i]);
-            hiY = Math.max(hiY, ys[i]);
-        }
-        if (xs.length == 0) {
+        PointExtent extent = PointExtent.of(xs, ys);
+        if (extent == null) {
             return new MapBounds(-1, -1, 1, 1);
         }
-        double padX = Math.max((hiX - loX) * MARGIN, 0.5 * (hiX - loX == 0 ? 1 : 0));
-        double padY = Math.max((hiY - loY) * MARGIN, 0.5 * (hiY - loY == 0 ? 1 : 0));
-        return new MapBounds(loX - padX, loY - padY, hiX + padX, hiY + padY);
+        double padX = Math.max(extent.width() * MARGIN, 0.5 * (extent.width() == 0 ? 1 : 0));
+        double padY = Math.max(extent.height() * MARGIN, 0.5 * (extent.height() == 0 ? 1 : 0));
+        return new MapBounds(extent.loX() - padX, extent.loY() - padY, extent.hiX() + padX, extent.hiY() + padY);
     }
 
     /// The centre's x.

@@ -1,5 +1,7 @@
 package org.sembridge.app.map;
 
+import java.util.Objects;
+
 /// A uniform grid over the points of a map that answers "which point is nearest to (x, y)" in
 /// about constant time, so hovering over 20,000 points never scans them all.
 ///
@@ -34,29 +36,16 @@ public final class PointGrid {
         }
         this.xs = xs;
         this.ys = ys;
-        double loX = Double.POSITIVE_INFINITY;
-        double loY = Double.POSITIVE_INFINITY;
-        double hiX = Double.NEGATIVE_INFINITY;
-        double hiY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < xs.length; i++) {
-            loX = Math.min(loX, xs[i]);
-            hiX = Math.max(hiX, xs[i]);
-            loY = Math.min(loY, ys[i]);
-            hiY = Math.max(hiY, ys[i]);
-        }
-        if (xs.length == 0) {
-            loX = loY = 0;
-            hiX = hiY = 1;
-        }
-        double width = Math.max(hiX - loX, 1e-9);
-        double height = Math.max(hiY - loY, 1e-9);
+        PointExtent extent = Objects.requireNonNullElse(PointExtent.of(xs, ys), new PointExtent(0, 0, 1, 1));
+        double width = Math.max(extent.width(), 1e-9);
+        double height = Math.max(extent.height(), 1e-9);
         double cells = Math.max(1, xs.length / POINTS_PER_CELL);
         double size = Math.sqrt(width * height / cells);
         if (!(size > 0) || !Double.isFinite(size)) {
             size = Math.max(width, height);
         }
-        this.minX = loX;
-        this.minY = loY;
+        this.minX = extent.loX();
+        this.minY = extent.loY();
         this.cellSize = size;
         this.columns = (int) Math.min(4096, Math.floor(width / size) + 1);
         this.rows = (int) Math.min(4096, Math.floor(height / size) + 1);
