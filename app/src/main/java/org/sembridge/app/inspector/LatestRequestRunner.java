@@ -7,8 +7,9 @@ import org.sembridge.engine.OperationCancelledException;
 
 /// Runs one request at a time through a [TaskRunner] and coalesces the rest: while a request
 /// runs, newer ones replace each other and only the latest runs next; a result is delivered only
-/// when no newer request came in meanwhile. For the alpha slider, where dragging fires dozens of
-/// values a second and only the last one matters. FX thread only.
+/// when no newer request came in meanwhile. For requests where only the last one matters: the
+/// alpha slider (dragging fires dozens of values a second), the table's sort and the comparison
+/// run. FX thread only.
 ///
 /// @param <T> the result type
 final class LatestRequestRunner<T> {
@@ -20,7 +21,6 @@ final class LatestRequestRunner<T> {
     private BackgroundWork<T> pending;
     private boolean busy;
     private long latest;
-    private int started;
 
     /// @param onResult receives the result of the latest request, on the FX thread
     /// @param onFailure receives the failure of the latest request (cancellations are dropped)
@@ -48,14 +48,8 @@ final class LatestRequestRunner<T> {
         pending = null;
     }
 
-    /// How many requests were actually started (for tests and the coalescing figure).
-    int startedCount() {
-        return started;
-    }
-
     private void start(BackgroundWork<T> work, long generation) {
         busy = true;
-        started++;
         runner.run(title, work, result -> {
             finish();
             if (generation == latest) {

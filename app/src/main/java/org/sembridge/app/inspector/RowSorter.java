@@ -5,7 +5,7 @@ import java.util.Arrays;
 /// Sorts the rows of a [TokenFigures] by one column into a permutation of row indices, without
 /// boxing: each row becomes one `long` (its `int` sort key in the high half, its row in the low
 /// half) and the `long[]` is sorted, so ties keep row order. Rows without a value (no source)
-/// go last in both directions. About 20-30 ms for 250,000 rows (see `RowSorterScaleTest`).
+/// go last in both directions. About 20-30 ms for 250,000 rows (see `RowQueryScaleTest`).
 public final class RowSorter {
 
     private RowSorter() {

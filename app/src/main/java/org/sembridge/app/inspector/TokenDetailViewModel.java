@@ -54,6 +54,7 @@ public final class TokenDetailViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final BooleanProperty bookmarked = new SimpleBooleanProperty(this, "bookmarked");
     private boolean showingToken;
+    private boolean switchingRun;
     private double restoredAlpha = Double.NaN;
 
     public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
@@ -64,16 +65,27 @@ public final class TokenDetailViewModel {
                 error -> dialogs.showError("Could not read " + token() + " in " + compareRun.get(), error));
         state.selectedTokenProperty().addListener((obs, old, now) -> refresh());
         state.currentRunProperty().addListener((obs, old, now) -> {
+            // the comparison and alpha change with the run: one refresh asks for both once
+            switchingRun = true;
             chooseDefaultComparison();
             resetAlpha();
             if (!Double.isNaN(restoredAlpha) && now != null) {
                 alpha.set(restoredAlpha);
                 restoredAlpha = Double.NaN;
             }
+            switchingRun = false;
             refresh();
         });
-        alpha.addListener((obs, old, now) -> requestDetail());
-        compareRun.addListener((obs, old, now) -> requestComparison());
+        alpha.addListener((obs, old, now) -> {
+            if (!switchingRun) {
+                requestDetail();
+            }
+        });
+        compareRun.addListener((obs, old, now) -> {
+            if (!switchingRun) {
+                requestComparison();
+            }
+        });
         note.addListener((obs, old, now) -> storeNote(now));
         state.runs().addListener((ListChangeListener<OpenRun>) change -> {
             if (!state.runs().contains(compareRun.get())) {

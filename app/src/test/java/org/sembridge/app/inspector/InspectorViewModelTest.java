@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sembridge.app.SampleRuns;
+import org.sembridge.app.common.BackgroundWork;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.TokenFocus;
@@ -316,6 +321,36 @@ class InspectorViewModelTest {
         AlignmentRecord expected = SampleRuns.korean("ofa").token(id);
         assertEquals(expected, viewModel.detail().compareRecordProperty().get());
         assertEquals(ofa.label(), viewModel.detail().compareStatusProperty().get());
+    }
+
+    @Test
+    void switchingRunsAsksForTheDetailAndTheComparisonOnce() throws Exception {
+        WorkbenchState state = state();
+        Map<String, Integer> started = new HashMap<>();
+        DirectTaskRunner direct = new DirectTaskRunner();
+        TaskRunner counting = new TaskRunner() {
+            @Override
+            public <T> TaskHandle run(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
+                    Consumer<Throwable> onFailure) {
+                started.merge(title, 1, Integer::sum);
+                return direct.run(title, work, onSuccess, onFailure);
+            }
+        };
+        InspectorViewModel viewModel = open(state, "sembridge", counting);
+        OpenRun sembridge = state.currentRunProperty().get();
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        state.runs().add(ofa);
+        int id = firstNewTokenWithSupportAtLeast(SampleRuns.korean("sembridge"), 1);
+        viewModel.select(id);
+        started.clear();
+
+        state.currentRunProperty().set(ofa);
+
+        assertEquals(1, started.get("Re-aligning token"), started.toString());
+        assertEquals(1, started.get("Comparing token"), started.toString());
+        assertEquals(SampleRuns.korean("ofa").token(id), viewModel.detail().detailProperty().get().record());
+        assertEquals(sembridge, viewModel.detail().compareRunProperty().get());
+        assertEquals(SampleRuns.korean("sembridge").token(id), viewModel.detail().compareRecordProperty().get());
     }
 
     @Test
