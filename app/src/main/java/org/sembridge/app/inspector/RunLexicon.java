@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
-import org.sembridge.engine.vocab.BilingualLexicon;
-import org.sembridge.engine.vocab.CanonicalVocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public record RunLexicon(String language, Map<Integer, Set<Integer>> goldSources) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLexicon.class);
-    private static final String WORD_START = "▁";
 
     /// How many of a token's heaviest sources a hit may be among.
     public static final int TOP_K = 5;
@@ -48,34 +43,12 @@ public record RunLexicon(String language, Map<Integer, Set<Integer>> goldSources
             LOG.info("No lexicon at {}: the lexicon column shows n/a", file);
             return Optional.empty();
         }
-        LexiconEvaluator.LanguageLexicon lexicon;
-        try {
-            lexicon = LexiconEvaluator.read(file, Optional.empty(), run);
-        } catch (InputFormatException e) {
-            LOG.info("No lexicon column for run {}: {}", run.directory(), e.getMessage());
+        Optional<LexiconEvaluator.LanguageLexicon> lexicon = LexiconEvaluator.readInferred(file, run);
+        if (lexicon.isEmpty()) {
+            LOG.info("{} has no column in the language of run {}: the lexicon column shows n/a", file, run.directory());
             return Optional.empty();
         }
-        CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
-        CanonicalVocabulary target = run.targetCanonical();
-        BilingualLexicon pairs = lexicon.lexicon();
-        Map<Integer, Set<Integer>> gold = new HashMap<>();
-        for (String word : pairs.targetWords()) {
-            int targetId = target.lowestIdWithCanonicalForm(WORD_START + word);
-            if (targetId < 0) {
-                continue;
-            }
-            Set<Integer> sourceIds = new HashSet<>();
-            for (String sourceWord : pairs.sourcesOf(word)) {
-                int sourceId = source.lowestIdWithCanonicalForm(WORD_START + sourceWord);
-                if (sourceId >= 0) {
-                    sourceIds.add(sourceId);
-                }
-            }
-            if (!sourceIds.isEmpty()) {
-                gold.computeIfAbsent(targetId, id -> new HashSet<>()).addAll(sourceIds);
-            }
-        }
-        return Optional.of(new RunLexicon(lexicon.language(), gold));
+        return Optional.of(new RunLexicon(lexicon.get().language(), LexiconEvaluator.goldSources(run, lexicon.get())));
     }
 
     /// The outcome of target token `targetId` whose heaviest sources are `topSourceIds` (largest

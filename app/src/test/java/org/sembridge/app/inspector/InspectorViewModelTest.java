@@ -168,6 +168,26 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aLexiconWithoutTheRunsLanguageSaysNotAvailable() throws Exception {
+        Path lexicon = java.nio.file.Files.writeString(temp.resolve("greek.tsv"), "concept\ten\tel\nbook\tbook\tβιβλίο\n");
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs, lexicon);
+        state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        assertFalse(viewModel.figuresProperty().get().hasLexicon());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void aMalformedLexiconIsReportedWithItsFileNotShownAsNotAvailable() throws Exception {
+        Path lexicon = java.nio.file.Files.writeString(temp.resolve("broken.tsv"), "concept\ten\tko\nbook\tbook\n");
+        WorkbenchState state = state();
+        new InspectorViewModel(state, new DirectTaskRunner(), dialogs, lexicon);
+        state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.getFirst().getMessage().contains("broken.tsv"), dialogs.errors.getFirst().getMessage());
+    }
+
+    @Test
     void missingLexiconSaysNotAvailable() {
         WorkbenchState state = state();
         InspectorViewModel viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs,

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,12 +45,27 @@ public final class LexiconEvaluator {
     ///     no column has a single-token word of the run's target vocabulary
     public static LanguageLexicon read(Path file, Optional<String> language, LoadedRun run)
             throws IOException, InputFormatException {
+        if (language.isPresent() && !conceptsHeader(file).isEmpty()) {
+            return new LanguageLexicon(language.get(), BilingualLexicon.readConcepts(file, language.get()));
+        }
+        Optional<LanguageLexicon> inferred = readInferred(file, run);
+        if (inferred.isEmpty()) {
+            throw new InputFormatException(file + ": no language column has a word that is one token of the run's "
+                    + "target vocabulary; columns " + conceptsHeader(file) + "; give --lang");
+        }
+        return inferred.get();
+    }
+
+    /// Reads `file` like [#read] without a language, but answers empty (instead of failing) when
+    /// no column of a concepts TSV has a word that is one token of the run's target vocabulary: a
+    /// run in a language the lexicon lacks, which the workbench shows as "n/a".
+    ///
+    /// @throws InputFormatException when the file is missing or malformed
+    public static Optional<LanguageLexicon> readInferred(Path file, LoadedRun run)
+            throws IOException, InputFormatException {
         List<String> header = conceptsHeader(file);
         if (header.isEmpty()) {
-            return new LanguageLexicon("muse", BilingualLexicon.readMuse(file));
-        }
-        if (language.isPresent()) {
-            return new LanguageLexicon(language.get(), BilingualLexicon.readConcepts(file, language.get()));
+            return Optional.of(new LanguageLexicon("muse", BilingualLexicon.readMuse(file)));
         }
         CanonicalVocabulary target = run.targetCanonical();
         LanguageLexicon best = null;
@@ -64,12 +81,28 @@ public final class LexiconEvaluator {
                 bestHits = hits;
             }
         }
-        if (best == null) {
-            throw new InputFormatException(file + ": no language column has a word that is one token of the run's "
-                    + "target vocabulary; columns " + header + "; give --lang");
+        if (best != null) {
+            LOG.info("Lexicon language inferred as '{}' ({} words are single target tokens)", best.language(), bestHits);
         }
-        LOG.info("Lexicon language inferred as '{}' ({} words are single target tokens)", best.language(), bestHits);
-        return best;
+        return Optional.ofNullable(best);
+    }
+
+    /// The gold source ids per target id: for each lexicon word that is one word-start token of
+    /// the run's target vocabulary, the word-start source ids of its English translations (the
+    /// sets [#evaluate] judges against; words with no such source are left out).
+    public static Map<Integer, Set<Integer>> goldSources(LoadedRun run, LanguageLexicon lexicon)
+            throws InputFormatException {
+        CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
+        CanonicalVocabulary target = run.targetCanonical();
+        Map<Integer, Set<Integer>> gold = new HashMap<>();
+        for (String word : lexicon.lexicon().targetWords()) {
+            int targetId = wordStartId(target, word);
+            Set<Integer> sources = goldOf(source, lexicon, word);
+            if (targetId >= 0 && !sources.isEmpty()) {
+                gold.computeIfAbsent(targetId, id -> new HashSet<>()).addAll(sources);
+            }
+        }
+        return gold;
     }
 
     /// Evaluates `run` on `lexicon` (see [LexiconEvaluation]).
@@ -90,13 +123,7 @@ public final class LexiconEvaluator {
                 notSingleTarget++;
                 continue;
             }
-            Set<Integer> gold = new HashSet<>();
-            for (String sourceWord : lexicon.lexicon().sourcesOf(word)) {
-                int sourceId = wordStartId(source, sourceWord);
-                if (sourceId >= 0) {
-                    gold.add(sourceId);
-                }
-            }
+            Set<Integer> gold = goldOf(source, lexicon, word);
             if (gold.isEmpty()) {
                 noSource++;
                 continue;
@@ -120,6 +147,18 @@ public final class LexiconEvaluator {
                 run.directory(), lexicon.language(), evaluated, targetWords.size(),
                 String.format("%.3f", result.precisionAt1()), String.format("%.3f", result.precisionAt5()));
         return result;
+    }
+
+    /// The word-start source ids of `word`'s English translations.
+    private static Set<Integer> goldOf(CanonicalVocabulary source, LanguageLexicon lexicon, String word) {
+        Set<Integer> gold = new HashSet<>();
+        for (String sourceWord : lexicon.lexicon().sourcesOf(word)) {
+            int sourceId = wordStartId(source, sourceWord);
+            if (sourceId >= 0) {
+                gold.add(sourceId);
+            }
+        }
+        return gold;
     }
 
     private static int wordStartId(CanonicalVocabulary vocabulary, String word) {
