@@ -104,7 +104,12 @@ public final class BridgeVectorStore {
     ///
     /// @throws ModelFormatException when the tokenizer files cannot be read
     public String cacheKey(TextEmbedder bridge, TextTokenizer tokenizer) throws ModelFormatException {
-        return ContentHash.ofParts(KEY_DOMAIN, bridge.modelHash(), tokenizerHash(tokenizer),
+        return key(bridge, tokenizerHash(tokenizer));
+    }
+
+    /// The cache key from the bridge's and the tokenizer's content hashes (see the class guide).
+    private static String key(TextEmbedder bridge, String tokenizerHash) {
+        return ContentHash.ofParts(KEY_DOMAIN, bridge.modelHash(), tokenizerHash,
                 Integer.toString(BridgeTexts.RULE_VERSION));
     }
 
@@ -159,8 +164,7 @@ public final class BridgeVectorStore {
         long start = System.nanoTime();
         List<String> texts = BridgeTexts.forVocabulary(tokenizer);
         String tokenizerHash = tokenizerHash(tokenizer);
-        String key = ContentHash.ofParts(KEY_DOMAIN, bridge.modelHash(), tokenizerHash,
-                Integer.toString(BridgeTexts.RULE_VERSION));
+        String key = key(bridge, tokenizerHash);
         Path file = cacheFile(key);
         String vocabulary = tokenizer.source().toString();
         if (Files.isRegularFile(file)) {

@@ -7,8 +7,9 @@ import java.util.List;
 /// Picks the present names closest to a missing one, for "did you mean" hints in error messages.
 ///
 /// Closeness is the Levenshtein edit distance (insertions, deletions, substitutions, each cost 1);
-/// ties go to the alphabetically first name.
-final class NameSuggestions {
+/// ties go to the alphabetically first name. [#editDistance] is public because the map's token
+/// suggestions (`org.sembridge.engine.projection.points`) rank vocabulary tokens with it too.
+public final class NameSuggestions {
 
     private NameSuggestions() {
     }
@@ -26,7 +27,7 @@ final class NameSuggestions {
     }
 
     /// Levenshtein distance with two rolling rows: O(|a| |b|) time, O(|b|) memory.
-    static int editDistance(String a, String b) {
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
 
 /// Small seeded point sets for the projection tests.
 final class TestPoints {
@@ -95,5 +97,11 @@ final class TestPoints {
             }
         }
         return 0;
+    }
+
+    /// The trustworthiness of `map` for `input` at the default `k`, without links.
+    static double trustworthiness(MapInput input, double[][] map) throws Exception {
+        return QualityEvaluator.evaluate(input.vectors(), map, List.of(), ProgressListener.NONE,
+                CancellationToken.create()).trustworthiness();
     }
 }

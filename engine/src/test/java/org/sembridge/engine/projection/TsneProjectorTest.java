@@ -1,8 +1,6 @@
 package org.sembridge.engine.projection;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,37 +20,7 @@ import smile.math.MathEx;
 
 class TsneProjectorTest {
 
-    private static final TsneParameters SMALL = new TsneParameters(10, 500, 200, 42);
-
-    @Test
-    void sameSeedGivesSameCoordinates() throws Exception {
-        MapInput input = TestPoints.clusters(150, 10, 5, 1);
-
-        double[][] first = project(SMALL, input);
-        double[][] second = project(SMALL, input);
-
-        assertArrayEquals(first, second);
-    }
-
-    @Test
-    void otherSeedGivesOtherCoordinates() throws Exception {
-        MapInput input = TestPoints.clusters(150, 10, 5, 1);
-
-        double[][] first = project(SMALL, input);
-        double[][] second = project(SMALL.withSeed(43), input);
-
-        assertFalse(Arrays.deepEquals(first, second));
-    }
-
-    @Test
-    void separatedClustersStaySeparated() throws Exception {
-        MapInput input = TestPoints.clusters(200, 16, 5, 2);
-
-        double[][] map = project(SMALL, input);
-
-        assertTrue(TestPoints.nearestNeighbourPurity(map, 5) >= 0.98);
-        assertTrue(trustworthiness(input, map) >= 0.9);
-    }
+    static final TsneParameters SMALL = new TsneParameters(10, 500, 200, 42);
 
     @Test
     void trustworthinessIsAtLeastThatOfSmilesExactTsne() throws Exception {
@@ -61,8 +29,8 @@ class TsneProjectorTest {
         MathEx.setSeed(42);
         double[][] exact = TSNE.fit(data, new TSNE.Options(2, 10, 200, 12, 500)).coordinates();
 
-        double ours = trustworthiness(input, project(SMALL, input));
-        double smile = trustworthiness(input, exact);
+        double ours = TestPoints.trustworthiness(input, project(SMALL, input));
+        double smile = TestPoints.trustworthiness(input, exact);
 
         System.out.printf("trustworthiness: Barnes-Hut %.4f, Smile exact %.4f%n", ours, smile);
         assertTrue(ours >= smile - 0.02, "ours " + ours + " vs Smile " + smile);
@@ -118,23 +86,6 @@ class TsneProjectorTest {
     }
 
     @Test
-    void duplicatePointsGetFiniteDistinctCoordinates() throws Exception {
-        MapInput clusters = TestPoints.clusters(60, 8, 3, 6);
-        float[][] vectors = new float[90][];
-        for (int i = 0; i < 90; i++) {
-            vectors[i] = clusters.vectors()[i % 60].clone();
-        }
-        MapInput input = MapInput.of(vectors, TestPoints.labels(90, "en"), List.of());
-
-        double[][] map = project(SMALL, input);
-
-        for (double[] point : map) {
-            assertTrue(Double.isFinite(point[0]) && Double.isFinite(point[1]));
-        }
-        assertFalse(Arrays.equals(map[0], map[60]), "a point and its duplicate share coordinates");
-    }
-
-    @Test
     void cancellingDuringTheIterationsStopsTheProjection() throws Exception {
         MapInput input = TestPoints.clusters(150, 10, 5, 7);
         CancellationToken cancel = CancellationToken.create();
@@ -154,10 +105,5 @@ class TsneProjectorTest {
 
     private static double[][] project(TsneParameters parameters, MapInput input) throws Exception {
         return new TsneProjector(parameters).project(input, ProgressListener.NONE, CancellationToken.create());
-    }
-
-    static double trustworthiness(MapInput input, double[][] map) throws Exception {
-        return QualityEvaluator.evaluate(input.vectors(), map, List.of(), ProgressListener.NONE,
-                CancellationToken.create()).trustworthiness();
     }
 }

@@ -3,16 +3,18 @@ package org.sembridge.engine.projection.points;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.sembridge.engine.safetensors.NameSuggestions;
 
 /// Finds the target tokens closest to a token the user named but the vocabulary lacks, for the
 /// "did you mean" part of an error message.
 ///
 /// Tokens are compared by their plain form: without a continuation prefix `##` and without a
 /// word-start marker `▁` or `Ġ`. Closeness is the Levenshtein distance of the plain forms
-/// (insertions, deletions, substitutions cost 1); only tokens within `max(1, length / 2)` of the
-/// wanted plain form count, so a one-syllable Korean word is not answered with arbitrary
-/// syllables. Ties go to the token that shares the first character, then to the one whose
-/// length is closer to the wanted one, then to the lower id. Cost: one distance per vocabulary token, `O(|V| * length^2)`.
+/// ([NameSuggestions#editDistance], the one the safetensors "did you mean" uses); only tokens
+/// within `max(1, length / 2)` of the wanted plain form count, so a one-syllable Korean word is
+/// not answered with arbitrary syllables. Ties go to the token that shares the first character,
+/// then to the one whose length is closer to the wanted one, then to the lower id. Cost: one
+/// distance per vocabulary token, `O(|V| * length^2)`.
 final class TokenSuggestions {
 
     private TokenSuggestions() {
@@ -35,7 +37,7 @@ final class TokenSuggestions {
             if (plainToken.isEmpty() || Math.abs(plainToken.length() - plainWanted.length()) > bound) {
                 continue;
             }
-            int distance = editDistance(plainWanted, plainToken);
+            int distance = NameSuggestions.editDistance(plainWanted, plainToken);
             if (distance <= bound) {
                 close.add(new Scored(id, token, distance, plainToken.charAt(0) == plainWanted.charAt(0),
                         Math.abs(plainToken.length() - plainWanted.length())));
@@ -60,25 +62,5 @@ final class TokenSuggestions {
             return token.substring(1);
         }
         return token;
-    }
-
-    /// Levenshtein distance with two rolling rows: `O(|a| |b|)` time, `O(|b|)` memory.
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

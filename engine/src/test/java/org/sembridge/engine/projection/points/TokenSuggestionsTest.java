@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sembridge.engine.safetensors.NameSuggestions;
 
 /// "Did you mean" tokens: plain forms compared by edit distance, only close ones.
 class TokenSuggestionsTest {
@@ -21,8 +22,8 @@ class TokenSuggestionsTest {
         "flaw    | lawn    | 2",
     })
     void editDistanceIsLevenshtein(String a, String b, int distance) {
-        assertEquals(distance, TokenSuggestions.editDistance(a, b));
-        assertEquals(distance, TokenSuggestions.editDistance(b, a));
+        assertEquals(distance, NameSuggestions.editDistance(a, b));
+        assertEquals(distance, NameSuggestions.editDistance(b, a));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.sembridge.engine.projection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+
+/// Behaviour every seeded projector shares (t-SNE and UMAP): reproducible per seed, clusters kept
+/// apart, duplicates separated. Method-specific checks stay in [TsneProjectorTest] and
+/// [UmapProjectorTest].
+class SeededProjectorTest {
+
+    /// Each seeded method with its small test settings and the same settings under another seed.
+    static Stream<Arguments> seededMethods() {
+        return Stream.of(
+                Arguments.of(TsneProjectorTest.SMALL, TsneProjectorTest.SMALL.withSeed(43)),
+                Arguments.of(UmapProjectorTest.SMALL, UmapProjectorTest.SMALL.withSeed(43)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seededMethods")
+    void sameSeedGivesSameCoordinates(ProjectionParameters parameters, ProjectionParameters otherSeed)
+            throws Exception {
+        MapInput input = TestPoints.clusters(150, 10, 5, 1);
+
+        double[][] first = project(parameters, input);
+        double[][] second = project(parameters, input);
+
+        assertArrayEquals(first, second);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seededMethods")
+    void otherSeedGivesOtherCoordinates(ProjectionParameters parameters, ProjectionParameters otherSeed)
+            throws Exception {
+        MapInput input = TestPoints.clusters(150, 10, 5, 1);
+
+        double[][] first = project(parameters, input);
+        double[][] second = project(otherSeed, input);
+
+        assertFalse(Arrays.deepEquals(first, second));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seededMethods")
+    void separatedClustersStaySeparated(ProjectionParameters parameters, ProjectionParameters otherSeed)
+            throws Exception {
+        MapInput input = TestPoints.clusters(200, 16, 5, 2);
+
+        double[][] map = project(parameters, input);
+
+        assertTrue(TestPoints.nearestNeighbourPurity(map, 5) >= 0.98);
+        assertTrue(TestPoints.trustworthiness(input, map) >= 0.9);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seededMethods")
+    void duplicatePointsGetFiniteDistinctCoordinates(ProjectionParameters parameters,
+            ProjectionParameters otherSeed) throws Exception {
+        MapInput clusters = TestPoints.clusters(60, 8, 3, 6);
+        float[][] vectors = new float[90][];
+        for (int i = 0; i < 90; i++) {
+            vectors[i] = clusters.vectors()[i % 60].clone();
+        }
+        MapInput input = MapInput.of(vectors, TestPoints.labels(90, "en"), List.of());
+
+        double[][] map = project(parameters, input);
+
+        for (double[] point : map) {
+            assertTrue(Double.isFinite(point[0]) && Double.isFinite(point[1]));
+        }
+        assertFalse(Arrays.equals(map[0], map[60]), "a point and its duplicate share coordinates");
+    }
+
+    private static double[][] project(ProjectionParameters parameters, MapInput input) throws Exception {
+        return Projector.of(parameters).project(input, ProgressListener.NONE, CancellationToken.create());
+    }
+}
