@@ -1,6 +1,7 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.export.AtomicFiles;
@@ -164,18 +166,19 @@ final class MapLasso {
         }
     }
 
-    /// Keeps the outline `json` holds for the next map made (the same settings give the same map,
-    /// so it catches the same points); an invalid one is logged and ignored.
-    void restore(JsonObject json) {
-        if (json.has("lasso") && json.get("lasso").isJsonObject()) {
+    /// Keeps the outline `json` holds (member `lasso`) for the next map made (the same settings
+    /// give the same map, so it catches the same points); an invalid one is reported to `fields`
+    /// and ignored.
+    void restore(SessionPartReader fields, JsonObject json) {
+        fields.object("lasso").ifPresent(checked -> {
             JsonObject outline = json.getAsJsonObject("lasso");
             try {
-                pendingLasso = new LassoPolygon(doubles(outline.getAsJsonArray("xs")),
-                        doubles(outline.getAsJsonArray("ys")));
+                pendingLasso = new LassoPolygon(doubles(outline.get("xs")), doubles(outline.get("ys")));
             } catch (RuntimeException invalid) {
-                LOG.warn("Session map lasso ignored: {}", invalid.getMessage());
+                fields.report("lasso", "expected lists xs and ys of at least 3 numbers each, as many xs as ys ("
+                        + invalid.getMessage() + ")");
             }
-        }
+        });
     }
 
     private static JsonArray numbers(double[] values) {
@@ -184,7 +187,8 @@ final class MapLasso {
         return array;
     }
 
-    private static double[] doubles(JsonArray array) {
+    private static double[] doubles(JsonElement element) {
+        JsonArray array = element.getAsJsonArray();
         double[] values = new double[array.size()];
         for (int k = 0; k < values.length; k++) {
             values[k] = array.get(k).getAsDouble();

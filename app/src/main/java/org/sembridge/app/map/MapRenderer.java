@@ -1,5 +1,6 @@
 package org.sembridge.app.map;
 
+import java.util.Arrays;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -49,9 +50,9 @@ final class MapRenderer {
                 }
             }
         }
-        DISC_DX = java.util.Arrays.copyOf(dx, count);
-        DISC_DY = java.util.Arrays.copyOf(dy, count);
-        DISC_ALPHA = java.util.Arrays.copyOf(alpha, count);
+        DISC_DX = Arrays.copyOf(dx, count);
+        DISC_DY = Arrays.copyOf(dy, count);
+        DISC_ALPHA = Arrays.copyOf(alpha, count);
     }
 
     private int[] pixels = new int[0];
@@ -75,7 +76,7 @@ final class MapRenderer {
             MapPalette palette, ColourMode mode, Overlay overlay) {
         long started = System.nanoTime();
         resize((int) Math.ceil(Math.max(canvasWidth, 1)), (int) Math.ceil(Math.max(canvasHeight, 1)));
-        java.util.Arrays.fill(pixels, MapPalette.argb(palette.background()));
+        Arrays.fill(pixels, MapPalette.argb(palette.background()));
         lastPointsDrawn = 0;
         if (map != null && transform != null) {
             rasterise(map, transform, palette, mode, overlay.lasso());
@@ -120,26 +121,28 @@ final class MapRenderer {
         int[] categories = map.categoriesOf(mode);
         float[] xs = map.xs();
         float[] ys = map.ys();
-        double scale = t.scale();
-        double offsetX = t.offsetX();
-        double offsetY = t.offsetY();
         for (int i = map.size() - 1; i >= 0; i--) {
-            int px = (int) Math.round(offsetX + xs[i] * scale);
-            int py = (int) Math.round(offsetY - ys[i] * scale);
-            if (px >= -3 && py >= -3 && px < width + 3 && py < height + 3) {
-                stamp(px, py, colours[categories[i]]);
+            if (stampPoint(t, xs[i], ys[i], colours[categories[i]])) {
                 lastPointsDrawn++;
             }
         }
         if (lasso != null) {
             for (int i : lasso.indices()) {
-                int px = (int) Math.round(offsetX + xs[i] * scale);
-                int py = (int) Math.round(offsetY - ys[i] * scale);
-                if (px >= -3 && py >= -3 && px < width + 3 && py < height + 3) {
-                    stamp(px, py, lassoColour);
-                }
+                stampPoint(t, xs[i], ys[i], lassoColour);
             }
         }
+    }
+
+    /// Stamps the point at map `(x, y)` in colour `rgb` if its disc reaches the canvas; tells
+    /// whether it did.
+    private boolean stampPoint(ViewTransform t, float x, float y, int rgb) {
+        int px = (int) Math.round(t.toScreenX(x));
+        int py = (int) Math.round(t.toScreenY(y));
+        if (px >= -3 && py >= -3 && px < width + 3 && py < height + 3) {
+            stamp(px, py, rgb);
+            return true;
+        }
+        return false;
     }
 
     /// Blends a disc of colour `rgb` centred on pixel `(px, py)` over the buffer (source-over).

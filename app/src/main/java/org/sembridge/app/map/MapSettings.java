@@ -1,6 +1,8 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonObject;
+import java.util.Arrays;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,6 +15,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
@@ -20,8 +23,6 @@ import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.projection.UmapParameters;
 import org.sembridge.engine.projection.points.PointSetSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /// The user's choices on the map page: the projection settings of the next run (method, its
 /// parameters, the points spec, with sources) and the colour mode, with their session JSON.
@@ -31,8 +32,6 @@ final class MapSettings {
 
     /// The points mapped by default: the first 2,000 new target tokens with their sources.
     static final String DEFAULT_POINTS = "top:2000";
-
-    private static final Logger LOG = LoggerFactory.getLogger(MapSettings.class);
 
     private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.PCA);
     private final DoubleProperty perplexity = new SimpleDoubleProperty(TsneParameters.DEFAULT_PERPLEXITY);
@@ -133,45 +132,35 @@ final class MapSettings {
         json.addProperty("colourMode", colourMode.get().name());
     }
 
-    /// Sets the settings `json` holds; missing members keep their value, an unknown method or
-    /// colour mode is logged and skipped.
-    void restore(JsonObject json) {
+    /// Sets the settings `fields` holds (`json` is the object it reads); missing members keep
+    /// their value, and a member of the wrong type or an unknown method or colour mode is
+    /// reported to `fields` by name and skipped.
+    void restore(SessionPartReader fields, JsonObject json) {
+        fields.string("method").ifPresent(name -> constant(fields, "method", ProjectionMethod.class, name)
+                .ifPresent(method::set));
+        fields.string("colourMode").ifPresent(name -> constant(fields, "colourMode", ColourMode.class, name)
+                .ifPresent(colourMode::set));
+        fields.number("perplexity").ifPresent(perplexity::set);
+        fields.number("iterations").ifPresent(value -> iterations.set(value.intValue()));
+        fields.number("learningRate").ifPresent(learningRate::set);
+        fields.number("neighbours").ifPresent(value -> neighbours.set(value.intValue()));
+        fields.number("minDist").ifPresent(minDist::set);
+        fields.number("epochs").ifPresent(value -> epochs.set(value.intValue()));
+        // The reader checks the type; the long is read from `json` because a double would round
+        // seeds above 2^53.
+        fields.number("seed").ifPresent(checked -> seed.set(json.get("seed").getAsLong()));
+        fields.string("points").ifPresent(points::set);
+        fields.bool("withSources").ifPresent(withSources::set);
+    }
+
+    private static <E extends Enum<E>> Optional<E> constant(SessionPartReader fields, String field, Class<E> type,
+            String name) {
         try {
-            if (json.has("method")) {
-                method.set(ProjectionMethod.valueOf(json.get("method").getAsString()));
-            }
-            if (json.has("colourMode")) {
-                colourMode.set(ColourMode.valueOf(json.get("colourMode").getAsString()));
-            }
+            return Optional.of(Enum.valueOf(type, name));
         } catch (IllegalArgumentException unknown) {
-            LOG.warn("Session map state names an unknown method or colour mode: {}", unknown.getMessage());
-        }
-        if (json.has("perplexity")) {
-            perplexity.set(json.get("perplexity").getAsDouble());
-        }
-        if (json.has("iterations")) {
-            iterations.set(json.get("iterations").getAsInt());
-        }
-        if (json.has("learningRate")) {
-            learningRate.set(json.get("learningRate").getAsDouble());
-        }
-        if (json.has("neighbours")) {
-            neighbours.set(json.get("neighbours").getAsInt());
-        }
-        if (json.has("minDist")) {
-            minDist.set(json.get("minDist").getAsDouble());
-        }
-        if (json.has("epochs")) {
-            epochs.set(json.get("epochs").getAsInt());
-        }
-        if (json.has("seed")) {
-            seed.set(json.get("seed").getAsLong());
-        }
-        if (json.has("points")) {
-            points.set(json.get("points").getAsString());
-        }
-        if (json.has("withSources")) {
-            withSources.set(json.get("withSources").getAsBoolean());
+            fields.report(field, "expected one of " + Arrays.toString(type.getEnumConstants()) + ", found \"" + name
+                    + "\"");
+            return Optional.empty();
         }
     }
 }

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
@@ -412,14 +413,16 @@ public final class MapViewModel implements SessionPart {
 
     /// Restores the settings at once; the viewport and the lasso outline (map units: the same
     /// settings give the same map, so it catches the same points) apply to the next map made.
+    ///
+    /// @throws org.sembridge.app.session.SessionFieldException naming every member of the wrong
+    ///     type or out of range, after restoring all the others
     @Override
     public void restore(JsonElement saved) {
-        if (saved == null || !saved.isJsonObject()) {
-            return;
-        }
-        JsonObject json = saved.getAsJsonObject();
-        settings.restore(json);
-        camera.restore(json);
-        lasso.restore(json);
+        SessionPartReader fields = new SessionPartReader(saved);
+        JsonObject json = saved != null && saved.isJsonObject() ? saved.getAsJsonObject() : new JsonObject();
+        settings.restore(fields, json);
+        camera.restore(fields);
+        lasso.restore(fields, json);
+        fields.finish();
     }
 }

@@ -1,11 +1,11 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonObject;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sembridge.app.session.SessionPartReader;
 
 /// The camera of the map page: the [MapViewport] over the shown [MapLayout], the canvas size in
 /// pixels, the zoom and pan gestures, picking the point under a pixel, and the viewport's
@@ -18,8 +18,6 @@ final class MapViewportState {
     static final double PICK_RADIUS_PIXELS = 8;
     /// Zoom factor per wheel step of 40 pixels (one notch on most mice).
     static final double ZOOM_PER_NOTCH = 1.25;
-
-    private static final Logger LOG = LoggerFactory.getLogger(MapViewportState.class);
 
     private final ObservableValue<MapLayout> layout;
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
@@ -111,16 +109,22 @@ final class MapViewportState {
         json.add("viewport", viewJson);
     }
 
-    /// Keeps the viewport `json` holds for the next map made; an invalid one is logged and ignored.
-    void restore(JsonObject json) {
-        if (json.has("viewport") && json.get("viewport").isJsonObject()) {
-            JsonObject view = json.getAsJsonObject("viewport");
-            try {
-                pendingViewport = new MapViewport(view.get("centreX").getAsDouble(), view.get("centreY").getAsDouble(),
-                        view.get("zoom").getAsDouble());
-            } catch (RuntimeException invalid) {
-                LOG.warn("Session map viewport ignored: {}", invalid.getMessage());
+    /// Keeps the viewport `fields` holds (member `viewport`) for the next map made; one with a
+    /// missing or wrong-typed number or an out-of-range zoom is reported to `fields` and ignored.
+    void restore(SessionPartReader fields) {
+        fields.object("viewport").ifPresent(view -> {
+            Optional<Double> centreX = view.number("centreX");
+            Optional<Double> centreY = view.number("centreY");
+            Optional<Double> zoom = view.number("zoom");
+            if (centreX.isEmpty() || centreY.isEmpty() || zoom.isEmpty()) {
+                fields.report("viewport", "expected the numbers centreX, centreY and zoom");
+                return;
             }
-        }
+            try {
+                pendingViewport = new MapViewport(centreX.get(), centreY.get(), zoom.get());
+            } catch (IllegalArgumentException invalid) {
+                fields.report("viewport", invalid.getMessage());
+            }
+        });
     }
 }

@@ -3,11 +3,14 @@ package org.sembridge.app.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +23,7 @@ import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.common.TaskRunner;
+import org.sembridge.app.session.SessionFieldException;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
@@ -132,5 +136,24 @@ class MapViewModelTest {
         assertEquals(first.viewportProperty().get(), second.viewportProperty().get());
         assertEquals(first.lassoTokens(), second.lassoTokens());
         assertFalse(second.lassoTokens().isEmpty());
+    }
+
+    @Test
+    void sessionWithWrongFieldsRestoresTheOthersAndNamesTheWrongOnes() {
+        MapViewModel viewModel = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        JsonElement saved = JsonParser.parseString("""
+                {"method": "NOPE", "perplexity": "high", "neighbours": 7, "seed": 123456789012345678,
+                 "colourMode": "KIND", "viewport": {"centreX": 0, "zoom": 2},
+                 "lasso": {"xs": [0, 1], "ys": [0, 1]}}""");
+
+        SessionFieldException problems = assertThrows(SessionFieldException.class, () -> viewModel.restore(saved));
+
+        assertEquals(7, viewModel.neighboursProperty().get());
+        assertEquals(123456789012345678L, viewModel.seedProperty().get());
+        assertEquals(ColourMode.KIND, viewModel.colourModeProperty().get());
+        assertEquals(ProjectionMethod.PCA, viewModel.methodProperty().get());
+        for (String field : List.of("method", "perplexity", "viewport", "lasso")) {
+            assertTrue(problems.getMessage().contains(field + ": "), field + " in " + problems.getMessage());
+        }
     }
 }
