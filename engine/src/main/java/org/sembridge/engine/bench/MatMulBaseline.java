@@ -1,6 +1,5 @@
 package org.sembridge.engine.bench;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -49,7 +48,7 @@ final class MatMulBaseline {
         int repetitions = (int) Math.max(1, Math.round((double) targetFlops / productFlops));
         long[] nanos = new long[measuredRounds];
         progress.onProgress(stage, 0, measuredRounds);
-        try (NDManager scope = NDManager.newBaseManager(djlDevice(device), "PyTorch")) {
+        try (NDManager scope = NDManager.newBaseManager(device.device(), "PyTorch")) {
             NDArray left = scope.randomUniform(-1f, 1f, new Shape(rows, inner));
             NDArray right = scope.randomUniform(-1f, 1f, new Shape(inner, columns));
             cancel.throwIfCancelled(stage);
@@ -79,10 +78,5 @@ final class MatMulBaseline {
                 }
             }
         }
-    }
-
-    /// The DJL device of a [SelectedDevice]: `DeviceChoice` selects the CPU or the first GPU.
-    private static Device djlDevice(SelectedDevice device) {
-        return device.isGpu() ? Device.gpu(0) : Device.cpu();
     }
 }

@@ -158,16 +158,7 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
         s.addProperty("warmup_batches", settings.warmupBatches());
         s.addProperty("measured_batches", settings.measuredBatches());
         o.add("settings", s);
-        JsonObject e = new JsonObject();
-        e.addProperty("device", env.device());
-        e.addProperty("device_reason", env.deviceReason());
-        e.addProperty("torch_version", env.torchVersion());
-        e.addProperty("torch_threads", env.torchThreads());
-        e.addProperty("torch_interop_threads", env.torchInteropThreads());
-        e.addProperty("jvm_processors", env.jvmProcessors());
-        e.addProperty("load_average_start", env.loadAverage());
-        e.addProperty("load_average_end", loadAfter);
-        o.add("environment", e);
+        o.add("environment", BenchmarkEnvironmentJson.of(env, loadAfter));
         JsonArray models = new JsonArray();
         for (EncodeBenchmarkResult r : results) {
             JsonObject m = new JsonObject();

@@ -15,9 +15,10 @@ import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.hf.HfModelFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /// `sembridge encode --model DIR --text "..."`: the SPLADE sparse vector of one text, as its
 /// highest-weighted vocabulary tokens.
@@ -51,7 +52,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (top < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, found " + top);
+            throw new ParameterException(spec.commandLine(), "--top must be >= 0, found " + top);
         }
         SelectedDevice selected = device.select();
         SpladeSettings settings = SpladeSettings.DEFAULTS.withPooling(SpladePooling.parse(pooling)).withMaxTerms(top);

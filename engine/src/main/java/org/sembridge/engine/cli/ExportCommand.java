@@ -53,8 +53,6 @@ final class ExportCommand implements Callable<Integer> {
     /// The OpenSearch mapping file in the output folder.
     static final String OPENSEARCH_MAPPING = "mapping.json";
 
-    private static final int QUERY_BATCH = 32;
-
     /// The export formats.
     enum Format {
         anserini, opensearch
@@ -106,6 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         JsonObject report = new JsonObject();
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
+            SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
             Files.createDirectories(out);
             switch (format) {
                 case anserini -> {
@@ -116,7 +115,7 @@ final class ExportCommand implements Callable<Integer> {
                     report.addProperty("scale", scale);
                     if (queries != null) {
                         Path queryFile = out.resolve(ANSERINI_QUERIES);
-                        AnseriniExporter.writeQueries(encode(opened, topics, progress, cancel), queryFile, scale);
+                        AnseriniExporter.writeQueries(encoded, queryFile, scale);
                         report.addProperty("queries", topics.size());
                         report.addProperty("queries_file", queryFile.toString());
                     }
@@ -143,19 +142,20 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /// The `--queries` topics encoded like `search` does, by id in file order (empty without
+    /// `--queries`); run before any file is written, so that a missing or foreign model leaves no
+    /// half export behind.
     private SequencedMap<String, SparseQuery> encode(SparseIndex opened, List<Topic> topics, StderrProgress progress,
             CancellationToken cancel) throws Exception {
         SequencedMap<String, SparseQuery> encoded = new LinkedHashMap<>();
+        if (topics.isEmpty()) {
+            return encoded;
+        }
         try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
-            var queryEncoder = encoderOptions.queryEncoder(encoder);
-            for (int from = 0; from < topics.size(); from += QUERY_BATCH) {
-                List<Topic> batch = topics.subList(from, Math.min(from + QUERY_BATCH, topics.size()));
-                List<SparseQuery> vectors = queryEncoder.encode(batch.stream().map(Topic::text).toList(),
-                        org.sembridge.engine.progress.ProgressListener.NONE, cancel);
-                for (int i = 0; i < batch.size(); i++) {
-                    encoded.put(batch.get(i).id(), vectors.get(i));
-                }
-                progress.onProgress("encoding queries", from + batch.size(), topics.size());
+            List<SparseQuery> vectors = encoderOptions.queryEncoder(encoder)
+                    .encode(topics.stream().map(Topic::text).toList(), progress, cancel);
+            for (int i = 0; i < topics.size(); i++) {
+                encoded.put(topics.get(i).id(), vectors.get(i));
             }
         }
         return encoded;

@@ -354,14 +354,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             s.addProperty("top_k", settings.topK());
             s.addProperty("seed", settings.seed());
             o.add("settings", s);
-            JsonObject e = new JsonObject();
-            e.addProperty("device", environment.device());
-            e.addProperty("device_reason", environment.deviceReason());
-            e.addProperty("torch_version", environment.torchVersion());
-            e.addProperty("torch_threads", environment.torchThreads());
-            e.addProperty("jvm_processors", environment.jvmProcessors());
-            e.addProperty("load_average_start", environment.loadAverage());
-            e.addProperty("load_average_end", loadAtEnd);
+            JsonObject e = BenchmarkEnvironmentJson.of(environment, loadAtEnd);
             e.addProperty("total_seconds", totalSeconds);
             e.addProperty("free_heap_returned_at_collections", ResidentMemoryWindow.heapIsReturned());
             o.add("environment", e);

@@ -61,8 +61,8 @@ class InitBenchmarkCommandTest {
         assertEquals(4.0, settings.get("alpha").getAsDouble());
         assertEquals(64, settings.get("top_k").getAsInt());
         JsonObject environment = report.getAsJsonObject("environment");
-        for (String field : List.of("device", "torch_version", "torch_threads", "jvm_processors",
-                "load_average_start", "load_average_end", "total_seconds")) {
+        for (String field : List.of("device", "torch_version", "torch_threads", "torch_interop_threads",
+                "jvm_processors", "load_average_start", "load_average_end", "total_seconds")) {
             assertTrue(environment.has(field), "environment lacks " + field + ": " + environment);
         }
         assertEquals("cpu()", environment.get("device").getAsString());

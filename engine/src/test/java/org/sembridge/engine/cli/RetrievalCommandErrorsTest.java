@@ -146,6 +146,17 @@ class RetrievalCommandErrorsTest {
     }
 
     @Test
+    void exportWithAMissingQueryModelWritesNothing() {
+        Path out = temp.resolve("anserini-without-model");
+        Path model = temp.resolve("no-query-model");
+        CliRun run = CliRun.of("export", "--index", index.toString(), "--format", "anserini", "--out", out.toString(),
+                "--queries", SampleData.demo("en").resolve("queries.tsv").toString(), "--model", model.toString(),
+                "--device", "cpu");
+        assertOneLineError(run, ExitCodes.MODEL_FORMAT, "no-query-model");
+        assertFalse(Files.exists(out), "the document vectors are not written before the queries are encoded");
+    }
+
+    @Test
     void cancelledIndexingExitsWith12AndPublishesNothing() {
         CancellationToken cancel = CancellationToken.create();
         cancel.cancel();
