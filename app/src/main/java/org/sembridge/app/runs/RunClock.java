@@ -24,7 +24,6 @@ final class RunClock {
     private long done;
     private long total = -1;
     private long rateNanos;
-    private long rateDone;
 
     /// Starts the clock at `nanoTime`'s current value (the run's start).
     RunClock(LongSupplier nanoTime) {
@@ -52,7 +51,6 @@ final class RunClock {
         done = reportedDone;
         total = reportedTotal;
         rateNanos = now - stageStartNanos;
-        rateDone = reportedDone;
         return finished;
     }
 
@@ -81,19 +79,14 @@ final class RunClock {
         return nanoTime.getAsLong() - startNanos;
     }
 
-    /// Nanoseconds since the current stage started; 0 without a stage.
-    synchronized long stageElapsedNanos() {
-        return stage == null ? 0 : nanoTime.getAsLong() - stageStartNanos;
-    }
-
     /// The remaining time of the current stage, `(total - done) * t / done` with `t` the stage's
     /// time up to its last report; empty when `done <= 0`, the total is unknown or no stage runs.
     synchronized OptionalLong remainingNanos() {
-        if (stage == null || rateDone <= 0 || total <= 0) {
+        if (stage == null || done <= 0 || total <= 0) {
             return OptionalLong.empty();
         }
         long left = Math.max(0, total - done);
-        return OptionalLong.of(Math.round(left * ((double) rateNanos / rateDone)));
+        return OptionalLong.of(Math.round(left * ((double) rateNanos / done)));
     }
 
     private Optional<FinishedStage> finishAt(long now) {
@@ -104,7 +97,6 @@ final class RunClock {
         stage = null;
         done = 0;
         total = -1;
-        rateDone = 0;
         rateNanos = 0;
         return Optional.of(finished);
     }
