@@ -59,19 +59,19 @@ final class RunClock {
         return finishAt(nanoTime.getAsLong());
     }
 
-    /// The current stage; `null` before the first report or after [#finish()].
-    synchronized String stage() {
-        return stage;
+    /// The current stage, its counts and its estimate, read under one lock so that they belong to
+    /// the same report (the engine may report between two separate reads).
+    ///
+    /// @param stage the current stage; `null` before the first report or after [#finish()]
+    /// @param done units done in the current stage (as last reported)
+    /// @param total units in the current stage; `-1` when unknown
+    /// @param remainingNanos the stage's estimated time left (see [#remainingNanos()])
+    record Reading(String stage, long done, long total, OptionalLong remainingNanos) {
     }
 
-    /// Units done in the current stage (as last reported).
-    synchronized long done() {
-        return done;
-    }
-
-    /// Units in the current stage; `-1` when unknown.
-    synchronized long total() {
-        return total;
+    /// The clock's current [Reading].
+    synchronized Reading read() {
+        return new Reading(stage, done, total, remainingNanos());
     }
 
     /// Nanoseconds since the run started.
