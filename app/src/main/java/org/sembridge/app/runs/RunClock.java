@@ -24,7 +24,6 @@ final class RunClock {
     private long done;
     private long total = -1;
     private long rateNanos;
-    private long rateDone;
 
     /// Starts the clock at `nanoTime`'s current value (the run's start).
     RunClock(LongSupplier nanoTime) {
@@ -52,7 +51,6 @@ final class RunClock {
         done = reportedDone;
         total = reportedTotal;
         rateNanos = now - stageStartNanos;
-        rateDone = reportedDone;
         return finished;
     }
 
@@ -61,19 +59,19 @@ final class RunClock {
         return finishAt(nanoTime.getAsLong());
     }
 
-    /// The current stage; `null` before the first report or after [#finish()].
-    synchronized String stage() {
-        return stage;
+    /// The current stage, its counts and its estimate, read under one lock so that they belong to
+    /// the same report (the engine may report between two separate reads).
+    ///
+    /// @param stage the current stage; `null` before the first report or after [#finish()]
+    /// @param done units done in the current stage (as last reported)
+    /// @param total units in the current stage; `-1` when unknown
+    /// @param remainingNanos the stage's estimated time left (see [#remainingNanos()])
+    record Reading(String stage, long done, long total, OptionalLong remainingNanos) {
     }
 
-    /// Units done in the current stage (as last reported).
-    synchronized long done() {
-        return done;
-    }
-
-    /// Units in the current stage; `-1` when unknown.
-    synchronized long total() {
-        return total;
+    /// The clock's current [Reading].
+    synchronized Reading read() {
+        return new Reading(stage, done, total, remainingNanos());
     }
 
     /// Nanoseconds since the run started.
@@ -81,19 +79,14 @@ final class RunClock {
         return nanoTime.getAsLong() - startNanos;
     }
 
-    /// Nanoseconds since the current stage started; 0 without a stage.
-    synchronized long stageElapsedNanos() {
-        return stage == null ? 0 : nanoTime.getAsLong() - stageStartNanos;
-    }
-
     /// The remaining time of the current stage, `(total - done) * t / done` with `t` the stage's
     /// time up to its last report; empty when `done <= 0`, the total is unknown or no stage runs.
     synchronized OptionalLong remainingNanos() {
-        if (stage == null || rateDone <= 0 || total <= 0) {
+        if (stage == null || done <= 0 || total <= 0) {
             return OptionalLong.empty();
         }
         long left = Math.max(0, total - done);
-        return OptionalLong.of(Math.round(left * ((double) rateNanos / rateDone)));
+        return OptionalLong.of(Math.round(left * ((double) rateNanos / done)));
     }
 
     private Optional<FinishedStage> finishAt(long now) {
@@ -104,7 +97,6 @@ final class RunClock {
         stage = null;
         done = 0;
         total = -1;
-        rateDone = 0;
         rateNanos = 0;
         return Optional.of(finished);
     }

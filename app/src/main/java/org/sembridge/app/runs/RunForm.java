@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
@@ -197,37 +198,33 @@ public final class RunForm {
         return json;
     }
 
-    /// Restores values written by [#save()]; unknown or invalid values keep the current ones.
+    /// Restores values written by [#save()]. Every usable field is restored; a field of the wrong
+    /// type or an unknown method or bias mode keeps the current value and is then reported in one
+    /// [org.sembridge.app.session.SessionFieldException] naming each field, what was expected and
+    /// what was found. An alpha outside `[1, 8]` shows in [#alphaErrorProperty()] as if typed.
     public void restore(JsonElement state) {
-        if (state == null || !state.isJsonObject()) {
-            return;
-        }
-        JsonObject json = state.getAsJsonObject();
-        if (json.has("method") && InitializerRegistry.NAMES.contains(json.get("method").getAsString())) {
-            method.set(MethodChoice.of(json.get("method").getAsString()));
-        }
-        if (json.has("alpha")) {
-            alphaText.set(format(json.get("alpha").getAsDouble()));
-        }
-        if (json.has("bias_mode")) {
-            try {
-                biasMode.set(BiasMode.parse(json.get("bias_mode").getAsString()));
-            } catch (InputFormatException e) {
-                // keeps the current mode, as documented: an unknown value is ignored
+        SessionPartReader fields = new SessionPartReader(state);
+        fields.string("method").ifPresent(name -> {
+            if (InitializerRegistry.NAMES.contains(name)) {
+                method.set(MethodChoice.of(name));
+            } else {
+                fields.report("method", "expected one of " + String.join(", ", InitializerRegistry.NAMES)
+                        + ", found \"" + name + "\"");
             }
-        }
-        if (json.has("fuzzy")) {
-            fuzzy.set(json.get("fuzzy").getAsBoolean());
-        }
-        if (json.has("symbols")) {
-            symbols.set(json.get("symbols").getAsBoolean());
-        }
-        if (json.has("seed")) {
-            seed.set(json.get("seed").getAsLong());
-        }
-        if (json.has("run_name")) {
-            runName.set(json.get("run_name").getAsString());
-        }
+        });
+        fields.number("alpha").ifPresent(value -> alphaText.set(format(value)));
+        fields.string("bias_mode").ifPresent(name -> {
+            try {
+                biasMode.set(BiasMode.parse(name));
+            } catch (InputFormatException e) {
+                fields.report("bias_mode", e.getMessage());
+            }
+        });
+        fields.bool("fuzzy").ifPresent(fuzzy::set);
+        fields.bool("symbols").ifPresent(symbols::set);
+        fields.wholeNumber("seed").ifPresent(seed::set);
+        fields.string("run_name").ifPresent(runName::set);
+        fields.finish();
     }
 
     /// Alpha as the field shows it: at most two decimals, no trailing zeros (`4`, `4.5`, `2.25`).

@@ -200,11 +200,11 @@ public final class RunProgress {
         for (RunClock.FinishedStage done; (done = attempt.finished.poll()) != null; ) {
             log.add(stageLine(done.elapsedNanos() / 1e9, done.stage()));
         }
-        RunClock clock = attempt.clock;
-        String stageName = clock.stage();
-        long done = clock.done();
-        long total = clock.total();
-        elapsed.set("elapsed " + Formats.duration(clock.elapsedNanos()));
+        RunClock.Reading reading = attempt.clock.read();
+        String stageName = reading.stage();
+        long done = reading.done();
+        long total = reading.total();
+        elapsed.set("elapsed " + Formats.duration(attempt.clock.elapsedNanos()));
         if (stageName == null) {
             return;
         }
@@ -218,7 +218,7 @@ public final class RunProgress {
             fraction.set(-1);
             count.set(done > 0 ? Formats.count(done) + " " + unit : "");
         }
-        remaining.set(clock.remainingNanos().stream()
+        remaining.set(reading.remainingNanos().stream()
                 .mapToObj(nanos -> "about " + Formats.duration(nanos) + " left in this stage")
                 .findFirst()
                 .orElse(""));

@@ -136,7 +136,7 @@ public final class RunsViewModel implements SessionPart {
             dialogs.showError("Cannot start the run " + name, e);
             return;
         }
-        launch("Run " + name, request, open -> { });
+        launch("Run " + name, request, state::openRun);
     }
 
     /// Asks the running transfer to stop at its next block; it then publishes nothing.
@@ -241,9 +241,11 @@ public final class RunsViewModel implements SessionPart {
         try {
             TransferRequest sembridge = demoRequest(samples, language, MethodChoice.SEMBRIDGE, sembridgeFolder);
             TransferRequest ofa = demoRequest(samples, language, "ofa", ofaFolder);
-            launch("Demo run " + sembridgeFolder.getFileName(), sembridge,
-                    sembridgeRun -> launch("Demo run " + ofaFolder.getFileName(), ofa,
-                            ofaRun -> state.currentRunProperty().set(sembridgeRun)));
+            // The OFA run is only listed: each change of the current run makes the pages reload.
+            launch("Demo run " + sembridgeFolder.getFileName(), sembridge, sembridgeRun -> {
+                state.openRun(sembridgeRun);
+                launch("Demo run " + ofaFolder.getFileName(), ofa, this::show);
+            });
         } catch (InputFormatException e) {
             dialogs.showError("Could not make the demo runs", e);
         }
@@ -264,7 +266,9 @@ public final class RunsViewModel implements SessionPart {
         form.restore(saved);
     }
 
-    private void launch(String title, TransferRequest request, Consumer<OpenRun> then) {
+    /// Runs `request` as the run in progress; when it finishes, its folder is opened and handed to
+    /// `open` (which adds it to the open runs, and may make it current).
+    private void launch(String title, TransferRequest request, Consumer<OpenRun> open) {
         ProgressListener tracker = progress.begin(title);
         TaskHandle handle = tasks.run(title, (listener, cancel) -> {
             ProgressListener both = (stage, done, total) -> {
@@ -276,10 +280,8 @@ public final class RunsViewModel implements SessionPart {
         }, finished -> {
             running = null;
             progress.succeed(finished.summary());
-            OpenRun open = OpenRun.of(finished.run());
-            state.openRun(open);
+            open.accept(OpenRun.of(finished.run()));
             form.refreshName();
-            then.accept(open);
         }, error -> {
             running = null;
             progress.fail(error);

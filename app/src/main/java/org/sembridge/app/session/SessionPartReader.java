@@ -90,6 +90,23 @@ public final class SessionPartReader {
         return problem(field, "a number", value);
     }
 
+    /// The whole number `field` (a JSON integer that fits a `long`, read exactly); absent when
+    /// missing.
+    public Optional<Long> wholeNumber(String field) {
+        JsonElement value = object.get(field);
+        if (value == null || value.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            try {
+                return Optional.of(value.getAsBigDecimal().longValueExact());
+            } catch (ArithmeticException | NumberFormatException e) {
+                // a fraction or out of range: reported below
+            }
+        }
+        return problem(field, "a whole number", value);
+    }
+
     /// The list of strings `field`; absent when missing or not an array. Elements that are not
     /// strings are problems (`field[i]`) and are left out; the others are kept.
     public Optional<List<String>> strings(String field) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,10 +164,18 @@ public final class WorkbenchStatePart implements SessionPart {
             }
             return new Reopened(opened, failures);
         }, reopened -> {
-            reopened.runs().forEach(state::openRun);
-            reopened.runs().stream()
-                    .filter(run -> current.isPresent() && run.run().directory().equals(current.get()))
-                    .findFirst()
+            // As WorkbenchState#openRun for each run (a later run of the same folder replaces an
+            // earlier one), but the current run is set once: each change of it makes the pages
+            // reload their figures.
+            Map<Path, OpenRun> byDirectory = new LinkedHashMap<>();
+            for (OpenRun run : reopened.runs()) {
+                byDirectory.remove(run.run().directory());
+                byDirectory.put(run.run().directory(), run);
+            }
+            state.runs().removeIf(open -> byDirectory.containsKey(open.run().directory()));
+            state.runs().addAll(byDirectory.values());
+            current.map(byDirectory::get)
+                    .or(() -> byDirectory.values().stream().reduce((first, second) -> second))
                     .ifPresent(state.currentRunProperty()::set);
             if (selectionSaved) {
                 state.selectedTokenProperty().set(selected.orElse(null));

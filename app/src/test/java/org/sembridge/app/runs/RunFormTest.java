@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.app.session.SessionFieldException;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
@@ -164,5 +167,41 @@ class RunFormTest {
         assertTrue(restored.symbolsProperty().get());
         assertEquals(99L, restored.seedProperty().get());
         assertEquals("kept-name", restored.runNameProperty().get());
+    }
+
+    @Test
+    void aSeedBeyondDoublePrecisionComesBackExactly() {
+        form.seedProperty().set(9_007_199_254_740_993L);
+        RunForm restored = new RunForm(name -> false);
+        restored.restore(form.save());
+        assertEquals(9_007_199_254_740_993L, restored.seedProperty().get());
+    }
+
+    @Test
+    void restoringBadFieldsNamesEachAndRestoresTheOthers() {
+        JsonObject saved = JsonParser.parseString("""
+                {"method": "focus", "alpha": "four", "bias_mode": "sideways", "fuzzy": true,
+                 "symbols": "yes", "seed": 1.5, "run_name": "kept-name"}
+                """).getAsJsonObject();
+        SessionFieldException error = assertThrows(SessionFieldException.class, () -> form.restore(saved));
+        assertEquals("alpha: expected a number, found the string \"four\"; "
+                + "bias_mode: bias mode \"sideways\" is not supported; use index, mapped or zero; "
+                + "symbols: expected true or false, found the string \"yes\"; "
+                + "seed: expected a whole number, found the number 1.5", error.getMessage());
+        assertEquals("focus", form.methodProperty().get().name());
+        assertTrue(form.fuzzyProperty().get());
+        assertEquals("kept-name", form.runNameProperty().get());
+        assertEquals(TransferRequest.DEFAULT_ALPHA, form.alphaProperty().get());
+        assertEquals(BiasMode.INDEX, form.biasModeProperty().get());
+        assertEquals(TransferRequest.DEFAULT_SEED, form.seedProperty().get());
+    }
+
+    @Test
+    void restoringAnUnknownMethodKeepsTheCurrentOneAndSaysWhichAreKnown() {
+        SessionFieldException error = assertThrows(SessionFieldException.class,
+                () -> form.restore(JsonParser.parseString("{\"method\": \"magic\"}")));
+        assertEquals("method: expected one of " + String.join(", ", InitializerRegistry.NAMES)
+                + ", found \"magic\"", error.getMessage());
+        assertEquals(MethodChoice.SEMBRIDGE, form.methodProperty().get().name());
     }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -231,8 +233,12 @@ class RunsViewModelTest {
     void demoRunsAreMadeOnceThenOpenedWithSemBridgeCurrent() throws IOException {
         WorkbenchState state = state();
         RunsViewModel viewModel = viewModel(new DirectTaskRunner(), state);
+        List<String> madeCurrent = new ArrayList<>();
+        state.currentRunProperty().subscribe(run -> madeCurrent.add(run == null ? null : run.label()));
         viewModel.ensureDemoRuns(SampleRuns.REPO, "ko");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertEquals(Arrays.asList(null, "sembridge α=4 · demo-ko-sembridge"), madeCurrent,
+                "the OFA run is listed without becoming current in between");
         assertEquals(List.of("demo-ko-ofa", "demo-ko-sembridge"), entries(state.workspace().runs()));
         assertEquals("demo-ko-sembridge", state.currentRunProperty().get().run().directory().getFileName().toString());
         assertEquals(4.0, state.currentRunProperty().get().run().manifest().alpha());

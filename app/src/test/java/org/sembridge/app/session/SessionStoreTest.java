@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +89,29 @@ class SessionStoreTest {
         assertEquals("inspector", restored.shell.currentPageProperty().get());
         assertTrue(restored.shell.darkThemeProperty().get());
         assertTrue(restored.shell.presentationProperty().get());
+    }
+
+    @Test
+    void restoringRunsMakesOnlyTheSavedCurrentRunCurrent() throws Exception {
+        Parts saved = new Parts();
+        OpenRun sembridge = OpenRun.of(SampleRuns.korean("sembridge"));
+        saved.state.openRun(sembridge);
+        saved.state.openRun(OpenRun.of(SampleRuns.korean("mean")));
+        saved.state.currentRunProperty().set(sembridge);
+        Path file = SessionStore.fileOf(folder, "current");
+        store.save(file, saved.list());
+        Parts restored = new Parts();
+        List<Path> madeCurrent = new ArrayList<>();
+        restored.state.currentRunProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                madeCurrent.add(now.run().directory());
+            }
+        });
+
+        assertEquals(List.of(), store.restore(file, restored.list()));
+
+        assertEquals(List.of(sembridge.run().directory()), madeCurrent);
+        assertEquals(2, restored.state.runs().size());
     }
 
     @Test
