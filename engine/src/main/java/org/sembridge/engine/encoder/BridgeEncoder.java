@@ -76,7 +76,7 @@ public final class BridgeEncoder implements AutoCloseable {
                     pipeline.pooling(), pipeline.normalize() ? "" : "not ", tokenizer.maxTokens(),
                     pipeline.declared() ? "" : " (no modules.json: CLS + normalise assumed)");
             return new BridgeEncoder(model, tokenizer, pipeline, batchSize);
-        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException | Error e) {
             tokenizer.close();
             throw e;
         }

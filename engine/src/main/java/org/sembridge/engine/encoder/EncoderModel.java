@@ -130,7 +130,7 @@ public final class EncoderModel implements AutoCloseable {
                         withHead ? "decoder " + tying.description() : "no head",
                         (System.nanoTime() - start) / 1_000_000);
                 return new EncoderModel(manager, config, device, embeddings, layers, head, tying);
-            } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
+            } catch (ModelFormatException | OperationCancelledException | RuntimeException | Error e) {
                 manager.close();
                 throw e;
             }

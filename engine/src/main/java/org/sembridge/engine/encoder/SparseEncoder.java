@@ -74,7 +74,7 @@ public final class SparseEncoder implements AutoCloseable {
         TextTokenizer tokenizer = folder.openTokenizer();
         try {
             return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device, progress, cancel), tokenizer, settings);
-        } catch (ModelFormatException | OperationCancelledException | RuntimeException e) {
+        } catch (ModelFormatException | OperationCancelledException | RuntimeException | Error e) {
             tokenizer.close();
             throw e;
         }

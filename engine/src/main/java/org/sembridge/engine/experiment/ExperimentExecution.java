@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
-import org.sembridge.engine.bridge.BridgeVectorStore;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.eval.Evaluator;
@@ -66,7 +65,6 @@ final class ExperimentExecution {
     private final Path out;
     private final ReusePolicy reuse;
     private final TransferRunner transfers;
-    private final BridgeVectorStore store;
     private final ContentHash hashes;
     private final ProgressListener progress;
     private final CancellationToken cancel;
@@ -78,12 +76,11 @@ final class ExperimentExecution {
     private int cellNumber;
 
     ExperimentExecution(ExperimentConfig config, Path outFolder, ReusePolicy reuse, TransferRunner transfers,
-            BridgeVectorStore store, ContentHash hashes, ProgressListener progress, CancellationToken cancel) {
+            ContentHash hashes, ProgressListener progress, CancellationToken cancel) {
         this.config = config;
         this.out = outFolder.toAbsolutePath().normalize();
         this.reuse = reuse;
         this.transfers = transfers;
-        this.store = store;
         this.hashes = hashes;
         this.progress = progress;
         this.cancel = cancel;
@@ -185,7 +182,7 @@ final class ExperimentExecution {
             TransferRequest request = transferRequest(collection.language(), method);
             runReused = transfer(request, cellProgress);
             runFolder = Optional.of(request.out());
-            model = LoadedRun.open(request.out(), store).modelDirectory();
+            model = LoadedRun.modelDirectory(request.out());
         }
         String key = scoresKey(collection, method, model);
         if (reuse == ReusePolicy.REUSE_MATCHING) {

@@ -65,13 +65,11 @@ public final class ExperimentRunner {
     public static final int DEPTH = Evaluator.RUN_DEPTH;
 
     private final TransferRunner transfers;
-    private final BridgeVectorStore store;
     private final ContentHash hashes;
 
     /// A runner that caches bridge vectors in `store` and hashes inputs with `hashes`.
     public ExperimentRunner(BridgeVectorStore store, ContentHash hashes) {
         this.transfers = new TransferRunner(store, hashes);
-        this.store = store;
         this.hashes = hashes;
     }
 
@@ -98,6 +96,6 @@ public final class ExperimentRunner {
     /// @throws IOException when a file cannot be read or written
     public ExperimentResult run(ExperimentConfig config, Path outFolder, ReusePolicy reuse, ProgressListener progress,
             CancellationToken cancel) throws SemBridgeException, IOException {
-        return new ExperimentExecution(config, outFolder, reuse, transfers, store, hashes, progress, cancel).execute();
+        return new ExperimentExecution(config, outFolder, reuse, transfers, hashes, progress, cancel).execute();
     }
 }

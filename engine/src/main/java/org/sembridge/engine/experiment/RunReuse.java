@@ -4,10 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.RunManifest;
 import org.sembridge.engine.run.TransferRequest;
@@ -33,62 +29,47 @@ final class RunReuse {
         if (!Files.isRegularFile(manifestFile)) {
             return Optional.of("no earlier run");
         }
-        JsonObject root;
         try {
-            root = JsonParser.parseString(RunManifest.read(manifestFile).json()).getAsJsonObject();
+            return compare(RunManifest.read(manifestFile), request, inputs);
         } catch (InputFormatException e) {
             return Optional.of("the earlier run.json cannot be read (" + e.getMessage() + ")");
-        }
-        try {
-            return compare(root, request, inputs);
         } catch (IllegalStateException | NullPointerException | UnsupportedOperationException
                 | ClassCastException e) {
             return Optional.of("the earlier run.json lacks a field (" + e + ")");
         }
     }
 
-    private static Optional<String> compare(JsonObject root, TransferRequest request, InputHashes inputs) {
-        if (root.get("format_version").getAsInt() != RunManifest.FORMAT_VERSION) {
-            return Optional.of("run format " + root.get("format_version") + " instead of " + RunManifest.FORMAT_VERSION);
+    private static Optional<String> compare(RunManifest run, TransferRequest request, InputHashes inputs)
+            throws InputFormatException {
+        if (run.formatVersion() != RunManifest.FORMAT_VERSION) {
+            return Optional.of("run format " + run.formatVersion() + " instead of " + RunManifest.FORMAT_VERSION);
         }
-        JsonObject parameters = root.getAsJsonObject("parameters");
-        JsonObject overlap = parameters.getAsJsonObject("overlap");
-        JsonObject recorded = root.getAsJsonObject("inputs");
-        String method = root.get("method").getAsString();
-        if (!method.equals(request.method())) {
-            return Optional.of("method " + method + " instead of " + request.method());
+        if (!run.method().equals(request.method())) {
+            return Optional.of("method " + run.method() + " instead of " + request.method());
         }
-        if (parameters.get("alpha").getAsDouble() != request.alpha()) {
-            return Optional.of("alpha " + parameters.get("alpha").getAsDouble() + " instead of " + request.alpha());
+        if (run.alpha() != request.alpha()) {
+            return Optional.of("alpha " + run.alpha() + " instead of " + request.alpha());
         }
-        if (!parameters.get("bias_mode").getAsString().equals(request.biasMode().cliName())) {
-            return Optional.of("bias mode " + parameters.get("bias_mode").getAsString() + " instead of "
-                    + request.biasMode().cliName());
+        if (run.biasMode() != request.biasMode()) {
+            return Optional.of("bias mode " + run.biasMode().cliName() + " instead of " + request.biasMode().cliName());
         }
-        if (parameters.get("seed").getAsLong() != request.seed()) {
-            return Optional.of("seed " + parameters.get("seed").getAsLong() + " instead of " + request.seed());
+        if (run.seed() != request.seed()) {
+            return Optional.of("seed " + run.seed() + " instead of " + request.seed());
         }
-        if (overlap.get("exact").getAsBoolean() != request.overlap().exact()
-                || overlap.get("fuzzy").getAsBoolean() != request.overlap().fuzzy()
-                || overlap.get("symbols").getAsBoolean() != request.overlap().symbols()) {
-            return Optional.of("other overlap options " + overlap);
+        if (!run.overlap().equals(request.overlap())) {
+            return Optional.of("other overlap options " + run.overlap());
         }
-        if (!hashOf(recorded, "source").equals(inputs.source())) {
+        if (!run.sourceSha256().equals(inputs.source())) {
             return Optional.of("the source model changed");
         }
-        if (!hashOf(recorded, "target_tokenizer").equals(inputs.targetTokenizer())) {
+        if (!run.targetTokenizerSha256().equals(inputs.targetTokenizer())) {
             return Optional.of("the target tokenizer changed");
         }
-        JsonElement bridge = recorded.get("bridge");
-        boolean readBridge = bridge != null && !bridge.isJsonNull();
-        if (readBridge && !inputs.bridge().map(hashOf(recorded, "bridge")::equals).orElse(false)) {
+        Optional<String> bridge = run.bridgeSha256();
+        if (bridge.isPresent() && !bridge.equals(inputs.bridge())) {
             return Optional.of("the bridge changed");
         }
         return Optional.empty();
-    }
-
-    private static String hashOf(JsonObject inputs, String name) {
-        return inputs.getAsJsonObject(name).get("sha256").getAsString();
     }
 
     /// The content hashes of a transfer's inputs, as `run.json` records them.

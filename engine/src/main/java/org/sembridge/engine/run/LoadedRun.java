@@ -86,7 +86,13 @@ public final class LoadedRun {
 
     /// The adapted model folder (`model/`), loadable with `HfModelFolder.open`.
     public Path modelDirectory() {
-        return directory.resolve(AdaptedModelWriter.MODEL_DIR);
+        return modelDirectory(directory);
+    }
+
+    /// The adapted model folder (`model/`) of the run folder `runDirectory`, without opening the
+    /// run (no file is read).
+    public static Path modelDirectory(Path runDirectory) {
+        return runDirectory.resolve(AdaptedModelWriter.MODEL_DIR);
     }
 
     /// The run's `run.json`.

@@ -15,6 +15,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.vocab.OverlapOptions;
 
 /// A run's `run.json`: what was run, on what, how, how long, and what came out.
 ///
@@ -81,6 +82,11 @@ public final class RunManifest {
         return file;
     }
 
+    /// The `format_version` the run was written with ([#FORMAT_VERSION] for this engine).
+    public int formatVersion() {
+        return root.get("format_version").getAsInt();
+    }
+
     /// The initializer name, e.g. `sembridge`.
     public String method() {
         return root.get("method").getAsString();
@@ -101,6 +107,13 @@ public final class RunManifest {
         return parameters().get("seed").getAsLong();
     }
 
+    /// Which target tokens the run copied from the source.
+    public OverlapOptions overlap() {
+        JsonObject overlap = parameters().getAsJsonObject("overlap");
+        return new OverlapOptions(overlap.get("exact").getAsBoolean(), overlap.get("fuzzy").getAsBoolean(),
+                overlap.get("symbols").getAsBoolean());
+    }
+
     /// Whether the target tokenizer added no new token (every target token overlapped).
     public boolean noOp() {
         return root.has("no_op") && root.get("no_op").getAsBoolean();
@@ -108,12 +121,28 @@ public final class RunManifest {
 
     /// The source model folder as given to the run.
     public Path sourcePath() {
-        return Path.of(root.getAsJsonObject("inputs").getAsJsonObject("source").get("path").getAsString());
+        return Path.of(input("source").get("path").getAsString());
+    }
+
+    /// The SHA-256 content hash of the source model folder, as `ContentHash#ofModelFolder` gave it.
+    public String sourceSha256() {
+        return input("source").get("sha256").getAsString();
+    }
+
+    /// The SHA-256 content hash of the target tokenizer's folder, as
+    /// `ContentHash#ofTokenizerFolder` gave it.
+    public String targetTokenizerSha256() {
+        return input("target_tokenizer").get("sha256").getAsString();
     }
 
     /// The bridge (model folder or precomputed file) as given to the run, if the run had one.
     public Optional<Path> bridgePath() {
         return bridge().map(b -> Path.of(b.get("path").getAsString()));
+    }
+
+    /// The SHA-256 content hash of the bridge (model folder or file), if the run had one.
+    public Optional<String> bridgeSha256() {
+        return bridge().map(b -> b.get("sha256").getAsString());
     }
 
     /// Whether the bridge was a precomputed bridge-vector file (else a model folder).
@@ -163,6 +192,10 @@ public final class RunManifest {
 
     private JsonObject parameters() {
         return root.getAsJsonObject("parameters");
+    }
+
+    private JsonObject input(String name) {
+        return root.getAsJsonObject("inputs").getAsJsonObject(name);
     }
 
     private Optional<JsonObject> bridge() {

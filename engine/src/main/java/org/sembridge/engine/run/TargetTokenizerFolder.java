@@ -18,6 +18,7 @@ import com.google.gson.JsonParser;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.provenance.ContentHash;
 
 /// The target tokenizer of a run: the folder its files live in, the files the adapted model
 /// takes over, and the ids of its special tokens by role.
@@ -29,9 +30,9 @@ import org.sembridge.engine.hf.TextTokenizer;
 /// `<pad>`, ...).
 final class TargetTokenizerFolder {
 
-    /// Tokenizer files copied into the adapted model when present.
-    static final List<String> TOKENIZER_FILES = List.of(TextTokenizer.TOKENIZER_FILE, "tokenizer_config.json",
-            "vocab.txt", "special_tokens_map.json");
+    /// Tokenizer files copied into the adapted model when present: those whose hash `run.json`
+    /// records for the target tokenizer, by name.
+    static final List<String> TOKENIZER_FILES = ContentHash.TOKENIZER_FILE_NAMES.stream().sorted().toList();
 
     /// Usual spellings per role, BERT first, then RoBERTa/XLM-R.
     private static final Map<String, List<String>> SPELLINGS = Map.of(

@@ -76,6 +76,8 @@ class RunReuseTest {
                         "alpha 2.0 instead of 4.0"),
                 Arguments.of("another bias mode",
                         (Consumer<JsonObject>) m -> parameters(m).addProperty("bias_mode", "mapped"), "bias mode"),
+                Arguments.of("an unknown bias mode",
+                        (Consumer<JsonObject>) m -> parameters(m).addProperty("bias_mode", "sideways"), "cannot be read"),
                 Arguments.of("another seed", (Consumer<JsonObject>) m -> parameters(m).addProperty("seed", 7), "seed"),
                 Arguments.of("fuzzy overlap", (Consumer<JsonObject>) m -> parameters(m).getAsJsonObject("overlap")
                         .addProperty("fuzzy", true), "overlap"),
