@@ -203,7 +203,7 @@ public final class RunsViewModel implements SessionPart {
             LOG.info("Opened {} workspace runs in {} ms ({} folders not runs)", opened.size(), millis, problems.size());
             return new WorkspaceScan(opened, problems, millis);
         }, scan -> {
-            scan.opened().forEach(loaded -> show(OpenRun.of(loaded)));
+            scan.opened().forEach(loaded -> state.addRun(OpenRun.of(loaded)));
             progress.note(String.format(Locale.ROOT, "opened %d run(s) from %s in %s", scan.opened().size(), runsFolder,
                     Formats.duration(scan.millis() * 1_000_000)));
             if (state.currentRunProperty().get() == null && !state.runs().isEmpty()) {
@@ -229,8 +229,8 @@ public final class RunsViewModel implements SessionPart {
             tasks.run("Opening the demo runs", (listener, cancel) -> List.of(
                             LoadedRun.open(sembridgeFolder, runner.store()), LoadedRun.open(ofaFolder, runner.store())),
                     loaded -> {
-                        OpenRun sembridge = show(OpenRun.of(loaded.get(0)));
-                        show(OpenRun.of(loaded.get(1)));
+                        OpenRun sembridge = state.addRun(OpenRun.of(loaded.get(0)));
+                        state.addRun(OpenRun.of(loaded.get(1)));
                         state.currentRunProperty().set(sembridge);
                         progress.note("opened the demo runs " + sembridgeFolder.getFileName() + " and "
                                 + ofaFolder.getFileName());
@@ -244,7 +244,7 @@ public final class RunsViewModel implements SessionPart {
             // The OFA run is only listed: each change of the current run makes the pages reload.
             launch("Demo run " + sembridgeFolder.getFileName(), sembridge, sembridgeRun -> {
                 state.openRun(sembridgeRun);
-                launch("Demo run " + ofaFolder.getFileName(), ofa, this::show);
+                launch("Demo run " + ofaFolder.getFileName(), ofa, state::addRun);
             });
         } catch (InputFormatException e) {
             dialogs.showError("Could not make the demo runs", e);
@@ -292,23 +292,6 @@ public final class RunsViewModel implements SessionPart {
         if (progress.activeProperty().get()) {
             running = handle;
         }
-    }
-
-    /// Adds `run`, or replaces the open run of the same folder in place; returns the shown run.
-    private OpenRun show(OpenRun run) {
-        var runs = state.runs();
-        for (int i = 0; i < runs.size(); i++) {
-            if (runs.get(i).run().directory().equals(run.run().directory())) {
-                boolean wasCurrent = runs.get(i).equals(state.currentRunProperty().get());
-                runs.set(i, run);
-                if (wasCurrent) {
-                    state.currentRunProperty().set(run);
-                }
-                return run;
-            }
-        }
-        runs.add(run);
-        return run;
     }
 
     private String blockedReason() {

@@ -164,16 +164,10 @@ public final class WorkbenchStatePart implements SessionPart {
             }
             return new Reopened(opened, failures);
         }, reopened -> {
-            // As WorkbenchState#openRun for each run (a later run of the same folder replaces an
-            // earlier one), but the current run is set once: each change of it makes the pages
-            // reload their figures.
+            // Runs are added without changing the current run, which is set once below: each
+            // change of it makes the pages reload their figures.
             Map<Path, OpenRun> byDirectory = new LinkedHashMap<>();
-            for (OpenRun run : reopened.runs()) {
-                byDirectory.remove(run.run().directory());
-                byDirectory.put(run.run().directory(), run);
-            }
-            state.runs().removeIf(open -> byDirectory.containsKey(open.run().directory()));
-            state.runs().addAll(byDirectory.values());
+            reopened.runs().forEach(run -> byDirectory.put(run.run().directory(), state.addRun(run)));
             current.map(byDirectory::get)
                     .or(() -> byDirectory.values().stream().reduce((first, second) -> second))
                     .ifPresent(state.currentRunProperty()::set);

@@ -64,8 +64,26 @@ public final class WorkbenchState {
 
     /// Adds `run` (or replaces an open run of the same folder) and makes it current.
     public void openRun(OpenRun run) {
-        runs.removeIf(open -> open.run().directory().equals(run.run().directory()));
+        currentRun.set(addRun(run));
+    }
+
+    /// Adds `run` at the end, or replaces the open run of the same folder in place (keeping it
+    /// current if it was), without otherwise changing the current run: each change of that makes
+    /// the pages reload their figures.
+    ///
+    /// @return `run`
+    public OpenRun addRun(OpenRun run) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).run().directory().equals(run.run().directory())) {
+                boolean wasCurrent = runs.get(i).equals(currentRun.get());
+                runs.set(i, run);
+                if (wasCurrent) {
+                    currentRun.set(run);
+                }
+                return run;
+            }
+        }
         runs.add(run);
-        currentRun.set(run);
+        return run;
     }
 }
