@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
@@ -216,6 +217,24 @@ class SearchViewModelTest {
         viewModel.selectQuery(row);
         assertEquals(row.text(), viewModel.queryTextProperty().get());
         assertEquals(row.text(), viewModel.searchResultProperty().get().query());
+    }
+
+    @Test
+    void searchStillRunningWhenTheIndexIsReplacedIsDropped() {
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        SearchViewModel queued = new SearchViewModel(tasks, dialogs, state, pageId -> { }, SampleRuns.REPO);
+        queued.openIndex(demoIndex);
+        tasks.runAll();
+        queued.queryTextProperty().set("소파 의자");
+        queued.openIndex(demoIndex);
+        queued.search();
+        queued.queryTextProperty().set(""); // so the reopened index has no query to re-run
+        tasks.runNext(); // the reopened index replaces the open one
+        tasks.runAll(); // the search on the replaced index finishes
+        assertEquals(null, queued.searchResultProperty().get(), "a hit list of the replaced index");
+        assertTrue(queued.sparseHits().isEmpty());
+        assertEquals(null, queued.documentProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
