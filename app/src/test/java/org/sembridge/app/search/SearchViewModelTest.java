@@ -256,6 +256,35 @@ class SearchViewModelTest {
     }
 
     @Test
+    void evaluationWithoutAQrelsFileSaysSoAndKeepsThePreviousTable() {
+        openDemoIndex();
+        viewModel.runEvaluation();
+        List<QueryRow> before = List.copyOf(viewModel.evaluationRows());
+        viewModel.qrelsPathProperty().set(" ");
+        viewModel.runEvaluation();
+        assertEquals("Choose a queries file and a qrels file first", viewModel.evaluationStatusProperty().get());
+        assertEquals(before, viewModel.evaluationRows());
+        assertFalse(viewModel.evaluatingProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void buildWithoutACorpusFileSaysSoAndWritesNothing(@TempDir Path otherWorkspace) throws IOException {
+        WorkbenchState fresh = new WorkbenchState(Workspace.open(otherWorkspace));
+        fresh.openRun(run);
+        SearchViewModel building = new SearchViewModel(new DirectTaskRunner(), dialogs, fresh, pageId -> { },
+                SampleRuns.REPO);
+        building.corpusPathProperty().set("");
+        building.buildIndex();
+        assertEquals("Choose a corpus file first", building.buildStatusProperty().get());
+        assertFalse(building.buildingProperty().get());
+        try (Stream<Path> left = Files.list(fresh.workspace().indexes())) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void cancelledBuildLeavesNoFolder(@TempDir Path otherWorkspace) throws IOException {
         WorkbenchState fresh = new WorkbenchState(Workspace.open(otherWorkspace));
         fresh.openRun(run);
