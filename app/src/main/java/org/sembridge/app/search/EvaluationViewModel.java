@@ -85,7 +85,8 @@ final class EvaluationViewModel {
     }
 
     /// Evaluates the open index on [#queriesPathProperty()] and [#qrelsPathProperty()] and then runs
-    /// `then` (only when the table was filled). Does nothing while an evaluation runs.
+    /// `then` (only when the table was filled). Does nothing while an evaluation runs; says so in
+    /// the status when no index is open or a file is not chosen.
     void runEvaluation(Runnable then) {
         OpenIndex open = index.open();
         if (open == null) {
@@ -93,6 +94,10 @@ final class EvaluationViewModel {
             return;
         }
         if (evaluating.get()) {
+            return;
+        }
+        if (queriesPath.get().isBlank() || qrelsPath.get().isBlank()) {
+            evaluationStatus.set("Choose a queries file and a qrels file first");
             return;
         }
         Path queries = Path.of(queriesPath.get());

@@ -152,10 +152,15 @@ final class IndexViewModel {
 
     /// Builds an index from [#corpusPathProperty()] with the current run's adapted model into
     /// [#folderFor], with a BM25 field in [#languageProperty()], opens it and then runs `then`.
-    /// Does nothing without a current run or while a build runs.
+    /// Does nothing without a current run or while a build runs; says so in the build status when
+    /// no corpus file is chosen.
     void buildIndex(Runnable then) {
         OpenRun run = state.currentRunProperty().get();
         if (run == null || building.get()) {
+            return;
+        }
+        if (corpusPath.get().isBlank()) {
+            buildStatus.set("Choose a corpus file first");
             return;
         }
         Path corpus = Path.of(corpusPath.get()).toAbsolutePath().normalize();

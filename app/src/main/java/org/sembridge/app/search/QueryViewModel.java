@@ -18,7 +18,7 @@ import org.sembridge.app.common.TaskRunner;
 /// token weights.
 ///
 /// The latest query and the latest document request win: a result that arrives after a newer
-/// request started is dropped. Toolkit-free; engine work goes through the [TaskRunner].
+/// request started, or after the index it ran on was replaced, is dropped. Toolkit-free; engine work goes through the [TaskRunner].
 final class QueryViewModel {
 
     private final TaskRunner tasks;
@@ -143,9 +143,11 @@ final class QueryViewModel {
                 result.queryTokens());
     }
 
-    /// Drops the hits, the result and the document, which belonged to the index just replaced; the
-    /// query text and status stay.
+    /// Drops the hits, the result and the document, which belonged to the index just replaced, and
+    /// any search or document request still running on it; the query text and status stay.
     void clear() {
+        searchGeneration++;
+        documentGeneration++;
         sparseHits.clear();
         bm25Hits.clear();
         document.set(null);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.QueuedTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
@@ -219,6 +220,24 @@ class SearchViewModelTest {
     }
 
     @Test
+    void searchStillRunningWhenTheIndexIsReplacedIsDropped() {
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        SearchViewModel queued = new SearchViewModel(tasks, dialogs, state, pageId -> { }, SampleRuns.REPO);
+        queued.openIndex(demoIndex);
+        tasks.runAll();
+        queued.queryTextProperty().set("소파 의자");
+        queued.openIndex(demoIndex);
+        queued.search();
+        queued.queryTextProperty().set(""); // so the reopened index has no query to re-run
+        tasks.runNext(); // the reopened index replaces the open one
+        tasks.runAll(); // the search on the replaced index finishes
+        assertEquals(null, queued.searchResultProperty().get(), "a hit list of the replaced index");
+        assertTrue(queued.sparseHits().isEmpty());
+        assertEquals(null, queued.documentProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void badQrelsShowTheEngineMessageAndKeepThePreviousTable(@TempDir Path dir) throws IOException {
         openDemoIndex();
         viewModel.runEvaluation();
@@ -234,6 +253,35 @@ class SearchViewModelTest {
                 + " found 3"), error.getMessage());
         assertEquals(before, viewModel.evaluationRows());
         assertFalse(viewModel.evaluatingProperty().get());
+    }
+
+    @Test
+    void evaluationWithoutAQrelsFileSaysSoAndKeepsThePreviousTable() {
+        openDemoIndex();
+        viewModel.runEvaluation();
+        List<QueryRow> before = List.copyOf(viewModel.evaluationRows());
+        viewModel.qrelsPathProperty().set(" ");
+        viewModel.runEvaluation();
+        assertEquals("Choose a queries file and a qrels file first", viewModel.evaluationStatusProperty().get());
+        assertEquals(before, viewModel.evaluationRows());
+        assertFalse(viewModel.evaluatingProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void buildWithoutACorpusFileSaysSoAndWritesNothing(@TempDir Path otherWorkspace) throws IOException {
+        WorkbenchState fresh = new WorkbenchState(Workspace.open(otherWorkspace));
+        fresh.openRun(run);
+        SearchViewModel building = new SearchViewModel(new DirectTaskRunner(), dialogs, fresh, pageId -> { },
+                SampleRuns.REPO);
+        building.corpusPathProperty().set("");
+        building.buildIndex();
+        assertEquals("Choose a corpus file first", building.buildStatusProperty().get());
+        assertFalse(building.buildingProperty().get());
+        try (Stream<Path> left = Files.list(fresh.workspace().indexes())) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
