@@ -2,6 +2,7 @@ package org.sembridge.app.map;
 
 import java.util.Map;
 import javafx.scene.paint.Color;
+import org.sembridge.app.common.ThemeClasses;
 import org.sembridge.engine.projection.points.RunMapInputs;
 
 /// The colours of the map canvas for one theme: background, text, link, selection and lasso
@@ -23,9 +24,6 @@ import org.sembridge.engine.projection.points.RunMapInputs;
 public record MapPalette(Color background, Color text, Color link, Color selection, Color lasso,
         Map<String, Color> categories, Color other) {
 
-    /// The style class of the dark theme on the workbench root.
-    public static final String DARK_THEME_CLASS = "theme-dark";
-
     /// The light theme's palette.
     public static final MapPalette LIGHT = new MapPalette(Color.web("#ffffff"), Color.web("#1f2430"),
             Color.web("#2f6fde"), Color.web("#1f2430"), Color.web("#c2255c"),
@@ -44,7 +42,7 @@ public record MapPalette(Color background, Color text, Color link, Color selecti
 
     /// The palette of the theme whose root has `styleClasses`.
     public static MapPalette forStyleClasses(java.util.Collection<? extends String> styleClasses) {
-        return styleClasses.contains(DARK_THEME_CLASS) ? DARK : LIGHT;
+        return styleClasses.contains(ThemeClasses.DARK) ? DARK : LIGHT;
     }
 
     /// The colour of category `name`.

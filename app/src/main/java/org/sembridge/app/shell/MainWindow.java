@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.common.ThemeClasses;
 import org.sembridge.app.session.SessionControls;
 import org.sembridge.app.session.SessionViewModel;
 
@@ -40,8 +41,6 @@ import org.sembridge.app.session.SessionViewModel;
 /// lists the pages' shortcuts in the overlay.
 public final class MainWindow implements Navigator {
 
-    static final String DARK_THEME_CLASS = "theme-dark";
-    static final String PRESENTATION_CLASS = "presentation";
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -208,10 +207,10 @@ public final class MainWindow implements Navigator {
     /// Page, theme and presentation follow the shell's view-model (a restored session sets them).
     private void bindShell(List<WorkbenchPage> pages) {
         shell.currentPageProperty().addListener((obs, old, pageId) -> selectPage(pageId));
-        shell.darkThemeProperty().addListener((obs, was, dark) -> toggleStyleClass(DARK_THEME_CLASS, dark));
-        shell.presentationProperty().addListener((obs, was, on) -> toggleStyleClass(PRESENTATION_CLASS, on));
-        toggleStyleClass(DARK_THEME_CLASS, shell.darkThemeProperty().get());
-        toggleStyleClass(PRESENTATION_CLASS, shell.presentationProperty().get());
+        shell.darkThemeProperty().addListener((obs, was, dark) -> toggleStyleClass(ThemeClasses.DARK, dark));
+        shell.presentationProperty().addListener((obs, was, on) -> toggleStyleClass(ThemeClasses.PRESENTATION, on));
+        toggleStyleClass(ThemeClasses.DARK, shell.darkThemeProperty().get());
+        toggleStyleClass(ThemeClasses.PRESENTATION, shell.presentationProperty().get());
         if (!pages.isEmpty()) {
             navigation.getToggles().getFirst().setSelected(true);
         }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.common.ThemeClasses;
 import org.sembridge.app.session.SessionDialogs;
 import org.sembridge.app.session.SessionStore;
 import org.sembridge.app.session.SessionViewModel;
@@ -124,7 +125,7 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(robot.lookup("#darkThemeToggle").queryAs(ToggleButton.class).isSelected());
-        assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains(MainWindow.DARK_THEME_CLASS));
+        assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains(ThemeClasses.DARK));
         assertTrue(robot.lookup("#nav-runs").queryAs(ToggleButton.class).isSelected());
         assertEquals(Set.of("▁집", "다"), Set.copyOf(state.bookmarks()));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
