@@ -18,7 +18,9 @@ import org.sembridge.engine.hf.ModelConfig;
 ///
 /// The additive mask is 0 on tokens and -1e9 on padding, so padded keys get zero attention
 /// weight (transformers uses the float32 minimum; after softmax both give exactly 0).
-/// Dropout is absent (inference). Results live in the manager of `x`.
+/// Dropout is absent (inference). Results live in the manager of `x`. Residual additions, the
+/// score scaling and the mask are applied in place on fresh products, so no extra temporary of
+/// the layer's largest shapes is made.
 final class TransformerLayer {
 
     private final LinearProjection query;
@@ -71,7 +73,7 @@ final class TransformerLayer {
     NDArray forward(NDArray x, NDArray additiveMask, StageClock clock) {
         NDArray projected = attentionOutput.apply(attention(x, additiveMask, clock));
         clock.lap(ForwardStage.ATTENTION_OUTPUT);
-        NDArray attended = attentionNorm.apply(projected.add(x));
+        NDArray attended = attentionNorm.apply(projected.addi(x));
         clock.lap(ForwardStage.RESIDUAL_NORM);
         NDArray expanded = intermediate.apply(attended);
         clock.lap(ForwardStage.FEED_FORWARD_IN);
@@ -79,7 +81,7 @@ final class TransformerLayer {
         clock.lap(ForwardStage.ACTIVATION);
         NDArray contracted = output.apply(inner);
         clock.lap(ForwardStage.FEED_FORWARD_OUT);
-        NDArray result = outputNorm.apply(contracted.add(attended));
+        NDArray result = outputNorm.apply(contracted.addi(attended));
         clock.lap(ForwardStage.RESIDUAL_NORM);
         return result;
     }
@@ -95,7 +97,7 @@ final class TransformerLayer {
         clock.lap(ForwardStage.QKV_PROJECTIONS);
         NDArray rawScores = q.matMul(kT);
         clock.lap(ForwardStage.ATTENTION_SCORES);
-        NDArray weights = rawScores.div(Math.sqrt(headSize)).add(additiveMask).softmax(-1);
+        NDArray weights = rawScores.divi(Math.sqrt(headSize)).addi(additiveMask).softmax(-1);
         clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
         NDArray context = weights.matMul(v);
         clock.lap(ForwardStage.ATTENTION_CONTEXT);

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
 /// index at the target untouched. A target folder that exists and is not a SemBridge index is
 /// never replaced (it might be the user's documents).
 ///
-/// Progress: stage "indexing <file>", in corpus bytes read out of the file size.
+/// Progress: stage "indexing <file>", in documents read out of the documents in the file (counted by
+/// a first streaming pass, [CorpusReader#countDocuments]). Corpus bytes are not a usable measure:
+/// the reader's 64 KiB read-ahead swallows a small corpus with its first batch, so a bar in bytes
+/// was full at document 32 of 204 while the document count kept rising.
 public final class IndexBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
@@ -49,6 +52,7 @@ public final class IndexBuilder {
         long start = System.nanoTime();
         checkReplaceable(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
+        long documents = CorpusReader.countDocuments(request.corpus());
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
         boolean published = false;
         try {
@@ -56,6 +60,7 @@ public final class IndexBuilder {
             try (CorpusReader corpus = CorpusReader.open(request.corpus());
                     SparseIndexWriter writer = SparseIndexWriter.create(staging, request.bm25Language())) {
                 List<CorpusDocument> batch = new ArrayList<>(request.batchSize());
+                progress.onProgress(stage, 0, documents);
                 while (readBatch(corpus, batch, request.batchSize())) {
                     cancel.throwIfCancelled(stage);
                     List<TermWeights> vectors = encoder.encode(
@@ -67,7 +72,7 @@ public final class IndexBuilder {
                     for (int i = 0; i < batch.size(); i++) {
                         writer.addDocument(batch.get(i), vectors.get(i));
                     }
-                    progress.onProgress(stage, corpus.bytesRead(), corpus.sizeBytes());
+                    progress.onProgress(stage, Math.min(corpus.documentsRead(), documents), documents);
                     LOG.debug("indexed {} documents ({} of {} bytes)", writer.documentCount(), corpus.bytesRead(),
                             corpus.sizeBytes());
                 }
