@@ -8,12 +8,14 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.sembridge.engine.io.ReadFailure;
 
 /// Atomic file and folder writes: every byte the engine writes goes through here.
 ///
@@ -48,10 +50,24 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             moveAtomically(temp, absolute);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw namingTarget(e, absolute);
+        } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /// `e` itself when its message already names a path; otherwise an exception that does
+    /// ("/out/docs.jsonl: cannot be written: No space left on device"), so that every I/O error
+    /// the user sees says which file.
+    private static IOException namingTarget(IOException e, Path target) {
+        String message = e.getMessage();
+        if (e instanceof FileSystemException || (message != null && message.contains(target.toString()))) {
+            return e;
+        }
+        return new IOException(target + ": cannot be written: " + ReadFailure.reason(e), e);
     }
 
     /// Writes `text` as UTF-8 to `target` atomically.
