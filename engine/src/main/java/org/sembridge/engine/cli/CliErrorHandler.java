@@ -18,7 +18,8 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         var err = commandLine.getErr();
-        err.println("error: " + describe(cause));
+        OutOfMemoryError outOfMemory = OutOfMemoryMessage.find(cause);
+        err.println("error: " + (outOfMemory != null ? OutOfMemoryMessage.of(outOfMemory) : describe(cause)));
         if (SemBridgeCli.debugEnabled(commandLine)) {
             cause.printStackTrace(err);
         }
@@ -27,6 +28,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable t) {
+        if (OutOfMemoryMessage.find(t) != null) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
         return switch (t) {
             case ModelFormatException e -> ExitCodes.MODEL_FORMAT;
             case InputFormatException e -> ExitCodes.INPUT_FORMAT;
