@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /// Parses JSON text and words every syntax error as one line in our terms: file, line, column,
-/// what was expected, and the JSON path when it helps (`near $.model.vocab`).
+/// what was expected, and the JSON path when it helps (`near $.model.vocab`). Lines and columns
+/// are 1-based as Gson counts them: the column is that of the offending character or of the one
+/// just after it.
 ///
 /// Gson's own texts (`MalformedJsonException: Unterminated object at line 1 column 12 path $.a`,
 /// a second line `See https://github.com/google/gson/...`, or advice to call
