@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
@@ -44,6 +45,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
 
     private static String describe(Throwable t) {
         String message = t.getMessage();
+        if (t instanceof CharacterCodingException) {
+            return "a file is not valid UTF-8 text (rerun with --debug to see which); expected UTF-8";
+        }
         if (t instanceof IOException && message != null) {
             return "I/O problem: " + message + " (" + t.getClass().getSimpleName() + ")";
         }
