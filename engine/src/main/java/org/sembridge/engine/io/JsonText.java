@@ -115,6 +115,9 @@ public final class JsonText {
             return ": " + wording(message.lines().findFirst().orElse(""));
         }
         String path = matcher.group(4);
+        if (path != null && path.length() > 60) {
+            path = path.substring(0, 28) + "..." + path.substring(path.length() - 28);
+        }
         String near = path == null || path.equals("$") ? "" : " (near " + path + ")";
         String place = withLine ? "line " + matcher.group(2) + " column " + matcher.group(3) : "column " + matcher.group(3);
         return " at " + place + ": " + wording(matcher.group(1)) + near;
