@@ -25,6 +25,10 @@ public final class JsonText {
     private static final Pattern GSON_LOCATION =
             Pattern.compile("(.*?)\\s+at line (\\d+) column (\\d+)(?: path (\\S+))?.*", Pattern.DOTALL);
 
+    /// A typed read that met another token: `Expected BEGIN_ARRAY but was STRING`, `Expected an int
+    /// but was 1.5`.
+    private static final Pattern UNEXPECTED_TOKEN = Pattern.compile("Expected (\\w+(?: \\w+)?) but was (\\S+)");
+
     /// Gson's problem texts (their starts) and what we say instead.
     private static final List<String[]> WORDING = List.of(
             new String[] {"Unterminated object", "expected ',' or '}' after an object member"},
@@ -126,6 +130,10 @@ public final class JsonText {
     /// Our wording of a Gson problem text without its location.
     static String wording(String gsonProblem) {
         String problem = gsonProblem.strip();
+        Matcher unexpected = UNEXPECTED_TOKEN.matcher(problem);
+        if (unexpected.matches()) {
+            return "expected " + tokenWords(unexpected.group(1)) + ", found " + tokenWords(unexpected.group(2));
+        }
         for (String[] entry : WORDING) {
             if (problem.startsWith(entry[0])) {
                 return entry[1];
@@ -135,6 +143,22 @@ public final class JsonText {
             problem = problem.substring(problem.indexOf(':') + 1).strip();
         }
         return problem.isEmpty() ? "invalid JSON" : problem;
+    }
+
+    private static String tokenWords(String token) {
+        return switch (token) {
+            case "BEGIN_ARRAY" -> "a list";
+            case "BEGIN_OBJECT" -> "an object";
+            case "END_ARRAY" -> "the end of a list";
+            case "END_OBJECT" -> "the end of an object";
+            case "NAME" -> "a member name";
+            case "STRING" -> "a string";
+            case "NUMBER" -> "a number";
+            case "BOOLEAN" -> "true or false";
+            case "NULL" -> "null";
+            case "END_DOCUMENT" -> "the end of the text";
+            default -> token;
+        };
     }
 
     /// `"an object"`, `"an array"`, `"null"`, `"a string"`, `"a number"`, `"a boolean"`.

@@ -235,10 +235,10 @@ public final class AlignmentsFile {
             if (reader.nextName().equals("overlap_source")) {
                 copies.set(id);
             }
-        } catch (MalformedJsonException | EOFException e) {
+        } catch (MalformedJsonException | EOFException | IllegalStateException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
                     + ": " + JsonText.malformedInLine(e), e);
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
                     + ": " + e.getMessage(), e);
         }
