@@ -1,5 +1,6 @@
 package org.sembridge.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -58,8 +59,21 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.engine");
 
+    /// Paths named inside a folder's files (module paths, shard names, recorded run and index
+    /// folders) are resolved only by `FolderConfinement`; see [ContentDerivedPaths] for what the
+    /// rule sees and what it cannot.
+    private static final ArchRule contentDerivedPathsAreConfined = codeUnits()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage("org.sembridge.engine.confinement..")
+            .should(new ContentDerivedPaths(PRODUCTION_CLASSES))
+            .because("a path taken from the contents of a model, run, index or experiment folder may name"
+                    + " ../../x, an absolute path or a link out of the folder; FolderConfinement refuses those"
+                    + " with the file and entry, while a path in user-written configuration is resolved against"
+                    + " the naming file (the check follows strings within one method and through string-returning"
+                    + " helpers, not through plain parameters)");
+
     static Stream<ArchRule> rules() {
-        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet, noUnseededShuffle, writesGoThroughAtomicFiles);
+        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet,
+                noUnseededShuffle, writesGoThroughAtomicFiles, contentDerivedPathsAreConfined);
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with

@@ -13,6 +13,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 
 /// How a sentence-transformers folder turns hidden states into sentence embeddings: the
 /// `modules.json` pipeline `Transformer -> Pooling [-> Normalize]`.
@@ -50,19 +51,22 @@ public record SentenceTransformerConfig(
     ///
     /// @throws ModelFormatException naming the file when `modules.json` is malformed, lists a
     ///     module other than Transformer, Pooling and Normalize, has no Pooling module, or the
-    ///     pooling config selects no mode, several modes or an unsupported one
+    ///     pooling config selects no mode, several modes or an unsupported one, or a module
+    ///     path leaves the folder ([FolderConfinement])
     public static SentenceTransformerConfig read(Path folder) throws ModelFormatException {
         Path modulesFile = folder.resolve(MODULES_FILE);
         if (!Files.isRegularFile(modulesFile)) {
             return new SentenceTransformerConfig(PoolingMode.CLS, true, maxSeqLength(folder), folder, false);
         }
+        FolderConfinement<ModelFormatException> confinement = FolderConfinement.ofModelFolder(folder);
         Path transformer = folder;
         PoolingMode pooling = null;
         boolean normalize = false;
         for (Module module : modules(modulesFile)) {
             switch (module.kind()) {
-                case TRANSFORMER -> transformer = folder.resolve(module.path());
-                case POOLING -> pooling = poolingMode(folder.resolve(module.path()).resolve("config.json"));
+                case TRANSFORMER -> transformer = confinement.resolve(modulesFile, module.entry(), module.path());
+                case POOLING -> pooling = poolingMode(confinement.resolve(modulesFile, module.entry(), module.path())
+                        .resolve("config.json"));
                 case NORMALIZE -> normalize = true;
                 default -> throw new ModelFormatException(modulesFile + ": module " + module.type()
                         + " is not supported; supported modules: Transformer, Pooling, Normalize");
@@ -75,9 +79,15 @@ public record SentenceTransformerConfig(
         return new SentenceTransformerConfig(pooling, normalize, maxSeqLength(transformer), transformer, true);
     }
 
-    private record Module(String type, String path) {
+    /// One entry of `modules.json`: its position, its type and its (unresolved) folder.
+    private record Module(int index, String type, String path) {
         String kind() {
             return type.substring(type.lastIndexOf('.') + 1);
+        }
+
+        /// Where the path is in `modules.json`, for messages.
+        String entry() {
+            return "modules[" + index + "].path";
         }
     }
 
@@ -96,7 +106,7 @@ public record SentenceTransformerConfig(
             JsonFile module = JsonFile.parse(modulesFile, entry.toString());
             String type = module.optString("type").orElseThrow(() -> new ModelFormatException(
                     modulesFile + ": module " + entry + " has no \"type\""));
-            modules.add(new Module(type, module.optString("path").orElse("")));
+            modules.add(new Module(modules.size(), type, module.optString("path").orElse("")));
         }
         return modules;
     }
