@@ -63,10 +63,11 @@ public record SentenceTransformerConfig(
         PoolingMode pooling = null;
         boolean normalize = false;
         for (Module module : modules(modulesFile)) {
+            Path moduleFolder = module.path() == null ? folder
+                    : confinement.resolve(modulesFile, module.entry(), module.path());
             switch (module.kind()) {
-                case TRANSFORMER -> transformer = confinement.resolve(modulesFile, module.entry(), module.path());
-                case POOLING -> pooling = poolingMode(confinement.resolve(modulesFile, module.entry(), module.path())
-                        .resolve("config.json"));
+                case TRANSFORMER -> transformer = moduleFolder;
+                case POOLING -> pooling = poolingMode(moduleFolder.resolve("config.json"));
                 case NORMALIZE -> normalize = true;
                 default -> throw new ModelFormatException(modulesFile + ": module " + module.type()
                         + " is not supported; supported modules: Transformer, Pooling, Normalize");
@@ -79,8 +80,9 @@ public record SentenceTransformerConfig(
         return new SentenceTransformerConfig(pooling, normalize, maxSeqLength(transformer), transformer, true);
     }
 
-    /// One entry of `modules.json`: its position, its type and its (unresolved) folder.
-    private record Module(int index, String type, String path) {
+    /// One entry of `modules.json`: its position, its type and its unresolved `path` value
+    /// (`null` when the entry has none: the folder itself).
+    private record Module(int index, String type, JsonElement path) {
         String kind() {
             return type.substring(type.lastIndexOf('.') + 1);
         }
@@ -106,7 +108,7 @@ public record SentenceTransformerConfig(
             JsonFile module = JsonFile.parse(modulesFile, entry.toString());
             String type = module.optString("type").orElseThrow(() -> new ModelFormatException(
                     modulesFile + ": module " + entry + " has no \"type\""));
-            modules.add(new Module(modules.size(), type, module.optString("path").orElse("")));
+            modules.add(new Module(modules.size(), type, module.root().get("path")));
         }
         return modules;
     }
