@@ -2,12 +2,15 @@ package org.sembridge.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -74,6 +77,20 @@ class ArchitectureTest {
     static Stream<ArchRule> rules() {
         return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet,
                 noUnseededShuffle, writesGoThroughAtomicFiles, contentDerivedPathsAreConfined);
+    }
+
+    /// The content-path rule is not vacuous: it refuses a shard name resolved by hand, a module
+    /// path read through a string helper, and a lambda doing the same, and lets constant names
+    /// through.
+    @Test
+    void contentPathRuleCatchesPathsResolvedByHand() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(UnconfinedShardReader.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> codeUnits()
+                .should(new ContentDerivedPaths(fixture)).check(fixture));
+        assertTrue(e.getMessage().contains("violated (3 times)"), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.shard("), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.viaHelper("), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.inALambda("), e.getMessage());
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with

@@ -28,7 +28,9 @@ import org.sembridge.engine.export.AtomicFiles;
 /// fingerprint (or `bm25` and the analyzer), the SHA-256 of the corpus, queries and qrels files,
 /// and the evaluation settings. A record is used only when its key equals the current one; a
 /// missing, damaged or foreign record is a miss, never an error. Paths in a record are relative
-/// to the experiment folder, so the folder can be moved.
+/// to the experiment folder, so the folder can be moved; they are resolved through
+/// [FolderConfinement], and a record whose run or index path leaves the experiment folder (an
+/// edited record, not an accident) is refused with the record file and the entry.
 final class CellRecords {
 
     /// The `format` of a record.
