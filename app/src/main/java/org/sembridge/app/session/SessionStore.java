@@ -175,7 +175,7 @@ public final class SessionStore {
                 continue;
             }
             try {
-                part.restore(state.get());
+                part.restore(state.get(), session.file());
                 restored++;
             } catch (RuntimeException e) {
                 LOG.warn("Session {}: part '{}' restored with problems: {}", session.file(), part.key(), e.getMessage());

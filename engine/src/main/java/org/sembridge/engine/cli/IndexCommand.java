@@ -40,8 +40,8 @@ final class IndexCommand implements Callable<Integer> {
     Path corpus;
 
     @Option(names = "--index", required = true, paramLabel = "DIR",
-            description = "Index folder to create; an existing SemBridge index there is replaced, any other"
-                    + " non-empty folder is refused.")
+            description = "Index folder to create; a complete SemBridge index there (every file as built, nothing"
+                    + " added) is replaced, any other non-empty folder is refused.")
     Path index;
 
     @Option(names = "--bm25-language", paramLabel = "ko|zh|ar|hi|ru|en",

@@ -19,6 +19,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.io.JsonText;
@@ -209,7 +210,7 @@ final class ExperimentConfigReader {
         if (value.isBlank()) {
             throw problem(key, "empty; expected a path");
         }
-        Path path = folder.resolve(value).normalize();
+        Path path = FolderConfinement.relativeToFile(file, value);
         if (!Files.exists(path)) {
             throw problem(key, "not found: " + path + " (relative paths resolve against " + folder + ")");
         }

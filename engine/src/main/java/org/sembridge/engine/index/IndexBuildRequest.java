@@ -7,8 +7,8 @@ import java.util.Optional;
 /// What to index and where: the inputs of [IndexBuilder#build].
 ///
 /// @param corpus       the corpus file ([CorpusFormat])
-/// @param indexFolder  the index folder to create or replace (replaced only when it already holds a
-///                     SemBridge index, and only once the new one is complete)
+/// @param indexFolder  the index folder to create or replace (replaced only when it is empty or a
+///                     complete SemBridge index, and only once the new one is complete)
 /// @param modelPath    the encoder's model folder, recorded in the metadata for provenance
 /// @param bm25Language the language of the BM25 baseline field; empty for no BM25 field
 /// @param batchSize    documents encoded per encoder call, `>= 1` (default [#DEFAULT_BATCH_SIZE]);

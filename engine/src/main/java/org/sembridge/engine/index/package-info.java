@@ -39,7 +39,8 @@
 ///   built with another fingerprint.
 /// - **All or nothing.** Builds go to a staging folder and are published by an atomic rename; a
 ///   failure or cancellation leaves the previous index (or nothing) in place. A non-empty folder
-///   that is not a SemBridge index is never replaced. Exports are written atomically.
+///   that is not a complete SemBridge index (its `.sembridge-output` marker lists every file) is
+///   never replaced. Exports are staged and published the same way.
 /// - **Bad input** is an `InputFormatException` naming file and line ([TextLineReader]): invalid
 ///   UTF-8, malformed JSON, wrong columns, empty or duplicate ids. Empty documents are skipped and
 ///   counted, not fatal ([CorpusReader]).

@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.io.ReadFailure;
 import org.sembridge.engine.io.Utf8Text;
@@ -118,9 +119,10 @@ public final class RunManifest {
         return root.has("no_op") && root.get("no_op").getAsBoolean();
     }
 
-    /// The source model folder as given to the run.
+    /// The source model folder as given to the run (recorded absolute; a relative path edited in
+    /// by hand resolves against the run folder). A reference to another folder, only ever read.
     public Path sourcePath() {
-        return Path.of(input("source").get("path").getAsString());
+        return FolderConfinement.relativeToFile(file, input("source").get("path").getAsString());
     }
 
     /// The SHA-256 content hash of the source model folder, as `ContentHash#ofModelFolder` gave it.
@@ -136,7 +138,7 @@ public final class RunManifest {
 
     /// The bridge (model folder or precomputed file) as given to the run, if the run had one.
     public Optional<Path> bridgePath() {
-        return bridge().map(b -> Path.of(b.get("path").getAsString()));
+        return bridge().map(b -> FolderConfinement.relativeToFile(file, b.get("path").getAsString()));
     }
 
     /// The SHA-256 content hash of the bridge (model folder or file), if the run had one.

@@ -97,8 +97,8 @@ final class TargetTokenizerFolder {
     /// The id of the special token with `role` (`pad`, `cls`, `sep`, `unk`, `mask`, `bos`,
     /// `eos`), if the tokenizer has one.
     OptionalInt specialTokenId(String role, List<String> tokens) throws ModelFormatException {
-        for (String file : List.of("special_tokens_map.json", "tokenizer_config.json")) {
-            Optional<String> declared = declaredToken(folder.resolve(file), role + "_token");
+        for (Path file : tokenConfigFiles()) {
+            Optional<String> declared = declaredToken(file, role + "_token");
             if (declared.isPresent()) {
                 int id = tokens.indexOf(declared.get());
                 if (id >= 0) {
@@ -113,6 +113,11 @@ final class TargetTokenizerFolder {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /// The files that may declare special tokens, in the order they are asked.
+    private List<Path> tokenConfigFiles() {
+        return List.of(folder.resolve("special_tokens_map.json"), folder.resolve("tokenizer_config.json"));
     }
 
     private static Optional<String> declaredToken(Path file, String key) throws ModelFormatException {
