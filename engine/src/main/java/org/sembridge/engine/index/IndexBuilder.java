@@ -63,7 +63,6 @@ public final class IndexBuilder {
             try (CorpusReader corpus = CorpusReader.open(request.corpus(), request.maxLineBytes());
                     SparseIndexWriter writer = SparseIndexWriter.create(staging, request.bm25Language())) {
                 List<CorpusDocument> batch = new ArrayList<>(request.batchSize());
-                progress.onProgress(stage, 0, documents);
                 while (readBatch(corpus, batch, request.batchSize())) {
                     cancel.throwIfCancelled(stage);
                     List<TermWeights> vectors = encoder.encode(
