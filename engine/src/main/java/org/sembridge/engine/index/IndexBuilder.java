@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /// Staging folders of killed builds are removed at the next build of the same target.
 ///
 /// Progress: stage "indexing <file>", in documents read out of the documents in the file (counted by
-/// a first streaming pass, [CorpusReader#countDocuments]). Corpus bytes are not a usable measure:
+/// a first streaming pass, [CorpusReader#countDocuments(Path, int)]). Corpus bytes are not a usable measure:
 /// the reader's 64 KiB read-ahead swallows a small corpus with its first batch, so a bar in bytes
 /// was full at document 32 of 204 while the document count kept rising.
 public final class IndexBuilder {
@@ -55,7 +55,7 @@ public final class IndexBuilder {
         long start = System.nanoTime();
         checkReplaceable(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
-        long documents = CorpusReader.countDocuments(request.corpus());
+        long documents = CorpusReader.countDocuments(request.corpus(), request.maxLineBytes());
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
         boolean published = false;
         try {
