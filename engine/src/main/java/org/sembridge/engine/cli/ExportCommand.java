@@ -112,6 +112,7 @@ final class ExportCommand implements Callable<Integer> {
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
             OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export");
+            AtomicFiles.removeOrphans(out);
             SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
             Path staging = AtomicFiles.createStagingDirectory(out);
             boolean published = false;

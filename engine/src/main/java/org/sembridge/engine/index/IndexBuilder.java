@@ -51,6 +51,7 @@ public final class IndexBuilder {
             ProgressListener progress, CancellationToken cancel) throws IOException, SemBridgeException {
         long start = System.nanoTime();
         checkReplaceable(request.indexFolder());
+        AtomicFiles.removeOrphans(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
         boolean published = false;
