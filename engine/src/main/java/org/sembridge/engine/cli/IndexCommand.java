@@ -59,6 +59,9 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1) {
@@ -67,7 +70,7 @@ final class IndexCommand implements Callable<Integer> {
         Optional<Bm25Language> language = bm25Language == null ? Optional.empty()
                 : Optional.of(Bm25Language.forCode(bm25Language));
         IndexBuildRequest request = new IndexBuildRequest(corpus, index,
-                model.toAbsolutePath().normalize().toString(), language, batch);
+                model.toAbsolutePath().normalize().toString(), language, batch, lineLimit.bytes());
         IndexBuildReport report;
         try (SpladeTextEncoder encoder = SpladeTextEncoder.load(model, device.select(),
                 SpladeSettings.DEFAULTS.withBatchSize(batch))) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.sembridge.engine.io.ReadFailure;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +83,24 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             moveAtomically(temp, absolute);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw namingTarget(e, absolute);
+        } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /// `e` itself when its message already names a path; otherwise an exception that does
+    /// ("/out/docs.jsonl: cannot be written: No space left on device"), so that every I/O error
+    /// the user sees says which file.
+    private static IOException namingTarget(IOException e, Path target) {
+        String message = e.getMessage();
+        if (e instanceof FileSystemException || (message != null && message.contains(target.toString()))) {
+            return e;
+        }
+        return new IOException(target + ": cannot be written: " + ReadFailure.reason(e), e);
     }
 
     /// Writes `text` as UTF-8 to `target` atomically.

@@ -1,7 +1,6 @@
 package org.sembridge.engine.hf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 
 /// How a sentence-transformers folder turns hidden states into sentence embeddings: the
 /// `modules.json` pipeline `Transformer -> Pooling [-> Normalize]`.
@@ -96,12 +95,14 @@ public record SentenceTransformerConfig(
     private static List<Module> modules(Path modulesFile) throws ModelFormatException {
         JsonElement root;
         try {
-            root = JsonParser.parseString(Files.readString(modulesFile, StandardCharsets.UTF_8));
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(modulesFile + ": cannot be read as JSON: " + e.getMessage(), e);
+            root = JsonText.parse(Utf8Text.read(modulesFile, ModelFormatException::new), modulesFile,
+                    ModelFormatException::new);
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         }
         if (!root.isJsonArray()) {
-            throw new ModelFormatException(modulesFile + ": expected a JSON list of modules, found " + root);
+            throw new ModelFormatException(modulesFile + ": expected a JSON list of modules, found "
+                    + JsonText.kind(root));
         }
         List<Module> modules = new ArrayList<>();
         for (JsonElement entry : root.getAsJsonArray()) {

@@ -57,7 +57,7 @@ public final class IndexBuilder {
         boolean published = false;
         try {
             IndexMetadata metadata;
-            try (CorpusReader corpus = CorpusReader.open(request.corpus());
+            try (CorpusReader corpus = CorpusReader.open(request.corpus(), request.maxLineBytes());
                     SparseIndexWriter writer = SparseIndexWriter.create(staging, request.bm25Language())) {
                 List<CorpusDocument> batch = new ArrayList<>(request.batchSize());
                 while (readBatch(corpus, batch, request.batchSize())) {

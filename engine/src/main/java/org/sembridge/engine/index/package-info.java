@@ -45,6 +45,21 @@
 ///   UTF-8, malformed JSON, wrong columns, empty or duplicate ids. Empty documents are skipped and
 ///   counted, not fatal ([CorpusReader]).
 ///
+/// ## Size limits
+///
+/// Every line file of the engine (corpora here; queries, qrels and runs in `eval`; lexicons in
+/// `vocab`) is read through [TextLineReader], which holds at most one line and refuses a line
+/// longer than [TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB of UTF-8, terminator not counted)
+/// with `"<file> line <n>: longer than the limit of 1 MiB per line ..."`. The limit is enforced
+/// while reading, before the line is decoded, so memory stays bounded by the limit whatever the
+/// file holds; `.gz` files are decompressed as a stream, 64 KiB at a time, so a small gzip that
+/// expands to one gigabyte-long line fails after about 1 MiB. Callers raise the limit with
+/// `CorpusReader.open(file, maxLineBytes)` ([IndexBuildRequest#maxLineBytes()]), the CLI with
+/// `--max-line-mib` (up to 1,024). Longer lines are **refused, never truncated**, in every format:
+/// cutting a JSON line breaks its syntax, cutting a TSV line drops its later columns (the title),
+/// and a cut query, judgement or dictionary entry would be silently wrong. A damaged gzip stream
+/// (truncated, bad CRC) is bad input naming file and line.
+///
 /// ## Performance
 ///
 /// [SearchBenchmark] (`bin/sembridge bench search`) builds a synthetic 100,000-document collection

@@ -1,8 +1,6 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +9,12 @@ import java.util.Optional;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.ReadFailure;
+import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.vocab.OverlapOptions;
 
 /// A run's `run.json`: what was run, on what, how, how long, and what came out.
@@ -59,22 +58,22 @@ public final class RunManifest {
     /// Reads and checks a `run.json`.
     ///
     /// @throws InputFormatException naming the file when it is missing, not JSON, or not a
-    ///     SemBridge run manifest
+    ///     SemBridge run manifest, or a field has the wrong type ([RunManifestSchema]: the
+    ///     message names the field)
     public static RunManifest read(Path file) throws InputFormatException {
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            parsed = JsonText.parse(Utf8Text.read(file, InputFormatException::new), file, InputFormatException::new);
         } catch (IOException e) {
-            throw new InputFormatException(file + ": cannot be read (" + e.getMessage()
+            throw new InputFormatException(file + ": cannot be read (" + ReadFailure.reason((IOException) e.getCause())
                     + "); is this a run folder written by `sembridge init`?", e);
-        } catch (JsonParseException e) {
-            throw new InputFormatException(file + ": not valid JSON: " + e.getMessage(), e);
         }
-        if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("format")
-                || !FORMAT.equals(parsed.getAsJsonObject().get("format").getAsString())) {
+        JsonElement format = parsed.isJsonObject() ? parsed.getAsJsonObject().get("format") : null;
+        if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
             throw new InputFormatException(file + ": not a SemBridge run manifest (expected \"format\": \"" + FORMAT
                     + "\")");
         }
+        RunManifestSchema.check(file, parsed.getAsJsonObject());
         return new RunManifest(file, parsed.getAsJsonObject());
     }
 

@@ -1,7 +1,6 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.OptionalInt;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.provenance.ContentHash;
 
 /// The target tokenizer of a run: the folder its files live in, the files the adapted model
@@ -127,13 +126,10 @@ final class TargetTokenizerFolder {
         }
         JsonElement value;
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new ModelFormatException(file + ": expected a JSON object");
-            }
-            value = root.getAsJsonObject().get(key);
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(file + ": cannot be read as JSON: " + e.getMessage(), e);
+            value = JsonText.parseObject(Utf8Text.read(file, ModelFormatException::new), file, ModelFormatException::new)
+                    .get(key);
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         }
         if (value == null || value.isJsonNull()) {
             return Optional.empty();
