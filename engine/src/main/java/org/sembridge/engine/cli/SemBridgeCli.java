@@ -50,8 +50,15 @@ public final class SemBridgeCli {
         this.cancel = cancel;
     }
 
+    /// System property that makes [#main] print, as its last stderr line, how long the command
+    /// itself took from `main` to exit: `sembridge: main took N ms` (`docs/measure-cli-startup.sh`
+    /// compares it with the whole launcher's time).
+    static final String MAIN_TIMING_PROPERTY = "sembridge.timing.main";
+
     /// Entry point of `bin/sembridge`.
     public static void main(String[] args) {
+        long mainStart = System.nanoTime();
+        StandardErrorHandover.restore();
         // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
         if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
             System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
@@ -61,6 +68,9 @@ public final class SemBridgeCli {
         InterruptCancellation interrupt = InterruptCancellation.install(err);
         int code = run(args, out, err, interrupt.token());
         out.flush();
+        if (Boolean.getBoolean(MAIN_TIMING_PROPERTY)) {
+            err.printf("sembridge: main took %d ms%n", (System.nanoTime() - mainStart) / 1_000_000);
+        }
         err.flush();
         interrupt.commandFinished();
         System.exit(code);
