@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.stream.IntStream;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
@@ -100,6 +101,12 @@ public final class BlockedCosineSimilarity {
         return backend.device();
     }
 
+    /// Off-heap scratch the OpenBLAS path keeps between calls (normalised sources and one block,
+    /// see [NativeScratch]); resident from the first call on, 0 before it or on the DJL path.
+    public static long keptScratchBytes() {
+        return NativeScratch.keptBytes();
+    }
+
     /// Where the GEMMs run.
     public SimilarityBackend backend() {
         return backend;
@@ -166,8 +173,9 @@ public final class BlockedCosineSimilarity {
     /// The OpenBLAS path: validates the inputs and hands each block of the requested target rows
     /// to `visitor`, in order, while it is alive ([HostSimilarityBlocks]); one block at a time.
     ///
+    /// @return wall nanoseconds of the block products (gather and GEMM), summed
     /// @throws IllegalStateException when this similarity's backend is not OpenBLAS
-    void forEachHostBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
+    long forEachHostBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
             ProgressListener progress, CancellationToken cancel, HostSimilarityBlocks.Visitor visitor)
             throws OperationCancelledException {
         OpenBlas blas = backend.blas().orElseThrow(() -> new IllegalStateException("backend " + backend.label()
@@ -175,9 +183,9 @@ public final class BlockedCosineSimilarity {
         float[][] scales = validatedScales(targets, sources, targetRows);
         cancel.throwIfCancelled(stage);
         if (targetRows.length == 0) {
-            return;
+            return 0;
         }
-        HostSimilarityBlocks.forEachBlock(blas, targets, sources, targetRows, scales[0], scales[1],
+        return HostSimilarityBlocks.forEachBlock(blas, targets, sources, targetRows, scales[0], scales[1],
                 blockRows(sources.rows()), stage, progress, cancel, visitor);
     }
 
@@ -265,16 +273,27 @@ public final class BlockedCosineSimilarity {
                 throw new IllegalArgumentException(name + " row " + row + " (requested at index " + r
                         + ") is outside [0, " + matrix.rows() + ")");
             }
+        }
+        // Rows are independent: in parallel, each summed in order as before (same rounding).
+        IntStream.range(0, count).parallel().forEach(r -> {
+            int row = rows == null ? r : rows[r];
             double squares = 0.0;
             for (int c = row * columns, end = c + columns; c < end; c++) {
                 squares += (double) values[c] * values[c];
             }
             double norm = Math.sqrt(squares);
-            if (!(norm > 0.0) || Double.isInfinite(norm)) {
-                throw new IllegalArgumentException(name + " bridge vector " + row + " has L2 norm " + norm
-                        + "; expected a finite norm > 0 (cosine similarity is undefined)");
+            scale[r] = !(norm > 0.0) || Double.isInfinite(norm) ? Float.NaN : (float) (1.0 / norm);
+        });
+        for (int r = 0; r < count; r++) {
+            if (Float.isNaN(scale[r])) {
+                int row = rows == null ? r : rows[r];
+                double squares = 0.0;
+                for (int c = row * columns, end = c + columns; c < end; c++) {
+                    squares += (double) values[c] * values[c];
+                }
+                throw new IllegalArgumentException(name + " bridge vector " + row + " has L2 norm "
+                        + Math.sqrt(squares) + "; expected a finite norm > 0 (cosine similarity is undefined)");
             }
-            scale[r] = (float) (1.0 / norm);
         }
         return scale;
     }

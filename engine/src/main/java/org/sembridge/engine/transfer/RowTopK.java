@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /// The `k` largest values of one row of a `float32` block in native memory, with their column
-/// ids, by one pass with a bounded binary min-heap: `O(n + m log k)` for a row of `n` values of
+/// ids (rows start at a multiple of 4 bytes), by one pass with a bounded binary min-heap: `O(n + m log k)` for a row of `n` values of
 /// which `m` ever enter the heap (about `k ln(n / k)` on rows in random order), no allocation
 /// beyond the caller's buffers.
 ///
@@ -14,7 +14,7 @@ import java.lang.foreign.ValueLayout;
 /// heap between rows.
 final class RowTopK {
 
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
 
     private float[] heapScores;
     private int[] heapIds;

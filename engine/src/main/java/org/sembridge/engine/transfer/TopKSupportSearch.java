@@ -90,8 +90,9 @@ public final class TopKSupportSearch {
                 targetRows);
         BlockedCosineSimilarity similarity = new BlockedCosineSimilarity(backend, options.maxBlockBytes());
         String path;
+        long gemmNanos = -1;
         if (backend.usesBlas() && options.alpha() > EntmaxSolver.MIN_ALPHA) {
-            similarity.forEachHostBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner::alignHostBlock);
+            gemmNanos = similarity.forEachHostBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner::alignHostBlock);
             path = backend.label();
         } else {
             similarity.forEachBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner);
@@ -100,7 +101,7 @@ public final class TopKSupportSearch {
         long elapsed = System.nanoTime() - start;
         AlignmentStatistics statistics = new AlignmentStatistics(targetRows.length, aligner.exactOnTopK,
                 aligner.exactOnWiderK, aligner.onFullRow, aligner.dense, aligner.firstK, aligner.widerK,
-                aligner.blocks, aligner.solveNanos, elapsed);
+                aligner.blocks, aligner.solveNanos, elapsed, gemmNanos);
         LOG.info("aligned {} target tokens to {} source tokens on {} (alpha {}, K {}): {} exact on top-{}, "
                         + "{} on top-{}, {} on the full row, {} dense; {} s, of which {} s solving in Java",
                 targetRows.length, sources.rows(), path, options.alpha(), options.topK(), aligner.exactOnTopK,
