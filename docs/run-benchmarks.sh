@@ -14,13 +14,19 @@
 #
 # Settings (environment): INIT_ARGS (default: --scale both --targets 8000 --skip-similarity-only),
 # ENCODE_ARGS (default: none), SEARCH_ARGS (default: none), PROJECT_ARGS (default: --points 2000),
-# ONLY (space-separated subset of: init encode search project).
+# ONLY (space-separated subset of: init encode search project), RENDER_ONLY=1 (only rewrite
+# docs/benchmarks.md from the JSON files already in docs/benchmarks/).
 # Usage: docs/run-benchmarks.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$root/docs/benchmarks"
 mkdir -p "$out"
 command -v python3 >/dev/null || { echo "error: python3 is needed to write the tables" >&2; exit 2; }
+
+if [ -n "${RENDER_ONLY:-}" ]; then
+  python3 "$root/docs/tools/render_benchmarks.py" "$out" "$root/docs/benchmarks.md"
+  exit 0
+fi
 
 if [ -n "${OPENBLAS_CORETYPE:-}" ] && [ -z "${KEEP_OPENBLAS_CORETYPE:-}" ]; then
   inherited_coretype=$OPENBLAS_CORETYPE
@@ -33,7 +39,11 @@ fi
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "kernel: $(uname -sr)"
   echo "avx512: $(grep -m 1 -o -w 'avx512f' /proc/cpuinfo || echo no)"
-  echo "OPENBLAS_CORETYPE: ${inherited_coretype:+inherited $inherited_coretype, unset for the run}${KEEP_OPENBLAS_CORETYPE:+kept ${OPENBLAS_CORETYPE:-unset}}${inherited_coretype:-${KEEP_OPENBLAS_CORETYPE:-unset}}"
+  if [ -n "${inherited_coretype:-}" ]; then
+    echo "OPENBLAS_CORETYPE: inherited $inherited_coretype, unset for the run"
+  else
+    echo "OPENBLAS_CORETYPE: ${OPENBLAS_CORETYPE:-not set}"
+  fi
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } > "$out/machine.txt"
 cat "$out/machine.txt"

@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
 /// SemBridge steps 3 and 4 at scale: the alpha-entmax of every target token's cosine
 /// similarities to ALL source tokens, without ever holding the `nT x nS` similarity matrix.
 ///
-/// Per block of target rows ([BlockedCosineSimilarity], at most `maxBlockBytes` of similarities on
-/// the device):
+/// The GEMMs run where [SimilarityBackend#forDevice] says. On a CPU with OpenBLAS, per block of
+/// target rows (`cblas_sgemm` into off-heap memory), every row in parallel: its `K'` largest
+/// similarities by [RowTopK], [EntmaxSolver#solveTopK] on them, and where the check fails the
+/// `4K'` largest and then the full row, read from the live block. On the DJL path (GPU; CPU
+/// without OpenBLAS; softmax everywhere), per block of target rows ([BlockedCosineSimilarity], at
+/// most `maxBlockBytes` of similarities on the device):
 ///
 /// 1. `S_block = T_block S^T` on the device;
 /// 2. the `K' = max(K, 10)` largest similarities of each row (device `topK`), copied to Java;
