@@ -2,7 +2,8 @@
 """Writes the figures of docs/benchmarks.md from the JSON that docs/run-benchmarks.sh collected.
 
 Usage: render_benchmarks.py DIR docs/benchmarks.md
-DIR holds machine.txt and, per bench command NAME (init, encode, search, project), NAME.json
+DIR holds machine.txt, optionally notes.txt (one remark per line about how the run deviated from
+one plain `docs/run-benchmarks.sh`), and, per bench command NAME (init, encode, search, project), NAME.json
 (the command's --json output) and NAME.uptime (`uptime` before and after, and the wall seconds).
 Everything between the BEGIN/END GENERATED FIGURES markers of the Markdown file is replaced;
 a missing command is reported as not run.
@@ -159,6 +160,13 @@ def main():
     if os.path.exists(machine):
         with open(machine, encoding="utf-8") as f:
             lines.append("Machine and run (`docs/benchmarks/machine.txt`):")
+            lines.append("")
+            lines.extend("- " + line.rstrip() for line in f if line.strip())
+            lines.append("")
+    notes = os.path.join(directory, "notes.txt")
+    if os.path.exists(notes):
+        with open(notes, encoding="utf-8") as f:
+            lines.append("How this regeneration ran (`docs/benchmarks/notes.txt`):")
             lines.append("")
             lines.extend("- " + line.rstrip() for line in f if line.strip())
             lines.append("")
