@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -71,12 +72,22 @@ final class TokenizedTexts {
 
     /// Text positions grouped into batches of at most `batchSize`, longest texts first.
     List<int[]> batches(int batchSize) {
+        return batches(longest -> batchSize);
+    }
+
+    /// Text positions sorted by token count, longest first, grouped into batches whose size
+    /// `textsPerBatch` gives from the token count of the batch's first (longest) text
+    /// ([BatchMemoryRule]).
+    List<int[]> batches(IntUnaryOperator textsPerBatch) {
         int[] order = IntStream.range(0, encoded.size()).boxed()
                 .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
-        for (int start = 0; start < order.length; start += batchSize) {
-            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+        for (int start = 0; start < order.length;) {
+            int size = Math.max(1, textsPerBatch.applyAsInt(encoded.get(order[start]).length()));
+            int end = Math.min(order.length, start + size);
+            batches.add(Arrays.copyOfRange(order, start, end));
+            start = end;
         }
         return batches;
     }
