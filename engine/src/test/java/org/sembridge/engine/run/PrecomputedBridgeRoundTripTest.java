@@ -1,7 +1,7 @@
 package org.sembridge.engine.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ import org.sembridge.engine.testing.PythonReference;
 /// bridge texts of the source and the target vocabulary, embedded once, written by
 /// `docs/tools/export_bridge_vectors.py`'s own `write_safetensors` (through
 /// `bridge_texts_reference.py write-vectors`; numpy only, as on a GPU machine after
-/// `SentenceTransformer.encode`) and passed to `init --bridge FILE`, give exactly the adapted
-/// model that embedding with the bridge folder itself gives.
+/// `SentenceTransformer.encode`) and passed to `init --bridge FILE`, give the adapted model that
+/// embedding with the bridge folder itself gives (to 1e-4: the test embeds in other batches).
 class PrecomputedBridgeRoundTripTest {
 
     @TempDir
@@ -78,7 +78,13 @@ class PrecomputedBridgeRoundTripTest {
             float[] expected = a.readFloats(embeddings);
             float[] actual = b.readFloats(embeddings);
             assertEquals(expected.length, actual.length);
-            assertArrayEquals(expected, actual, 1e-6f, "adapted embeddings from the precomputed file");
+            double largest = 0;
+            for (int i = 0; i < expected.length; i++) {
+                largest = Math.max(largest, Math.abs(expected[i] - actual[i]));
+            }
+            // the vectors were embedded in other batches than the run's (other padding, other GEMM
+            // shapes), so they differ in the last float bits; the plan and the rows do not
+            assertTrue(largest <= 1e-4, "largest |difference| of the adapted embeddings " + largest);
         }
         assertEquals(true, Files.readString(fromFile.resolve("run.json")).contains("random-test-bridge"),
                 "run.json names the model recorded in the file");
