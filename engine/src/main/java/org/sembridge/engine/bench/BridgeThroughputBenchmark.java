@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -107,8 +108,10 @@ public final class BridgeThroughputBenchmark {
                 long embedNanos = System.nanoTime() - start;
                 EmbeddingEstimate estimate = new EmbeddingEstimate("benchmark: nothing cached", false, estimateTokens,
                         estimateTokens, texts, embedNanos);
-                long batchTokens = Math.max(1, Math.min(pieces, Math.round((double) pieces / texts * batchSize)));
-                long batches = Math.max(1, (texts + batchSize - 1) / batchSize);
+                // the encoder batches strings of one token count together: as many batches as that gives
+                long batches = timed.stream().collect(Collectors.groupingBy(s -> s.split(" ").length,
+                        Collectors.counting())).values().stream().mapToLong(n -> (n + batchSize - 1) / batchSize).sum();
+                long batchTokens = Math.max(1, pieces / Math.max(1, batches));
                 MatMulMeasurement matMul = MatMulBaseline.measure(device, batchTokens, shape.hidden(),
                         shape.intermediate(), Math.max(1, flops / batches), 1, 3, "matmul baseline for the bridge",
                         progress, cancel);

@@ -108,7 +108,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
                     + "2.2 GB written to the temp folder). Default: ${DEFAULT-VALUE} (bge-m3).")
     EncoderShape bridgeShape;
 
-    @Option(names = "--bridge-texts", defaultValue = "128", paramLabel = "N",
+    @Option(names = "--bridge-texts", defaultValue = "512", paramLabel = "N",
             description = "Token strings embedded in the timed pass. Default: ${DEFAULT-VALUE}.")
     int bridgeTexts;
 

@@ -5,9 +5,9 @@ import org.sembridge.engine.hf.ModelConfig;
 /// How many texts go into one forward pass of an encoder: as many as the activations of the
 /// batch's longest text allow within a memory budget, at most a cap.
 ///
-/// Texts are sorted by token count, longest first ([TokenizedTexts]), and each batch is padded
-/// only to its own first (longest) text, so padding is the spread of lengths inside a batch. The
-/// memory of one text of `L` tokens (padding included) inside one layer is estimated as
+/// The bridge encoder sorts texts by token count and batches texts of one count together
+/// ([TokenizedTexts], no padding). The memory of one text of `L` tokens inside one layer is
+/// estimated as
 ///
 /// ```
 /// bytesPerText(L) = 4 L (6 h + 2 i + 2 heads L)

@@ -27,9 +27,9 @@ import org.sembridge.engine.progress.ProgressListener;
 ///
 /// Texts must not be blank; texts over the token limit (position table, `max_seq_length`,
 /// `model_max_length`) are truncated with a WARN line. Texts are tokenised first, sorted by token
-/// count and encoded in batches of similar length whose size adapts to memory ([BatchMemoryRule]:
-/// at most `batchSize` texts, fewer when the batch's longest text would need more than the
-/// activation budget); progress and cancellation once per batch.
+/// count and encoded in batches of texts of one token count each (no padding), whose size adapts
+/// to memory ([BatchMemoryRule]: at most `batchSize` texts, fewer when texts of that length
+/// would need more than the activation budget); progress and cancellation once per batch.
 public final class BridgeEncoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeEncoder.class);
@@ -124,7 +124,8 @@ public final class BridgeEncoder implements AutoCloseable {
         float[][] vectors = new float[texts.size()][];
         int done = 0;
         progress.onProgress(OPERATION, 0, texts.size());
-        List<int[]> batches = tokenized.batches(longest -> batchRule.textsPerBatch(longest, model.config()));
+        List<int[]> batches = tokenized.equalLengthBatches(length -> batchRule.textsPerBatch(length,
+                model.config()));
         for (int[] positions : batches) {
             cancel.throwIfCancelled(OPERATION);
             float[] pooled = embedBatch(tokenized.batch(positions));

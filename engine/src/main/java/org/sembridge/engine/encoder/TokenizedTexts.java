@@ -72,20 +72,32 @@ final class TokenizedTexts {
 
     /// Text positions grouped into batches of at most `batchSize`, longest texts first.
     List<int[]> batches(int batchSize) {
-        return batches(longest -> batchSize);
+        int[] order = IntStream.range(0, encoded.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
+                .mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.length; start += batchSize) {
+            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+        }
+        return batches;
     }
 
-    /// Text positions sorted by token count, longest first, grouped into batches whose size
-    /// `textsPerBatch` gives from the token count of the batch's first (longest) text
-    /// ([BatchMemoryRule]).
-    List<int[]> batches(IntUnaryOperator textsPerBatch) {
+    /// Text positions sorted by token count, longest first, grouped into batches of texts of
+    /// one token count each (no padding at all), as many per batch as `textsPerBatch` gives for
+    /// that count ([BatchMemoryRule]). Vocabulary strings have a handful of distinct lengths with
+    /// thousands of strings each, so batches stay full; a rare length costs one small batch.
+    List<int[]> equalLengthBatches(IntUnaryOperator textsPerBatch) {
         int[] order = IntStream.range(0, encoded.size()).boxed()
                 .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length;) {
-            int size = Math.max(1, textsPerBatch.applyAsInt(encoded.get(order[start]).length()));
-            int end = Math.min(order.length, start + size);
+            int length = encoded.get(order[start]).length();
+            int size = Math.max(1, textsPerBatch.applyAsInt(length));
+            int end = start + 1;
+            while (end < order.length && end - start < size && encoded.get(order[end]).length() == length) {
+                end++;
+            }
             batches.add(Arrays.copyOfRange(order, start, end));
             start = end;
         }
