@@ -2,7 +2,6 @@ package org.sembridge.engine.hf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.Utf8Text;
 
 /// The tokenizer of a model folder: a Hugging Face `tokenizer.json` run by the native
 /// `tokenizers` library (through DJL), loaded offline from disk.
@@ -75,11 +75,13 @@ public final class TextTokenizer implements AutoCloseable {
         HuggingFaceTokenizer tokenizer;
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
-            try (Reader reader = Files.newBufferedReader(jsonFile, StandardCharsets.UTF_8)) {
-                vocabulary = TokenizerVocabulary.read(jsonFile, reader);
+            String json;
+            try {
+                json = Utf8Text.read(jsonFile, ModelFormatException::new);
             } catch (IOException e) {
-                throw new ModelFormatException(jsonFile + ": cannot be read: " + e.getMessage(), e);
+                throw new ModelFormatException(e.getMessage(), e);
             }
+            vocabulary = TokenizerVocabulary.read(jsonFile, new StringReader(json));
             tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(jsonFile, options));
         } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
             source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);

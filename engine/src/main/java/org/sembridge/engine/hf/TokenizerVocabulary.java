@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -24,6 +26,11 @@ import org.sembridge.engine.ModelFormatException;
 /// override ids, and those marked `special` form [#specialIds()]. Ids missing from both (rare
 /// gaps) map to the empty string.
 ///
+/// Refused, naming the file and the tokens: two `model.vocab` tokens with the same id (the
+/// id-to-token map would be ambiguous, and the transfer would give one embedding row to two
+/// different strings; the message counts them and names the first pairs), ids that are negative,
+/// not integers or above [#LARGEST_ID], and entries of the wrong JSON type.
+///
 /// The file is read as a stream ([JsonReader]): only `model.vocab` and `added_tokens` become Java
 /// objects, everything else (BPE `merges`, normalisers, templates) is skipped token by token, and
 /// tokens go straight into an array indexed by id. A 262k-entry BPE `tokenizer.json` with 515k
@@ -34,9 +41,11 @@ import org.sembridge.engine.ModelFormatException;
 /// @param specialIds ids of added tokens marked `special`
 record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
 
-    /// Largest id accepted: beyond it the array by id would not fit in memory for any real
-    /// tokenizer (the largest known vocabularies have about 262k entries).
-    static final int MAX_ID = 1 << 26;
+    /// The largest token id accepted, 2^24 - 1: real vocabularies stay below about 1 million
+    /// ids, and a larger id would allocate a table of that many strings.
+    static final int LARGEST_ID = (1 << 24) - 1;
+
+    private static final int NAMED_DUPLICATES = 3;
 
     TokenizerVocabulary {
         tokens = List.copyOf(tokens);
@@ -108,18 +117,37 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
             switch (json.peek()) {
                 case BEGIN_OBJECT -> {
                     json.beginObject();
+                    List<String> duplicates = new ArrayList<>();
+                    int duplicateCount = 0;
                     while (json.hasNext()) {
                         String token = json.nextName();
-                        tokens.put(id(file, json, token), token);
+                        int id = id(file, json, token);
+                        String previous = tokens.putIfAbsent(id, token);
+                        if (previous != null) {
+                            duplicateCount++;
+                            if (duplicates.size() < NAMED_DUPLICATES) {
+                                duplicates.add("'" + previous + "' and '" + token + "' both have id " + id);
+                            }
+                        }
                     }
                     json.endObject();
+                    if (duplicateCount > 0) {
+                        throw new ModelFormatException(file + ": model.vocab gives " + duplicateCount + " token"
+                                + (duplicateCount == 1 ? "" : "s") + " an id another token already has ("
+                                + String.join("; ", duplicates) + (duplicateCount > NAMED_DUPLICATES ? "; ..." : "")
+                                + "); every token needs its own id");
+                    }
                 }
                 case BEGIN_ARRAY -> {
                     json.beginArray();
                     for (int id = 0; json.hasNext(); id++) {
+                        if (id > LARGEST_ID) {
+                            throw new ModelFormatException(file + ": model.vocab has more than " + (LARGEST_ID + 1)
+                                    + " entries; at most " + (LARGEST_ID + 1) + " are supported");
+                        }
                         if (json.peek() != JsonToken.BEGIN_ARRAY) {
                             throw new ModelFormatException(file + ": model.vocab entry " + id
-                                    + " must be a [token, score] pair, found " + json.peek());
+                                    + " must be a [token, score] pair, found " + abbreviate(JsonParser.parseReader(json)));
                         }
                         json.beginArray();
                         if (!json.hasNext() || json.peek() != JsonToken.STRING) {
@@ -145,46 +173,55 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
     private static void readAddedTokens(Path file, JsonReader json, List<AddedToken> added)
             throws IOException, ModelFormatException {
         json.beginArray();
-        for (int index = 0; json.hasNext(); index++) {
-            if (json.peek() != JsonToken.BEGIN_OBJECT) {
-                throw new ModelFormatException(file + ": added_tokens entry " + index + " must be an object, found "
-                        + json.peek());
+        while (json.hasNext()) {
+            JsonElement element = JsonParser.parseReader(json);
+            if (!element.isJsonObject() || !isString(element.getAsJsonObject().get("content"))) {
+                throw new ModelFormatException(file + ": added_tokens entry " + abbreviate(element)
+                        + " must be an object with a string \"content\" and an integer \"id\"");
             }
-            Integer id = null;
-            String content = null;
-            boolean special = false;
-            json.beginObject();
-            while (json.hasNext()) {
-                switch (json.nextName()) {
-                    case "id" -> id = id(file, json, "of added_tokens entry " + index);
-                    case "content" -> content = json.nextString();
-                    case "special" -> special = json.nextBoolean();
-                    default -> json.skipValue();
-                }
-            }
-            json.endObject();
-            if (id == null || content == null) {
-                throw new ModelFormatException(file + ": added_tokens entry " + index + " needs \"id\" and "
-                        + "\"content\", found " + (id == null ? "no id" : "id " + id) + " and "
-                        + (content == null ? "no content" : "content " + content));
-            }
-            added.add(new AddedToken(id, content, special));
+            JsonObject token = element.getAsJsonObject();
+            int id = id(file, token.get("id"), String.valueOf(token.get("content")));
+            JsonElement isSpecial = token.get("special");
+            boolean special = isSpecial != null && isSpecial.isJsonPrimitive()
+                    && isSpecial.getAsJsonPrimitive().isBoolean() && isSpecial.getAsBoolean();
+            added.add(new AddedToken(id, token.get("content").getAsString(), special));
         }
         json.endArray();
     }
 
+    /// The id of a `model.vocab` entry, read from the stream.
     private static int id(Path file, JsonReader json, String token) throws IOException, ModelFormatException {
         if (json.peek() != JsonToken.NUMBER) {
-            String found = json.peek().toString();
-            json.skipValue();
-            throw new ModelFormatException(file + ": token " + token + " has no valid id, found " + found);
+            return id(file, JsonParser.parseReader(json), token);
         }
-        double value = json.nextDouble();
-        if (value < 0 || value != Math.rint(value) || value > MAX_ID) {
-            throw new ModelFormatException(file + ": token " + token + " has no valid id, found " + value
-                    + " (ids are integers in [0, " + MAX_ID + "])");
+        String literal = json.nextString();
+        double number = Double.parseDouble(literal);
+        if (number != Math.rint(number) || number < 0 || number > LARGEST_ID) {
+            throw new ModelFormatException(file + ": token " + token + " has id " + literal
+                    + "; expected an integer from 0 to " + LARGEST_ID);
         }
-        return (int) value;
+        return (int) number;
+    }
+
+    private static int id(Path file, JsonElement value, String token) throws ModelFormatException {
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            throw new ModelFormatException(file + ": token " + token + " has no valid id, found " + value);
+        }
+        double number = value.getAsDouble();
+        if (number != Math.rint(number) || number < 0 || number > LARGEST_ID) {
+            throw new ModelFormatException(file + ": token " + token + " has id " + value
+                    + "; expected an integer from 0 to " + LARGEST_ID);
+        }
+        return (int) number;
+    }
+
+    private static boolean isString(JsonElement element) {
+        return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+    }
+
+    private static String abbreviate(JsonElement element) {
+        String text = element.toString();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     private record AddedToken(int id, String content, boolean special) {
@@ -198,6 +235,15 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
 
         TokensById(Path file) {
             this.file = file;
+        }
+
+        /// Sets `id` unless it is set; returns the token it already had, else `null`.
+        String putIfAbsent(int id, String token) {
+            String previous = id < byId.length ? byId[id] : null;
+            if (previous == null) {
+                put(id, token);
+            }
+            return previous;
         }
 
         void put(int id, String token) {
