@@ -10,6 +10,7 @@ import org.sembridge.engine.experiment.ExperimentReport;
 import org.sembridge.engine.experiment.ExperimentResult;
 import org.sembridge.engine.experiment.ExperimentRunner;
 import org.sembridge.engine.experiment.ReusePolicy;
+import org.sembridge.engine.provenance.WorkspaceRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (runs/, indexes/, cells/, table.md, table.csv, results.json)."
-                    + " Default: experiment-<config name> in the working directory.")
+                    + " Default: the workspace's experiments/<config name> ($SEMBRIDGE_WORKSPACE, else"
+                    + " ~/sembridge-workspace).")
     Path out;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu",
@@ -63,7 +65,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (device != null) {
             experiment = experiment.withDevice(DeviceChoice.parse(device));
         }
-        Path folder = out != null ? out : Path.of("experiment-" + stem(config));
+        Path folder = out != null ? out : WorkspaceRoot.resolve().resolve(WorkspaceRoot.EXPERIMENTS).resolve(stem(config));
         ExperimentResult result = new ExperimentRunner(cache.store(), cache.hashes()).run(experiment, folder,
                 rerun ? ReusePolicy.RECOMPUTE : ReusePolicy.REUSE_MATCHING,
                 new StderrProgress(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
