@@ -18,7 +18,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         var err = commandLine.getErr();
-        err.println("error: " + describe(cause));
+        err.println("error: " + oneLine(describe(cause)));
         if (SemBridgeCli.debugEnabled(commandLine)) {
             cause.printStackTrace(err);
         }
@@ -36,6 +36,12 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
             case CommandLine.ParameterException e -> ExitCodes.USAGE;
             default -> ExitCodes.INTERNAL_ERROR;
         };
+    }
+
+    /// `text` with its line breaks (and the spaces around them) folded into `; `, so that every
+    /// error is exactly one line on stderr whatever a library put into its message.
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static String describe(Throwable t) {

@@ -98,7 +98,7 @@ public final class SemBridgeCli {
     /// The one stderr line of a usage error: picocli's message (its own line breaks folded) and
     /// the `--help` call that shows the command's usage.
     static String usageErrorLine(CommandLine.ParameterException ex) {
-        String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+        String message = CliErrorHandler.oneLine(String.valueOf(ex.getMessage()));
         return "error: " + message + " (run `" + ex.getCommandLine().getCommandSpec().qualifiedName()
                 + " --help` for usage)";
     }
