@@ -80,8 +80,8 @@ final class CliReference {
         }
         md.append("| option | value | default | description |\n|---|---|---|---|\n");
         for (ArgSpec arg : args) {
-            md.append("| ").append(names(arg)).append(" | ").append(valueLabel(arg)).append(" | ")
-                    .append(defaultOf(arg)).append(" | ").append(cell(description(arg))).append(" |\n");
+            md.append("| ").append(cell(names(arg))).append(" | ").append(cell(valueLabel(arg))).append(" | ")
+                    .append(cell(defaultOf(arg))).append(" | ").append(cell(description(arg))).append(" |\n");
         }
         md.append('\n');
     }
