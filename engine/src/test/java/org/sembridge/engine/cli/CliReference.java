@@ -46,7 +46,20 @@ final class CliReference {
             section(command, md);
         }
         md.append(HOW_DOCS_ARE_TESTED);
-        return md.toString();
+        return machineIndependent(md.toString());
+    }
+
+    /// Defaults computed from where this checkout lies (the repository root, the temp folder)
+    /// are written as placeholders, so the page is the same on every machine.
+    private static String machineIndependent(String page) {
+        String text = page;
+        for (java.nio.file.Path root : java.util.List.of(SampleData.repoRoot(),
+                SampleData.repoRoot().toAbsolutePath().normalize())) {
+            text = text.replace(root + java.io.File.separator, "");
+        }
+        String tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toString();
+        return text.replace("`" + tmp + "`", "`<java.io.tmpdir>`").replace("Default: " + tmp + ".",
+                "Default: <java.io.tmpdir>.");
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {
