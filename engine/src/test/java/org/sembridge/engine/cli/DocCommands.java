@@ -94,8 +94,8 @@ final class DocCommands {
             List<String> plain = arguments(OPTIONAL.matcher(text).replaceAll(""));
             List<String> withOptional = arguments(OPTIONAL.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1))));
             boolean parseOnly = optionsOnly || LONG_COMMANDS.contains(plain.isEmpty() ? "" : plain.getFirst());
-            commands.add(new DocCommand(document, line, ShellWords.split(text).isEmpty() ? text : withoutComment(text),
-                    plain, withOptional, parseOnly, Optional.empty()));
+            commands.add(new DocCommand(document, line, withoutComment(text), plain, withOptional, parseOnly,
+                    Optional.empty()));
         }
         return commands;
     }
