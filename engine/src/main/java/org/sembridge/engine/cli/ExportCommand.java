@@ -79,7 +79,8 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--queries", paramLabel = "FILE",
-            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only).")
+            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only)."
+                    + " Default: documents only.")
     Path queries;
 
     @Option(names = "--scale", defaultValue = "100", paramLabel = "X",
