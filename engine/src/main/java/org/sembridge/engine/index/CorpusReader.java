@@ -146,8 +146,17 @@ public final class CorpusReader implements AutoCloseable {
     ///
     /// @throws InputFormatException when the file is missing or not valid UTF-8 (file and line)
     public static long countDocuments(Path file) throws IOException, InputFormatException {
+        return countDocuments(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// As [#countDocuments(Path)] with lines of at most `maxLineBytes` bytes (the limit the
+    /// reading pass will use, so a line over it is refused before any document is encoded).
+    ///
+    /// @throws InputFormatException when the file is missing, not valid UTF-8, or has a line over
+    ///     the limit (file and line)
+    public static long countDocuments(Path file, int maxLineBytes) throws IOException, InputFormatException {
         long count = 0;
-        try (TextLineReader lines = TextLineReader.open(file)) {
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (!line.isBlank()) {

@@ -56,7 +56,7 @@ public final class IndexBuilder {
         checkReplaceable(request.indexFolder());
         AtomicFiles.removeOrphans(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
-        long documents = CorpusReader.countDocuments(request.corpus());
+        long documents = CorpusReader.countDocuments(request.corpus(), request.maxLineBytes());
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
         boolean published = false;
         try {
