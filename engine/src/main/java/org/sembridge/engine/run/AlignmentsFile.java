@@ -44,7 +44,9 @@ import org.sembridge.engine.export.AtomicFiles;
 /// ```
 ///
 /// Overlap copies add `"overlap_source": id` and list their source without `similarity`;
-/// softmax rows add `"truncated": true`. Weights and similarities are written as the shortest
+/// softmax rows add `"truncated": true` (their `support` and `entropy` are the dense row's);
+/// rows whose bridge text embeds like the bridge's unknown token add `"bridge_unknown": true`
+/// right after `kind`; rows a rule filled add `"rule": "source_mean"` or `"byte_mean"`. Weights and similarities are written as the shortest
 /// decimal that reads back to the same `float`.
 ///
 /// [#open] scans the file once, keeping only the byte offset, the token, the kind and the copy
@@ -60,9 +62,12 @@ public final class AlignmentsFile {
     private final List<String> tokens;
     private final TargetTokenKind[] kinds;
     private final BitSet copies;
+    private final BitSet bridgeUnknown;
     private final Map<String, Integer> idsByToken = new HashMap<>();
 
-    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies) {
+    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies,
+            BitSet bridgeUnknown) {
+        this.bridgeUnknown = bridgeUnknown;
         this.file = file;
         this.offsets = offsets;
         this.tokens = List.copyOf(tokens);
@@ -117,6 +122,12 @@ public final class AlignmentsFile {
         if (record.isCopy()) {
             json.name("overlap_source").value(record.overlapSourceId());
         }
+        if (record.bridgeUnknown()) {
+            json.name("bridge_unknown").value(true);
+        }
+        if (!record.rule().isEmpty()) {
+            json.name("rule").value(record.rule());
+        }
         json.name("sources").beginArray();
         for (SourceWeight source : record.sources()) {
             json.beginObject();
@@ -158,6 +169,7 @@ public final class AlignmentsFile {
         List<String> tokens = new ArrayList<>();
         List<TargetTokenKind> kinds = new ArrayList<>();
         BitSet copies = new BitSet();
+        BitSet unknown = new BitSet();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1024];
@@ -176,7 +188,7 @@ public final class AlignmentsFile {
                         continue;
                     }
                     int id = starts.size();
-                    readPrefix(file, id, line, length, tokens, kinds, copies);
+                    readPrefix(file, id, line, length, tokens, kinds, copies, unknown);
                     starts.add(lineStart);
                     lineStart = position;
                     length = 0;
@@ -189,13 +201,13 @@ public final class AlignmentsFile {
             starts.add(lineStart);
         }
         return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
-                kinds.toArray(TargetTokenKind[]::new), copies);
+                kinds.toArray(TargetTokenKind[]::new), copies, unknown);
     }
 
     /// Reads `{"id": id, "token": ..., "kind": ..., ["overlap_source": ...]` from the start of a
     /// line.
     private static void readPrefix(Path file, int id, byte[] line, int length, List<String> tokens,
-            List<TargetTokenKind> kinds, BitSet copies) throws InputFormatException {
+            List<TargetTokenKind> kinds, BitSet copies, BitSet unknown) throws InputFormatException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
                 StandardCharsets.UTF_8))) {
             reader.beginObject();
@@ -208,8 +220,11 @@ public final class AlignmentsFile {
             }
             kinds.add(TargetTokenKind.fromJsonName(reader.nextString()));
             tokens.add(token);
-            if (reader.nextName().equals("overlap_source")) {
+            String next = reader.nextName();
+            if (next.equals("overlap_source")) {
                 copies.set(id);
+            } else if (next.equals("bridge_unknown")) {
+                unknown.set(id);
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
@@ -242,6 +257,12 @@ public final class AlignmentsFile {
     /// The kind of target token `id`.
     public TargetTokenKind kind(int id) {
         return kinds[id];
+    }
+
+    /// Whether target token `id` is marked `bridge_unknown` (its bridge text embeds like the
+    /// bridge's unknown token).
+    public boolean isBridgeUnknown(int id) {
+        return bridgeUnknown.get(id);
     }
 
     /// Whether target token `id`'s rows were copied from a source token.
@@ -291,7 +312,9 @@ public final class AlignmentsFile {
                     TargetTokenKind.fromJsonName(json.get("kind").getAsString()),
                     json.has("overlap_source") ? json.get("overlap_source").getAsInt() : -1, sources,
                     json.get("support").getAsInt(), json.get("entropy").getAsDouble(), nearest,
-                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean());
+                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean(),
+                    json.has("rule") ? json.get("rule").getAsString() : "",
+                    json.has("bridge_unknown") && json.get("bridge_unknown").getAsBoolean());
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
                 | IllegalArgumentException | UnsupportedOperationException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: "
