@@ -63,11 +63,13 @@ public final class AlignmentsFile {
     private final TargetTokenKind[] kinds;
     private final BitSet copies;
     private final BitSet bridgeUnknown;
+    private final BitSet ruled;
     private final Map<String, Integer> idsByToken = new HashMap<>();
 
     private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies,
-            BitSet bridgeUnknown) {
+            BitSet bridgeUnknown, BitSet ruled) {
         this.bridgeUnknown = bridgeUnknown;
+        this.ruled = ruled;
         this.file = file;
         this.offsets = offsets;
         this.tokens = List.copyOf(tokens);
@@ -170,6 +172,7 @@ public final class AlignmentsFile {
         List<TargetTokenKind> kinds = new ArrayList<>();
         BitSet copies = new BitSet();
         BitSet unknown = new BitSet();
+        BitSet ruled = new BitSet();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1024];
@@ -188,7 +191,7 @@ public final class AlignmentsFile {
                         continue;
                     }
                     int id = starts.size();
-                    readPrefix(file, id, line, length, tokens, kinds, copies, unknown);
+                    readPrefix(file, id, line, length, tokens, kinds, copies, unknown, ruled);
                     starts.add(lineStart);
                     lineStart = position;
                     length = 0;
@@ -201,13 +204,13 @@ public final class AlignmentsFile {
             starts.add(lineStart);
         }
         return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
-                kinds.toArray(TargetTokenKind[]::new), copies, unknown);
+                kinds.toArray(TargetTokenKind[]::new), copies, unknown, ruled);
     }
 
     /// Reads `{"id": id, "token": ..., "kind": ..., ["overlap_source": ...]` from the start of a
     /// line.
     private static void readPrefix(Path file, int id, byte[] line, int length, List<String> tokens,
-            List<TargetTokenKind> kinds, BitSet copies, BitSet unknown) throws InputFormatException {
+            List<TargetTokenKind> kinds, BitSet copies, BitSet unknown, BitSet ruled) throws InputFormatException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
                 StandardCharsets.UTF_8))) {
             reader.beginObject();
@@ -223,8 +226,17 @@ public final class AlignmentsFile {
             String next = reader.nextName();
             if (next.equals("overlap_source")) {
                 copies.set(id);
-            } else if (next.equals("bridge_unknown")) {
-                unknown.set(id);
+                reader.skipValue();
+                next = reader.nextName();
+            }
+            if (next.equals("bridge_unknown")) {
+                if (reader.nextBoolean()) {
+                    unknown.set(id);
+                }
+                next = reader.nextName();
+            }
+            if (next.equals("rule")) {
+                ruled.set(id);
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
@@ -263,6 +275,11 @@ public final class AlignmentsFile {
     /// bridge's unknown token).
     public boolean isBridgeUnknown(int id) {
         return bridgeUnknown.get(id);
+    }
+
+    /// Whether a rule (not the method) filled target token `id`'s rows (`"rule"` in the file).
+    public boolean isRuleRow(int id) {
+        return ruled.get(id);
     }
 
     /// Whether target token `id`'s rows were copied from a source token.

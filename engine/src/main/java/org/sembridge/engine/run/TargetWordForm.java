@@ -58,7 +58,7 @@ public record TargetWordForm(int targetId, Form form) {
         return Optional.empty();
     }
 
-    /// The word's UTF-8 bytes written in the GPT-2 byte-level alphabet (`집` is `ìŀĳ`).
+    /// The word's UTF-8 bytes written in the GPT-2 byte-level alphabet (`집` is `ì§ĳ`).
     static String byteLevelSpelling(String word) {
         StringBuilder spelled = new StringBuilder();
         for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
