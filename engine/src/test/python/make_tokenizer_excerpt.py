@@ -6,9 +6,11 @@ Usage:
 
 Keeps, re-indexed densely in their original order: every added token that is special, spelled like
 a special of a known role or reserved/unused (at most 12 reserved ones), the byte pieces (the 256
-SentencePiece <0xNN> tokens, or the 256 one-character byte-level tokens), up to 24 whitespace pieces
-(newline, tab, runs of spaces in the family's spelling), and the tokens of the given words (their
-word-start and continuation forms). Merges are kept when both parts and the result are kept.
+SentencePiece <0xNN> tokens, or the 256 one-character byte-level tokens), up to 64 whitespace pieces
+(newline, tab, runs of spaces in the family's spelling; two spaces always), the 120 lowest-id tokens
+with the family's word-start marker (so that the scheme is detected from the excerpt as from the
+full file: more than 100 markers), and the tokens of the given words (their word-start and
+continuation forms). Merges are kept when both parts and the result are kept.
 Normalizer, pre-tokenizer and decoder are copied unchanged, so the excerpt tokenizes like the full
 file on text made of the kept pieces. Deterministic; standard library only.
 """
@@ -66,9 +68,11 @@ def main(argv):
                     surface = bytes(inverse[c] for c in token).decode("utf-8")
                 except UnicodeDecodeError:
                     continue
-        if surface and surface.isspace() and whitespace < 24:
+        if surface and surface.isspace() and (whitespace < 64 or surface == "  "):
             keep.add(token)
             whitespace += 1
+    marker = "\u0120" if byte_level else "\u2581"
+    keep |= {t for _, t in sorted((i, t) for t, i in vocab.items() if t.startswith(marker) and len(t) > 1)[:120]}
     for word in words:
         encoded = word.encode("utf-8")
         spellings = {word, "\u2581" + word}

@@ -112,7 +112,7 @@ class RealTokenizerExcerptTest {
         JsonObject manifest = JsonParser.parseString(run.manifest().json()).getAsJsonObject();
         JsonObject counts = manifest.getAsJsonObject("counts");
 
-        assertEquals(5, counts.get("match_special_role").getAsInt(), "<pad> <eos> <bos> <unk> <mask>");
+        assertEquals(7, counts.get("match_special_role").getAsInt(), "<pad> <eos> <bos> <unk> <mask> <s> </s>");
         assertEquals(12, counts.get("reserved").getAsInt());
         assertEquals(156, counts.get("byte").getAsInt());
         assertTrue(counts.has("bridge_unknown_texts"));
