@@ -54,10 +54,11 @@ final class EvalCommand implements Callable<Integer> {
     Path qrels;
 
     @Option(names = "--run", paramLabel = "FILE",
-            description = "Write the sparse run in TREC format (qid Q0 docid rank score tag), atomically.")
+            description = "Write the sparse run in TREC format (qid Q0 docid rank score tag), atomically."
+                    + " Default: no run file.")
     Path runFile;
 
-    @Option(names = "--bm25-run", paramLabel = "FILE", description = "Write the BM25 run in TREC format (with --bm25).")
+    @Option(names = "--bm25-run", paramLabel = "FILE", description = "Write the BM25 run in TREC format (with --bm25). Default: no run file.")
     Path bm25RunFile;
 
     @Option(names = "--bm25", description = "Also evaluate BM25 on the same queries (needs an index built with"
@@ -74,6 +75,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     QueryEncoderOptions encoderOptions;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() throws Exception {
         if (k < 1) {
@@ -82,8 +86,8 @@ final class EvalCommand implements Callable<Integer> {
         if (bm25RunFile != null && !bm25) {
             throw new ParameterException(spec.commandLine(), "--bm25-run needs --bm25");
         }
-        List<Topic> topics = TopicsReader.read(queries);
-        Qrels judgements = QrelsReader.read(qrels);
+        List<Topic> topics = TopicsReader.read(queries, lineLimit.bytes());
+        Qrels judgements = QrelsReader.read(qrels, lineLimit.bytes());
         CancellationToken cancel = SemBridgeCli.cancellation(spec);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         try (SparseIndex opened = SparseIndex.open(index)) {

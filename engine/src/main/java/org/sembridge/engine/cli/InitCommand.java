@@ -46,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--bridge", paramLabel = "DIR|FILE",
             description = "Bridge sentence-encoder folder, or a precomputed bridge-vector .safetensors file "
-                    + "(required by sembridge, focus and ofa).")
+                    + "(required by sembridge, focus and ofa; default: none).")
     Path bridge;
 
     @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME",
@@ -90,7 +90,8 @@ final class InitCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Run folder to create (replaced only if it is an earlier run folder).")
+            description = "Run folder to create (replaced only if it is empty or a complete earlier run folder"
+                    + " with nothing added).")
     Path out;
 
     @Option(names = "--json", description = "Print the summary as one JSON document.")

@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
 /// their line, and the count is recorded in the index metadata. Their ids still count for the
 /// duplicate check.
 ///
+/// **Size limit.** A line (one document) may hold at most `maxLineBytes` bytes of UTF-8, by
+/// default [TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB); a longer document is *refused* with
+/// the file and line, not truncated: cutting a JSON line breaks its syntax, and cutting a TSV line
+/// would silently drop its title column. (The encoder reads only the first few hundred tokens of a
+/// document anyway, so a genuine longer document can be shortened by the user or the limit raised.)
+/// The limit is enforced while reading, so a small `.gz` file that expands to one huge line fails
+/// after about 1 MiB instead of exhausting memory.
+///
 /// Memory: the set of ids seen so far (about 60 bytes per document plus the id).
 public final class CorpusReader implements AutoCloseable {
 
@@ -39,6 +47,7 @@ public final class CorpusReader implements AutoCloseable {
     private final long sizeBytes;
     private final Map<String, Integer> firstLineOfId = new HashMap<>();
     private long skippedEmptyDocuments;
+    private long documentsRead;
 
     private CorpusReader(TextLineReader lines, CorpusFormat format, long sizeBytes) {
         this.lines = lines;
@@ -50,8 +59,17 @@ public final class CorpusReader implements AutoCloseable {
     ///
     /// @throws InputFormatException when the extension is unknown or the file is missing
     public static CorpusReader open(Path file) throws IOException, InputFormatException {
+        return open(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// Opens `file` with documents (lines) of at most `maxLineBytes` bytes.
+    ///
+    /// @throws InputFormatException when the extension is unknown or the file is missing
+    /// @throws IllegalArgumentException when `maxLineBytes` is outside
+    ///     `[1, TextLineReader.LARGEST_MAX_LINE_BYTES]`
+    public static CorpusReader open(Path file, int maxLineBytes) throws IOException, InputFormatException {
         CorpusFormat format = CorpusFormat.of(file);
-        TextLineReader lines = TextLineReader.open(file);
+        TextLineReader lines = TextLineReader.open(file, maxLineBytes);
         return new CorpusReader(lines, format, Files.size(file));
     }
 
@@ -64,6 +82,7 @@ public final class CorpusReader implements AutoCloseable {
             if (line.isBlank()) {
                 continue;
             }
+            documentsRead++;
             CorpusDocument document = switch (format) {
                 case JSON_LINES -> parseJson(line);
                 case TSV -> parseTsv(line);
@@ -115,8 +134,33 @@ public final class CorpusReader implements AutoCloseable {
         return skippedEmptyDocuments;
     }
 
+    /// Documents (non-blank lines) read so far, empty ones included: progress against
+    /// [#countDocuments(Path)].
+    public long documentsRead() {
+        return documentsRead;
+    }
+
+    /// The number of documents in `file` as [#next()] will see them: its non-blank lines (empty
+    /// documents included, they are skipped later). One streaming pass over the file (decompressed
+    /// for `.gz`), without parsing; malformed lines are left for [#next()] to report.
+    ///
+    /// @throws InputFormatException when the file is missing or not valid UTF-8 (file and line)
+    public static long countDocuments(Path file) throws IOException, InputFormatException {
+        long count = 0;
+        try (TextLineReader lines = TextLineReader.open(file)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /// Bytes of the file consumed so far (compressed bytes for `.gz`), for progress against
-    /// [#sizeBytes()].
+    /// [#sizeBytes()]; read-ahead makes this up to 64 KiB ahead of the documents returned, so a
+    /// small corpus is "fully read" after its first batch: use [#documentsRead()] for progress.
     public long bytesRead() {
         return lines.bytesRead();
     }

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;
@@ -26,11 +24,19 @@ import org.slf4j.LoggerFactory;
 /// All-or-nothing: the index is built in a staging folder next to the target
 /// (`AtomicFiles.createStagingDirectory`) and renamed into place only when complete. A bad corpus
 /// line, an encoder failure or a cancellation deletes the staging folder and leaves an existing
-/// index at the target untouched. A target folder that exists and is not a SemBridge index is
-/// never replaced (it might be the user's documents).
+/// index at the target untouched. A target folder that exists is replaced only when it is empty
+/// or a complete SemBridge index ([OutputMarker] of kind [#OUTPUT_KIND]: every file the build
+/// wrote, nothing added); anything else might be the user's documents and is never replaced.
+/// Staging folders of killed builds are removed at the next build of the same target.
 ///
-/// Progress: stage "indexing <file>", in corpus bytes read out of the file size.
+/// Progress: stage "indexing <file>", in documents read out of the documents in the file (counted by
+/// a first streaming pass, [CorpusReader#countDocuments]). Corpus bytes are not a usable measure:
+/// the reader's 64 KiB read-ahead swallows a small corpus with its first batch, so a bar in bytes
+/// was full at document 32 of 204 while the document count kept rising.
 public final class IndexBuilder {
+
+    /// The [OutputMarker] kind of an index folder.
+    public static final String OUTPUT_KIND = "index";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
@@ -48,14 +54,17 @@ public final class IndexBuilder {
             ProgressListener progress, CancellationToken cancel) throws IOException, SemBridgeException {
         long start = System.nanoTime();
         checkReplaceable(request.indexFolder());
+        AtomicFiles.removeOrphans(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
+        long documents = CorpusReader.countDocuments(request.corpus());
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
         boolean published = false;
         try {
             IndexMetadata metadata;
-            try (CorpusReader corpus = CorpusReader.open(request.corpus());
+            try (CorpusReader corpus = CorpusReader.open(request.corpus(), request.maxLineBytes());
                     SparseIndexWriter writer = SparseIndexWriter.create(staging, request.bm25Language())) {
                 List<CorpusDocument> batch = new ArrayList<>(request.batchSize());
+                progress.onProgress(stage, 0, documents);
                 while (readBatch(corpus, batch, request.batchSize())) {
                     cancel.throwIfCancelled(stage);
                     List<TermWeights> vectors = encoder.encode(
@@ -67,7 +76,7 @@ public final class IndexBuilder {
                     for (int i = 0; i < batch.size(); i++) {
                         writer.addDocument(batch.get(i), vectors.get(i));
                     }
-                    progress.onProgress(stage, corpus.bytesRead(), corpus.sizeBytes());
+                    progress.onProgress(stage, Math.min(corpus.documentsRead(), documents), documents);
                     LOG.debug("indexed {} documents ({} of {} bytes)", writer.documentCount(), corpus.bytesRead(),
                             corpus.sizeBytes());
                 }
@@ -79,6 +88,7 @@ public final class IndexBuilder {
                 writer.commit(metadata);
             }
             cancel.throwIfCancelled(stage);
+            OutputMarker.write(staging, OUTPUT_KIND);
             AtomicFiles.publishDirectory(staging, request.indexFolder());
             published = true;
             IndexBuildReport report = new IndexBuildReport(request.indexFolder(), metadata, System.nanoTime() - start);
@@ -106,27 +116,9 @@ public final class IndexBuilder {
     }
 
     private static void checkReplaceable(Path folder) throws IOException, InputFormatException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputFormatException("cannot create the index " + folder + ": a file of that name exists");
         }
-        try (var entries = Files.list(folder)) {
-            if (entries.findAny().isEmpty()) {
-                return;
-            }
-        }
-        try (Directory directory = FSDirectory.open(folder)) {
-            if (DirectoryReader.indexExists(directory)) {
-                try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                    if (reader.getIndexCommit().getUserData().containsKey(IndexMetadata.KEY_FORMAT)) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new InputFormatException("refusing to replace " + folder + ": it is not empty and not a SemBridge"
-                + " index; choose a new or empty folder");
+        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index");
     }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /// rest at the rate measured since, `t1 + (now - t1) x (total - d1) / (done - d1)`. The
 /// first estimate made once [#ESTIMATE_AFTER_FRACTION] of a stage is done is kept per stage
 /// ([#estimates()], `estimates_seconds` in `run.json`) and logged, so it can be compared with
-/// the measured time afterwards.
+/// the measured time afterwards. Estimates are keyed by the progress stage name: a timed stage
+/// (`embedding target tokens with bge-m3`) or a long operation reported inside one (`aligning
+/// target tokens` inside `planning sembridge`).
 final class StageTimings {
 
     /// The fraction of a stage's work after which its first estimate is recorded (5%).
@@ -32,8 +34,7 @@ final class StageTimings {
     private final long startNanos = System.nanoTime();
     private String current;
     private long currentStartNanos;
-    private long firstDone;
-    private long firstDoneNanos;
+    private final Map<String, Progress> progressStages = new java.util.HashMap<>();
 
     StageTimings(ProgressListener progress) {
         this.progress = progress;
@@ -44,7 +45,6 @@ final class StageTimings {
         end();
         current = stage;
         currentStartNanos = System.nanoTime();
-        firstDone = 0;
         progress.onProgress(stage, 0, -1);
     }
 
@@ -68,23 +68,42 @@ final class StageTimings {
     }
 
     private synchronized void observe(String stage, long done, long total) {
-        if (!stage.equals(current) || total <= 0 || done <= 0 || estimates.containsKey(stage)) {
-            return;
-        }
         long now = System.nanoTime();
-        if (firstDone == 0) {
-            firstDone = done;
-            firstDoneNanos = now;
+        Progress seen = progressStages.get(stage);
+        if (seen == null) {
+            // a stage of this object starts with done = 0; a sub-stage reported by a long
+            // operation inside it (aligning target tokens) starts at its first report with
+            // done = 0, else when the enclosing stage started
+            seen = new Progress(done == 0 ? now : currentStartNanos);
+            progressStages.put(stage, seen);
         }
-        if (done < ESTIMATE_AFTER_FRACTION * total || done <= firstDone && done < total) {
+        if (total <= 0 || done <= 0 || estimates.containsKey(stage)) {
             return;
         }
-        double elapsed = (now - currentStartNanos) / 1e9;
-        double estimate = rollingEstimate(currentStartNanos, firstDoneNanos, firstDone, now, done, total);
+        if (seen.firstDone == 0) {
+            seen.firstDone = done;
+            seen.firstDoneNanos = now;
+        }
+        if (done < ESTIMATE_AFTER_FRACTION * total || done <= seen.firstDone && done < total) {
+            return;
+        }
+        double elapsed = (now - seen.startNanos) / 1e9;
+        double estimate = rollingEstimate(seen.startNanos, seen.firstDoneNanos, seen.firstDone, now, done, total);
         estimates.put(stage, estimate);
         LOG.info("{}: {} of {} done after {} s; estimated {} s in all", stage, done, total,
                 String.format(java.util.Locale.ROOT, "%.1f", elapsed),
                 String.format(java.util.Locale.ROOT, "%.1f", estimate));
+    }
+
+    /// Where a progress stage started and its first report with work done.
+    private static final class Progress {
+        private final long startNanos;
+        private long firstDone;
+        private long firstDoneNanos;
+
+        Progress(long startNanos) {
+            this.startNanos = startNanos;
+        }
     }
 
     /// The estimated seconds of a whole stage that started at `startNanos`, first reported work

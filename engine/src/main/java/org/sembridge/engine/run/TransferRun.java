@@ -13,6 +13,7 @@ import org.sembridge.engine.bridge.BridgeVectorStore;
 import org.sembridge.engine.bridge.BridgeVectors;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelWeights;
 import org.sembridge.engine.hf.TextTokenizer;
@@ -262,6 +263,12 @@ final class TransferRun {
             List<ConfigEdit> edits = new AdaptedModelWriter(gate).write(staging.resolve(AdaptedModelWriter.MODEL_DIR),
                     source, weights, target, targetVocabulary.tokens(), built.matrices().replacedTensors(matrices));
             manifest.configEdits(edits);
+            ModelFolderCheck.Report check = ModelFolderCheck.requireConsistent(
+                    staging.resolve(AdaptedModelWriter.MODEL_DIR));
+            manifest.decision("exported model checked (config.json vs tensors vs tokenizer): vocab_size "
+                    + check.vocabSize() + " in every vocabulary-sized tensor " + check.vocabularyTensors()
+                    + ", pad_token_id " + check.padTokenId() + " is the tokenizer's, " + check.usablePositions()
+                    + " usable positions cover model_max_length");
             cancel.throwIfCancelled("the transfer");
             writeAlignments(staging.resolve(AlignmentsFile.FILE_NAME), built);
             writeVocabulary(staging.resolve(VocabularyFile.SOURCE_FILE_NAME), sourceVocabulary, sourceBridgeTexts);
@@ -272,6 +279,7 @@ final class TransferRun {
             Path manifestFile = staging.resolve(RunManifest.FILE_NAME);
             gate.beforeWrite(manifestFile);
             AtomicFiles.writeString(manifestFile, manifest.toJson());
+            OutputMarker.write(staging, TransferRunner.OUTPUT_KIND);
             cancel.throwIfCancelled("the transfer");
             AtomicFiles.publishDirectory(staging, request.out());
         } catch (SemBridgeException | IOException | RuntimeException | Error e) {
