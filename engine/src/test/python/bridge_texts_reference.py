@@ -3,7 +3,8 @@
 
 Usage:
     bridge_texts_reference.py rule PAIRS_JSON_FILE
-        reads [[decoded, raw], ...] and prints the JSON array of bridge_text(decoded, raw)
+        reads [[decoded, raw], ...] or [[decoded, raw, scheme], ...] and prints the JSON array of
+        bridge_text(decoded, raw[, scheme])
     bridge_texts_reference.py write OUT_FILE
         writes a small precomputed file (3 texts x 4 dims, model "numpy-test") and prints its
         vectors as JSON
@@ -37,7 +38,7 @@ def main(argv):
     if argv[0] == "rule":
         with open(argv[1], encoding="utf-8") as f:
             pairs = json.load(f)
-        print(json.dumps([export.bridge_text(decoded, raw) for decoded, raw in pairs]))
+        print(json.dumps([export.bridge_text(*pair) for pair in pairs]))
     elif argv[0] == "write":
         texts = ["house", "집", "casa"]
         vectors = np.random.default_rng(7).normal(size=(3, 4)).astype(np.float32)

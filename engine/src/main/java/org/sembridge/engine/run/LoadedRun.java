@@ -183,10 +183,11 @@ public final class LoadedRun {
         return target;
     }
 
-    /// The target ids whose rows the method built (every token that is not an overlap copy),
-    /// ascending.
+    /// The target ids whose rows the method built (every token that is neither an overlap copy
+    /// nor a rule row), ascending.
     public int[] builtIds() {
-        return IntStream.range(0, targetSize()).filter(id -> !alignments.isCopy(id)).toArray();
+        return IntStream.range(0, targetSize()).filter(id -> !alignments.isCopy(id) && !alignments.isRuleRow(id))
+                .toArray();
     }
 
     /// Interactive re-alignment of one token: its SemBridge weights for another `alpha`, from
