@@ -15,6 +15,7 @@ import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.encoder.ForwardProfile;
 import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.encoder.SparseEncoder;
 import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.export.AtomicFiles;
@@ -104,8 +105,12 @@ public final class EncodeBenchmark {
         MatMulMeasurement matMul = MatMulBaseline.measure(device, settings.tokensPerBatch(), shape.hidden(),
                 shape.intermediate(), settings.batchSize() * flopsPerText, settings.warmupBatches(),
                 settings.measuredBatches(), "matmul baseline for " + model, progress, cancel);
+        MatMulMeasurement blasReference = device.isGpu() ? null : OpenBlas.available().isEmpty() ? null
+                : BlasMatMulReference.measure(OpenBlas.available().get(), settings.tokensPerBatch(), shape.hidden(),
+                        shape.intermediate(), settings.batchSize() * flopsPerText, settings.warmupBatches(),
+                        settings.measuredBatches(), "OpenBLAS reference for " + model, progress, cancel);
         EncodeBenchmarkResult result = new EncodeBenchmarkResult(model, shape, settings, flopsPerText, batches, matMul,
-                device.name());
+                device.name(), blasReference);
         LOG.info("Encode benchmark {} ({}) on {}: {} texts/s, {} GFLOP/s, matmul {} GFLOP/s, ratio {}", model,
                 shape.describe(), device.name(), String.format("%.2f", result.textsPerSecond()),
                 String.format("%.1f", result.gflopsPerSecond()), String.format("%.1f", matMul.gflopsPerSecond()),

@@ -216,6 +216,16 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
             matMul.addProperty("gflops_per_second", mm.gflopsPerSecond());
             m.add("matmul", matMul);
             m.addProperty("matmul_ratio", r.matMulRatio());
+            if (r.blasReference() != null) {
+                MatMulMeasurement b = r.blasReference();
+                JsonObject blas = new JsonObject();
+                blas.addProperty("what", "OpenBLAS cblas_sgemm via FFM, same product and FLOPs per round");
+                blas.addProperty("repetitions", b.repetitions());
+                blas.add("round_seconds", timings(b.rounds()));
+                blas.addProperty("gflops_per_second", b.gflopsPerSecond());
+                m.add("openblas_reference", blas);
+                m.addProperty("openblas_ratio", r.blasRatio());
+            }
             m.addProperty("device", r.device());
             models.add(m);
         }
@@ -241,9 +251,9 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
                 env.device(), env.deviceReason(), env.torchVersion(), env.torchThreads(), env.torchInteropThreads(),
                 env.jvmProcessors());
         out.printf(Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end%n%n", env.loadAverage(), loadAfter);
-        String row = "%-18s %-34s %8s %9s %10s %8s %14s %6s %-7s %s%n";
+        String row = "%-18s %-34s %8s %9s %10s %8s %14s %6s %16s %6s %-7s %s%n";
         out.printf(Locale.ROOT, row, "model", "shape", "texts/s", "tokens/s", "GFLOP/text", "GFLOP/s",
-                "matmul GFLOP/s", "ratio", "device", "threads");
+                "matmul GFLOP/s", "ratio", "OpenBLAS GFLOP/s", "ratio", "device", "threads");
         for (EncodeBenchmarkResult r : results) {
             out.printf(Locale.ROOT, row, r.model(), r.shape().describe(),
                     String.format(Locale.ROOT, "%.2f", r.textsPerSecond()),
@@ -252,11 +262,15 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1f", r.gflopsPerSecond()),
                     String.format(Locale.ROOT, "%.1f", r.matMul().gflopsPerSecond()),
                     String.format(Locale.ROOT, "%.2f", r.matMulRatio()),
+                    r.blasReference() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f", r.blasReference().gflopsPerSecond()),
+                    r.blasReference() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.blasRatio()),
                     r.device(), env.torchThreads() + "/" + env.jvmProcessors());
         }
         out.println();
         out.println("GFLOP/s counts the matrix products of the forward pass (docs/benchmarks.md); matmul is a plain");
         out.println("[texts x tokens, hidden] x [hidden, intermediate] product of the same FLOPs on the same device;");
+        out.println("OpenBLAS is the same product by cblas_sgemm outside libtorch (FFM, off-heap), in the same run;");
         out.println("threads: libtorch intra-op / JVM processors.");
         for (EncodeBenchmarkResult r : results) {
             MatMulMeasurement mm = r.matMul();

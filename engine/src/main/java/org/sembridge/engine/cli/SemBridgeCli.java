@@ -3,6 +3,7 @@ package org.sembridge.engine.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.sembridge.engine.progress.CancellationToken;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,10 @@ public final class SemBridgeCli {
         if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
             System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
         }
+        // Libraries that log through java.util.logging (Lucene's vectorization notice) would print
+        // two INFO lines on every run; routed into slf4j they obey simplelogger.properties (warn).
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         InterruptCancellation interrupt = InterruptCancellation.install(err);
@@ -105,11 +110,19 @@ public final class SemBridgeCli {
         commandLine.setExecutionExceptionHandler(new CliErrorHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            err.println("(run with --help for usage)");
+            err.println(usageErrorLine(ex));
+            err.flush();
             return ExitCodes.USAGE;
         });
         return commandLine;
+    }
+
+    /// The one stderr line of a usage error: picocli's message (its own line breaks folded) and
+    /// the `--help` call that shows the command's usage.
+    static String usageErrorLine(CommandLine.ParameterException ex) {
+        String message = CliErrorHandler.oneLine(String.valueOf(ex.getMessage()));
+        return "error: " + message + " (run `" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help` for usage)";
     }
 
     /// The cancellation token of the invocation that `spec` belongs to.

@@ -135,17 +135,25 @@ public final class CorpusReader implements AutoCloseable {
     }
 
     /// Documents (non-blank lines) read so far, empty ones included: progress against
-    /// [#countDocuments(Path, int)].
+    /// [#countDocuments(Path)].
     public long documentsRead() {
         return documentsRead;
     }
 
     /// The number of documents in `file` as [#next()] will see them: its non-blank lines (empty
     /// documents included, they are skipped later). One streaming pass over the file (decompressed
-    /// for `.gz`), without parsing, under the same line limit as [#open(Path, int)]; malformed lines
-    /// are left for [#next()] to report.
+    /// for `.gz`), without parsing; malformed lines are left for [#next()] to report.
     ///
     /// @throws InputFormatException when the file is missing or not valid UTF-8 (file and line)
+    public static long countDocuments(Path file) throws IOException, InputFormatException {
+        return countDocuments(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// As [#countDocuments(Path)] with lines of at most `maxLineBytes` bytes (the limit the
+    /// reading pass will use, so a line over it is refused before any document is encoded).
+    ///
+    /// @throws InputFormatException when the file is missing, not valid UTF-8, or has a line over
+    ///     the limit (file and line)
     public static long countDocuments(Path file, int maxLineBytes) throws IOException, InputFormatException {
         long count = 0;
         try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {

@@ -54,6 +54,7 @@ public final class IndexBuilder {
             ProgressListener progress, CancellationToken cancel) throws IOException, SemBridgeException {
         long start = System.nanoTime();
         checkReplaceable(request.indexFolder());
+        AtomicFiles.removeOrphans(request.indexFolder());
         String stage = "indexing " + request.corpus().getFileName();
         long documents = CorpusReader.countDocuments(request.corpus(), request.maxLineBytes());
         Path staging = AtomicFiles.createStagingDirectory(request.indexFolder());
@@ -117,6 +118,6 @@ public final class IndexBuilder {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputFormatException("cannot create the index " + folder + ": a file of that name exists");
         }
-        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index");
+        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index", "not a SemBridge index");
     }
 }

@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sembridge.engine.encoder.ForwardStage;
+import org.sembridge.engine.linalg.OpenBlas;
 
 /// `sembridge bench encode` in a tiny configuration (the sample model and a random 2-layer,
 /// hidden-64 BERT; 4 texts of 16 tokens, 1 warm-up and 2 measured batches): the structure of
@@ -126,6 +128,19 @@ class EncodeBenchmarkCommandTest {
         assertTrue(gflops > 0 && matMulGflops > 0, model.toString());
         assertEquals(gflops / matMulGflops, model.get("matmul_ratio").getAsDouble(), 1e-9 * gflops / matMulGflops);
         assertTrue(model.get("matmul_ratio").getAsDouble() > 0, model.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void openBlasReferenceOfTheSameProductGivesTheSecondRatio(int index, int[] shape) {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here");
+        JsonObject model = report.getAsJsonArray("models").get(index).getAsJsonObject();
+        JsonObject blas = model.getAsJsonObject("openblas_reference");
+        assertEquals(model.getAsJsonObject("matmul").get("repetitions").getAsInt(), blas.get("repetitions").getAsInt());
+        double gflops = model.get("gflops_per_second").getAsDouble();
+        double blasGflops = blas.get("gflops_per_second").getAsDouble();
+        assertTrue(blasGflops > 0, blas.toString());
+        assertEquals(gflops / blasGflops, model.get("openblas_ratio").getAsDouble(), 1e-9 * gflops / blasGflops);
     }
 
     @Test

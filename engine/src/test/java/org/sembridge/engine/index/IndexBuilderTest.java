@@ -143,6 +143,31 @@ class IndexBuilderTest {
     }
 
     @Test
+    void indexWithAFileAddedByTheUserIsNotReplaced() throws Exception {
+        Path index = dir.resolve("index");
+        build(CORPUS, new WordWeightEncoder("first"), index, 4, CancellationToken.create());
+        TestFiles.write(index, "notes.txt", "mine");
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> build(CORPUS, new WordWeightEncoder("second"), index, 4, CancellationToken.create()));
+        assertTrue(e.getMessage().startsWith("refusing to replace " + index + ": it is not a complete SemBridge index"
+                + " written by this tool (it holds notes.txt, which this tool did not write there)"), e.getMessage());
+        assertEquals("mine", Files.readString(index.resolve("notes.txt")));
+        try (SparseIndex opened = SparseIndex.open(index)) {
+            assertEquals("first", opened.metadata().encoderFingerprint());
+        }
+    }
+
+    @Test
+    void stagingFolderOfAKilledBuildIsRemovedAtTheNextBuild() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path orphan = Files.createDirectories(dir.resolve(".index.staging-" + finished.pid() + "-x"));
+        TestFiles.write(orphan, "_0.cfs", "half a segment");
+        build(CORPUS, new WordWeightEncoder("e"), dir.resolve("index"), 4, CancellationToken.create());
+        assertEquals(List.of("corpus.jsonl", "index"), TestFiles.list(dir));
+    }
+
+    @Test
     void rebuildReplacesAnExistingIndex() throws Exception {
         Path index = dir.resolve("index");
         build(CORPUS, new WordWeightEncoder("first"), index, 4, CancellationToken.create());
