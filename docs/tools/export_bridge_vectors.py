@@ -13,7 +13,11 @@ file the workbench reads as "precomputed bridge vectors" (docs/bridge-vectors.md
 The bridge text of a token is the SemBridge rule, identical to the workbench's BridgeTexts:
     text = tokenizer.decode([id]).strip()
     if not text or (text.startswith("[") and text.endswith("]")): text = raw vocabulary string
-    if still empty: "[empty]"; if only whitespace: its code points as "U+000A" (space separated)
+    if still empty: "[empty]"
+    whitespace/control pieces (rule version 2): a token whose surface text (SentencePiece "▁" as a
+    space and "<0xNN>" below 0x80 as that character, byte-level characters as their bytes) or
+    decoded text is only whitespace/control characters is named by its runs: "newline",
+    "2 newlines", "tab", "4 spaces", "newline + 2 spaces" (other characters "U+XXXX", "3 x U+XXXX")
 Lookup is by text, so one file serves the source and the target vocabulary: pass both tokenizers.
 
 Usage:
@@ -33,18 +37,93 @@ import sys
 import tempfile
 
 EMPTY_TOKEN_TEXT = "[empty]"
+WORD_START = "\u2581"
+WHITESPACE_NAMES = {" ": "space", "\n": "newline", "\t": "tab", "\r": "carriage return", "\x0b": "vertical tab",
+                    "\x0c": "form feed", "\xa0": "no-break space", "\u3000": "ideographic space"}
 
 
-def bridge_text(decoded, raw):
+def _byte_level_table():
+    """GPT-2 bytes_to_unicode, inverted: character -> byte."""
+    printable = list(range(ord("!"), ord("~") + 1)) + list(range(0xA1, 0xAD)) + list(range(0xAE, 0x100))
+    table = {}
+    extra = 0x100
+    for b in range(256):
+        if b in printable:
+            table[chr(b)] = b
+        else:
+            table[chr(extra)] = b
+            extra += 1
+    return table
+
+
+BYTE_LEVEL = _byte_level_table()
+
+
+def detect_scheme(tokens):
+    """sentencepiece, wordpiece or byte_level: more than 100 tokens with the marker (workbench SchemeDetection)."""
+    if sum(t.startswith(WORD_START) for t in tokens) > 100:
+        return "sentencepiece"
+    if sum(t.startswith("##") for t in tokens) > 100:
+        return "wordpiece"
+    if sum(t.startswith("\u0120") for t in tokens) > 100:
+        return "byte_level"
+    return "wordpiece"
+
+
+def surface_text(raw, scheme):
+    """The text a token stands for before stripping (workbench VocabularyScheme.surfaceText)."""
+    if scheme == "sentencepiece":
+        if len(raw) == 6 and raw.startswith("<0x") and raw.endswith(">") and all(c in "0123456789ABCDEF" for c in raw[3:5]):
+            value = int(raw[3:5], 16)
+            return chr(value) if value < 0x80 else raw
+        return raw.replace(WORD_START, " ")
+    if scheme == "byte_level":
+        if all(c in BYTE_LEVEL for c in raw):
+            try:
+                return bytes(BYTE_LEVEL[c] for c in raw).decode("utf-8")
+            except UnicodeDecodeError:
+                return raw
+        return raw
+    return raw
+
+
+def whitespace_name(surface):
+    """The named text of a whitespace/control piece, or None."""
+    import unicodedata
+
+    if not surface or not all(c.isspace() or unicodedata.category(c) == "Cc" for c in surface):
+        return None
+    parts = []
+    i = 0
+    while i < len(surface):
+        c = surface[i]
+        run = 1
+        while i + run < len(surface) and surface[i + run] == c:
+            run += 1
+        i += run
+        name = WHITESPACE_NAMES.get(c)
+        if name is None:
+            code = "U+%04X" % ord(c)
+            parts.append(code if run == 1 else "%d x %s" % (run, code))
+        else:
+            parts.append(name if run == 1 else "%d %ss" % (run, name))
+    return " + ".join(parts)
+
+
+def bridge_text(decoded, raw, scheme="wordpiece"):
     """The SemBridge bridge text of one token from its decoded text and raw vocabulary string."""
+    named = whitespace_name(surface_text(raw, scheme))
+    if named is None and decoded:
+        named = whitespace_name(decoded)
+    if named is not None:
+        return named
     text = decoded.strip()
     if not text or (text.startswith("[") and text.endswith("]")):
         text = raw
     if not text:
         return EMPTY_TOKEN_TEXT
-    if not text.strip():
-        return " ".join("U+%04X" % ord(c) for c in text)
-    return text
+    named = whitespace_name(text)
+    return named if named is not None else text
 
 
 def load_tokenizer(path):
@@ -70,10 +149,13 @@ def vocabulary_texts(tokenizer):
     raw_by_id = [""] * size
     for token, token_id in vocab.items():
         raw_by_id[token_id] = token
+    scheme = detect_scheme(raw_by_id)
+    special = {token_id for token_id, added in tokenizer.get_added_tokens_decoder().items() if added.special} \
+        if hasattr(tokenizer, "get_added_tokens_decoder") else set()
     texts = []
     for token_id, raw in enumerate(raw_by_id):
         decoded = tokenizer.decode([token_id], skip_special_tokens=False) if raw else ""
-        texts.append(bridge_text(decoded, raw))
+        texts.append(bridge_text(decoded, raw, "wordpiece" if token_id in special else scheme))
     return texts
 
 

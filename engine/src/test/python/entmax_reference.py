@@ -16,7 +16,9 @@ Everything is float64. Usage (input and output are JSON; output goes to stdout):
 
     entmax_reference.py entmax IN.json               {"alpha", "rows"} -> {"weights"}
     entmax_reference.py align IN.json                {"alpha", "targets", "sources", "rows"}
-                                                     -> {"similarities", "weights"}
+                                                     -> {"similarities", "weights", "entropies", "supports"}
+                                                     (entropy -sum p ln p over p > 0 of the dense row, in
+                                                     nats; support = number of p > 0)
     entmax_reference.py reconstruct IN.json          {"rows": [{"ids", "weights"}], "embeddings"}
                                                      -> {"embeddings"}
     entmax_reference.py softmax_reconstruct IN.json  {"targets", "sources", "rows", "embeddings"}
@@ -111,8 +113,11 @@ def main():
         out = {"weights": [entmax(row, data["alpha"]).tolist() for row in data["rows"]]}
     elif command == "align":
         similarities = cosine(data["targets"], data["sources"], data["rows"])
+        weights = [entmax(row, data["alpha"]) for row in similarities]
         out = {"similarities": similarities.tolist(),
-               "weights": [entmax(row, data["alpha"]).tolist() for row in similarities]}
+               "weights": [w.tolist() for w in weights],
+               "entropies": [float(-(w[w > 0] * np.log(w[w > 0])).sum()) for w in weights],
+               "supports": [int((w > 0).sum()) for w in weights]}
     elif command == "reconstruct":
         embeddings = np.asarray(data["embeddings"], dtype=np.float64)
         out = {"embeddings": [(np.asarray(r["weights"], dtype=np.float64) @ embeddings[r["ids"]]).tolist()

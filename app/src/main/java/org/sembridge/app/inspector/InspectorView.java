@@ -168,13 +168,20 @@ public final class InspectorView {
                 setText(item == null ? "all kinds" : item.jsonName());
             }
         });
-        kind.setTooltip(new Tooltip("Keep one kind: overlap (copied), new (built) or special"));
+        kind.setTooltip(new Tooltip("Keep one kind: overlap (copied), new (built), special, byte (raw-byte piece, "
+                + "mean of the tokens containing it) or reserved (unused entry, mean of the source rows)"));
         kind.valueProperty().bindBidirectional(viewModel.kindFilterProperty());
 
         CheckBox bookmarked = new CheckBox("bookmarked");
         bookmarked.setId("bookmarkedOnly");
         bookmarked.setTooltip(new Tooltip("Keep bookmarked tokens only (bookmark with Ctrl+B)"));
         bookmarked.selectedProperty().bindBidirectional(viewModel.bookmarkedOnlyProperty());
+
+        CheckBox unknownBridge = new CheckBox("unknown to bridge");
+        unknownBridge.setId("bridgeUnknownOnly");
+        unknownBridge.setTooltip(new Tooltip("Keep tokens whose bridge text embeds like the bridge's unknown token "
+                + "(the bridge knows nothing about them)"));
+        unknownBridge.selectedProperty().bindBidirectional(viewModel.bridgeUnknownOnlyProperty());
 
         TextField minSupport = supportField("minSupport", "min", "Smallest support kept (source tokens)");
         minSupport.textProperty().addListener((obs, old, now) -> viewModel.minSupportProperty().set(parse(now, 0)));
@@ -203,10 +210,10 @@ public final class InspectorView {
 
         HBox support = new HBox(4, new Label("support"), minSupport, new Label("–"), maxSupport);
         support.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(8, 6, textFilter, kind, bookmarked, support, lexicon, focusChip());
+        FlowPane bar = new FlowPane(8, 6, textFilter, kind, bookmarked, unknownBridge, support, lexicon, focusChip());
         bar.setId("filterBar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        for (Node control : List.of(textFilter, kind, bookmarked, lexicon)) {
+        for (Node control : List.of(textFilter, kind, bookmarked, unknownBridge, lexicon)) {
             ((Region) control).setMinWidth(Region.USE_PREF_SIZE);
         }
         Label summary = new Label();

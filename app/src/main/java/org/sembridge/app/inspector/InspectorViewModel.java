@@ -62,6 +62,7 @@ public final class InspectorViewModel implements SessionPart {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<TargetTokenKind> kindFilter = new SimpleObjectProperty<>(this, "kindFilter");
     private final BooleanProperty bookmarkedOnly = new SimpleBooleanProperty(this, "bookmarkedOnly");
+    private final BooleanProperty bridgeUnknownOnly = new SimpleBooleanProperty(this, "bridgeUnknownOnly");
     private final IntegerProperty minSupport = new SimpleIntegerProperty(this, "minSupport", 0);
     private final IntegerProperty maxSupport = new SimpleIntegerProperty(this, "maxSupport", Integer.MAX_VALUE);
     private final ObjectProperty<LexiconFilter> lexiconFilter =
@@ -91,6 +92,7 @@ public final class InspectorViewModel implements SessionPart {
         filterText.addListener(refilter);
         kindFilter.addListener(refilter);
         bookmarkedOnly.addListener(refilter);
+        bridgeUnknownOnly.addListener(refilter);
         minSupport.addListener(refilter);
         maxSupport.addListener(refilter);
         lexiconFilter.addListener(refilter);
@@ -146,6 +148,11 @@ public final class InspectorViewModel implements SessionPart {
         return bookmarkedOnly;
     }
 
+    /// Keep only rows whose bridge text embeds like the bridge's unknown token.
+    public BooleanProperty bridgeUnknownOnlyProperty() {
+        return bridgeUnknownOnly;
+    }
+
     /// Smallest support kept (0 for any).
     public IntegerProperty minSupportProperty() {
         return minSupport;
@@ -190,7 +197,7 @@ public final class InspectorViewModel implements SessionPart {
     /// The current filter as a value.
     public TokenFilter filter() {
         return new TokenFilter(filterText.get(), kindFilter.get(), bookmarkedOnly.get(), Math.max(0, minSupport.get()),
-                maxSupport.get(), lexiconFilter.get());
+                maxSupport.get(), lexiconFilter.get(), bridgeUnknownOnly.get());
     }
 
     /// Reads the figures of `run` in the background (cancelling a load in progress); `null`
@@ -384,6 +391,7 @@ public final class InspectorViewModel implements SessionPart {
         filter.addProperty("text", filterText.get());
         filter.addProperty("kind", kindFilter.get() == null ? null : kindFilter.get().jsonName());
         filter.addProperty("bookmarkedOnly", bookmarkedOnly.get());
+        filter.addProperty("bridgeUnknownOnly", bridgeUnknownOnly.get());
         filter.addProperty("minSupport", minSupport.get());
         filter.addProperty("maxSupport", maxSupport.get());
         filter.addProperty("lexicon", lexiconFilter.get().name());
@@ -408,6 +416,7 @@ public final class InspectorViewModel implements SessionPart {
             filter.string("text").ifPresent(filterText::set);
             kindFilter.set(filter.parsed("kind", TargetTokenKind::fromJsonName).orElse(null));
             filter.bool("bookmarkedOnly").ifPresent(bookmarkedOnly::set);
+            filter.bool("bridgeUnknownOnly").ifPresent(bridgeUnknownOnly::set);
             filter.integer("minSupport").filter(n -> n >= 0).ifPresent(minSupport::set);
             filter.integer("maxSupport").ifPresent(maxSupport::set);
             filter.parsed("lexicon", LexiconFilter::valueOf).ifPresent(lexiconFilter::set);

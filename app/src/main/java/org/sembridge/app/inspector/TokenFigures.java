@@ -26,6 +26,7 @@ public final class TokenFigures {
     private final float[] topWeight;
     private final float[] entropyNats;
     private final byte[] lexicon;
+    private final java.util.BitSet bridgeUnknown;
     private final List<String> sourceTokens;
     private final int[] tokenRank;
     private final int[] sourceRank;
@@ -40,6 +41,7 @@ public final class TokenFigures {
         topWeight = builder.topWeight;
         entropyNats = builder.entropyNats;
         lexicon = builder.lexicon;
+        bridgeUnknown = builder.bridgeUnknown;
         sourceTokens = builder.sourceTokens;
         tokenRank = ranks(Arrays.asList(tokens));
         sourceRank = ranks(sourceTokens);
@@ -53,6 +55,12 @@ public final class TokenFigures {
                 foldedText[foldedStart[row] + k] = fold(tokens[row].charAt(k));
             }
         }
+    }
+
+    /// Whether row `row` is marked `bridge_unknown` (its bridge text embeds like the bridge's
+    /// unknown token).
+    public boolean isBridgeUnknown(int row) {
+        return bridgeUnknown.get(row);
     }
 
     /// The case folding of the text filter: one char to one char ([Character#toLowerCase(char)]).
@@ -200,6 +208,7 @@ public final class TokenFigures {
         private final float[] topWeight;
         private final float[] entropyNats;
         private final byte[] lexicon;
+        private final java.util.BitSet bridgeUnknown = new java.util.BitSet();
         private final List<String> sourceTokens;
 
         private Builder(int size, List<String> sourceTokens) {
@@ -230,6 +239,12 @@ public final class TokenFigures {
             this.topWeight[row] = topWeight;
             this.entropyNats[row] = entropyNats;
             this.lexicon[row] = (byte) lexicon.ordinal();
+            return this;
+        }
+
+        /// Marks `row` as having a bridge text that embeds like the bridge's unknown token.
+        public Builder markBridgeUnknown(int row) {
+            bridgeUnknown.set(row);
             return this;
         }
 

@@ -54,6 +54,9 @@ public final class TokenFiguresLoader {
                     hasSource ? record.sources().getFirst().id() : -1,
                     hasSource ? record.sources().getFirst().weight() : Float.NaN,
                     (float) record.entropyNats(), outcome);
+            if (record.bridgeUnknown()) {
+                builder.markBridgeUnknown(id);
+            }
         }
         progress.onProgress(stage, size, size);
         TokenFigures figures = builder.build();

@@ -15,11 +15,19 @@ import org.sembridge.engine.run.TargetTokenKind;
 /// @param maxSupport largest support kept ([Integer#MAX_VALUE] for no limit; below `minSupport`
 ///     nothing passes)
 /// @param lexicon the lexicon outcomes kept
+/// @param bridgeUnknownOnly keep only rows whose bridge text embeds like the bridge's unknown
+///     token (`bridge_unknown` in `alignments.jsonl`)
 public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedOnly, int minSupport, int maxSupport,
-        LexiconFilter lexicon) {
+        LexiconFilter lexicon, boolean bridgeUnknownOnly) {
 
     /// Keeps every row.
     public static final TokenFilter ALL = new TokenFilter("", null, false, 0, Integer.MAX_VALUE, LexiconFilter.ANY);
+
+    /// A filter that does not look at the unknown-bridge mark.
+    public TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedOnly, int minSupport, int maxSupport,
+            LexiconFilter lexicon) {
+        this(text, kind, bookmarkedOnly, minSupport, maxSupport, lexicon, false);
+    }
 
     /// Checks the values; a `null` text means any.
     ///
@@ -63,6 +71,9 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
             return false;
         }
         if (kind != null && figures.kind(row) != kind) {
+            return false;
+        }
+        if (bridgeUnknownOnly && !figures.isBridgeUnknown(row)) {
             return false;
         }
         if (!lexicon.accepts(figures.lexicon(row))) {

@@ -26,6 +26,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
+import org.sembridge.engine.run.UnknownBridgeRule;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.vocab.OverlapOptions;
 
@@ -52,6 +53,8 @@ public final class RunForm {
     private final ObjectProperty<BiasMode> biasMode = new SimpleObjectProperty<>(BiasMode.INDEX);
     private final BooleanProperty fuzzy = new SimpleBooleanProperty(OverlapOptions.DEFAULTS.fuzzy());
     private final BooleanProperty symbols = new SimpleBooleanProperty(OverlapOptions.DEFAULTS.symbols());
+    private final BooleanProperty mapSpecials = new SimpleBooleanProperty(true);
+    private final ObjectProperty<UnknownBridgeRule> unknownBridge = new SimpleObjectProperty<>(UnknownBridgeRule.ENTMAX);
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(TransferRequest.DEFAULT_SEED);
     private final StringProperty language = new SimpleStringProperty("xx");
     private final StringProperty runName = new SimpleStringProperty("");
@@ -104,6 +107,18 @@ public final class RunForm {
     /// Also copy target tokens equal up to case and the word-start marker.
     public BooleanProperty fuzzyProperty() {
         return fuzzy;
+    }
+
+    /// Copy each target special token from the source special of the same role (default on, as
+    /// `init --map-specials`; off is the paper's behaviour).
+    public BooleanProperty mapSpecialsProperty() {
+        return mapSpecials;
+    }
+
+    /// What new tokens whose bridge text embeds like the bridge's unknown token get (default
+    /// entmax, as `init --unknown-bridge`).
+    public ObjectProperty<UnknownBridgeRule> unknownBridgeProperty() {
+        return unknownBridge;
     }
 
     /// First copy numbers, punctuation and special tokens by exact or fuzzy form.
@@ -177,7 +192,8 @@ public final class RunForm {
                 .optBridge(bridge)
                 .optAlpha(alpha.get())
                 .optBiasMode(biasMode.get())
-                .optOverlap(new OverlapOptions(true, fuzzy.get(), symbols.get()))
+                .optOverlap(new OverlapOptions(true, fuzzy.get(), symbols.get(), mapSpecials.get()))
+                .optUnknownBridge(unknownBridge.get())
                 .optDevice(device)
                 .optSeed(seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get())
                 .build();
@@ -191,6 +207,8 @@ public final class RunForm {
         json.addProperty("bias_mode", biasMode.get().cliName());
         json.addProperty("fuzzy", fuzzy.get());
         json.addProperty("symbols", symbols.get());
+        json.addProperty("map_specials", mapSpecials.get());
+        json.addProperty("unknown_bridge", unknownBridge.get().cliName());
         json.addProperty("seed", seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get());
         if (!runName.get().equals(automaticName)) {
             json.addProperty("run_name", runName.get());
@@ -222,6 +240,14 @@ public final class RunForm {
         });
         fields.bool("fuzzy").ifPresent(fuzzy::set);
         fields.bool("symbols").ifPresent(symbols::set);
+        fields.bool("map_specials").ifPresent(mapSpecials::set);
+        fields.string("unknown_bridge").ifPresent(name -> {
+            try {
+                unknownBridge.set(UnknownBridgeRule.parse(name));
+            } catch (InputFormatException e) {
+                fields.report("unknown_bridge", e.getMessage());
+            }
+        });
         fields.wholeNumber("seed").ifPresent(seed::set);
         fields.string("run_name").ifPresent(runName::set);
         fields.finish();

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LongStringConverter;
 import org.sembridge.engine.run.BiasMode;
+import org.sembridge.engine.run.UnknownBridgeRule;
 
 /// The run form: method with its description, alpha as a slider and a field bound together,
 /// decoder-bias mode, overlap options, seed, run name, the models and device from the models page,
@@ -156,9 +157,31 @@ final class RunFormPane {
         symbols.setId("symbolsCheck");
         symbols.selectedProperty().bindBidirectional(form.symbolsProperty());
         symbols.setTooltip(new Tooltip("First copy numbers, punctuation and special tokens by exact or fuzzy form"));
+        CheckBox specials = new CheckBox("map specials");
+        specials.setId("mapSpecialsCheck");
+        specials.selectedProperty().bindBidirectional(form.mapSpecialsProperty());
+        specials.setTooltip(new Tooltip("Copy each target special (<s>, <bos>, <unk>, <pad>, <mask>) from the source "
+                + "special of the same role ([CLS], [SEP], [UNK], [PAD], [MASK]); off: the paper's behaviour"));
+        ChoiceBox<UnknownBridgeRule> unknown = new ChoiceBox<>();
+        unknown.setId("unknownBridgeChoice");
+        unknown.getItems().addAll(UnknownBridgeRule.values());
+        unknown.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(UnknownBridgeRule rule) {
+                return rule == null ? "" : "unknown to bridge: " + rule.cliName();
+            }
+
+            @Override
+            public UnknownBridgeRule fromString(String text) {
+                return UnknownBridgeRule.ENTMAX;
+            }
+        });
+        unknown.valueProperty().bindBidirectional(form.unknownBridgeProperty());
+        unknown.setTooltip(new Tooltip("Rows whose bridge text embeds like the bridge's unknown token: entmax (the "
+                + "method, as any token) or mean (the mean of the source rows)"));
         Label exact = new Label("exact matches are always copied");
         exact.getStyleClass().add("muted");
-        HBox box = new HBox(14, fuzzy, symbols, exact);
+        HBox box = new HBox(14, fuzzy, symbols, specials, unknown, exact);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

@@ -19,6 +19,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
+import org.sembridge.engine.run.UnknownBridgeRule;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// The run form's values without the toolkit: alpha kept in sync as number and text, refused
@@ -141,6 +142,27 @@ class RunFormTest {
         assertTrue(request.overlap().exact() && request.overlap().fuzzy() && !request.overlap().symbols());
         assertEquals(7L, request.seed());
         assertEquals(DeviceChoice.CPU, request.device());
+    }
+
+    @Test
+    void specialsAreMappedByRoleByDefaultAndUnknownBridgeRowsGetEntmax() throws InputFormatException {
+        TransferRequest request = form.request(Path.of("s"), Path.of("t"), Path.of("b"), DeviceChoice.CPU, Path.of("o"));
+
+        assertTrue(request.overlap().specialsByRole());
+        assertEquals(UnknownBridgeRule.ENTMAX, request.unknownBridge());
+    }
+
+    @Test
+    void turningMapSpecialsOffAndChoosingTheMeanRuleReachTheRequestAndTheSession() throws InputFormatException {
+        form.mapSpecialsProperty().set(false);
+        form.unknownBridgeProperty().set(UnknownBridgeRule.MEAN);
+        RunForm restored = new RunForm(name -> false);
+        restored.restore(form.save());
+
+        TransferRequest request = restored.request(Path.of("s"), Path.of("t"), Path.of("b"), DeviceChoice.CPU,
+                Path.of("o"));
+        assertFalse(request.overlap().specialsByRole());
+        assertEquals(UnknownBridgeRule.MEAN, request.unknownBridge());
     }
 
     @Test

@@ -82,6 +82,16 @@ public final class BridgeEncoderEmbedder implements TextEmbedder, AutoCloseable 
         return encoder.embed(texts, progress, cancel);
     }
 
+    /// The bridge tokenizer's unknown token as a text that encodes to it (`[UNK]`, `<unk>`), if
+    /// its vocabulary has one ([SpecialRole#UNK]); embedding it gives the vector every text made
+    /// only of unknown characters gets.
+    public java.util.Optional<String> unknownTokenText() {
+        return encoder.tokenizer().tokens().stream()
+                .filter(token -> org.sembridge.engine.vocab.SpecialRole.of(token)
+                        .filter(role -> role == org.sembridge.engine.vocab.SpecialRole.UNK).isPresent())
+                .findFirst();
+    }
+
     /// Frees the encoder.
     @Override
     public void close() {

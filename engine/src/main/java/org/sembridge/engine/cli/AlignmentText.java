@@ -23,7 +23,14 @@ final class AlignmentText {
     static void print(PrintWriter out, AlignmentRecord record, String indent) {
         out.printf(Locale.ROOT, "%stoken %s (id %d): %s%s%n", indent, record.token(), record.id(),
                 record.kind().jsonName(), record.isCopy() ? ", copied from source id " + record.overlapSourceId() : "");
-        if (record.sources().isEmpty()) {
+        if (record.bridgeUnknown()) {
+            out.printf(Locale.ROOT, "%s  its bridge text embeds like the bridge's unknown token%n", indent);
+        }
+        if (!record.rule().isEmpty()) {
+            out.printf(Locale.ROOT, "%s  no source tokens: row filled by the rule %s (%s)%n", indent, record.rule(),
+                    record.rule().equals("byte_mean") ? "mean of the target tokens containing its bytes"
+                            : "mean of the source rows");
+        } else if (record.sources().isEmpty()) {
             out.printf(Locale.ROOT, "%s  no source tokens (statistical baseline)%n", indent);
         } else {
             out.printf(Locale.ROOT, "%s  sources: support %d, entropy %.3f nats%s%n", indent, record.support(),

@@ -79,7 +79,8 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--queries", paramLabel = "FILE",
-            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only).")
+            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only)."
+                    + " Default: documents only.")
     Path queries;
 
     @Option(names = "--scale", defaultValue = "100", paramLabel = "X",
@@ -111,7 +112,8 @@ final class ExportCommand implements Callable<Integer> {
         JsonObject report = new JsonObject();
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
-            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export");
+            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export", "is not a SemBridge export");
+            AtomicFiles.removeOrphans(out);
             SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
             Path staging = AtomicFiles.createStagingDirectory(out);
             boolean published = false;

@@ -17,6 +17,7 @@ import org.sembridge.engine.bench.InitBenchmarkSettings;
 import org.sembridge.engine.bench.InitScale;
 import org.sembridge.engine.bench.InitScaleResult;
 import org.sembridge.engine.bench.ResidentMemoryWindow;
+import org.sembridge.engine.encoder.BridgeEncoder;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.linalg.OpenBlas;
@@ -115,7 +116,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
                     + "2.2 GB written to the temp folder). Default: ${DEFAULT-VALUE} (bge-m3).")
     EncoderShape bridgeShape;
 
-    @Option(names = "--bridge-texts", defaultValue = "128", paramLabel = "N",
+    @Option(names = "--bridge-texts", defaultValue = "512", paramLabel = "N",
             description = "Token strings embedded in the timed pass. Default: ${DEFAULT-VALUE}.")
     int bridgeTexts;
 
@@ -124,8 +125,9 @@ final class InitBenchmarkCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int bridgePieces;
 
-    @Option(names = "--bridge-batch-size", defaultValue = "32", paramLabel = "N",
-            description = "Strings per forward pass. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bridge-batch-size", defaultValue = "" + BridgeEncoder.DEFAULT_BATCH_SIZE, paramLabel = "N",
+            description = "Most strings per forward pass (fewer when long strings exceed the activation budget, "
+                    + "BatchMemoryRule). Default: ${DEFAULT-VALUE}.")
     int bridgeBatchSize;
 
     @Option(names = "--estimate-tokens", paramLabel = "N",
@@ -375,6 +377,10 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %d strings of 3-%d tokens (mean %.1f, [CLS]/[SEP] included) in batches of %d: "
                     + "%.2f s -> %.2f strings/s (%.1f tokens/s)%n", b.texts(), b.maxPieces(), b.meanPieces(),
                     b.batchSize(), b.embedNanos() / 1e9, b.textsPerSecond(), b.piecesPerSecond());
+            out.printf(Locale.ROOT, "  bridge encoder %.1f GFLOP/s (useful, padding not counted) vs plain matmul "
+                    + "[%d, %d] x [%d, %d] %.1f GFLOP/s on the same device: ratio %.2f (goal >= 0.5)%n",
+                    b.gflopsPerSecond(), b.matMul().rows(), b.matMul().inner(), b.matMul().inner(),
+                    b.matMul().columns(), b.matMul().gflopsPerSecond(), b.matMulRatio());
             out.printf(Locale.ROOT, "  estimate for %d vocabulary entries: %.1f min (real token strings are mostly "
                     + "3-5 tokens, so this is on the high side)%n", b.estimate().textsToEmbed(),
                     b.estimate().seconds() / 60);
@@ -508,6 +514,9 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             j.addProperty("estimate_tokens", b.estimate().textsToEmbed());
             j.addProperty("estimate_seconds", b.estimate().seconds());
             j.addProperty("estimate_minutes", b.estimate().seconds() / 60);
+            j.addProperty("gflops_per_second", b.gflopsPerSecond());
+            j.addProperty("matmul_gflops_per_second", b.matMul().gflopsPerSecond());
+            j.addProperty("matmul_ratio", b.matMulRatio());
             return j;
         }
 

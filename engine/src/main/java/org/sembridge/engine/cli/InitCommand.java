@@ -14,6 +14,7 @@ import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferRunner;
 import org.sembridge.engine.run.TransferSummary;
+import org.sembridge.engine.run.UnknownBridgeRule;
 import org.sembridge.engine.vocab.OverlapOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /// `sembridge init`: transfers a source model to a target tokenizer and writes a run folder.
 ///
-/// Prints one line per stage on stderr (the bridge-embedding stage names its time estimate), a
+/// Prints one line per stage on stderr (long stages add a rolling estimate of the time left), a
 /// summary on stdout (or one JSON document with `--json`). Ctrl-C cancels the run through the
 /// CLI's shared [InterruptCancellation]: the run deletes its staging folder and the process ends
 /// with exit code 12; no partial run folder is left.
@@ -45,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--bridge", paramLabel = "DIR|FILE",
             description = "Bridge sentence-encoder folder, or a precomputed bridge-vector .safetensors file "
-                    + "(required by sembridge, focus and ofa).")
+                    + "(required by sembridge, focus and ofa; default: none).")
     Path bridge;
 
     @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME",
@@ -72,6 +73,18 @@ final class InitCommand implements Callable<Integer> {
             + "fuzzy form (default: off).")
     boolean symbols;
 
+    @Option(names = "--map-specials", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Copy each target special token (<s>, <bos>, <unk>, <pad>, <mask>, <|endoftext|>...) from the "
+                    + "source special of the same role ([CLS], [SEP], [UNK], [PAD], [MASK]); --no-map-specials keeps "
+                    + "the paper's behaviour (specials matched by spelling, else built like words) (default: on).")
+    boolean mapSpecials;
+
+    @Option(names = "--unknown-bridge", defaultValue = "entmax", paramLabel = "RULE",
+            description = "What new tokens whose bridge text embeds like the bridge's unknown token get: entmax (the "
+                    + "method, as any token) or mean (the mean of the source rows); they are counted and marked "
+                    + "either way (default: ${DEFAULT-VALUE}).")
+    String unknownBridge;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
             description = "Seed of the random baselines (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -94,11 +107,12 @@ final class InitCommand implements Callable<Integer> {
                 .optAlpha(alpha)
                 .optBiasMode(BiasMode.parse(bias))
                 .optDevice(DeviceChoice.parse(device))
-                .optOverlap(new OverlapOptions(true, fuzzy, symbols))
+                .optOverlap(new OverlapOptions(true, fuzzy, symbols, mapSpecials))
+                .optUnknownBridge(UnknownBridgeRule.parse(unknownBridge))
                 .optSeed(seed)
                 .build();
         TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
-                .run(request, new StderrProgress(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
+                .run(request, StderrProgress.withEstimates(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
         print(summary);
         return ExitCodes.OK;
     }

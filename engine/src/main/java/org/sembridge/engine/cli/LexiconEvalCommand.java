@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lexicon-eval", mixinStandardHelpOptions = true,
         description = "Word-translation precision@1/@5 of a run: a target word is correct when a gold English "
                 + "translation is among its top-k sources by weight; only words that are single tokens on both "
-                + "sides count.")
+                + "sides count (a target word counts in any form: word-start, continuation or byte-level; --json "
+                + "lists the form used per word).")
 final class LexiconEvalCommand implements Callable<Integer> {
 
     @Spec
@@ -67,6 +68,18 @@ final class LexiconEvalCommand implements Callable<Integer> {
             root.addProperty("skipped_no_single_source_token", result.skippedNoSingleSourceToken());
             root.addProperty("target_words", result.targetWords());
             root.addProperty("lexicon_pairs", result.lexiconPairs());
+            com.google.gson.JsonArray wordList = new com.google.gson.JsonArray();
+            for (LexiconEvaluation.WordResult word : result.words()) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("word", word.word());
+                entry.addProperty("target_id", word.targetId());
+                entry.addProperty("token", word.token());
+                entry.addProperty("form", word.form().jsonName());
+                entry.addProperty("hit_at_1", word.hitAt1());
+                entry.addProperty("hit_at_5", word.hitAt5());
+                wordList.add(entry);
+            }
+            root.add("words", wordList);
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(root));
         } else {
             out.printf(Locale.ROOT, "run %s (method %s), lexicon %s (%s)%n", run, loaded.manifest().method(),

@@ -13,6 +13,10 @@ import org.sembridge.engine.transfer.TokenAlignment;
 ///   largest first, the support size, the entropy of the weights and the 10 most similar source
 ///   tokens whatever their weight.
 /// - Statistical baselines (mean, random, Gaussian) list no source tokens (`support = 0`).
+/// - Rule rows (reserved entries, raw-byte pieces, unknown bridge texts with the `mean` rule)
+///   list no source tokens either and name their `rule`.
+/// - Softmax rows (`alpha = 1`, `truncated`) list the largest weights only, but `support` and
+///   `entropyNats` are those of the dense row over the whole source vocabulary.
 ///
 /// @param id the target token id (the line number, from 0)
 /// @param token its string as stored in the target vocabulary
@@ -21,18 +25,37 @@ import org.sembridge.engine.transfer.TokenAlignment;
 /// @param sources the weighted source tokens, largest weight first
 /// @param support number of source tokens with a positive weight; for softmax rows
 ///     (`truncated`) the whole source vocabulary although only the largest are listed
-/// @param entropyNats `-sum w ln w` over the listed weights, in nats (0 for a copy)
+/// @param entropyNats `-sum w ln w` over the row's weights, in nats (0 for a copy); for softmax rows
+///     over the dense row, not only the listed weights
 /// @param nearest the (up to) 10 source tokens with the highest bridge similarity
 /// @param bias the decoder-bias value written for this token (0 when the model has none)
 /// @param truncated true for softmax rows, whose full-support weights are cut to the largest
+/// @param rule the rule that filled the row instead of the method (`source_mean`, `byte_mean`),
+///     empty when the method built or the overlap copied it
+/// @param bridgeUnknown whether the token's bridge text embeds like the bridge's unknown token
+///     (so the bridge knows nothing about it); only marked on rows that were not copied
 public record AlignmentRecord(int id, String token, TargetTokenKind kind, int overlapSourceId,
         List<SourceWeight> sources, int support, double entropyNats, List<NearestSource> nearest, float bias,
-        boolean truncated) {
+        boolean truncated, String rule, boolean bridgeUnknown) {
 
     /// Copies the lists.
     public AlignmentRecord {
         sources = List.copyOf(sources);
         nearest = List.copyOf(nearest);
+        rule = rule == null ? "" : rule;
+    }
+
+    /// A record without a rule and without the unknown-bridge mark.
+    public AlignmentRecord(int id, String token, TargetTokenKind kind, int overlapSourceId,
+            List<SourceWeight> sources, int support, double entropyNats, List<NearestSource> nearest, float bias,
+            boolean truncated) {
+        this(id, token, kind, overlapSourceId, sources, support, entropyNats, nearest, bias, truncated, "", false);
+    }
+
+    /// This record with `rule` and the unknown-bridge mark set.
+    public AlignmentRecord withRule(String newRule, boolean newBridgeUnknown) {
+        return new AlignmentRecord(id, token, kind, overlapSourceId, sources, support, entropyNats, nearest, bias,
+                truncated, newRule, newBridgeUnknown);
     }
 
     /// The record of a token whose rows were copied from `sourceId`.
@@ -60,8 +83,10 @@ public record AlignmentRecord(int id, String token, TargetTokenKind kind, int ov
             nearest.add(new NearestSource(sourceId, sourceTokens.get(sourceId), alignment.nearestSimilarities()[k]));
         }
         int support = alignment.truncated() ? sourceCount : alignment.size();
-        return new AlignmentRecord(alignment.targetId(), token, kind, -1, sources, support,
-                entropyNats(alignment.weights()), nearest, bias, alignment.truncated());
+        double entropy = alignment.truncated() && !Double.isNaN(alignment.denseEntropyNats())
+                ? alignment.denseEntropyNats() : entropyNats(alignment.weights());
+        return new AlignmentRecord(alignment.targetId(), token, kind, -1, sources, support, entropy, nearest, bias,
+                alignment.truncated());
     }
 
     /// The record of a token built by a statistical baseline, which chooses no source tokens.

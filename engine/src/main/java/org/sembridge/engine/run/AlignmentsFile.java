@@ -49,7 +49,9 @@ import org.sembridge.engine.io.ReadFailure;
 /// ```
 ///
 /// Overlap copies add `"overlap_source": id` and list their source without `similarity`;
-/// softmax rows add `"truncated": true`. Weights and similarities are written as the shortest
+/// softmax rows add `"truncated": true` (their `support` and `entropy` are the dense row's);
+/// rows whose bridge text embeds like the bridge's unknown token add `"bridge_unknown": true`
+/// right after `kind`; rows a rule filled add `"rule": "source_mean"` or `"byte_mean"`. Weights and similarities are written as the shortest
 /// decimal that reads back to the same `float`.
 ///
 /// [#open] scans the file once, keeping only the byte offset, the token, the kind and the copy
@@ -70,9 +72,14 @@ public final class AlignmentsFile {
     private final List<String> tokens;
     private final TargetTokenKind[] kinds;
     private final BitSet copies;
+    private final BitSet bridgeUnknown;
+    private final BitSet ruled;
     private final Map<String, Integer> idsByToken = new HashMap<>();
 
-    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies) {
+    private AlignmentsFile(Path file, long[] offsets, List<String> tokens, TargetTokenKind[] kinds, BitSet copies,
+            BitSet bridgeUnknown, BitSet ruled) {
+        this.bridgeUnknown = bridgeUnknown;
+        this.ruled = ruled;
         this.file = file;
         this.offsets = offsets;
         this.tokens = List.copyOf(tokens);
@@ -127,6 +134,12 @@ public final class AlignmentsFile {
         if (record.isCopy()) {
             json.name("overlap_source").value(record.overlapSourceId());
         }
+        if (record.bridgeUnknown()) {
+            json.name("bridge_unknown").value(true);
+        }
+        if (!record.rule().isEmpty()) {
+            json.name("rule").value(record.rule());
+        }
         json.name("sources").beginArray();
         for (SourceWeight source : record.sources()) {
             json.beginObject();
@@ -168,6 +181,8 @@ public final class AlignmentsFile {
         List<String> tokens = new ArrayList<>();
         List<TargetTokenKind> kinds = new ArrayList<>();
         BitSet copies = new BitSet();
+        BitSet unknown = new BitSet();
+        BitSet ruled = new BitSet();
         InputStream opened;
         try {
             opened = Files.newInputStream(file);
@@ -200,7 +215,7 @@ public final class AlignmentsFile {
                         continue;
                     }
                     int id = starts.size();
-                    readPrefix(file, id, line, length, tokens, kinds, copies);
+                    readPrefix(file, id, line, length, tokens, kinds, copies, unknown, ruled);
                     starts.add(lineStart);
                     lineStart = position;
                     length = 0;
@@ -213,13 +228,13 @@ public final class AlignmentsFile {
             starts.add(lineStart);
         }
         return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
-                kinds.toArray(TargetTokenKind[]::new), copies);
+                kinds.toArray(TargetTokenKind[]::new), copies, unknown, ruled);
     }
 
     /// Reads `{"id": id, "token": ..., "kind": ..., ["overlap_source": ...]` from the start of a
     /// line.
     private static void readPrefix(Path file, int id, byte[] line, int length, List<String> tokens,
-            List<TargetTokenKind> kinds, BitSet copies) throws InputFormatException {
+            List<TargetTokenKind> kinds, BitSet copies, BitSet unknown, BitSet ruled) throws InputFormatException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
                 StandardCharsets.UTF_8))) {
             reader.beginObject();
@@ -232,8 +247,20 @@ public final class AlignmentsFile {
             }
             kinds.add(TargetTokenKind.fromJsonName(reader.nextString()));
             tokens.add(token);
-            if (reader.nextName().equals("overlap_source")) {
+            String next = reader.nextName();
+            if (next.equals("overlap_source")) {
                 copies.set(id);
+                reader.skipValue();
+                next = reader.nextName();
+            }
+            if (next.equals("bridge_unknown")) {
+                if (reader.nextBoolean()) {
+                    unknown.set(id);
+                }
+                next = reader.nextName();
+            }
+            if (next.equals("rule")) {
+                ruled.set(id);
             }
         } catch (MalformedJsonException | EOFException | IllegalStateException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
@@ -269,6 +296,17 @@ public final class AlignmentsFile {
     /// The kind of target token `id`.
     public TargetTokenKind kind(int id) {
         return kinds[id];
+    }
+
+    /// Whether target token `id` is marked `bridge_unknown` (its bridge text embeds like the
+    /// bridge's unknown token).
+    public boolean isBridgeUnknown(int id) {
+        return bridgeUnknown.get(id);
+    }
+
+    /// Whether a rule (not the method) filled target token `id`'s rows (`"rule"` in the file).
+    public boolean isRuleRow(int id) {
+        return ruled.get(id);
     }
 
     /// Whether target token `id`'s rows were copied from a source token.
@@ -318,7 +356,9 @@ public final class AlignmentsFile {
                     TargetTokenKind.fromJsonName(json.get("kind").getAsString()),
                     json.has("overlap_source") ? json.get("overlap_source").getAsInt() : -1, sources,
                     json.get("support").getAsInt(), json.get("entropy").getAsDouble(), nearest,
-                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean());
+                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean(),
+                    json.has("rule") ? json.get("rule").getAsString() : "",
+                    json.has("bridge_unknown") && json.get("bridge_unknown").getAsBoolean());
         } catch (JsonParseException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: "
                     + JsonText.malformedInLine(e), e);

@@ -60,7 +60,7 @@ final class BridgeSpace {
 
     /// The alpha-entmax alignment of target token `targetId` to all source tokens, as
     /// [TopKSupportSearch] defines it (for `alpha = 1` only the 64 largest weights are listed,
-    /// `truncated`).
+    /// `truncated`, with the dense row's entropy over all weights).
     TokenAlignment alignment(int targetId, double alpha) {
         float[] scores = similarities(targetId);
         EntmaxSolution solution = new EntmaxSolver(alpha).solve(scores);
@@ -88,7 +88,17 @@ final class BridgeSpace {
         for (int k = 0; k < nearest.length; k++) {
             nearestSimilarities[k] = scores[nearest[k]];
         }
-        return new TokenAlignment(targetId, ids, weights, similarities, nearest, nearestSimilarities, truncated);
+        double denseEntropy = Double.NaN;
+        if (truncated) {
+            denseEntropy = 0.0;
+            for (double weight : solution.weights()) {
+                if (weight > 0.0) {
+                    denseEntropy -= weight * Math.log(weight);
+                }
+            }
+        }
+        return new TokenAlignment(targetId, ids, weights, similarities, nearest, nearestSimilarities, truncated,
+                denseEntropy);
     }
 
     /// The [TopKSupportSearch#NEAREST_COUNT] highest scores' ids, descending, ties by ascending

@@ -89,7 +89,9 @@ public final class LexiconEvaluator {
                 continue;
             }
             BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column, maxLineBytes);
-            long hits = lexicon.targetWords().stream().filter(w -> wordStartId(target, w) >= 0).count();
+            Map<String, Integer> raw = rawIds(target);
+            long hits = lexicon.targetWords().stream()
+                    .filter(w -> TargetWordForm.find(target, raw, w).isPresent()).count();
             if (hits > bestHits) {
                 best = new LanguageLexicon(column, lexicon);
                 bestHits = hits;
@@ -101,16 +103,17 @@ public final class LexiconEvaluator {
         return Optional.ofNullable(best);
     }
 
-    /// The gold source ids per target id: for each lexicon word that is one word-start token of
-    /// the run's target vocabulary, the word-start source ids of its English translations (the
-    /// sets [#evaluate] judges against; words with no such source are left out).
+    /// The gold source ids per target id: for each lexicon word that is one token of the run's
+    /// target vocabulary in any form ([TargetWordForm]), the word-start source ids of its English
+    /// translations (the sets [#evaluate] judges against; words with no such source are left out).
     public static Map<Integer, Set<Integer>> goldSources(LoadedRun run, LanguageLexicon lexicon)
             throws InputFormatException {
         CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
         CanonicalVocabulary target = run.targetCanonical();
         Map<Integer, Set<Integer>> gold = new HashMap<>();
+        Map<String, Integer> raw = rawIds(target);
         for (String word : lexicon.lexicon().targetWords()) {
-            int targetId = wordStartId(target, word);
+            int targetId = TargetWordForm.find(target, raw, word).map(TargetWordForm::targetId).orElse(-1);
             Set<Integer> sources = goldOf(source, lexicon, word);
             if (targetId >= 0 && !sources.isEmpty()) {
                 gold.computeIfAbsent(targetId, id -> new HashSet<>()).addAll(sources);
@@ -131,12 +134,15 @@ public final class LexiconEvaluator {
         int hits1 = 0;
         int hits5 = 0;
         Set<String> targetWords = lexicon.lexicon().targetWords();
+        Map<String, Integer> raw = rawIds(target);
+        List<LexiconEvaluation.WordResult> words = new java.util.ArrayList<>();
         for (String word : targetWords) {
-            int targetId = wordStartId(target, word);
-            if (targetId < 0) {
+            java.util.Optional<TargetWordForm> form = TargetWordForm.find(target, raw, word);
+            if (form.isEmpty()) {
                 notSingleTarget++;
                 continue;
             }
+            int targetId = form.get().targetId();
             Set<Integer> gold = goldOf(source, lexicon, word);
             if (gold.isEmpty()) {
                 noSource++;
@@ -151,12 +157,16 @@ public final class LexiconEvaluator {
             if (top.length > 0 && gold.contains(top[0])) {
                 hits1++;
             }
-            if (Arrays.stream(top).anyMatch(gold::contains)) {
+            boolean hit1 = top.length > 0 && gold.contains(top[0]);
+            boolean hit5 = Arrays.stream(top).anyMatch(gold::contains);
+            if (hit5) {
                 hits5++;
             }
+            words.add(new LexiconEvaluation.WordResult(word, targetId, target.vocabulary().tokens().get(targetId),
+                    form.get().form(), hit1, hit5));
         }
         LexiconEvaluation result = new LexiconEvaluation(lexicon.language(), lexicon.lexicon().size(),
-                targetWords.size(), evaluated, overlap, notSingleTarget, noSource, hits1, hits5);
+                targetWords.size(), evaluated, overlap, notSingleTarget, noSource, hits1, hits5, words);
         LOG.info("Lexicon evaluation of {} ({}): {} of {} target words evaluated, precision@1 {}, @5 {}",
                 run.directory(), lexicon.language(), evaluated, targetWords.size(),
                 String.format("%.3f", result.precisionAt1()), String.format("%.3f", result.precisionAt5()));
@@ -173,6 +183,16 @@ public final class LexiconEvaluator {
             }
         }
         return gold;
+    }
+
+    /// The ids of the raw vocabulary strings (lowest id per string).
+    private static Map<String, Integer> rawIds(CanonicalVocabulary vocabulary) {
+        List<String> tokens = vocabulary.vocabulary().tokens();
+        Map<String, Integer> ids = new HashMap<>(tokens.size() * 2);
+        for (int id = tokens.size() - 1; id >= 0; id--) {
+            ids.put(tokens.get(id), id);
+        }
+        return ids;
     }
 
     private static int wordStartId(CanonicalVocabulary vocabulary, String word) {

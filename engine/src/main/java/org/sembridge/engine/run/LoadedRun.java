@@ -183,10 +183,11 @@ public final class LoadedRun {
         return target;
     }
 
-    /// The target ids whose rows the method built (every token that is not an overlap copy),
-    /// ascending.
+    /// The target ids whose rows the method built (every token that is neither an overlap copy
+    /// nor a rule row), ascending.
     public int[] builtIds() {
-        return IntStream.range(0, targetSize()).filter(id -> !alignments.isCopy(id)).toArray();
+        return IntStream.range(0, targetSize()).filter(id -> !alignments.isCopy(id) && !alignments.isRuleRow(id))
+                .toArray();
     }
 
     /// Interactive re-alignment of one token: its SemBridge weights for another `alpha`, from
@@ -256,7 +257,8 @@ public final class LoadedRun {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException("the " + role + " bridge vectors of run " + directory + " are not at "
                     + file + (manifest.precomputedBridge() ? " any more" : " (the bridge-vector cache was cleared or "
-                    + "is elsewhere; set SEMBRIDGE_CACHE or run init again, which embeds and caches them)"));
+                    + "is elsewhere: give the cache the run was made with, --cache DIR or SEMBRIDGE_CACHE, or run init again "
+                    + "with the same source, target tokenizer and bridge, to any --out, which embeds and caches them)"));
         }
         try (PrecomputedBridgeVectors vectors = PrecomputedBridgeVectors.open(file)) {
             return vectors.lookup(texts, role + " vocabulary of run " + directory).vectors();

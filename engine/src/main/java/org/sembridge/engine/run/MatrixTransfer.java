@@ -29,8 +29,9 @@ import org.sembridge.engine.transfer.baseline.InitializationPlan;
 /// List<FloatMatrix> targets = transfer.apply(List.of(sourceEmbeddings), progress, cancel);
 /// ```
 ///
-/// `copiedFrom[x]` is the source row that target token `x` copies, or -1 for a token the method
-/// builds. The plan sees only the first `sourceBridge.rows()` source rows (those with a bridge
+/// `copiedFrom[x]` is the source row that target token `x` copies, -1 for a token the method
+/// builds, or any other negative value for a row the caller fills itself after [#apply] (a rule
+/// row of the run; it stays zero here). The plan sees only the first `sourceBridge.rows()` source rows (those with a bridge
 /// vector, or all rows of `planEmbeddings` for statistical methods); copies may use any row.
 public final class MatrixTransfer {
 
@@ -51,12 +52,13 @@ public final class MatrixTransfer {
     /// @param planEmbeddings the source embedding rows the plan may use (`nS x d`)
     /// @param sourceBridge source bridge vectors (`nS x D`), or `null` for methods without a bridge
     /// @param targetBridge target bridge vectors (`nT x D`), or `null` likewise
-    /// @param copiedFrom per target token its copied source row, or -1; length `nT`
+    /// @param copiedFrom per target token its copied source row, -1 to build it, another negative
+    ///     value to leave it zero; length `nT`
     /// @throws SemBridgeException from the initializer (bad input, cancellation)
     public static MatrixTransfer plan(EmbeddingInitializer initializer, FloatMatrix planEmbeddings,
             FloatMatrix sourceBridge, FloatMatrix targetBridge, int[] copiedFrom, long seed, SelectedDevice device,
             ProgressListener progress, CancellationToken cancel) throws SemBridgeException {
-        int[] built = IntStream.range(0, copiedFrom.length).filter(x -> copiedFrom[x] < 0).toArray();
+        int[] built = IntStream.range(0, copiedFrom.length).filter(x -> copiedFrom[x] == -1).toArray();
         if (built.length == 0) {
             return new MatrixTransfer(copiedFrom.clone(), built, planEmbeddings.rows(), null);
         }

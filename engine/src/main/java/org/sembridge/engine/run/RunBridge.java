@@ -2,7 +2,6 @@ package org.sembridge.engine.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import com.google.gson.JsonObject;
 
@@ -10,7 +9,6 @@ import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.bridge.BridgeEncoderEmbedder;
 import org.sembridge.engine.bridge.BridgeVectorStore;
 import org.sembridge.engine.bridge.BridgeVectors;
-import org.sembridge.engine.bridge.EmbeddingEstimate;
 import org.sembridge.engine.bridge.PrecomputedBridgeVectors;
 import org.sembridge.engine.encoder.BridgeEncoder;
 import org.sembridge.engine.encoder.SelectedDevice;
@@ -21,15 +19,17 @@ import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.provenance.ContentHash;
 
 /// The bridge of a run: a sentence-encoder model folder (embedded through the
-/// [BridgeVectorStore] cache, with a time estimate first) or a precomputed bridge-vector file.
-/// Records what it did for `run.json`. Close it to free the encoder or unmap the file.
+/// [BridgeVectorStore] cache) or a precomputed bridge-vector file. Records what it did for
+/// `run.json`. Close it to free the encoder or unmap the file.
+///
+/// No warm-up probe is timed before embedding: the stage reports its progress per batch and
+/// [StageTimings] turns that into a rolling estimate (stage names carry no numbers).
 final class RunBridge implements AutoCloseable {
 
-    /// Texts per bridge forward pass. Token texts are short (one to a few bridge tokens), so a
-    /// batch of 256 pads to a handful of positions and needs about the activation memory of 32
-    /// sentences of 64 tokens, while paying the per-batch overhead 8 times less often than
-    /// [BridgeEncoder#DEFAULT_BATCH_SIZE].
-    static final int TOKEN_BATCH_SIZE = 256;
+    /// The most texts per bridge forward pass: [BridgeEncoder#DEFAULT_BATCH_SIZE]. Token texts are
+    /// short (one to a few bridge tokens), so a batch of 256 pads to a handful of positions; the
+    /// encoder's [org.sembridge.engine.encoder.BatchMemoryRule] lowers it for long texts.
+    static final int TOKEN_BATCH_SIZE = BridgeEncoder.DEFAULT_BATCH_SIZE;
 
     private final Path path;
     private final BridgeEncoderEmbedder embedder;
@@ -42,6 +42,9 @@ final class RunBridge implements AutoCloseable {
         this.file = file;
         record.addProperty("path", path.toAbsolutePath().toString());
         record.addProperty("kind", file == null ? "model" : "precomputed");
+        if (file != null) {
+            file.model().ifPresent(model -> record.addProperty("model", model));
+        }
     }
 
     /// Opens `path`: a regular file is a precomputed bridge-vector file, a folder a bridge model
@@ -54,9 +57,9 @@ final class RunBridge implements AutoCloseable {
                 TOKEN_BATCH_SIZE, hashes), null);
     }
 
-    /// The bridge vectors of `tokenizer`'s vocabulary (`role` is `source` or `target`). A model
-    /// bridge first estimates the embedding time and, when the vectors are not cached, starts a
-    /// stage that names the estimate.
+    /// The bridge vectors of `tokenizer`'s vocabulary (`role` is `source` or `target`), in a
+    /// stage named without numbers: `embedding target tokens with bge-m3`, `reading cached
+    /// target bridge vectors` or `looking up target bridge vectors in FILE`.
     BridgeVectors vectors(String role, TextTokenizer tokenizer, BridgeVectorStore store, StageTimings stages,
             ProgressListener progress, CancellationToken cancel) throws SemBridgeException {
         BridgeVectors vectors;
@@ -64,23 +67,39 @@ final class RunBridge implements AutoCloseable {
             stages.start("looking up " + role + " bridge vectors in " + path.getFileName());
             vectors = file.forVocabulary(tokenizer);
         } else {
-            stages.start("estimating the " + role + " embedding time");
-            EmbeddingEstimate estimate = store.estimate(embedder, tokenizer, cancel);
-            record.addProperty(role + "_cache_key", estimate.cacheKey());
-            record.addProperty(role + "_cache_hit", estimate.cached());
-            String stage = estimate.cached()
-                    ? "reading cached " + role + " bridge vectors"
-                    : String.format(Locale.ROOT, "embedding %d %s tokens with %s (estimated %.0f s)",
-                            estimate.textsToEmbed(), role, embedder.name(), estimate.seconds());
-            if (!estimate.cached()) {
-                record.addProperty(role + "_estimated_seconds", estimate.seconds());
-            }
+            String key = store.cacheKey(embedder, tokenizer);
+            boolean cached = Files.isRegularFile(store.cacheFile(key));
+            record.addProperty(role + "_cache_key", key);
+            record.addProperty(role + "_cache_hit", cached);
+            String stage = cached ? "reading cached " + role + " bridge vectors"
+                    : "embedding " + role + " tokens with " + embedder.name();
             stages.start(stage);
             vectors = store.vectors(embedder, tokenizer, stage, progress, cancel);
         }
         record.addProperty(role + "_origin", vectors.origin());
         record.addProperty("dimension", vectors.dimension());
         return vectors;
+    }
+
+    /// The bridge vector of the bridge's unknown token, or `null` when it cannot be known: a
+    /// model bridge embeds its tokenizer's `[UNK]`/`<unk>`; a precomputed file answers when it
+    /// holds the text `[UNK]` or `<unk>` (a file made for a BERT- or XLM-R-family source does).
+    float[] unknownVector(CancellationToken cancel) throws SemBridgeException {
+        if (embedder != null) {
+            java.util.Optional<String> text = embedder.unknownTokenText();
+            if (text.isEmpty()) {
+                return null;
+            }
+            record.addProperty("unknown_token_text", text.get());
+            return embedder.embed(java.util.List.of(text.get()), ProgressListener.NONE, cancel)[0];
+        }
+        for (String text : java.util.List.of("[UNK]", "<unk>")) {
+            if (file.contains(text)) {
+                record.addProperty("unknown_token_text", text);
+                return file.lookup(java.util.List.of(text), path.toString()).vectors().values();
+            }
+        }
+        return null;
     }
 
     /// Adds the content hash of the bridge (model folder or file) to the record.

@@ -111,7 +111,8 @@ public final class RunManifest {
     public OverlapOptions overlap() {
         JsonObject overlap = parameters().getAsJsonObject("overlap");
         return new OverlapOptions(overlap.get("exact").getAsBoolean(), overlap.get("fuzzy").getAsBoolean(),
-                overlap.get("symbols").getAsBoolean());
+                overlap.get("symbols").getAsBoolean(),
+                overlap.has("specials_by_role") && overlap.get("specials_by_role").getAsBoolean());
     }
 
     /// Whether the target tokenizer added no new token (every target token overlapped).

@@ -57,6 +57,8 @@ final class RunManifestBuilder {
         overlap.addProperty("exact", request.overlap().exact());
         overlap.addProperty("fuzzy", request.overlap().fuzzy());
         overlap.addProperty("symbols", request.overlap().symbols());
+        overlap.addProperty("specials_by_role", request.overlap().specialsByRole());
+        parameters.addProperty("unknown_bridge", request.unknownBridge().cliName());
         parameters.add("overlap", overlap);
         parameters.addProperty("device", request.device().name().toLowerCase(java.util.Locale.ROOT));
         parameters.addProperty("seed", request.seed());
@@ -74,8 +76,8 @@ final class RunManifestBuilder {
             case ZERO -> "zero (all entries 0)";
         });
         decision("overlap copy: exact " + request.overlap().exact() + ", fuzzy " + request.overlap().fuzzy()
-                + ", symbols " + request.overlap().symbols() + "; special target tokens without a match are built "
-                + "like new tokens");
+                + ", symbols " + request.overlap().symbols() + ", specials by role " + request.overlap().specialsByRole()
+                + "; special target tokens without a match are built like new tokens");
         switch (initializer.name()) {
             case SemBridgeInitializer.NAME -> decision(request.alpha() == 1.0
                     ? "alpha = 1 is softmax: every source token gets a weight, embeddings come from the dense "
@@ -223,6 +225,14 @@ final class RunManifestBuilder {
     }
 
     /// Seconds per stage and in total.
+    /// The first estimate of each long stage (seconds for the whole stage), next to the timings.
+    RunManifestBuilder estimates(Map<String, Double> seconds) {
+        JsonObject estimates = new JsonObject();
+        seconds.forEach(estimates::addProperty);
+        root.add("estimates_seconds", estimates);
+        return this;
+    }
+
     RunManifestBuilder timings(Map<String, Double> seconds, double totalSeconds) {
         JsonObject timings = new JsonObject();
         seconds.forEach(timings::addProperty);

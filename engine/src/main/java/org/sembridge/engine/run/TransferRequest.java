@@ -25,8 +25,11 @@ import org.sembridge.engine.vocab.OverlapOptions;
 /// @param seed seed of every random choice (default 42)
 /// @param out the run folder to create; an existing folder is replaced only when the new run is
 ///     complete
+/// @param unknownBridge what new tokens whose bridge text embeds like the bridge's unknown token
+///     get (default [UnknownBridgeRule#ENTMAX], the method as for any token)
 public record TransferRequest(Path source, Path targetTokenizer, Path bridge, String method, double alpha,
-        BiasMode biasMode, OverlapOptions overlap, DeviceChoice device, long seed, Path out) {
+        BiasMode biasMode, OverlapOptions overlap, DeviceChoice device, long seed, Path out,
+        UnknownBridgeRule unknownBridge) {
 
     /// The paper's entmax order.
     public static final double DEFAULT_ALPHA = 4.0;
@@ -44,6 +47,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         Objects.requireNonNull(overlap, "overlap");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(unknownBridge, "unknownBridge");
         if (!isValidAlpha(alpha)) {
             throw new IllegalArgumentException("alpha must be in [1, 8], found " + alpha);
         }
@@ -76,6 +80,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         private OverlapOptions overlap = OverlapOptions.DEFAULTS;
         private DeviceChoice device = DeviceChoice.AUTO;
         private long seed = DEFAULT_SEED;
+        private UnknownBridgeRule unknownBridge = UnknownBridgeRule.ENTMAX;
 
         private Builder(Path source, Path targetTokenizer, String method, Path out) {
             this.source = source;
@@ -120,6 +125,13 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
             return this;
         }
 
+        /// What rows whose bridge text embeds like the bridge's unknown token get (default
+        /// [UnknownBridgeRule#ENTMAX]).
+        public Builder optUnknownBridge(UnknownBridgeRule value) {
+            this.unknownBridge = value;
+            return this;
+        }
+
         /// Validates user-facing values and builds the request.
         ///
         /// @throws InputFormatException when alpha is outside `[1, 8]` or not a number
@@ -130,7 +142,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
                         + "]; 1 is softmax, 2 sparsemax, the paper uses 4");
             }
             return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device,
-                    seed, out);
+                    seed, out, unknownBridge);
         }
     }
 }

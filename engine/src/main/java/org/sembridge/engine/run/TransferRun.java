@@ -25,6 +25,8 @@ import org.sembridge.engine.transfer.FloatMatrix;
 import org.sembridge.engine.transfer.TokenAlignment;
 import org.sembridge.engine.transfer.baseline.EmbeddingInitializer;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.bridge.BridgeTexts;
+import org.sembridge.engine.vocab.CanonicalVocabulary;
 import org.sembridge.engine.vocab.MatchKind;
 import org.sembridge.engine.vocab.OverlapMap;
 import org.sembridge.engine.vocab.OverlapMatcher;
@@ -45,6 +47,11 @@ final class TransferRun {
     private final ProgressListener progress;
     private final CancellationToken cancel;
     private final StageTimings stages;
+    private CanonicalVocabulary targetCanonical;
+    private TargetRowRules rules;
+    private int whitespacePieces;
+    private int bridgeUnknownTexts = -1;
+    private List<String> bridgeUnknownExamples = List.of();
     private final RunManifestBuilder manifest = new RunManifestBuilder();
 
     private String methodName;
@@ -64,9 +71,9 @@ final class TransferRun {
         this.store = store;
         this.hashes = hashes;
         this.gate = gate;
-        this.progress = progress;
         this.cancel = cancel;
         this.stages = new StageTimings(progress);
+        this.progress = stages.listener();
     }
 
     TransferSummary execute() throws SemBridgeException, IOException {
@@ -111,12 +118,29 @@ final class TransferRun {
         stages.start("matching vocabularies");
         sourceVocabulary = Vocabulary.of(sourceTokenizer.tokens(), sourceTokenizer.specialTokenIds());
         targetVocabulary = Vocabulary.of(targetTokenizer.tokens(), targetTokenizer.specialTokenIds());
-        overlap = OverlapMatcher.match(sourceVocabulary, targetVocabulary, request.overlap());
-        newIds = overlap.targetIds(MatchKind.NONE);
-        LOG.info("Target vocabulary {}: {} tokens, {} copied from the source ({} exact, {} fuzzy, {} symbol), {} new",
+        targetCanonical = targetVocabulary.canonicalize();
+        overlap = OverlapMatcher.match(sourceVocabulary.canonicalize(), targetCanonical, request.overlap());
+        decideRules(new boolean[targetVocabulary.size()]);
+        whitespacePieces = 0;
+        for (int id = 0; id < targetVocabulary.size(); id++) {
+            if (!targetVocabulary.isSpecial(id) && BridgeTexts.whitespaceName(
+                    targetVocabulary.scheme().surfaceText(targetVocabulary.tokens().get(id))) != null) {
+                whitespacePieces++;
+            }
+        }
+        LOG.info("Target vocabulary {}: {} tokens, {} copied from the source ({} exact, {} fuzzy, {} symbol, {} special "
+                + "role), {} reserved and {} raw-byte entries filled by rule, {} to build",
                 targetTokenizer.source(), targetVocabulary.size(), overlap.matchedCount(),
                 overlap.count(MatchKind.EXACT), overlap.count(MatchKind.FUZZY), overlap.count(MatchKind.SYMBOL),
-                newIds.length);
+                overlap.count(MatchKind.SPECIAL_ROLE), rules.reservedCount(), rules.rawByteCount(), newIds.length);
+    }
+
+    /// Decides the rule rows and the tokens the method builds (`newIds`).
+    private void decideRules(boolean[] bridgeUnknown) {
+        int[] copiedFrom = overlap.sourceIds();
+        rules = TargetRowRules.decide(targetCanonical, copiedFrom, bridgeUnknown, request.unknownBridge());
+        newIds = IntStream.range(0, copiedFrom.length)
+                .filter(id -> copiedFrom[id] < 0 && rules.rule(id) == TargetRowRules.Rule.NONE).toArray();
     }
 
     /// Bridge vectors (when needed), the plan, and the target matrices.
@@ -124,10 +148,10 @@ final class TransferRun {
             TextTokenizer sourceTokenizer, TextTokenizer targetTokenizer) throws SemBridgeException, IOException {
         FloatMatrix sourceBridge = null;
         FloatMatrix targetBridge = null;
-        if (newIds.length == 0) {
+        if (overlap.count(MatchKind.NONE) == 0) {
             manifest.noOp(noOpReason());
             LOG.warn("No-op transfer: {}", noOpReason());
-        } else if (initializer.needsBridge()) {
+        } else if (newIds.length > 0 && initializer.needsBridge()) {
             try (RunBridge bridge = RunBridge.open(request.bridge(), device, hashes)) {
                 BridgeVectors sourceVectors = bridge.vectors("source", sourceTokenizer, store, stages, progress,
                         cancel);
@@ -136,6 +160,7 @@ final class TransferRun {
                 BridgeVectors.requireSameDimension(sourceVectors, targetVectors);
                 BridgeVectorCheck.requireUsable(sourceVectors, "source", sourceVocabulary);
                 BridgeVectorCheck.requireUsable(targetVectors, "target", targetVocabulary);
+                markBridgeUnknown(targetVectors, bridge.unknownVector(cancel));
                 bridge.recordHash(hashes);
                 manifest.bridge(bridge.record());
                 sourceBridge = sourceVectors.vectors();
@@ -149,14 +174,74 @@ final class TransferRun {
         }
         cancel.throwIfCancelled("the transfer");
         stages.start("planning " + initializer.name());
-        int[] copiedFrom = IntStream.range(0, overlap.targetSize()).map(overlap::sourceId).toArray();
+        int[] copiedFrom = rules.withRuleRows(overlap.sourceIds());
         MatrixTransfer transfer = MatrixTransfer.plan(initializer, matrices.planEmbeddings(), sourceBridge,
                 targetBridge, copiedFrom, request.seed(), device, progress, cancel);
         cancel.throwIfCancelled("the transfer");
         stages.start("building the target matrices");
         List<FloatMatrix> mapped = transfer.apply(matrices.mappedMatrices(), progress, cancel);
+        rules.fill(mapped, matrices.mappedMatrices(), matrices.planEmbeddings().rows());
+        recordRuleDecisions();
         manifest.alignments(transfer.alignments(), sourceVocabulary.size(), request.alpha(), initializer.name());
         return new Built(TargetMatrices.of(matrices, mapped, targetVocabulary.size()), transfer.alignments());
+    }
+
+    /// Flags the target tokens whose bridge vector is the bridge's unknown-token vector, counts
+    /// their distinct texts, warns with examples, and re-decides the rules (the `mean` option
+    /// takes those rows out of the method).
+    private void markBridgeUnknown(BridgeVectors targetVectors, float[] unknownVector) {
+        if (unknownVector == null) {
+            manifest.decision("bridge unknown texts: not checked (the bridge names no unknown token, or the "
+                    + "precomputed file holds no [UNK]/<unk> text)");
+            bridgeUnknownTexts = -1;
+            return;
+        }
+        boolean[] flags = TargetRowRules.nearUnknown(targetVectors.vectors(), unknownVector);
+        int[] copiedFrom = overlap.sourceIds();
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        for (int id = 0; id < flags.length; id++) {
+            flags[id] &= copiedFrom[id] < 0;
+            if (flags[id]) {
+                texts.add(targetVectors.texts().get(id));
+            }
+        }
+        bridgeUnknownTexts = texts.size();
+        bridgeUnknownExamples = texts.stream().limit(10).toList();
+        decideRules(flags);
+        if (!texts.isEmpty()) {
+            LOG.warn("{} target bridge texts ({} rows without a copy) embed like the bridge's unknown token (within {} "
+                    + "cosine), e.g. {}; their rows get {}", texts.size(), rules.bridgeUnknownCount(),
+                    TargetRowRules.UNKNOWN_COSINE_TOLERANCE, bridgeUnknownExamples,
+                    request.unknownBridge() == UnknownBridgeRule.MEAN ? "the mean of the source rows (--unknown-bridge "
+                            + "mean)" : "the method's weights like any token (--unknown-bridge entmax)");
+        }
+    }
+
+    /// The decision lines of the rules (item by item, with counts).
+    private void recordRuleDecisions() {
+        manifest.decision("special tokens by role: " + (request.overlap().specialsByRole()
+                ? "on (--map-specials): " + overlap.count(MatchKind.SPECIAL_ROLE) + " target specials copied from the "
+                        + "source special of the same role (cls/bos, sep/eos, unk, pad, mask)"
+                : "off (--no-map-specials, the paper's behaviour): specials are matched by spelling only"));
+        manifest.decision("byte pieces: a SentencePiece byte-fallback token of a printable ASCII byte (<0x21>..<0x7E>) "
+                + "is that character for the overlap copy");
+        manifest.decision("whitespace pieces: " + whitespacePieces + " target tokens made only of whitespace or control "
+                + "characters (newline, tab, runs of spaces in any spelling: <0x0A>, \\n, Ċ, ĉ, ĠĠ, ▁▁) are bridged "
+                + "with a named text (newline, tab, 2 spaces, ...; bridge-text rule version " + BridgeTexts.RULE_VERSION
+                + ")");
+        manifest.decision("raw bytes: " + rules.rawByteCount() + " target tokens that stand for bytes, not characters "
+                + "(<0x80>..<0xFF>, control bytes, byte-level pieces of a multi-byte character), get the mean of the "
+                + "rows of the target tokens containing those bytes (" + rules.rawBytesWithoutContributors()
+                + " contained in no token got the mean of the source rows)");
+        manifest.decision("reserved entries: " + rules.reservedCount() + " target tokens spelled like reserved or unused "
+                + "entries (<unusedN>, [unusedN], <|reserved_special_token_N|>, <extra_id_N>) get the mean of the "
+                + "source rows");
+        manifest.decision(bridgeUnknownTexts < 0 ? "unknown bridge texts: not checked"
+                : "unknown bridge texts: " + bridgeUnknownTexts + " target bridge texts (" + rules.bridgeUnknownCount()
+                        + " rows without a copy) embed like the bridge's unknown token; rule "
+                        + request.unknownBridge().cliName() + (request.unknownBridge() == UnknownBridgeRule.MEAN
+                                ? " (the mean of the source rows)" : " (the method's weights, as any token)")
+                        + (bridgeUnknownExamples.isEmpty() ? "" : "; e.g. " + bridgeUnknownExamples));
     }
 
     /// The target matrices and the alignments of the built tokens (in `newIds` order).
@@ -178,12 +263,18 @@ final class TransferRun {
             List<ConfigEdit> edits = new AdaptedModelWriter(gate).write(staging.resolve(AdaptedModelWriter.MODEL_DIR),
                     source, weights, target, targetVocabulary.tokens(), built.matrices().replacedTensors(matrices));
             manifest.configEdits(edits);
+            ModelFolderCheck.Report check = ModelFolderCheck.requireConsistent(
+                    staging.resolve(AdaptedModelWriter.MODEL_DIR));
+            manifest.decision("exported model checked (config.json vs tensors vs tokenizer): vocab_size "
+                    + check.vocabSize() + " in every vocabulary-sized tensor " + check.vocabularyTensors()
+                    + ", pad_token_id " + check.padTokenId() + " is the tokenizer's, " + check.usablePositions()
+                    + " usable positions cover model_max_length");
             cancel.throwIfCancelled("the transfer");
             writeAlignments(staging.resolve(AlignmentsFile.FILE_NAME), built);
             writeVocabulary(staging.resolve(VocabularyFile.SOURCE_FILE_NAME), sourceVocabulary, sourceBridgeTexts);
             writeVocabulary(staging.resolve(VocabularyFile.TARGET_FILE_NAME), targetVocabulary, targetBridgeTexts);
             stages.end();
-            manifest.counts(counts()).timings(stages.seconds(), stages.totalSeconds())
+            manifest.counts(counts()).timings(stages.seconds(), stages.totalSeconds()).estimates(stages.estimates())
                     .provenance(recorder.finish());
             Path manifestFile = staging.resolve(RunManifest.FILE_NAME);
             gate.beforeWrite(manifestFile);
@@ -197,8 +288,8 @@ final class TransferRun {
         }
         Map<String, Integer> counts = counts();
         TransferSummary summary = new TransferSummary(request.out(), methodName, targetVocabulary.size(),
-                counts.get("overlap"), counts.get("new"), counts.get("special"), newIds.length == 0,
-                newIds.length == 0 ? noOpReason() : "", device.name(), stages.seconds(), stages.totalSeconds());
+                counts.get("overlap"), counts.get("new"), counts.get("special"), overlap.count(MatchKind.NONE) == 0,
+                overlap.count(MatchKind.NONE) == 0 ? noOpReason() : "", device.name(), stages.seconds(), stages.totalSeconds());
         LOG.info("Transfer {} -> {} with {} written to {}: {} target tokens ({} overlap, {} new, {} special) in {} s",
                 request.source(), request.targetTokenizer(), methodName, request.out(), summary.targetTokens(),
                 summary.overlapTokens(), summary.newTokens(), summary.specialTokens(),
@@ -233,11 +324,13 @@ final class TransferRun {
                 return AlignmentRecord.copied(id, targetTokens.get(id), kind, sourceId, sourceTokens.get(sourceId),
                         bias);
             }
-            if (alignments.isEmpty()) {
-                return AlignmentRecord.drawn(id, targetTokens.get(id), kind, bias);
+            boolean unknown = rules.isBridgeUnknown(id);
+            if (rules.rule(id) != TargetRowRules.Rule.NONE || alignments.isEmpty()) {
+                return AlignmentRecord.drawn(id, targetTokens.get(id), kind, bias)
+                        .withRule(rules.rule(id).jsonName(), unknown);
             }
             return AlignmentRecord.built(targetTokens.get(id), kind, alignments.get(newIndex[id]), sourceTokens,
-                    sourceTokens.size(), bias);
+                    sourceTokens.size(), bias).withRule("", unknown);
         });
     }
 
@@ -247,7 +340,13 @@ final class TransferRun {
     }
 
     private TargetTokenKind kindOf(int id) {
-        if (targetVocabulary.isSpecial(id)) {
+        if (rules.isReserved(id)) {
+            return TargetTokenKind.RESERVED;
+        }
+        if (rules.isRawBytes(id)) {
+            return TargetTokenKind.BYTE;
+        }
+        if (targetVocabulary.isSpecial(id) || overlap.kind(id) == MatchKind.SPECIAL_ROLE) {
             return TargetTokenKind.SPECIAL;
         }
         return overlap.sourceId(id) >= 0 ? TargetTokenKind.OVERLAP : TargetTokenKind.NEW;
@@ -272,6 +371,14 @@ final class TransferRun {
         counts.put("special", byKind[TargetTokenKind.SPECIAL.ordinal()]);
         counts.put("special_copied", specialCopied);
         counts.put("special_built", byKind[TargetTokenKind.SPECIAL.ordinal()] - specialCopied);
+        counts.put("byte", byKind[TargetTokenKind.BYTE.ordinal()]);
+        counts.put("reserved", byKind[TargetTokenKind.RESERVED.ordinal()]);
+        counts.put("whitespace_pieces", whitespacePieces);
+        counts.put("rule_rows", rules.count(TargetRowRules.Rule.SOURCE_MEAN) + rules.count(TargetRowRules.Rule.BYTE_MEAN));
+        if (bridgeUnknownTexts >= 0) {
+            counts.put("bridge_unknown_texts", bridgeUnknownTexts);
+            counts.put("bridge_unknown_rows", rules.bridgeUnknownCount());
+        }
         counts.put("built_rows", newIds.length);
         for (MatchKind kind : MatchKind.values()) {
             if (kind != MatchKind.NONE) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.bridge.BridgeVectorStore;
+import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
@@ -76,12 +77,13 @@ public final class TransferRunner {
     public TransferSummary run(TransferRequest request, ProgressListener progress, CancellationToken cancel)
             throws SemBridgeException, IOException {
         requireReplaceable(request.out());
+        AtomicFiles.removeOrphans(request.out());
         return new TransferRun(request, store, hashes, gate, progress, cancel).execute();
     }
 
     /// Refuses to replace a folder that is neither empty nor a complete run folder, so that a
     /// mistyped `--out` never deletes unrelated files.
     private static void requireReplaceable(Path out) throws IOException, InputFormatException {
-        OutputMarker.requireReplaceable(out, OUTPUT_KIND, "run folder");
+        OutputMarker.requireReplaceable(out, OUTPUT_KIND, "run folder", "is not a run folder");
     }
 }

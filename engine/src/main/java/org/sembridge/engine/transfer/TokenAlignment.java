@@ -21,8 +21,17 @@ package org.sembridge.engine.transfer;
 /// @param nearestSourceIds the (up to) 10 most similar source tokens, whether weighted or not
 /// @param nearestSimilarities their cosine similarities, descending
 /// @param truncated true only for softmax rows, whose dense weights are cut to the `K` largest
+/// @param denseEntropyNats for a `truncated` row, the entropy `-sum p ln p` of the dense row over
+///     every source token, in nats (`log Z - sum p s` of the softmax); `NaN` otherwise (the entropy
+///     of the listed weights is then the row's)
 public record TokenAlignment(int targetId, int[] sourceIds, float[] weights, float[] similarities,
-        int[] nearestSourceIds, float[] nearestSimilarities, boolean truncated) {
+        int[] nearestSourceIds, float[] nearestSimilarities, boolean truncated, double denseEntropyNats) {
+
+    /// A record without a dense entropy (exact supports, or a caller that does not know it).
+    public TokenAlignment(int targetId, int[] sourceIds, float[] weights, float[] similarities,
+            int[] nearestSourceIds, float[] nearestSimilarities, boolean truncated) {
+        this(targetId, sourceIds, weights, similarities, nearestSourceIds, nearestSimilarities, truncated, Double.NaN);
+    }
 
     /// Checks that the parallel lists have equal lengths.
     public TokenAlignment {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /// to the full row) plus the normalised source matrix (`nS x D` floats).
 ///
 /// `alpha = 1` (softmax) has full support: no top-K is ever exact. The search then computes each
-/// row's log-partition `log sum_i exp(s_i)` on the device (`float32`, max-shifted), lists only the
+/// row's log-partition `log sum_i exp(s_i)` and its entropy on the device (`float32`,
+/// max-shifted; the entropy goes into [TokenAlignment#denseEntropyNats()]), lists only the
 /// `K'` largest weights `exp(s_i - logZ)` with `truncated = true`, and the embedding must be built
 /// by [DenseSoftmaxReconstruction].
 public final class TopKSupportSearch {
@@ -155,9 +156,9 @@ public final class TopKSupportSearch {
             blocks++;
             Candidates top = Candidates.largest(similarities, firstK);
             if (solver.alpha() == 1.0) {
-                float[] logPartition = logPartition(similarities, rowCount);
+                float[][] partition = logPartitionAndEntropy(similarities, rowCount);
                 HostWork records = HostWork.start(rowCount, r -> alignments[firstRow + r] = denseAlignment(
-                        targetRows[firstRow + r], top, r, logPartition[r]));
+                        targetRows[firstRow + r], top, r, partition[0][r], partition[1][r]));
                 return afterHostWork(records, () -> dense += rowCount);
             }
             EntmaxSolution[] solutions = new EntmaxSolution[rowCount];
@@ -258,14 +259,24 @@ public final class TopKSupportSearch {
             }
         }
 
-        /// `log sum_i exp(s_i)` per row, max-shifted, in `float32` on the device. The block is not
-        /// needed after its top-K, so it is shifted in place.
-        private static float[] logPartition(NDArray similarities, int rowCount) {
+        /// Per row `log Z = log sum_i exp(s_i)` and the softmax entropy
+        /// `H = -sum_i p_i ln p_i = log Z' - sum_i e_i (s_i - m) / Z'` (with `m` the row maximum,
+        /// `e_i = exp(s_i - m)`, `Z' = sum_i e_i`), max-shifted, in `float32` on the device. The
+        /// block is not needed after its top-K, so it is shifted in place.
+        private static float[][] logPartitionAndEntropy(NDArray similarities, int rowCount) {
             NDArray max = similarities.max(new int[] {1}, true);
-            return similarities.subi(max).exp().sum(new int[] {1}).log().addi(max.reshape(rowCount)).toFloatArray();
+            NDArray shifted = similarities.subi(max);
+            NDArray exponentials = shifted.exp();
+            NDArray shiftedPartition = exponentials.sum(new int[] {1});
+            NDArray weightedShift = exponentials.mul(shifted).sum(new int[] {1}).div(shiftedPartition);
+            NDArray logShiftedPartition = shiftedPartition.log();
+            float[] entropy = logShiftedPartition.sub(weightedShift).toFloatArray();
+            float[] logPartition = logShiftedPartition.addi(max.reshape(rowCount)).toFloatArray();
+            return new float[][] {logPartition, entropy};
         }
 
-        private TokenAlignment denseAlignment(int targetId, Candidates top, int r, float logPartition) {
+        private TokenAlignment denseAlignment(int targetId, Candidates top, int r, float logPartition,
+                float entropyNats) {
             long[] keys = new long[top.k()];
             for (int j = 0; j < keys.length; j++) {
                 keys[j] = EntmaxSolver.sortKey(top.scores()[r * top.k() + j], top.ids()[r * top.k() + j]);
@@ -279,7 +290,10 @@ public final class TopKSupportSearch {
                 scores[j] = EntmaxSolver.keyScore(keys[j]);
                 weights[j] = solver.weightAt(scores[j], logPartition);
             }
-            return alignment(targetId, ids, weights, scores, top, r, top.k() < sourceCount);
+            TokenAlignment listed = alignment(targetId, ids, weights, scores, top, r, top.k() < sourceCount);
+            return new TokenAlignment(listed.targetId(), listed.sourceIds(), listed.weights(), listed.similarities(),
+                    listed.nearestSourceIds(), listed.nearestSimilarities(), listed.truncated(),
+                    listed.truncated() ? entropyNats : Double.NaN);
         }
 
         private static TokenAlignment sparseAlignment(int targetId, EntmaxSolution solution, Candidates top, int r) {

@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 ///
 /// Per target token, in this order, the first step that finds a source token wins:
 ///
+/// 0. special roles (if [OverlapOptions#specialsByRole()]): a target token spelled like a
+///    special of a known role ([SpecialRole#of]: `<s>`, `<bos>`, `<unk>`, `<mask>`...) copies the
+///    lowest source id spelled with the same role (`[CLS]`, `[UNK]`, `[MASK]`...);
 /// 1. symbols (if [OverlapOptions#symbols()], and only for [TokenKind#SPECIAL] and
 ///    [TokenKind#SYMBOL] tokens): the source token with the same canonical form, else the one
 ///    with the same fuzzy form;
@@ -34,13 +37,18 @@ public final class OverlapMatcher {
         long startNanos = System.nanoTime();
         int[] sourceIds = new int[target.size()];
         MatchKind[] kinds = new MatchKind[target.size()];
+        int[] sourceByRole = options.specialsByRole() ? sourceIdsByRole(source.vocabulary()) : null;
         for (int targetId = 0; targetId < target.size(); targetId++) {
             String canonical = target.canonicalForm(targetId);
             String fuzzy = target.fuzzyForm(targetId);
             TokenKind tokenKind = target.kind(targetId);
             int sourceId = -1;
             MatchKind kind = MatchKind.NONE;
-            if (options.symbols() && (tokenKind == TokenKind.SPECIAL || tokenKind == TokenKind.SYMBOL)) {
+            if (sourceByRole != null) {
+                sourceId = roleMatch(sourceByRole, target.vocabulary().tokens().get(targetId));
+                kind = MatchKind.SPECIAL_ROLE;
+            }
+            if (sourceId < 0 && options.symbols() && (tokenKind == TokenKind.SPECIAL || tokenKind == TokenKind.SYMBOL)) {
                 sourceId = canonicalElseFuzzy(source, canonical, fuzzy);
                 kind = MatchKind.SYMBOL;
             }
@@ -57,10 +65,27 @@ public final class OverlapMatcher {
         }
         OverlapMap map = new OverlapMap(sourceIds, kinds, source, target, options);
         LOG.info("Overlap copy: {} of {} target tokens ({}) found in {} source tokens ({}): {} symbol, {} exact, "
-                + "{} fuzzy; {} ms", map.matchedCount(), target.size(), map.targetScheme(), source.size(),
-                map.sourceScheme(), map.count(MatchKind.SYMBOL), map.count(MatchKind.EXACT),
-                map.count(MatchKind.FUZZY), (System.nanoTime() - startNanos) / 1_000_000);
+                + "{} fuzzy, {} special role; {} ms", map.matchedCount(), target.size(), map.targetScheme(),
+                source.size(), map.sourceScheme(), map.count(MatchKind.SYMBOL), map.count(MatchKind.EXACT),
+                map.count(MatchKind.FUZZY), map.count(MatchKind.SPECIAL_ROLE), (System.nanoTime() - startNanos) / 1_000_000);
         return map;
+    }
+
+    /// The lowest source id of each [SpecialRole] (by ordinal), -1 where the source has none.
+    private static int[] sourceIdsByRole(Vocabulary source) {
+        int[] ids = new int[SpecialRole.values().length];
+        java.util.Arrays.fill(ids, -1);
+        for (int id = 0; id < source.size(); id++) {
+            SpecialRole role = SpecialRole.of(source.tokens().get(id)).orElse(null);
+            if (role != null && ids[role.ordinal()] < 0) {
+                ids[role.ordinal()] = id;
+            }
+        }
+        return ids;
+    }
+
+    private static int roleMatch(int[] sourceByRole, String targetToken) {
+        return SpecialRole.of(targetToken).map(role -> sourceByRole[role.ordinal()]).orElse(-1);
     }
 
     private static int canonicalElseFuzzy(CanonicalVocabulary source, String canonical, String fuzzy) {

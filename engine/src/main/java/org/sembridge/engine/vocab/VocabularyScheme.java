@@ -27,12 +27,18 @@ public enum VocabularyScheme {
 
     /// SentencePiece (XLM-R, T5, Llama): a token starting with `▁` is a word start; the text is
     /// the token without any `▁` (the first-token rule of the Hugging Face `Metaspace` decoder)
-    /// and without leading whitespace. Byte-fallback tokens `<0xNN>` stay as they are.
+    /// and without leading whitespace. Byte-fallback tokens `<0xNN>` stay as they are, except
+    /// those of a printable ASCII byte (`<0x21>`..`<0x7E>`), which are that character (a
+    /// continuation): `<0x21>` is `!` (our deviation: the reference keeps `<0x21>` and so never
+    /// copies it).
     SENTENCEPIECE {
         @Override
         CanonicalForm canonicalize(String token) {
             if (BYTE_FALLBACK_TOKEN.matcher(token).matches()) {
-                return new CanonicalForm(token, true);
+                int value = Integer.parseInt(token.substring(3, 5), 16);
+                return value >= FIRST_PRINTABLE && value <= LAST_PRINTABLE
+                        ? new CanonicalForm(String.valueOf((char) value), false)
+                        : new CanonicalForm(token, true);
             }
             String text = PythonText.stripLeading(token.replace(WORD_START, ""));
             return new CanonicalForm(token.startsWith(WORD_START) ? WORD_START + text : text, false);
@@ -64,6 +70,10 @@ public enum VocabularyScheme {
     /// "simple heuristic to avoid false positives").
     public static final int DETECTION_THRESHOLD = 100;
 
+    /// The first and last printable ASCII byte (`!` and `~`): their byte-fallback tokens are text.
+    private static final int FIRST_PRINTABLE = 0x21;
+    private static final int LAST_PRINTABLE = 0x7E;
+
     /// A SentencePiece byte-fallback token: `<0x` + two upper-case hex digits + `>`.
     private static final Pattern BYTE_FALLBACK_TOKEN = Pattern.compile("<0x[0-9A-F]{2}>");
 
@@ -76,6 +86,30 @@ public enum VocabularyScheme {
 
     /// The canonical form of `token` and whether it stands for raw bytes.
     abstract CanonicalForm canonicalize(String token);
+
+    /// The text a token stands for before any stripping, for recognising whitespace and control
+    /// pieces in every family's spelling: SentencePiece `▁` is a space and `<0xNN>` of a byte
+    /// below 0x80 that character (`<0x0A>` is a newline); byte-level characters are their bytes
+    /// (`Ċ` is a newline, `ĠĠ` two spaces) when the token decodes to well-formed UTF-8;
+    /// WordPiece tokens and everything else are returned as they are.
+    ///
+    /// @param token a vocabulary entry exactly as stored
+    public String surfaceText(String token) {
+        return switch (this) {
+            case WORDPIECE -> token;
+            case SENTENCEPIECE -> {
+                if (BYTE_FALLBACK_TOKEN.matcher(token).matches()) {
+                    int value = Integer.parseInt(token.substring(3, 5), 16);
+                    yield value < 0x80 ? String.valueOf((char) value) : token;
+                }
+                yield token.replace(WORD_START, " ");
+            }
+            case BYTE_LEVEL_BPE -> {
+                ByteLevelAlphabet.Decoded decoded = ByteLevelAlphabet.decode(token);
+                yield decoded.hasRawBytes() ? token : decoded.text();
+            }
+        };
+    }
 
     /// The fuzzy form of a canonical form: every `▁` removed, then lower-cased with
     /// `Locale.ROOT` (so `▁The` and `the` share the fuzzy form `the`).

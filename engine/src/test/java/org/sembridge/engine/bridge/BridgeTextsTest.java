@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.RandomModelFolder;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.vocab.VocabularyScheme;
 import org.sembridge.engine.testing.PythonReference;
 
 /// The bridge-text rule: the pure rule against a table and against the Python export script,
@@ -42,7 +43,7 @@ class BridgeTextsTest {
                 Arguments.of("house", "house", "house"),
                 Arguments.of(" casa ", "\u2581casa", "casa"),
                 Arguments.of("", "\u2581", "\u2581"),
-                Arguments.of(" ", "\u0120", "\u0120"),
+                Arguments.of(" ", "\u0120", "space"),
                 Arguments.of("[UNK]", "[UNK]", "[UNK]"),
                 Arguments.of("[unused3]", "[unused3]", "[unused3]"),
                 Arguments.of("[bracketed]", "raw", "raw"),
@@ -53,9 +54,11 @@ class BridgeTextsTest {
                 Arguments.of("\u00a0house\u2007", "x", "house"),
                 Arguments.of("\u0085", "\u0085", "U+0085"),
                 Arguments.of("", "", BridgeTexts.EMPTY_TOKEN_TEXT),
-                Arguments.of("\n", "\n", "U+000A"),
-                Arguments.of(" ", "\u00a0", "U+00A0"),
-                Arguments.of("\t", "\t ", "U+0009 U+0020"),
+                Arguments.of("\n", "\n", "newline"),
+                Arguments.of(" ", "\u00a0", "no-break space"),
+                Arguments.of("\t", "\t ", "tab + space"),
+                Arguments.of("", "\u00a0\u00a0", "2 no-break spaces"),
+                Arguments.of("", "\n  ", "newline + 2 spaces"),
                 Arguments.of("집", "\u2581집", "집"));
     }
 
@@ -63,6 +66,53 @@ class BridgeTextsTest {
     @MethodSource("rule")
     void bridgeTextFollowsTheReferenceRule(String decoded, String raw, String expected) {
         assertEquals(expected, BridgeTexts.forToken(decoded, raw));
+    }
+
+    /// The same whitespace piece in the spelling of each family, decoded as each family's decoder
+    /// does (Llama 2's `Strip` decoder drops the leading space of `▁▁`), gets one text.
+    static Stream<Arguments> whitespacePieces() {
+        return Stream.of(
+                Arguments.of("\n", "<0x0A>", VocabularyScheme.SENTENCEPIECE, "newline"),
+                Arguments.of("\n", "\n", VocabularyScheme.SENTENCEPIECE, "newline"),
+                Arguments.of("\n", "\u010a", VocabularyScheme.BYTE_LEVEL_BPE, "newline"),
+                Arguments.of("\n\n", "\u010a\u010a", VocabularyScheme.BYTE_LEVEL_BPE, "2 newlines"),
+                Arguments.of("\t", "\u0109", VocabularyScheme.BYTE_LEVEL_BPE, "tab"),
+                Arguments.of("\t", "<0x09>", VocabularyScheme.SENTENCEPIECE, "tab"),
+                Arguments.of("  ", "\u0120\u0120", VocabularyScheme.BYTE_LEVEL_BPE, "2 spaces"),
+                Arguments.of(" ", "\u2581\u2581", VocabularyScheme.SENTENCEPIECE, "2 spaces"),
+                Arguments.of("", "\u2581", VocabularyScheme.SENTENCEPIECE, "space"),
+                Arguments.of("house", "\u2581house", VocabularyScheme.SENTENCEPIECE, "house"),
+                Arguments.of("\u010a", "\u010a", VocabularyScheme.SENTENCEPIECE, "\u010a"));
+    }
+
+    @ParameterizedTest(name = "{2} decoded {0} raw {1} -> {3}")
+    @MethodSource("whitespacePieces")
+    void whitespacePiecesGetOneNamedTextInEveryFamilysSpelling(String decoded, String raw, VocabularyScheme scheme,
+            String expected) {
+        assertEquals(expected, BridgeTexts.forToken(decoded, raw, scheme));
+    }
+
+    @Test
+    void whitespaceRuleMatchesTheExportScript() throws Exception {
+        List<List<String>> triples = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        whitespacePieces().forEach(arguments -> {
+            Object[] row = arguments.get();
+            VocabularyScheme scheme = (VocabularyScheme) row[2];
+            triples.add(List.of((String) row[0], (String) row[1], switch (scheme) {
+                case SENTENCEPIECE -> "sentencepiece";
+                case BYTE_LEVEL_BPE -> "byte_level";
+                case WORDPIECE -> "wordpiece";
+            }));
+            expected.add(BridgeTexts.forToken((String) row[0], (String) row[1], scheme));
+        });
+        Path input = folders.resolve("triples.json");
+        Files.writeString(input, new Gson().toJson(triples));
+
+        String output = PythonReference.run("bridge_texts_reference.py", "rule", input.toString());
+        List<String> python = new Gson().fromJson(output, new TypeToken<List<String>>() { }.getType());
+
+        assertEquals(expected, python);
     }
 
     @Test
@@ -132,7 +182,8 @@ class BridgeTextsTest {
                 List.of("\u0120house", "house", "\u0120", "\u010a"))) {
             List<String> texts = BridgeTexts.forVocabulary(tokenizer);
 
-            assertEquals(List.of("<s>", "<pad>", "</s>", "house", "house", "\u0120", "\u010a"), texts);
+            assertEquals(List.of("<s>", "<pad>", "</s>", "house", "house", "space", "newline"), texts,
+                    "whitespace pieces are named (rule version 2)");
         }
     }
 

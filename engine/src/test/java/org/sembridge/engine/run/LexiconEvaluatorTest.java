@@ -86,8 +86,28 @@ class LexiconEvaluatorTest {
         Path lexicon = muse("house 집", "river 강", "daughter 딸", "houses 다", "zebra 개");
         LexiconEvaluation result = LexiconEvaluator.evaluate(run, LexiconEvaluator.read(lexicon, Optional.empty(), run));
         assertEquals(1, result.evaluated());
-        assertEquals(3, result.skippedNotSingleTargetToken());
-        assertEquals(1, result.skippedNoSingleSourceToken());
+        // 다 is one target token in its continuation form (##다) since issue 13; its gold word is not a source token
+        assertEquals(2, result.skippedNotSingleTargetToken());
+        assertEquals(2, result.skippedNoSingleSourceToken());
+    }
+
+    @Test
+    void aWordThatIsOnlyAContinuationTokenIsEvaluatedAndItsFormListed() throws Exception {
+        Path lexicon = muse("house 집", "cats 다", "cat 다");
+        LexiconEvaluation result = LexiconEvaluator.evaluate(run, LexiconEvaluator.read(lexicon, Optional.empty(), run));
+
+        assertEquals(2, result.evaluated());
+        LexiconEvaluation.WordResult da = result.words().stream().filter(w -> w.word().equals("다")).findFirst()
+                .orElseThrow();
+        assertEquals(TargetWordForm.Form.CONTINUATION, da.form());
+        assertEquals("##다", da.token());
+        assertEquals(TargetWordForm.Form.WORD_START, result.words().stream().filter(w -> w.word().equals("집"))
+                .findFirst().orElseThrow().form());
+    }
+
+    @Test
+    void byteLevelSpellingOfAWordIsFoundWhenItsCanonicalFormIsNot() {
+        assertEquals("ì§ĳ", TargetWordForm.byteLevelSpelling("집"));
     }
 
     @Test

@@ -19,8 +19,8 @@ final class EntmaxReference {
 
     private static final Gson GSON = new Gson();
 
-    /// Numpy's similarities and dense weights of an alignment.
-    record Alignment(double[][] similarities, double[][] weights) {
+    /// Numpy's similarities, dense weights, and per row the dense entropy (nats) and support size.
+    record Alignment(double[][] similarities, double[][] weights, double[] entropies, int[] supports) {
     }
 
     private EntmaxReference() {
@@ -43,7 +43,8 @@ final class EntmaxReference {
         input.put("rows", rows);
         JsonObject out = run("align", input);
         return new Alignment(GSON.fromJson(out.get("similarities"), double[][].class),
-                GSON.fromJson(out.get("weights"), double[][].class));
+                GSON.fromJson(out.get("weights"), double[][].class), GSON.fromJson(out.get("entropies"), double[].class),
+                GSON.fromJson(out.get("supports"), int[].class));
     }
 
     /// `sum_k weights[k] E_s[ids[k]]` for each alignment, in float64.

@@ -124,6 +124,28 @@ class TopKSupportSearchTest {
     }
 
     @Test
+    void softmaxRowsCarryTheDenseRowsEntropyNotTheListedWeightsOne() throws Exception {
+        long seed = TestVectors.seed("softmaxRowsCarryTheDenseRowsEntropyNotTheListedWeightsOne");
+        Random random = new Random(seed);
+        FloatMatrix targets = TestVectors.gaussian(random, 25, 12);
+        FloatMatrix sources = TestVectors.gaussian(random, 500, 12);
+        int[] rows = TestVectors.allRows(targets.rows());
+
+        AlignmentResult result = search(targets, sources, rows, new AlignmentOptions(1.0, 16, SMALL_BLOCKS / 5));
+        EntmaxReference.Alignment expected = EntmaxReference.align(1.0, targets, sources, rows);
+
+        for (int r = 0; r < rows.length; r++) {
+            TokenAlignment alignment = result.alignments().get(r);
+            assertEquals(sources.rows(), expected.supports()[r], "softmax support is the whole source vocabulary");
+            assertEquals(expected.entropies()[r], alignment.denseEntropyNats(), 1e-4,
+                    "seed " + seed + ", row " + r + ": float32 device entropy vs the float64 numpy reference");
+            double listedOnly = org.sembridge.engine.run.AlignmentRecord.entropyNats(alignment.weights());
+            assertTrue(listedOnly < expected.entropies()[r] - 0.5,
+                    "seed " + seed + ", row " + r + ": the 16 listed weights alone give " + listedOnly);
+        }
+    }
+
+    @Test
     void nearestListsTheTenMostSimilarSourcesWhateverTheirWeight() throws Exception {
         long seed = TestVectors.seed("nearestListsTheTenMostSimilarSourcesWhateverTheirWeight");
         Random random = new Random(seed);

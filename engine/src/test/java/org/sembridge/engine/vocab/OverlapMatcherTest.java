@@ -179,9 +179,9 @@ class OverlapMatcherTest {
     void fragmentCountsPerKind() {
         OverlapMap map = OverlapMatcher.match(BERT_UNCASED, RUBERT_CASED, ALL_ON);
 
-        // SYMBOL: 5 specials, ',', '.', '1', '##1'; EXACT: the, house, ##s, ##ing;
-        // FUZZY: The, York; NONE: café, дом, ##ом.
-        int[] expected = {9, 4, 2, 3};
+        // SPECIAL_ROLE: none (off); SYMBOL: 5 specials, ',', '.', '1', '##1'; EXACT: the, house, ##s,
+        // ##ing; FUZZY: The, York; NONE: café, дом, ##ом.
+        int[] expected = {0, 9, 4, 2, 3};
         int[] found = Arrays.stream(MatchKind.values()).mapToInt(map::count).toArray();
         assertArrayEquals(expected, found);
     }
