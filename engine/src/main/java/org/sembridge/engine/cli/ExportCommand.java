@@ -112,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
         JsonObject report = new JsonObject();
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
-            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export");
+            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export", "is not a SemBridge export");
             AtomicFiles.removeOrphans(out);
             SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
             Path staging = AtomicFiles.createStagingDirectory(out);

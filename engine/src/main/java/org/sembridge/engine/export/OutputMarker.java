@@ -75,9 +75,12 @@ public final class OutputMarker {
     /// Refuses `out` unless it is missing, an empty folder, or a complete output of `kind`.
     ///
     /// @param noun what an output of this kind is called in messages (`run folder`)
+    /// @param unrelated how the message says that a non-empty folder without a marker is not
+    ///     such an output (`is not a run folder`); the commands keep their established wording
     /// @throws InputFormatException naming `out` and the reason when it may not be replaced
     /// @throws IOException when `out` cannot be inspected
-    public static void requireReplaceable(Path out, String kind, String noun) throws IOException, InputFormatException {
+    public static void requireReplaceable(Path out, String kind, String noun, String unrelated)
+            throws IOException, InputFormatException {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -86,7 +89,7 @@ public final class OutputMarker {
             return;
         }
         if (reason.equals(NO_MARKER)) {
-            throw new InputFormatException("refusing to replace " + out + ": it is not empty and not a " + noun
+            throw new InputFormatException("refusing to replace " + out + ": it is not empty and " + unrelated
                     + "; choose a new or empty folder");
         }
         throw new InputFormatException("refusing to replace " + out + ": it is not a complete " + noun

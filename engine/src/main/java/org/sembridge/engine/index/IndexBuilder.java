@@ -119,6 +119,6 @@ public final class IndexBuilder {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputFormatException("cannot create the index " + folder + ": a file of that name exists");
         }
-        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index");
+        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index", "not a SemBridge index");
     }
 }

@@ -84,6 +84,6 @@ public final class TransferRunner {
     /// Refuses to replace a folder that is neither empty nor a complete run folder, so that a
     /// mistyped `--out` never deletes unrelated files.
     private static void requireReplaceable(Path out) throws IOException, InputFormatException {
-        OutputMarker.requireReplaceable(out, OUTPUT_KIND, "run folder");
+        OutputMarker.requireReplaceable(out, OUTPUT_KIND, "run folder", "is not a run folder");
     }
 }

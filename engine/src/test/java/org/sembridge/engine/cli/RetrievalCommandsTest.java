@@ -199,7 +199,7 @@ class RetrievalCommandsTest {
         Files.writeString(out.resolve(ExportCommand.ANSERINI_DOCUMENTS), "my own documents\n");
         CliRun run = CliRun.of("export", "--index", index.toString(), "--format", "anserini", "--out", out.toString());
         assertEquals(ExitCodes.INPUT_FORMAT, run.exitCode(), run.err());
-        assertTrue(run.err().contains("refusing to replace " + out + ": it is not empty and not a SemBridge export"),
+        assertTrue(run.err().contains("refusing to replace " + out + ": it is not empty and is not a SemBridge export"),
                 run.err());
         assertEquals("my own documents\n", Files.readString(out.resolve(ExportCommand.ANSERINI_DOCUMENTS)));
         assertEquals(List.of(), hiddenLeftovers("mine"));

@@ -35,18 +35,19 @@ class OutputMarkerTest {
 
     private InputFormatException refused(Path folder, String kind) {
         return assertThrows(InputFormatException.class,
-                () -> OutputMarker.requireReplaceable(folder, kind, "run folder"));
+                () -> OutputMarker.requireReplaceable(folder, kind, "run folder", "is not a run folder"));
     }
 
     @Test
     void missingAndEmptyFoldersMayBeReplaced() throws Exception {
-        OutputMarker.requireReplaceable(dir.resolve("new"), "run", "run folder");
-        OutputMarker.requireReplaceable(Files.createDirectory(dir.resolve("empty")), "run", "run folder");
+        OutputMarker.requireReplaceable(dir.resolve("new"), "run", "run folder", "is not a run folder");
+        OutputMarker.requireReplaceable(Files.createDirectory(dir.resolve("empty")), "run", "run folder",
+                "is not a run folder");
     }
 
     @Test
     void completeOutputOfTheSameKindMayBeReplaced() throws Exception {
-        OutputMarker.requireReplaceable(output, "run", "run folder");
+        OutputMarker.requireReplaceable(output, "run", "run folder", "is not a run folder");
     }
 
     @Test
@@ -55,7 +56,7 @@ class OutputMarkerTest {
         Files.writeString(thesis.resolve("run.json"), "{\"format\": \"sembridge-run\"}");
         Files.writeString(thesis.resolve("chapter1.tex"), "important");
         InputFormatException e = refused(thesis, "run");
-        assertEquals("refusing to replace " + thesis + ": it is not empty and not a run folder; choose a new or empty"
+        assertEquals("refusing to replace " + thesis + ": it is not empty and is not a run folder; choose a new or empty"
                 + " folder", e.getMessage());
         assertEquals("important", Files.readString(thesis.resolve("chapter1.tex")));
     }
