@@ -28,15 +28,15 @@ final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "DIR",
-            description = "Hugging Face model folder (config.json, model.safetensors, tokenizer.json or vocab.txt) to describe. "
-                    + "No default: give --model or --check.")
+            description = "Hugging Face model folder (config.json, model.safetensors, tokenizer.json or vocab.txt)."
+                    + " No default: give --model or --check.")
     Path model;
 
     @Option(names = "--check", paramLabel = "DIR",
             description = {"Check that a model folder (e.g. an adapted model, RUN/model) is consistent: every stored "
                     + "vocabulary-sized tensor (all decoder-bias aliases included) has vocab_size rows, the tokenizer "
                     + "fits, config special ids (pad_token_id first) equal the tokenizer's, model_max_length fits the "
-                    + "usable positions. Exit 10 naming every disagreement.", "No default: give --model or --check, not both."})
+                    + "usable positions. Exit 10 naming every disagreement.", "Give --model or --check, not both (no default)."})
     Path check;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")
