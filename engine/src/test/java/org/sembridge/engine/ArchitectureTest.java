@@ -1,12 +1,16 @@
 package org.sembridge.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,8 +62,35 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.engine");
 
+    /// Paths named inside a folder's files (module paths, shard names, recorded run and index
+    /// folders) are resolved only by `FolderConfinement`; see [ContentDerivedPaths] for what the
+    /// rule sees and what it cannot.
+    private static final ArchRule contentDerivedPathsAreConfined = codeUnits()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage("org.sembridge.engine.confinement..")
+            .should(new ContentDerivedPaths(PRODUCTION_CLASSES))
+            .because("a path taken from the contents of a model, run, index or experiment folder may name"
+                    + " ../../x, an absolute path or a link out of the folder; FolderConfinement refuses those"
+                    + " with the file and entry, while a path in user-written configuration is resolved against"
+                    + " the naming file (the check follows strings within one method and through string-returning"
+                    + " helpers, not through plain parameters)");
+
     static Stream<ArchRule> rules() {
-        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet, noUnseededShuffle, writesGoThroughAtomicFiles);
+        return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet,
+                noUnseededShuffle, writesGoThroughAtomicFiles, contentDerivedPathsAreConfined);
+    }
+
+    /// The content-path rule is not vacuous: it refuses a shard name resolved by hand, a module
+    /// path read through a string helper, and a lambda doing the same, and lets constant names
+    /// through.
+    @Test
+    void contentPathRuleCatchesPathsResolvedByHand() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(UnconfinedShardReader.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> codeUnits()
+                .should(new ContentDerivedPaths(fixture)).check(fixture));
+        assertTrue(e.getMessage().contains("violated (3 times)"), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.shard("), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.viaHelper("), e.getMessage());
+        assertTrue(e.getMessage().contains("UnconfinedShardReader.inALambda("), e.getMessage());
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with

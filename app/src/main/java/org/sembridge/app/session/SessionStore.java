@@ -19,6 +19,7 @@ import java.util.Set;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.JsonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,8 +138,7 @@ public final class SessionStore {
         try {
             parsed = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InputFormatException("session file " + file + " is not valid JSON: " + cause.getMessage(), e);
+            throw new InputFormatException("session file " + file + " is " + JsonText.malformed(e), e);
         }
         if (!parsed.isJsonObject()) {
             throw new InputFormatException("session file " + file + ": expected a JSON object at the top, found "
@@ -175,7 +175,7 @@ public final class SessionStore {
                 continue;
             }
             try {
-                part.restore(state.get());
+                part.restore(state.get(), session.file());
                 restored++;
             } catch (RuntimeException e) {
                 LOG.warn("Session {}: part '{}' restored with problems: {}", session.file(), part.key(), e.getMessage());

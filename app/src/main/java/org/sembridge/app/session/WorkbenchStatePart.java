@@ -19,6 +19,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.run.LoadedRun;
 
@@ -92,6 +93,16 @@ public final class WorkbenchStatePart implements SessionPart {
 
     @Override
     public void restore(JsonElement saved) {
+        restore(saved, Optional.empty());
+    }
+
+    /// Restores from a session file: relative run folders resolve against the file's folder.
+    @Override
+    public void restore(JsonElement saved, Path sessionFile) {
+        restore(saved, Optional.of(sessionFile));
+    }
+
+    private void restore(JsonElement saved, Optional<Path> sessionFile) {
         SessionPartReader fields = new SessionPartReader(saved);
         fields.strings("bookmarks").ifPresent(tokens -> {
             state.bookmarks().clear();
@@ -109,7 +120,8 @@ public final class WorkbenchStatePart implements SessionPart {
         Optional<String> current = fields.string("currentRun");
         Optional<List<String>> runs = fields.strings("runs");
         if (runs.isPresent()) {
-            reopen(existingFolders(runs.get(), fields), current.map(Path::of), selected, selectionSaved);
+            reopen(existingFolders(runs.get(), fields, sessionFile),
+                    current.map(folder -> folder(folder, sessionFile)), selected, selectionSaved);
         } else if (selectionSaved) {
             state.selectedTokenProperty().set(selected.orElse(null));
         }
@@ -123,10 +135,11 @@ public final class WorkbenchStatePart implements SessionPart {
     }
 
     /// The saved folders that exist; each missing one is a problem naming its field and path.
-    private static List<Path> existingFolders(List<String> saved, SessionPartReader fields) {
+    private static List<Path> existingFolders(List<String> saved, SessionPartReader fields,
+            Optional<Path> sessionFile) {
         List<Path> folders = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
-            Path folder = Path.of(saved.get(i));
+            Path folder = folder(saved.get(i), sessionFile);
             if (Files.isDirectory(folder)) {
                 folders.add(folder);
             } else {
@@ -134,6 +147,12 @@ public final class WorkbenchStatePart implements SessionPart {
             }
         }
         return folders;
+    }
+
+    /// A saved folder: absolute as saved; relative against the session file's folder (or the
+    /// working folder when the state did not come from a file).
+    private static Path folder(String saved, Optional<Path> sessionFile) {
+        return sessionFile.map(file -> FolderConfinement.relativeToFile(file, saved)).orElseGet(() -> Path.of(saved));
     }
 
     /// Replaces the open runs by `folders` (reusing runs already open), then sets the current

@@ -167,6 +167,23 @@ class SessionStoreTest {
     }
 
     @Test
+    void relativeRunFoldersResolveAgainstTheSessionFileNotTheWorkingFolder() throws Exception {
+        Path present = SampleRuns.korean("sembridge").directory().toAbsolutePath().normalize();
+        Path file = SessionStore.fileOf(folder, "relative");
+        String relative = file.toAbsolutePath().getParent().relativize(present).toString();
+        write("relative", session("""
+                "workbench": {"runs": ["%s"], "currentRun": "%s"}
+                """.formatted(json(Path.of(relative)), json(Path.of(relative)))));
+        Parts parts = new Parts();
+
+        List<String> problems = store.restore(file, parts.list());
+
+        assertEquals(List.of(), problems);
+        assertEquals(List.of(present), parts.state.runs().stream().map(run -> run.run().directory()).toList());
+        assertEquals(present, parts.state.currentRunProperty().get().run().directory());
+    }
+
+    @Test
     void malformedJsonIsReportedWithFileLineAndColumn() throws Exception {
         Path file = write("broken", """
                 {"format": "sembridge-workbench-session",

@@ -16,13 +16,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.safetensors.SafetensorsFile;
 import org.sembridge.engine.safetensors.SafetensorsWriter;
 import org.sembridge.engine.safetensors.TensorInfo;
@@ -250,9 +250,9 @@ public final class PrecomputedBridgeVectors implements AutoCloseable {
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new InputFormatException(file.path() + ": __metadata__ \"" + TEXTS_KEY + "\" is not valid JSON ("
-                    + e.getMessage() + "); " + expected, e);
+        } catch (JsonParseException | StackOverflowError e) {
+            throw new InputFormatException(file.path() + ": __metadata__ \"" + TEXTS_KEY + "\" is "
+                    + JsonText.malformed(e) + "; " + expected, e);
         }
         if (!parsed.isJsonArray()) {
             throw new InputFormatException(file.path() + ": __metadata__ \"" + TEXTS_KEY + "\" must be a JSON array, "

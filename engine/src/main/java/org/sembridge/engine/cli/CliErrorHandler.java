@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
@@ -18,7 +19,8 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         var err = commandLine.getErr();
-        err.println("error: " + describe(cause));
+        OutOfMemoryError outOfMemory = OutOfMemoryMessage.find(cause);
+        err.println("error: " + (outOfMemory != null ? OutOfMemoryMessage.of(outOfMemory) : describe(cause)));
         if (SemBridgeCli.debugEnabled(commandLine)) {
             cause.printStackTrace(err);
         }
@@ -27,6 +29,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable t) {
+        if (OutOfMemoryMessage.find(t) != null) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
         return switch (t) {
             case ModelFormatException e -> ExitCodes.MODEL_FORMAT;
             case InputFormatException e -> ExitCodes.INPUT_FORMAT;
@@ -40,6 +45,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
 
     private static String describe(Throwable t) {
         String message = t.getMessage();
+        if (t instanceof CharacterCodingException) {
+            return "a file is not valid UTF-8 text (rerun with --debug to see which); expected UTF-8";
+        }
         if (t instanceof IOException && message != null) {
             return "I/O problem: " + message + " (" + t.getClass().getSimpleName() + ")";
         }

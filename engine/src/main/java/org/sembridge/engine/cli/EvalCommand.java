@@ -74,6 +74,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     QueryEncoderOptions encoderOptions;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() throws Exception {
         if (k < 1) {
@@ -82,8 +85,8 @@ final class EvalCommand implements Callable<Integer> {
         if (bm25RunFile != null && !bm25) {
             throw new ParameterException(spec.commandLine(), "--bm25-run needs --bm25");
         }
-        List<Topic> topics = TopicsReader.read(queries);
-        Qrels judgements = QrelsReader.read(qrels);
+        List<Topic> topics = TopicsReader.read(queries, lineLimit.bytes());
+        Qrels judgements = QrelsReader.read(qrels, lineLimit.bytes());
         CancellationToken cancel = SemBridgeCli.cancellation(spec);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         try (SparseIndex opened = SparseIndex.open(index)) {

@@ -2,7 +2,6 @@ package org.sembridge.engine.cli;
 
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.eval.TopicsReader;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.index.AnseriniExporter;
 import org.sembridge.engine.index.OpenSearchBulkExporter;
 import org.sembridge.engine.index.SparseIndex;
@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
 /// - `opensearch`: `OUT/bulk.ndjson`, a `_bulk` body with the exact float weights in a
 ///   `rank_features` field, and `OUT/mapping.json`, the index mapping it needs.
 ///
-/// Every file is written atomically.
+/// The export is all or nothing: its files are written into a staging folder next to `--out`
+/// and the folder is renamed into place when complete (with an [OutputMarker] of kind
+/// [#OUTPUT_KIND]). An existing `--out` is replaced only when it is empty or a complete earlier
+/// export; any other folder is refused and left as it is.
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the document vectors of an index for Anserini/Pyserini or OpenSearch.",
             "anserini: OUT/docs.jsonl (JsonVectorCollection, weights round(w x scale)) and, with --queries,"
@@ -53,6 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     /// The OpenSearch mapping file in the output folder.
     static final String OPENSEARCH_MAPPING = "mapping.json";
 
+    /// The [OutputMarker] kind of an export folder.
+    static final String OUTPUT_KIND = "export";
+
     /// The export formats.
     enum Format {
         anserini, opensearch
@@ -68,7 +74,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Export format: ${COMPLETION-CANDIDATES}.")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: created, or replaced when it is empty or an earlier export;"
+                    + " any other folder is refused.")
     Path out;
 
     @Option(names = "--queries", paramLabel = "FILE",
@@ -104,32 +111,19 @@ final class ExportCommand implements Callable<Integer> {
         JsonObject report = new JsonObject();
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
+            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export");
             SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
-            Files.createDirectories(out);
-            switch (format) {
-                case anserini -> {
-                    Path documents = out.resolve(ANSERINI_DOCUMENTS);
-                    long written = AnseriniExporter.writeDocumentVectors(opened, documents, scale, progress, cancel);
-                    report.addProperty("documents", written);
-                    report.addProperty("documents_file", documents.toString());
-                    report.addProperty("scale", scale);
-                    if (queries != null) {
-                        Path queryFile = out.resolve(ANSERINI_QUERIES);
-                        AnseriniExporter.writeQueries(encoded, queryFile, scale);
-                        report.addProperty("queries", topics.size());
-                        report.addProperty("queries_file", queryFile.toString());
-                    }
-                }
-                case opensearch -> {
-                    String name = indexName != null ? indexName : defaultIndexName(opened);
-                    Path bulk = out.resolve(OPENSEARCH_BULK);
-                    long written = OpenSearchBulkExporter.write(opened, bulk, name, progress, cancel);
-                    Path mapping = out.resolve(OPENSEARCH_MAPPING);
-                    AtomicFiles.writeString(mapping, mapping());
-                    report.addProperty("documents", written);
-                    report.addProperty("index_name", name);
-                    report.addProperty("bulk_file", bulk.toString());
-                    report.addProperty("mapping_file", mapping.toString());
+            Path staging = AtomicFiles.createStagingDirectory(out);
+            boolean published = false;
+            try {
+                write(opened, encoded, topics.size(), staging, report, progress, cancel);
+                OutputMarker.write(staging, OUTPUT_KIND);
+                cancel.throwIfCancelled("the export");
+                AtomicFiles.publishDirectory(staging, out);
+                published = true;
+            } finally {
+                if (!published) {
+                    AtomicFiles.deleteRecursively(staging);
                 }
             }
         }
@@ -140,6 +134,36 @@ final class ExportCommand implements Callable<Integer> {
             report.entrySet().forEach(e -> printer.printf(Locale.ROOT, "%-14s %s%n", e.getKey(), e.getValue().getAsString()));
         }
         return ExitCodes.OK;
+    }
+
+    /// Writes the files of the export into `staging`; the report names them where they will be
+    /// once published (in `out`).
+    private void write(SparseIndex opened, SequencedMap<String, SparseQuery> encoded, int topicCount, Path staging,
+            JsonObject report, StderrProgress progress, CancellationToken cancel) throws Exception {
+        switch (format) {
+            case anserini -> {
+                long written = AnseriniExporter.writeDocumentVectors(opened, staging.resolve(ANSERINI_DOCUMENTS), scale,
+                        progress, cancel);
+                report.addProperty("documents", written);
+                report.addProperty("documents_file", out.resolve(ANSERINI_DOCUMENTS).toString());
+                report.addProperty("scale", scale);
+                if (queries != null) {
+                    AnseriniExporter.writeQueries(encoded, staging.resolve(ANSERINI_QUERIES), scale);
+                    report.addProperty("queries", topicCount);
+                    report.addProperty("queries_file", out.resolve(ANSERINI_QUERIES).toString());
+                }
+            }
+            case opensearch -> {
+                String name = indexName != null ? indexName : defaultIndexName(opened);
+                long written = OpenSearchBulkExporter.write(opened, staging.resolve(OPENSEARCH_BULK), name, progress,
+                        cancel);
+                AtomicFiles.writeString(staging.resolve(OPENSEARCH_MAPPING), mapping());
+                report.addProperty("documents", written);
+                report.addProperty("index_name", name);
+                report.addProperty("bulk_file", out.resolve(OPENSEARCH_BULK).toString());
+                report.addProperty("mapping_file", out.resolve(OPENSEARCH_MAPPING).toString());
+            }
+        }
     }
 
     /// The `--queries` topics encoded like `search` does, by id in file order (empty without

@@ -40,8 +40,8 @@ final class IndexCommand implements Callable<Integer> {
     Path corpus;
 
     @Option(names = "--index", required = true, paramLabel = "DIR",
-            description = "Index folder to create; an existing SemBridge index there is replaced, any other"
-                    + " non-empty folder is refused.")
+            description = "Index folder to create; a complete SemBridge index there (every file as built, nothing"
+                    + " added) is replaced, any other non-empty folder is refused.")
     Path index;
 
     @Option(names = "--bm25-language", paramLabel = "ko|zh|ar|hi|ru|en",
@@ -59,6 +59,9 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1) {
@@ -67,7 +70,7 @@ final class IndexCommand implements Callable<Integer> {
         Optional<Bm25Language> language = bm25Language == null ? Optional.empty()
                 : Optional.of(Bm25Language.forCode(bm25Language));
         IndexBuildRequest request = new IndexBuildRequest(corpus, index,
-                model.toAbsolutePath().normalize().toString(), language, batch);
+                model.toAbsolutePath().normalize().toString(), language, batch, lineLimit.bytes());
         IndexBuildReport report;
         try (SpladeTextEncoder encoder = SpladeTextEncoder.load(model, device.select(),
                 SpladeSettings.DEFAULTS.withBatchSize(batch))) {

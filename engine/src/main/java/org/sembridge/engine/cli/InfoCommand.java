@@ -79,7 +79,8 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "vocabulary  %,d tokens, at most %d per text%n", s.vocabSize(), s.maxTokens());
         out.printf(Locale.ROOT, "dtype       %s stored as %s%n",
                 s.declaredDtype().isEmpty() ? "(not declared)" : s.declaredDtype(), s.elementsByStorageDtype());
-        out.printf(Locale.ROOT, "parameters  %,d (%.2f M)%n", s.parameterCount(), s.parameterCount() / 1e6);
+        out.printf(Locale.ROOT, "parameters  %,d (float tensors), %.2f M%n", s.parameterCount(),
+                s.parameterCount() / 1e6);
         out.printf(Locale.ROOT, "MLM head    %s; decoder %s%n", s.hasMlmHead() ? "yes" : "no",
                 s.decoderTying().description());
         out.printf(Locale.ROOT, "tokenizer   %s%n", s.tokenizerFile());

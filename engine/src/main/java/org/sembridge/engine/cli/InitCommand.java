@@ -77,7 +77,8 @@ final class InitCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Run folder to create (replaced only if it is an earlier run folder).")
+            description = "Run folder to create (replaced only if it is empty or a complete earlier run folder"
+                    + " with nothing added).")
     Path out;
 
     @Option(names = "--json", description = "Print the summary as one JSON document.")

@@ -14,6 +14,7 @@ import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,10 +43,14 @@ final class LexiconEvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() throws Exception {
         LoadedRun loaded = LoadedRun.open(run);
-        LexiconEvaluator.LanguageLexicon words = LexiconEvaluator.read(lexicon, Optional.ofNullable(lang), loaded);
+        LexiconEvaluator.LanguageLexicon words = LexiconEvaluator.read(lexicon, Optional.ofNullable(lang), loaded,
+                lineLimit.bytes());
         LexiconEvaluation result = LexiconEvaluator.evaluate(loaded, words);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.ScopeType;
 
 /// The `bin/sembridge` command line: one [Command] class per subcommand, this class only wires
 /// them together, sets the global `--debug` option, maps failures to [ExitCodes] and hands every
-/// command the [CancellationToken] that Ctrl-C cancels ([InterruptCancellation]).
+/// command the [CancellationToken] that Ctrl-C cancels ([InterruptCancellation]). An
+/// `OutOfMemoryError` anywhere ends the command with exit 1 and one line saying what ran out and
+/// how to raise the limit ([OutOfMemoryMessage]).
 @Command(name = "sembridge",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -75,7 +77,17 @@ public final class SemBridgeCli {
         CommandLine commandLine = newCommandLine(cancel);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler; the stack has unwound, so its memory is free again.
+            err.println("error: " + OutOfMemoryMessage.of(e));
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
     }
 
     static CommandLine newCommandLine(CancellationToken cancel) {

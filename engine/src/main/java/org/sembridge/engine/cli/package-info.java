@@ -20,6 +20,11 @@
 ///   the command passed to the engine ([SemBridgeCli#cancellation]); the engine stops at its next
 ///   block, deletes staging folders and temporary files, and the process exits with 12.
 ///
+/// - **Limits.** Commands that read line files (`index`, `eval`, `lexicon-eval`) take
+///   `--max-line-mib` (default 1; [LineLimitOption]); a longer line is exit 11 with file and line.
+///   An `OutOfMemoryError` anywhere is exit 1 with one line saying what ran out and how to raise
+///   it, e.g. `SEMBRIDGE_JAVA_OPTS=-Xmx8g` ([OutOfMemoryMessage]).
+///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
 /// Commands are thin: they parse options, call the engine and format its records.
 package org.sembridge.engine.cli;

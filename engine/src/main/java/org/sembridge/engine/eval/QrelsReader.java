@@ -16,7 +16,8 @@ import org.sembridge.engine.index.TextLineReader;
 /// `query-id TAB corpus-id TAB score`, then three columns per line. Grades are integers.
 ///
 /// Errors name file and line: invalid UTF-8, a wrong column count, a non-integer grade, a
-/// document judged twice for one query. Blank lines are ignored. Whether the queries and documents
+/// document judged twice for one query, a line longer than the limit (1 MiB by default, refused),
+/// and a file without any judgement (every score would be 0). Blank lines are ignored. Whether the queries and documents
 /// exist is not checked here; see [QrelsCoverage].
 public final class QrelsReader {
 
@@ -29,9 +30,16 @@ public final class QrelsReader {
     ///
     /// @throws InputFormatException for a malformed line (see the class comment)
     public static Qrels read(Path file) throws IOException, InputFormatException {
+        return read(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// All judgements of `file`, with lines of at most `maxLineBytes` bytes.
+    ///
+    /// @throws InputFormatException for a malformed line (see the class comment)
+    public static Qrels read(Path file, int maxLineBytes) throws IOException, InputFormatException {
         SequencedMap<String, Map<String, Integer>> judgements = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        try (TextLineReader lines = TextLineReader.open(file)) {
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
             boolean beir = false;
             String line;
             while ((line = lines.readLine()) != null) {
@@ -64,6 +72,11 @@ public final class QrelsReader {
                 }
                 judgements.computeIfAbsent(queryId, q -> new LinkedHashMap<>()).put(docId, grade);
             }
+        }
+        if (judgements.isEmpty()) {
+            throw new InputFormatException(file + ": holds no relevance judgements; expected lines"
+                    + " 'qid iteration docid grade' (TREC) or a BEIR header '" + BEIR_HEADER.replace('\t', ' ')
+                    + "' and rows");
         }
         return new Qrels(judgements);
     }

@@ -15,7 +15,8 @@ import org.sembridge.engine.index.TextLineReader;
 ///
 /// As in trec_eval, the `Q0` and rank columns are ignored (the evaluator ranks by score) and the
 /// tag is not checked. Errors name file and line: a wrong column count, a score that is not a
-/// finite number, a document retrieved twice for one query. Blank lines are ignored.
+/// finite number, a document retrieved twice for one query, a line longer than the limit (1 MiB
+/// by default, refused). Blank lines are ignored; an empty run is a valid run (nothing retrieved).
 public final class RunReader {
 
     private RunReader() {
@@ -25,9 +26,16 @@ public final class RunReader {
     ///
     /// @throws InputFormatException for a malformed line (see the class comment)
     public static Run read(Path file) throws IOException, InputFormatException {
+        return read(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// The run in `file` with lines of at most `maxLineBytes` bytes.
+    ///
+    /// @throws InputFormatException for a malformed line (see the class comment)
+    public static Run read(Path file, int maxLineBytes) throws IOException, InputFormatException {
         SequencedMap<String, List<RankedDocument>> rankings = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        try (TextLineReader lines = TextLineReader.open(file)) {
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {

@@ -20,7 +20,10 @@ import org.sembridge.engine.index.TextLineReader;
 ///   `id`) and a text (`text` or `query`); other fields are ignored.
 ///
 /// Errors name the file and line: invalid UTF-8, malformed JSON, a wrong column count, an empty
-/// or whitespace-containing id, a blank text, a duplicate id. Blank lines are ignored.
+/// or whitespace-containing id, a blank text, a duplicate id, a line longer than the limit (1 MiB
+/// by default; refused, not truncated: a cut query would be evaluated as a different query), and
+/// a file without any query (evaluating nothing would report scores of 0). Blank lines are
+/// ignored. Ids may be JSON numbers, kept as written.
 public final class TopicsReader {
 
     private static final List<String> ID_FIELDS = List.of("_id", "query_id", "qid", "id");
@@ -33,10 +36,17 @@ public final class TopicsReader {
     ///
     /// @throws InputFormatException for a malformed file (see the class comment)
     public static List<Topic> read(Path file) throws IOException, InputFormatException {
+        return read(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// All topics of `file`, in file order, with lines of at most `maxLineBytes` bytes.
+    ///
+    /// @throws InputFormatException for a malformed file (see the class comment)
+    public static List<Topic> read(Path file, int maxLineBytes) throws IOException, InputFormatException {
         boolean json = isJson(file);
         List<Topic> topics = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        try (TextLineReader lines = TextLineReader.open(file)) {
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -53,6 +63,10 @@ public final class TopicsReader {
                 }
                 topics.add(topic);
             }
+        }
+        if (topics.isEmpty()) {
+            throw new InputFormatException(file + ": holds no queries; expected one query per line ("
+                    + (json ? "{\"_id\": ..., \"text\": ...}" : "qid TAB text") + ")");
         }
         return topics;
     }

@@ -29,5 +29,9 @@
 ///
 /// Readers report malformed input as `InputFormatException` naming file and line (invalid UTF-8,
 /// wrong column counts, non-numeric grades or scores, duplicate judgements or run entries, duplicate
-/// query ids). [RunWriter] writes atomically and with scores that read back to the same ordering.
+/// query ids), a line over the size limit (1 MiB by default, refused: see the `index` package's
+/// "Size limits"), and a queries or qrels file with no entry at all (evaluating nothing would
+/// report scores of 0 as if they were results). Ids in JSON Lines queries may be JSON numbers,
+/// kept as written. [RunWriter] writes atomically and with scores that read back to the same
+/// ordering.
 package org.sembridge.engine.eval;

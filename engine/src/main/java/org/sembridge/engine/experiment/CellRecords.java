@@ -16,6 +16,8 @@ import com.google.gson.JsonParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.export.AtomicFiles;
 
 /// The scores cache of an experiment: one small JSON record per computed cell,
@@ -26,7 +28,9 @@ import org.sembridge.engine.export.AtomicFiles;
 /// fingerprint (or `bm25` and the analyzer), the SHA-256 of the corpus, queries and qrels files,
 /// and the evaluation settings. A record is used only when its key equals the current one; a
 /// missing, damaged or foreign record is a miss, never an error. Paths in a record are relative
-/// to the experiment folder, so the folder can be moved.
+/// to the experiment folder, so the folder can be moved; they are resolved through
+/// [FolderConfinement], and a record whose run or index path leaves the experiment folder (an
+/// edited record, not an accident) is refused with the record file and the entry.
 final class CellRecords {
 
     /// The `format` of a record.
@@ -50,7 +54,11 @@ final class CellRecords {
     }
 
     /// The recorded cell of `method` on `language` when its key is `key`; empty otherwise.
-    Optional<ExperimentCell> find(String language, ExperimentMethod method, String key) {
+    ///
+    /// @throws InputFormatException naming the record and the entry when its run or index path
+    ///     leaves the experiment folder ([FolderConfinement]); other damage is logged and the
+    ///     cell computed again
+    Optional<ExperimentCell> find(String language, ExperimentMethod method, String key) throws InputFormatException {
         Path file = file(language, method);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -65,11 +73,12 @@ final class CellRecords {
             RetrievalScores scores = new RetrievalScores(record.get("ndcg@10").getAsDouble(),
                     record.get("recall@100").getAsDouble(), record.get("mrr@10").getAsDouble(),
                     record.get("queries").getAsInt());
+            FolderConfinement<InputFormatException> confinement = FolderConfinement.ofOutputFolder(experimentFolder);
             Optional<Path> run = record.has("run")
-                    ? Optional.of(experimentFolder.resolve(record.get("run").getAsString())) : Optional.empty();
+                    ? Optional.of(confinement.resolve(file, "run", record.get("run"))) : Optional.empty();
             return Optional.of(new ExperimentCell(language, method, scores, record.get("empty_queries").getAsInt(),
                     record.get("truncated_queries").getAsInt(), run,
-                    experimentFolder.resolve(record.get("index").getAsString()), false, true,
+                    confinement.resolve(file, "index", record.get("index")), false, true,
                     record.get("seconds").getAsDouble()));
         } catch (IOException | JsonParseException | IllegalStateException | NullPointerException
                 | UnsupportedOperationException e) {

@@ -2,7 +2,6 @@ package org.sembridge.engine.experiment;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +16,15 @@ import java.util.Set;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.encoder.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.ReadFailure;
+import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.transfer.EntmaxSolver;
@@ -81,17 +82,12 @@ final class ExperimentConfigReader {
     private JsonObject parse() throws InputFormatException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8Text.read(file, InputFormatException::new);
         } catch (IOException e) {
-            throw new InputFormatException(file + ": cannot read the experiment configuration (" + e.getMessage()
-                    + ")", e);
+            throw new InputFormatException(file + ": cannot read the experiment configuration ("
+                    + ReadFailure.reason((IOException) e.getCause()) + ")", e);
         }
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new InputFormatException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
+        JsonElement parsed = JsonText.parse(text, file, InputFormatException::new);
         if (!parsed.isJsonObject()) {
             throw new InputFormatException(file + ": expected a JSON object at the top level, found "
                     + describe(parsed));
@@ -214,7 +210,7 @@ final class ExperimentConfigReader {
         if (value.isBlank()) {
             throw problem(key, "empty; expected a path");
         }
-        Path path = folder.resolve(value).normalize();
+        Path path = FolderConfinement.relativeToFile(file, value);
         if (!Files.exists(path)) {
             throw problem(key, "not found: " + path + " (relative paths resolve against " + folder + ")");
         }

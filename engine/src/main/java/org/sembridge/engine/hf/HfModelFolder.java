@@ -150,10 +150,12 @@ public final class HfModelFolder {
         return tokenizer;
     }
 
-    /// Validates the weights and summarises the folder (sizes, dtypes, decoder tying,
-    /// parameter count). Reads tensor data only to compare a stored decoder with the
-    /// embeddings.
+    /// Validates the weights and the tokenizer (as [#openTokenizer()] does for encoding: the
+    /// JSON, its vocabulary, the native library's parse, and its size against `vocab_size`) and
+    /// summarises the folder (sizes, dtypes, decoder tying, parameter count). Reads tensor data
+    /// only to compare a stored decoder with the embeddings.
     public ModelSummary describe() throws ModelFormatException {
+        openTokenizer().close();
         try (ModelWeights weights = openWeights()) {
             return new ModelSummary(directory, config.family(), config.architectures(), config.numLayers(),
                     config.hiddenSize(), config.numHeads(), config.intermediateSize(), config.vocabSize(), maxTokens(),

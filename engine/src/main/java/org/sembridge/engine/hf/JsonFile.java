@@ -1,8 +1,6 @@
 package org.sembridge.engine.hf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +10,10 @@ import java.util.OptionalInt;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 
 /// One JSON object read from a model folder file, with typed getters whose errors name the file,
 /// the key, what was expected and what was found.
@@ -33,25 +31,16 @@ final class JsonFile {
     static JsonFile read(Path path) throws ModelFormatException {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = Utf8Text.read(path, ModelFormatException::new);
         } catch (IOException e) {
-            throw new ModelFormatException(path + ": cannot be read: " + e.getMessage(), e);
+            throw new ModelFormatException(e.getMessage(), e);
         }
         return parse(path, text);
     }
 
     /// Parses `text` as the content of `path`.
     static JsonFile parse(Path path, String text) throws ModelFormatException {
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new ModelFormatException(path + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (!element.isJsonObject()) {
-            throw new ModelFormatException(path + ": expected a JSON object, found " + kind(element));
-        }
-        return new JsonFile(path, element.getAsJsonObject());
+        return new JsonFile(path, JsonText.parseObject(text, path, ModelFormatException::new));
     }
 
     Path path() {

@@ -17,7 +17,8 @@ import java.util.Map;
 /// @param maxTokens the most tokens per text, special tokens included
 /// @param declaredDtype `torch_dtype` of `config.json`, empty when absent
 /// @param elementsByStorageDtype stored elements per safetensors dtype (`F32`, `BF16`, ...)
-/// @param parameterCount stored elements over all tensors
+/// @param parameterCount stored elements of the floating-point tensors (integer buffers such as
+///     `position_ids` excluded), as Hugging Face's `num_parameters()`
 /// @param hasMlmHead whether the checkpoint has a masked-language-model head (needed for SPLADE)
 /// @param decoderTying how the MLM decoder relates to the word embeddings
 /// @param weightFiles the safetensors files (one, or one per shard)

@@ -1,10 +1,15 @@
 package org.sembridge.engine.hf;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.safetensors.DType;
 import org.sembridge.engine.safetensors.TensorInfo;
 
 /// The weights of an encoder checkpoint, checked against its `config.json` and read by role
@@ -97,10 +102,18 @@ public final class ModelWeights implements AutoCloseable {
         return decoderTying;
     }
 
-    /// Elements stored in the checkpoint, over all tensors (pooler and other unused tensors
-    /// included).
+    /// Parameters stored in the checkpoint: the elements of its floating-point tensors (`F32`,
+    /// `F16`, `BF16`, `F64`), pooler and other unused tensors included, as Hugging Face's
+    /// `num_parameters()` counts them. Integer buffers (`embeddings.position_ids`, I64) are not
+    /// parameters and are left out (all-MiniLM-L6-v2: 22,713,216, not 22,713,728).
     public long parameterCount() {
-        return checkpoint.elementsByDtype().values().stream().mapToLong(Long::longValue).sum();
+        long count = 0;
+        for (var entry : checkpoint.elementsByDtype().entrySet()) {
+            if (DType.fromSafetensorsName(entry.getKey()).map(DType::isFloatingPoint).orElse(false)) {
+                count += entry.getValue();
+            }
+        }
+        return count;
     }
 
     /// Unmaps the checkpoint; idempotent.
@@ -122,6 +135,7 @@ public final class ModelWeights implements AutoCloseable {
     }
 
     private void validate() throws ModelFormatException {
+        checkNoExtraLayers();
         for (TensorSpec spec : layout.tensors()) {
             Optional<String> name = presentName(spec);
             if (name.isPresent()) {
@@ -135,6 +149,36 @@ public final class ModelWeights implements AutoCloseable {
             throw new ModelFormatException(configFile + " says tie_word_embeddings=false, but "
                     + checkpoint.source() + " has no decoder weight '" + decoder.name() + "'");
         }
+    }
+
+    /// Refuses a checkpoint with layers beyond the config's layer count: the forward pass would
+    /// silently skip them and compute a different (wrong) model.
+    private void checkNoExtraLayers() throws ModelFormatException {
+        boolean distil = config.family() == ModelFamily.DISTILBERT;
+        Pattern layerTensor = Pattern.compile(Pattern.quote(layout.encoderPrefix()
+                + (distil ? "transformer.layer." : "encoder.layer.")) + "(\\d{1,9})\\..*");
+        List<String> extra = new ArrayList<>();
+        int highest = -1;
+        for (String name : checkpoint.names()) {
+            Matcher matcher = layerTensor.matcher(name);
+            if (matcher.matches()) {
+                int layer = Integer.parseInt(matcher.group(1));
+                if (layer >= config.numLayers()) {
+                    extra.add(name);
+                    highest = Math.max(highest, layer);
+                }
+            }
+        }
+        if (extra.isEmpty()) {
+            return;
+        }
+        extra.sort(null);
+        String key = distil ? "n_layers" : "num_hidden_layers";
+        throw new ModelFormatException(checkpoint.source() + " has " + extra.size() + " tensors of layers "
+                + config.numLayers() + " to " + highest + " ('" + extra.getFirst() + "'"
+                + (extra.size() > 1 ? " and " + (extra.size() - 1) + " more" : "") + "), but " + configFile + " says "
+                + key + "=" + config.numLayers() + ", so they would be ignored; set " + key + " to " + (highest + 1)
+                + " or remove those tensors");
     }
 
     private ModelFormatException missing(TensorSpec spec) {

@@ -13,12 +13,15 @@ import java.util.TreeMap;
 import com.google.gson.JsonElement;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.safetensors.SafetensorsFile;
 import org.sembridge.engine.safetensors.TensorInfo;
 
 /// The weights of one model: a single `model.safetensors`, or the shards listed by
 /// `model.safetensors.index.json` (`{"weight_map": {tensor: shard file}}`), opened as one
-/// name space.
+/// name space. Shard names are confined to the index's folder ([FolderConfinement]): a name
+/// that is not a string, is absolute, climbs out with `..` or goes through a link out of the
+/// folder is refused before any file is opened.
 ///
 /// Every shard is memory-mapped by [SafetensorsFile]; nothing is read until a tensor is asked
 /// for. Closing the checkpoint unmaps all shards.
@@ -59,17 +62,22 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
         if (map == null || !map.isJsonObject()) {
             throw new ModelFormatException(index + ": no \"weight_map\" object");
         }
-        Map<String, String> shardOf = new TreeMap<>();
-        map.getAsJsonObject().entrySet().forEach(e -> shardOf.put(e.getKey(), e.getValue().getAsString()));
-        Map<String, SafetensorsFile> files = new LinkedHashMap<>();
+        Path folder = index.getParent() != null ? index.getParent() : index.toAbsolutePath().getParent();
+        FolderConfinement<ModelFormatException> confinement = FolderConfinement.ofModelFolder(folder);
+        Map<String, Path> shardOf = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> entry : map.getAsJsonObject().entrySet()) {
+            shardOf.put(entry.getKey(), confinement.resolve(index, "weight_map[\"" + entry.getKey() + "\"]",
+                    entry.getValue()));
+        }
+        Map<Path, SafetensorsFile> files = new LinkedHashMap<>();
         Map<String, SafetensorsFile> byName = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, String> entry : shardOf.entrySet()) {
+            for (Map.Entry<String, Path> entry : shardOf.entrySet()) {
                 SafetensorsFile file = files.get(entry.getValue());
                 if (file == null) {
-                    Path shard = index.resolveSibling(entry.getValue());
+                    Path shard = entry.getValue();
                     if (!Files.isRegularFile(shard)) {
-                        throw new ModelFormatException(index + ": shard " + entry.getValue()
+                        throw new ModelFormatException(index + ": shard " + folder.relativize(shard)
                                 + " (holding tensor '" + entry.getKey() + "') does not exist in " + index.getParent());
                     }
                     file = SafetensorsFile.open(shard);

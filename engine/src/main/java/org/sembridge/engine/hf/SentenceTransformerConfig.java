@@ -1,7 +1,6 @@
 package org.sembridge.engine.hf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +8,11 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 
 /// How a sentence-transformers folder turns hidden states into sentence embeddings: the
 /// `modules.json` pipeline `Transformer -> Pooling [-> Normalize]`.
@@ -50,19 +50,23 @@ public record SentenceTransformerConfig(
     ///
     /// @throws ModelFormatException naming the file when `modules.json` is malformed, lists a
     ///     module other than Transformer, Pooling and Normalize, has no Pooling module, or the
-    ///     pooling config selects no mode, several modes or an unsupported one
+    ///     pooling config selects no mode, several modes or an unsupported one, or a module
+    ///     path leaves the folder ([FolderConfinement])
     public static SentenceTransformerConfig read(Path folder) throws ModelFormatException {
         Path modulesFile = folder.resolve(MODULES_FILE);
         if (!Files.isRegularFile(modulesFile)) {
             return new SentenceTransformerConfig(PoolingMode.CLS, true, maxSeqLength(folder), folder, false);
         }
+        FolderConfinement<ModelFormatException> confinement = FolderConfinement.ofModelFolder(folder);
         Path transformer = folder;
         PoolingMode pooling = null;
         boolean normalize = false;
         for (Module module : modules(modulesFile)) {
+            Path moduleFolder = module.path() == null ? folder
+                    : confinement.resolve(modulesFile, module.entry(), module.path());
             switch (module.kind()) {
-                case TRANSFORMER -> transformer = folder.resolve(module.path());
-                case POOLING -> pooling = poolingMode(folder.resolve(module.path()).resolve("config.json"));
+                case TRANSFORMER -> transformer = moduleFolder;
+                case POOLING -> pooling = poolingMode(moduleFolder.resolve("config.json"));
                 case NORMALIZE -> normalize = true;
                 default -> throw new ModelFormatException(modulesFile + ": module " + module.type()
                         + " is not supported; supported modules: Transformer, Pooling, Normalize");
@@ -75,28 +79,37 @@ public record SentenceTransformerConfig(
         return new SentenceTransformerConfig(pooling, normalize, maxSeqLength(transformer), transformer, true);
     }
 
-    private record Module(String type, String path) {
+    /// One entry of `modules.json`: its position, its type and its unresolved `path` value
+    /// (`null` when the entry has none: the folder itself).
+    private record Module(int index, String type, JsonElement path) {
         String kind() {
             return type.substring(type.lastIndexOf('.') + 1);
+        }
+
+        /// Where the path is in `modules.json`, for messages.
+        String entry() {
+            return "modules[" + index + "].path";
         }
     }
 
     private static List<Module> modules(Path modulesFile) throws ModelFormatException {
         JsonElement root;
         try {
-            root = JsonParser.parseString(Files.readString(modulesFile, StandardCharsets.UTF_8));
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(modulesFile + ": cannot be read as JSON: " + e.getMessage(), e);
+            root = JsonText.parse(Utf8Text.read(modulesFile, ModelFormatException::new), modulesFile,
+                    ModelFormatException::new);
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         }
         if (!root.isJsonArray()) {
-            throw new ModelFormatException(modulesFile + ": expected a JSON list of modules, found " + root);
+            throw new ModelFormatException(modulesFile + ": expected a JSON list of modules, found "
+                    + JsonText.kind(root));
         }
         List<Module> modules = new ArrayList<>();
         for (JsonElement entry : root.getAsJsonArray()) {
             JsonFile module = JsonFile.parse(modulesFile, entry.toString());
             String type = module.optString("type").orElseThrow(() -> new ModelFormatException(
                     modulesFile + ": module " + entry + " has no \"type\""));
-            modules.add(new Module(type, module.optString("path").orElse("")));
+            modules.add(new Module(modules.size(), type, module.root().get("path")));
         }
         return modules;
     }

@@ -15,6 +15,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.Utf8Text;
 
 /// The tokenizer of a model folder: a Hugging Face `tokenizer.json` run by the native
 /// `tokenizers` library (through DJL), loaded offline from disk.
@@ -67,9 +68,9 @@ public final class TextTokenizer implements AutoCloseable {
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
             try {
-                json = Files.readString(jsonFile, StandardCharsets.UTF_8);
+                json = Utf8Text.read(jsonFile, ModelFormatException::new);
             } catch (IOException e) {
-                throw new ModelFormatException(jsonFile + ": cannot be read: " + e.getMessage(), e);
+                throw new ModelFormatException(e.getMessage(), e);
             }
         } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
             source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);

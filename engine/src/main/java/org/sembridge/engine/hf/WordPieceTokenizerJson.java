@@ -1,7 +1,6 @@
 package org.sembridge.engine.hf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.Utf8Text;
 
 /// Builds, in memory, the `tokenizer.json` that transformers' `BertTokenizerFast` would derive
 /// from a `vocab.txt` (one token per line, id = line number) and its `tokenizer_config.json`.
@@ -82,9 +82,9 @@ final class WordPieceTokenizerJson {
     private static List<String> vocabLines(Path vocabFile) throws ModelFormatException {
         String text;
         try {
-            text = Files.readString(vocabFile, StandardCharsets.UTF_8);
+            text = Utf8Text.read(vocabFile, ModelFormatException::new);
         } catch (IOException e) {
-            throw new ModelFormatException(vocabFile + ": cannot be read: " + e.getMessage(), e);
+            throw new ModelFormatException(e.getMessage(), e);
         }
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.getLast().isEmpty()) {

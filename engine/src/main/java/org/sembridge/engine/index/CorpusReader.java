@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
 /// their line, and the count is recorded in the index metadata. Their ids still count for the
 /// duplicate check.
 ///
+/// **Size limit.** A line (one document) may hold at most `maxLineBytes` bytes of UTF-8, by
+/// default [TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB); a longer document is *refused* with
+/// the file and line, not truncated: cutting a JSON line breaks its syntax, and cutting a TSV line
+/// would silently drop its title column. (The encoder reads only the first few hundred tokens of a
+/// document anyway, so a genuine longer document can be shortened by the user or the limit raised.)
+/// The limit is enforced while reading, so a small `.gz` file that expands to one huge line fails
+/// after about 1 MiB instead of exhausting memory.
+///
 /// Memory: the set of ids seen so far (about 60 bytes per document plus the id).
 public final class CorpusReader implements AutoCloseable {
 
@@ -50,8 +58,17 @@ public final class CorpusReader implements AutoCloseable {
     ///
     /// @throws InputFormatException when the extension is unknown or the file is missing
     public static CorpusReader open(Path file) throws IOException, InputFormatException {
+        return open(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// Opens `file` with documents (lines) of at most `maxLineBytes` bytes.
+    ///
+    /// @throws InputFormatException when the extension is unknown or the file is missing
+    /// @throws IllegalArgumentException when `maxLineBytes` is outside
+    ///     `[1, TextLineReader.LARGEST_MAX_LINE_BYTES]`
+    public static CorpusReader open(Path file, int maxLineBytes) throws IOException, InputFormatException {
         CorpusFormat format = CorpusFormat.of(file);
-        TextLineReader lines = TextLineReader.open(file);
+        TextLineReader lines = TextLineReader.open(file, maxLineBytes);
         return new CorpusReader(lines, format, Files.size(file));
     }
 

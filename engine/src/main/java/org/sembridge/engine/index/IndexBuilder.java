@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;
@@ -26,11 +24,16 @@ import org.slf4j.LoggerFactory;
 /// All-or-nothing: the index is built in a staging folder next to the target
 /// (`AtomicFiles.createStagingDirectory`) and renamed into place only when complete. A bad corpus
 /// line, an encoder failure or a cancellation deletes the staging folder and leaves an existing
-/// index at the target untouched. A target folder that exists and is not a SemBridge index is
-/// never replaced (it might be the user's documents).
+/// index at the target untouched. A target folder that exists is replaced only when it is empty
+/// or a complete SemBridge index ([OutputMarker] of kind [#OUTPUT_KIND]: every file the build
+/// wrote, nothing added); anything else might be the user's documents and is never replaced.
+/// Staging folders of killed builds are removed at the next build of the same target.
 ///
 /// Progress: stage "indexing <file>", in corpus bytes read out of the file size.
 public final class IndexBuilder {
+
+    /// The [OutputMarker] kind of an index folder.
+    public static final String OUTPUT_KIND = "index";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
@@ -53,7 +56,7 @@ public final class IndexBuilder {
         boolean published = false;
         try {
             IndexMetadata metadata;
-            try (CorpusReader corpus = CorpusReader.open(request.corpus());
+            try (CorpusReader corpus = CorpusReader.open(request.corpus(), request.maxLineBytes());
                     SparseIndexWriter writer = SparseIndexWriter.create(staging, request.bm25Language())) {
                 List<CorpusDocument> batch = new ArrayList<>(request.batchSize());
                 while (readBatch(corpus, batch, request.batchSize())) {
@@ -79,6 +82,7 @@ public final class IndexBuilder {
                 writer.commit(metadata);
             }
             cancel.throwIfCancelled(stage);
+            OutputMarker.write(staging, OUTPUT_KIND);
             AtomicFiles.publishDirectory(staging, request.indexFolder());
             published = true;
             IndexBuildReport report = new IndexBuildReport(request.indexFolder(), metadata, System.nanoTime() - start);
@@ -106,27 +110,9 @@ public final class IndexBuilder {
     }
 
     private static void checkReplaceable(Path folder) throws IOException, InputFormatException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputFormatException("cannot create the index " + folder + ": a file of that name exists");
         }
-        try (var entries = Files.list(folder)) {
-            if (entries.findAny().isEmpty()) {
-                return;
-            }
-        }
-        try (Directory directory = FSDirectory.open(folder)) {
-            if (DirectoryReader.indexExists(directory)) {
-                try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                    if (reader.getIndexCommit().getUserData().containsKey(IndexMetadata.KEY_FORMAT)) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new InputFormatException("refusing to replace " + folder + ": it is not empty and not a SemBridge"
-                + " index; choose a new or empty folder");
+        OutputMarker.requireReplaceable(folder, OUTPUT_KIND, "SemBridge index");
     }
 }

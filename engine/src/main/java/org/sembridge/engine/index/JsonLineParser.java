@@ -10,18 +10,21 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.JsonText;
 
 /// Parses one line of a JSON Lines file into an object and reads its fields, reporting every
 /// problem with the file and line of a [TextLineReader].
 ///
 /// Parsing is strict JSON (RFC 8259 via Gson's `Strictness.STRICT`): no comments, no single
-/// quotes, no unquoted names, no `NaN`, no trailing content after the object.
+/// quotes, no unquoted names, no `NaN`, no trailing content after the object. Syntax errors are
+/// worded by [JsonText]: `"<file> line 7: malformed JSON at column 20: expected ..."`.
+///
+/// **Ids and texts may be numbers.** A field read as a string accepts a JSON string or a JSON
+/// number, the number kept exactly as written in the file (`{"_id": 7}` is document `7`,
+/// `{"_id": 1.50}` is `1.50`): numeric ids are common in exported corpora and queries. Objects,
+/// arrays and booleans are refused naming the field and what was found.
 public final class JsonLineParser {
-
-    private static final Pattern GSON_LOCATION = Pattern.compile("(.*?)\\s*at line \\d+ column (\\d+).*");
 
     private JsonLineParser() {
     }
@@ -38,8 +41,8 @@ public final class JsonLineParser {
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw where.error("malformed JSON: unexpected content after the object (one object per line)");
             }
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new InputFormatException(where.location() + ": malformed JSON: " + describe(e), e);
+        } catch (JsonParseException | IOException | IllegalStateException | StackOverflowError e) {
+            throw new InputFormatException(where.location() + ": " + JsonText.malformedInLine(e), e);
         }
         if (!element.isJsonObject()) {
             throw where.error("expected a JSON object per line, found " + describe(element));
@@ -95,20 +98,5 @@ public final class JsonLineParser {
             return "null";
         }
         return element.getAsJsonPrimitive().isBoolean() ? "a boolean" : "the value " + element;
-    }
-
-    /// Gson's message without its advice to parse leniently: `"<problem> at column <n>"`.
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String first = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        Matcher matcher = GSON_LOCATION.matcher(first);
-        if (!matcher.matches()) {
-            return first;
-        }
-        String problem = matcher.group(1).startsWith("Use JsonReader.setStrictness") ? "invalid syntax" : matcher.group(1);
-        return problem + " at column " + matcher.group(2);
     }
 }

@@ -39,10 +39,26 @@
 ///   built with another fingerprint.
 /// - **All or nothing.** Builds go to a staging folder and are published by an atomic rename; a
 ///   failure or cancellation leaves the previous index (or nothing) in place. A non-empty folder
-///   that is not a SemBridge index is never replaced. Exports are written atomically.
+///   that is not a complete SemBridge index (its `.sembridge-output` marker lists every file) is
+///   never replaced. Exports are staged and published the same way.
 /// - **Bad input** is an `InputFormatException` naming file and line ([TextLineReader]): invalid
 ///   UTF-8, malformed JSON, wrong columns, empty or duplicate ids. Empty documents are skipped and
 ///   counted, not fatal ([CorpusReader]).
+///
+/// ## Size limits
+///
+/// Every line file of the engine (corpora here; queries, qrels and runs in `eval`; lexicons in
+/// `vocab`) is read through [TextLineReader], which holds at most one line and refuses a line
+/// longer than [TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB of UTF-8, terminator not counted)
+/// with `"<file> line <n>: longer than the limit of 1 MiB per line ..."`. The limit is enforced
+/// while reading, before the line is decoded, so memory stays bounded by the limit whatever the
+/// file holds; `.gz` files are decompressed as a stream, 64 KiB at a time, so a small gzip that
+/// expands to one gigabyte-long line fails after about 1 MiB. Callers raise the limit with
+/// `CorpusReader.open(file, maxLineBytes)` ([IndexBuildRequest#maxLineBytes()]), the CLI with
+/// `--max-line-mib` (up to 1,024). Longer lines are **refused, never truncated**, in every format:
+/// cutting a JSON line breaks its syntax, cutting a TSV line drops its later columns (the title),
+/// and a cut query, judgement or dictionary entry would be silently wrong. A damaged gzip stream
+/// (truncated, bad CRC) is bad input naming file and line.
 ///
 /// ## Performance
 ///

@@ -140,11 +140,16 @@ public final class MapCsvFormat {
     /// Splits RFC 4180 text into records of fields, tracking the line each record starts on.
     private static final class RecordReader {
 
+        /// The longest record accepted, in characters: a point is a label and a few numbers, so a
+        /// longer record means a damaged or hostile file, refused before it can exhaust memory.
+        private static final int MAX_RECORD_CHARS = 1 << 20;
+
         private final Reader reader;
         private final Path file;
         private int line = 1;
         private int recordLine;
         private int pending = -2;
+        private int recordChars;
 
         RecordReader(Reader reader, Path file) {
             this.reader = reader;
@@ -172,6 +177,7 @@ public final class MapCsvFormat {
                 }
                 unread(c);
                 recordLine = line;
+                recordChars = 0;
                 return record();
             }
         }
@@ -226,7 +232,7 @@ public final class MapCsvFormat {
             }
         }
 
-        private void skipLineFeed() throws IOException {
+        private void skipLineFeed() throws IOException, InputFormatException {
             int c = read();
             if (c != '\n') {
                 line++;
@@ -234,13 +240,18 @@ public final class MapCsvFormat {
             }
         }
 
-        private int read() throws IOException {
+        private int read() throws IOException, InputFormatException {
             int c;
             if (pending != -2) {
                 c = pending;
                 pending = -2;
             } else {
                 c = reader.read();
+                if (++recordChars > MAX_RECORD_CHARS) {
+                    throw new InputFormatException(file + ":" + recordLine + ": a record longer than "
+                            + MAX_RECORD_CHARS + " characters; a point is a label and a few numbers (is the file"
+                            + " damaged?)");
+                }
             }
             if (c == '\n') {
                 line++;

@@ -22,6 +22,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelWeights;
@@ -99,7 +100,9 @@ final class AdaptedModelWriter {
         Path transformerDir = modelRoot.resolve(source.directory().relativize(source.modelDirectory()).toString());
         List<ConfigEdit> edits = writeConfig(source, target, targetTokens, transformerDir.resolve(HfModelFolder.CONFIG_FILE));
         writeWeights(weights, replaced, transformerDir.resolve(SafetensorsCheckpoint.SINGLE_FILE));
+        FolderConfinement<ModelFormatException> targetFolder = FolderConfinement.ofModelFolder(target.folder());
         for (Path file : target.files()) {
+            targetFolder.requireInside(file, target.folder(), "tokenizer file");
             copy(file, transformerDir.resolve(file.getFileName().toString()));
         }
         copySentenceTransformerFiles(source, modelRoot);
@@ -187,43 +190,62 @@ final class AdaptedModelWriter {
         writer.write(destination);
     }
 
+    /// Copies the sentence-transformers files and every module folder other than the
+    /// transformer's. Module paths and every file found in a module folder go through
+    /// [FolderConfinement]: nothing from outside the source folder is ever copied, and nothing
+    /// is written outside `modelRoot`.
     private void copySentenceTransformerFiles(HfModelFolder source, Path modelRoot)
             throws IOException, ModelFormatException {
         Path modules = source.directory().resolve(SentenceTransformerConfig.MODULES_FILE);
         if (!Files.isRegularFile(modules)) {
             return;
         }
-        for (String name : SENTENCE_TRANSFORMER_FILES) {
-            Path file = source.directory().resolve(name);
-            if (Files.isRegularFile(file)) {
-                copy(file, modelRoot.resolve(name));
-            }
-        }
+        FolderConfinement<ModelFormatException> confinement = FolderConfinement.ofModelFolder(source.directory());
+        copyPipelineFiles(confinement, modelRoot);
         JsonElement list;
         try {
             list = JsonParser.parseString(Files.readString(modules, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
             throw new ModelFormatException(modules + ": not valid JSON: " + e.getMessage(), e);
         }
-        for (JsonElement module : list.getAsJsonArray()) {
-            JsonElement path = module.getAsJsonObject().get("path");
-            if (path == null || path.getAsString().isEmpty()) {
+        if (!list.isJsonArray()) {
+            throw new ModelFormatException(modules + ": expected a JSON list of modules");
+        }
+        for (int i = 0; i < list.getAsJsonArray().size(); i++) {
+            JsonElement module = list.getAsJsonArray().get(i);
+            JsonElement path = module.isJsonObject() ? module.getAsJsonObject().get("path") : null;
+            if (path == null || path.isJsonNull() || path.isJsonPrimitive() && path.getAsString().isEmpty()) {
                 continue;
             }
-            Path folder = source.directory().resolve(path.getAsString());
+            String entry = "modules[" + i + "].path";
+            Path folder = confinement.resolve(modules, entry, path);
             if (Files.isDirectory(folder) && !folder.normalize().equals(source.modelDirectory().normalize())) {
-                copyTree(folder, modelRoot.resolve(path.getAsString()));
+                copyTree(confinement, modules, entry, folder, modelRoot.resolve(source.directory().relativize(folder)));
             }
         }
     }
 
-    private void copyTree(Path from, Path to) throws IOException {
+    /// Copies `modules.json`, `sentence_bert_config.json` and `config_sentence_transformers.json`.
+    private void copyPipelineFiles(FolderConfinement<ModelFormatException> confinement, Path modelRoot)
+            throws IOException, ModelFormatException {
+        for (String name : SENTENCE_TRANSFORMER_FILES) {
+            Path file = confinement.folder().resolve(name);
+            if (Files.isRegularFile(file)) {
+                confinement.requireInside(file, confinement.folder(), "file");
+                copy(file, modelRoot.resolve(name));
+            }
+        }
+    }
+
+    private void copyTree(FolderConfinement<ModelFormatException> confinement, Path modules, String entry, Path from,
+            Path to) throws IOException, ModelFormatException {
         Files.createDirectories(to);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path file : files) {
+            confinement.requireInside(file, modules, entry);
             copy(file, to.resolve(from.relativize(file).toString()));
         }
     }

@@ -1,6 +1,7 @@
 package org.sembridge.engine.run;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -30,9 +32,12 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import com.google.gson.stream.MalformedJsonException;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.ReadFailure;
 
 /// A run's `alignments.jsonl`: one JSON object per target token, line `n` for token id `n`.
 ///
@@ -51,6 +56,11 @@ import org.sembridge.engine.export.AtomicFiles;
 /// flag of every line (read from the line's start, the rest is not parsed); [#read(int)] parses one line on
 /// demand. Memory: an offset, a token string and a map entry per target token.
 public final class AlignmentsFile {
+
+    /// The longest line accepted, 16 MiB: a record lists at most a few hundred source tokens, so a
+    /// longer line means a damaged or hostile file, refused before it can exhaust memory.
+    static final int MAX_LINE_BYTES = 16 << 20;
+
 
     /// File name inside a run folder.
     public static final String FILE_NAME = "alignments.jsonl";
@@ -158,7 +168,16 @@ public final class AlignmentsFile {
         List<String> tokens = new ArrayList<>();
         List<TargetTokenKind> kinds = new ArrayList<>();
         BitSet copies = new BitSet();
-        try (InputStream in = Files.newInputStream(file)) {
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(file + ": file not found; a run folder written by `sembridge init` has"
+                    + " one alignment record per target token there", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot be opened: " + ReadFailure.reason(e), e);
+        }
+        try (InputStream in = opened) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1024];
             int length = 0;
@@ -170,7 +189,12 @@ public final class AlignmentsFile {
                     position++;
                     if (chunk[i] != '\n') {
                         if (length == line.length) {
-                            line = Arrays.copyOf(line, line.length * 2);
+                            if (length >= MAX_LINE_BYTES) {
+                                throw new InputFormatException(file + ": line " + (starts.size() + 1) + " is longer than "
+                                        + ReadFailure.size(MAX_LINE_BYTES) + "; an alignment record is a few KiB"
+                                        + " (is the file damaged?)");
+                            }
+                            line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
                         }
                         line[length++] = chunk[i];
                         continue;
@@ -211,7 +235,10 @@ public final class AlignmentsFile {
             if (reader.nextName().equals("overlap_source")) {
                 copies.set(id);
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (MalformedJsonException | EOFException | IllegalStateException e) {
+            throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
+                    + ": " + JsonText.malformedInLine(e), e);
+        } catch (IOException | IllegalArgumentException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
                     + ": " + e.getMessage(), e);
         }
@@ -292,10 +319,14 @@ public final class AlignmentsFile {
                     json.has("overlap_source") ? json.get("overlap_source").getAsInt() : -1, sources,
                     json.get("support").getAsInt(), json.get("entropy").getAsDouble(), nearest,
                     json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean());
-        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
-                | IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (JsonParseException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: "
-                    + e.getMessage(), e);
+                    + JsonText.malformedInLine(e), e);
+        } catch (IllegalStateException | NullPointerException | ClassCastException
+                | IllegalArgumentException | UnsupportedOperationException e) {
+            throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: a field"
+                    + " is missing or of the wrong type (expected id, token, kind, sources, support, entropy, nearest,"
+                    + " bias)", e);
         }
     }
 }

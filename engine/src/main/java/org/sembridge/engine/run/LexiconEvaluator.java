@@ -1,7 +1,6 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.index.TextLineReader;
 import org.sembridge.engine.vocab.BilingualLexicon;
 import org.sembridge.engine.vocab.CanonicalVocabulary;
 import org.slf4j.Logger;
@@ -45,13 +45,21 @@ public final class LexiconEvaluator {
     ///     no column has a single-token word of the run's target vocabulary
     public static LanguageLexicon read(Path file, Optional<String> language, LoadedRun run)
             throws IOException, InputFormatException {
-        if (language.isPresent() && !conceptsHeader(file).isEmpty()) {
-            return new LanguageLexicon(language.get(), BilingualLexicon.readConcepts(file, language.get()));
+        return read(file, language, run, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// As [#read(Path, Optional, LoadedRun)] with lines of at most `maxLineBytes` bytes (longer
+    /// lines are refused with the file and line).
+    public static LanguageLexicon read(Path file, Optional<String> language, LoadedRun run, int maxLineBytes)
+            throws IOException, InputFormatException {
+        if (language.isPresent() && !conceptsHeader(file, maxLineBytes).isEmpty()) {
+            return new LanguageLexicon(language.get(),
+                    BilingualLexicon.readConcepts(file, language.get(), maxLineBytes));
         }
-        Optional<LanguageLexicon> inferred = readInferred(file, run);
+        Optional<LanguageLexicon> inferred = readInferred(file, run, maxLineBytes);
         if (inferred.isEmpty()) {
             throw new InputFormatException(file + ": no language column has a word that is one token of the run's "
-                    + "target vocabulary; columns " + conceptsHeader(file) + "; give --lang");
+                    + "target vocabulary; columns " + conceptsHeader(file, maxLineBytes) + "; give --lang");
         }
         return inferred.get();
     }
@@ -63,9 +71,15 @@ public final class LexiconEvaluator {
     /// @throws InputFormatException when the file is missing or malformed
     public static Optional<LanguageLexicon> readInferred(Path file, LoadedRun run)
             throws IOException, InputFormatException {
-        List<String> header = conceptsHeader(file);
+        return readInferred(file, run, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// As [#readInferred(Path, LoadedRun)] with lines of at most `maxLineBytes` bytes.
+    public static Optional<LanguageLexicon> readInferred(Path file, LoadedRun run, int maxLineBytes)
+            throws IOException, InputFormatException {
+        List<String> header = conceptsHeader(file, maxLineBytes);
         if (header.isEmpty()) {
-            return Optional.of(new LanguageLexicon("muse", BilingualLexicon.readMuse(file)));
+            return Optional.of(new LanguageLexicon("muse", BilingualLexicon.readMuse(file, maxLineBytes)));
         }
         CanonicalVocabulary target = run.targetCanonical();
         LanguageLexicon best = null;
@@ -74,7 +88,7 @@ public final class LexiconEvaluator {
             if (NON_LANGUAGE_COLUMNS.contains(column)) {
                 continue;
             }
-            BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column);
+            BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column, maxLineBytes);
             long hits = lexicon.targetWords().stream().filter(w -> wordStartId(target, w) >= 0).count();
             if (hits > bestHits) {
                 best = new LanguageLexicon(column, lexicon);
@@ -166,16 +180,21 @@ public final class LexiconEvaluator {
     }
 
     /// The header of a concepts TSV, or empty when the first line has no `concept` column.
-    private static List<String> conceptsHeader(Path file) throws IOException, InputFormatException {
+    private static List<String> conceptsHeader(Path file, int maxLineBytes) throws IOException, InputFormatException {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException(file + ": lexicon file not found");
         }
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            String first = lines.filter(line -> !line.isBlank()).findFirst().orElse("").replace("\uFEFF", "");
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
+            String first = "";
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    first = line;
+                    break;
+                }
+            }
             List<String> columns = Arrays.stream(first.split("\t")).map(String::strip).toList();
             return columns.contains("concept") ? columns : List.of();
-        } catch (java.io.UncheckedIOException e) {
-            throw new InputFormatException(file + ": not a UTF-8 text file: " + e.getCause().getMessage(), e);
         }
     }
 }

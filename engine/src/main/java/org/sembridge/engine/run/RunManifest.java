@@ -1,8 +1,6 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,10 +9,12 @@ import java.util.Optional;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.confinement.FolderConfinement;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.ReadFailure;
+import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.vocab.OverlapOptions;
 
 /// A run's `run.json`: what was run, on what, how, how long, and what came out.
@@ -58,22 +58,22 @@ public final class RunManifest {
     /// Reads and checks a `run.json`.
     ///
     /// @throws InputFormatException naming the file when it is missing, not JSON, or not a
-    ///     SemBridge run manifest
+    ///     SemBridge run manifest, or a field has the wrong type ([RunManifestSchema]: the
+    ///     message names the field)
     public static RunManifest read(Path file) throws InputFormatException {
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            parsed = JsonText.parse(Utf8Text.read(file, InputFormatException::new), file, InputFormatException::new);
         } catch (IOException e) {
-            throw new InputFormatException(file + ": cannot be read (" + e.getMessage()
+            throw new InputFormatException(file + ": cannot be read (" + ReadFailure.reason((IOException) e.getCause())
                     + "); is this a run folder written by `sembridge init`?", e);
-        } catch (JsonParseException e) {
-            throw new InputFormatException(file + ": not valid JSON: " + e.getMessage(), e);
         }
-        if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("format")
-                || !FORMAT.equals(parsed.getAsJsonObject().get("format").getAsString())) {
+        JsonElement format = parsed.isJsonObject() ? parsed.getAsJsonObject().get("format") : null;
+        if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
             throw new InputFormatException(file + ": not a SemBridge run manifest (expected \"format\": \"" + FORMAT
                     + "\")");
         }
+        RunManifestSchema.check(file, parsed.getAsJsonObject());
         return new RunManifest(file, parsed.getAsJsonObject());
     }
 
@@ -119,9 +119,10 @@ public final class RunManifest {
         return root.has("no_op") && root.get("no_op").getAsBoolean();
     }
 
-    /// The source model folder as given to the run.
+    /// The source model folder as given to the run (recorded absolute; a relative path edited in
+    /// by hand resolves against the run folder). A reference to another folder, only ever read.
     public Path sourcePath() {
-        return Path.of(input("source").get("path").getAsString());
+        return FolderConfinement.relativeToFile(file, input("source").get("path").getAsString());
     }
 
     /// The SHA-256 content hash of the source model folder, as `ContentHash#ofModelFolder` gave it.
@@ -137,7 +138,7 @@ public final class RunManifest {
 
     /// The bridge (model folder or precomputed file) as given to the run, if the run had one.
     public Optional<Path> bridgePath() {
-        return bridge().map(b -> Path.of(b.get("path").getAsString()));
+        return bridge().map(b -> FolderConfinement.relativeToFile(file, b.get("path").getAsString()));
     }
 
     /// The SHA-256 content hash of the bridge (model folder or file), if the run had one.

@@ -1,7 +1,6 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.OptionalInt;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.provenance.ContentHash;
 
 /// The target tokenizer of a run: the folder its files live in, the files the adapted model
@@ -98,8 +97,8 @@ final class TargetTokenizerFolder {
     /// The id of the special token with `role` (`pad`, `cls`, `sep`, `unk`, `mask`, `bos`,
     /// `eos`), if the tokenizer has one.
     OptionalInt specialTokenId(String role, List<String> tokens) throws ModelFormatException {
-        for (String file : List.of("special_tokens_map.json", "tokenizer_config.json")) {
-            Optional<String> declared = declaredToken(folder.resolve(file), role + "_token");
+        for (Path file : tokenConfigFiles()) {
+            Optional<String> declared = declaredToken(file, role + "_token");
             if (declared.isPresent()) {
                 int id = tokens.indexOf(declared.get());
                 if (id >= 0) {
@@ -116,19 +115,21 @@ final class TargetTokenizerFolder {
         return OptionalInt.empty();
     }
 
+    /// The files that may declare special tokens, in the order they are asked.
+    private List<Path> tokenConfigFiles() {
+        return List.of(folder.resolve("special_tokens_map.json"), folder.resolve("tokenizer_config.json"));
+    }
+
     private static Optional<String> declaredToken(Path file, String key) throws ModelFormatException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         JsonElement value;
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new ModelFormatException(file + ": expected a JSON object");
-            }
-            value = root.getAsJsonObject().get(key);
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(file + ": cannot be read as JSON: " + e.getMessage(), e);
+            value = JsonText.parseObject(Utf8Text.read(file, ModelFormatException::new), file, ModelFormatException::new)
+                    .get(key);
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         }
         if (value == null || value.isJsonNull()) {
             return Optional.empty();

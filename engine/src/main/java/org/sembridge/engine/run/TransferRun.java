@@ -13,6 +13,7 @@ import org.sembridge.engine.bridge.BridgeVectorStore;
 import org.sembridge.engine.bridge.BridgeVectors;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelWeights;
 import org.sembridge.engine.hf.TextTokenizer;
@@ -187,6 +188,7 @@ final class TransferRun {
             Path manifestFile = staging.resolve(RunManifest.FILE_NAME);
             gate.beforeWrite(manifestFile);
             AtomicFiles.writeString(manifestFile, manifest.toJson());
+            OutputMarker.write(staging, TransferRunner.OUTPUT_KIND);
             cancel.throwIfCancelled("the transfer");
             AtomicFiles.publishDirectory(staging, request.out());
         } catch (SemBridgeException | IOException | RuntimeException | Error e) {

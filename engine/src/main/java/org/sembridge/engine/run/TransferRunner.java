@@ -1,13 +1,12 @@
 package org.sembridge.engine.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.bridge.BridgeVectorStore;
+import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.provenance.ContentHash;
@@ -24,11 +23,15 @@ import org.sembridge.engine.provenance.ContentHash;
 /// The run folder appears complete or not at all: it is built in a staging folder next to `out`
 /// and renamed into place at the end; cancellation, a bad input found late, or an I/O failure
 /// (a full disk) delete the staging folder and leave `out` as it was. An existing `out` is
-/// replaced only when it is itself a run folder (has `run.json`) or empty.
+/// replaced only when it is empty or a complete run folder of this tool ([OutputMarker] of kind
+/// [#OUTPUT_KIND]); staging folders of killed runs are removed at the next run to the same `out`.
 ///
 /// One runner may serve many runs, one at a time per thread; each run opens and closes its own
 /// models.
 public final class TransferRunner {
+
+    /// The [OutputMarker] kind of a run folder.
+    public static final String OUTPUT_KIND = "run";
 
     private final BridgeVectorStore store;
     private final ContentHash hashes;
@@ -76,22 +79,9 @@ public final class TransferRunner {
         return new TransferRun(request, store, hashes, gate, progress, cancel).execute();
     }
 
-    /// Refuses to replace a folder that is neither empty nor a run folder, so that a mistyped
-    /// `--out` never deletes unrelated files.
+    /// Refuses to replace a folder that is neither empty nor a complete run folder, so that a
+    /// mistyped `--out` never deletes unrelated files.
     private static void requireReplaceable(Path out) throws IOException, InputFormatException {
-        if (!Files.exists(out)) {
-            return;
-        }
-        if (!Files.isDirectory(out)) {
-            throw new InputFormatException("output " + out + " exists and is a file; give a folder for the run");
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(out)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.isRegularFile(out.resolve(RunManifest.FILE_NAME))) {
-            throw new InputFormatException("output folder " + out + " exists, is not empty and is not a run folder "
-                    + "(no " + RunManifest.FILE_NAME + "); refusing to replace it: give a new folder");
-        }
+        OutputMarker.requireReplaceable(out, OUTPUT_KIND, "run folder");
     }
 }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import com.google.gson.stream.JsonWriter;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.vocab.Vocabulary;
 
 /// A run's `source_vocabulary.json` and `target_vocabulary.json`: the tokens by id, the special
@@ -103,7 +105,13 @@ final class VocabularyFile {
                         + " tokens");
             }
             return new Stored(Vocabulary.of(tokens, special), List.copyOf(bridgeTexts));
-        } catch (IOException | JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(file + ": file not found; a run folder written by `sembridge init` has it",
+                    e);
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            throw new InputFormatException(file + ": not a valid vocabulary file of a run: "
+                    + JsonText.malformed(e), e);
+        } catch (IllegalArgumentException e) {
             throw new InputFormatException(file + ": not a valid vocabulary file of a run: " + e.getMessage(), e);
         }
     }

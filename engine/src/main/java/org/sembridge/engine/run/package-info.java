@@ -30,13 +30,19 @@
 /// | `model/` | the adapted model in the SOURCE's layout (`AdaptedModelWriter`): `config.json` with the target `vocab_size` and special-token ids, `model.safetensors` with every source tensor except the vocabulary-sized ones replaced (F32), the target tokenizer files, the sentence-transformers files when the source had them. Loads with `HfModelFolder` + `SparseEncoder` and with Hugging Face transformers |
 /// | `alignments.jsonl` | one line per target token ([AlignmentsFile], [AlignmentRecord]): kind, sources with weights and similarities, support, entropy, nearest 10, copied source, bias |
 /// | `run.json` | inputs with SHA-256s, parameters, counts, support histogram, rows solved, timings per stage, decisions, config edits, provenance ([RunManifest]) |
+/// | `.sembridge-output` | the marker listing every file above with its size (`OutputMarker`): what makes the folder replaceable by a later run |
 /// | `source_vocabulary.json`, `target_vocabulary.json` | tokens, special ids and bridge texts (`VocabularyFile`), so inspection needs neither the source model nor a tokenizer |
 ///
 /// ## Invariants
 ///
 /// - **All or nothing.** The folder is built next to `out` and renamed into place when complete;
 ///   a cancellation, late bad input or an I/O error (a full disk) deletes the staging folder. An
-///   existing `out` is replaced only if it is a run folder or empty.
+///   existing `out` is replaced only if it is empty or a complete run folder (its
+///   `.sembridge-output` marker lists every file, nothing added or changed); a staging folder of a
+///   killed run is removed by the next run to the same `out`.
+/// - **Nothing from outside.** Module paths of `modules.json` and every file copied from the
+///   source or target tokenizer go through `FolderConfinement`: a path or link that leaves its
+///   folder is refused, so a run never copies a file from elsewhere or writes outside `out`.
 /// - **Same mapping everywhere.** One plan is applied to every vocabulary-sized matrix: the
 ///   embeddings, an untied decoder and (in `mapped` mode) the decoder bias. A tied decoder that is
 ///   stored gets the new embeddings. Overlap rows are copied bit for bit.

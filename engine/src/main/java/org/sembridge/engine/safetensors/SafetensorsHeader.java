@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.JsonText;
 
 /// The validated JSON header of a safetensors file: the tensors in header order and the optional
 /// `__metadata__` map.
@@ -91,7 +92,8 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
                 throw error(file, "unexpected " + after + " after the header object");
             }
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new ModelFormatException(prefix(file) + "malformed JSON header: " + e.getMessage(), e);
+            String problem = e instanceof IllegalStateException ? ": " + e.getMessage() : JsonText.where(e);
+            throw new ModelFormatException(prefix(file) + "malformed JSON header" + problem, e);
         }
         checkNoOverlap(file, tensors);
         return new SafetensorsHeader(metadata, tensors);
@@ -105,7 +107,7 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
                     .decode(ByteBuffer.wrap(json))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new ModelFormatException(prefix(file) + "the header is not valid UTF-8 (" + e + ")", e);
+            throw new ModelFormatException(prefix(file) + "the header is not valid UTF-8", e);
         }
     }
 

@@ -1,14 +1,6 @@
 package org.sembridge.engine.vocab;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.index.TextLineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +35,10 @@ import org.slf4j.LoggerFactory;
 ///   English word paired with every word of the chosen target column. An empty cell means no
 ///   words.
 ///
-/// Files are UTF-8; a leading byte-order mark is ignored, blank lines are skipped.
+/// Files are UTF-8; a leading byte-order mark is ignored, blank lines are skipped. Lines are
+/// read bounded (at most `TextLineReader.DEFAULT_MAX_LINE_BYTES`, 1 MiB, unless the caller gives
+/// another limit); a longer line is refused with the file and line, never truncated (a cut pair
+/// or concept row would be a wrong translation).
 public final class BilingualLexicon {
 
     private static final Logger LOG = LoggerFactory.getLogger(BilingualLexicon.class);
@@ -79,8 +75,16 @@ public final class BilingualLexicon {
     ///     hold exactly two words (the message names the file and the line number)
     /// @throws IOException if the file cannot be read
     public static BilingualLexicon readMuse(Path file) throws IOException, InputFormatException {
+        return readMuse(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// Reads a MUSE dictionary with lines of at most `maxLineBytes`.
+    ///
+    /// @throws InputFormatException as [#readMuse(Path)], or for a line over the limit
+    /// @throws IOException if the file cannot be read
+    public static BilingualLexicon readMuse(Path file, int maxLineBytes) throws IOException, InputFormatException {
         List<WordPair> pairs = new ArrayList<>();
-        readLines(file, (lineNumber, line) -> {
+        readLines(file, maxLineBytes, (lineNumber, line) -> {
             String stripped = line.strip();
             if (stripped.isEmpty()) {
                 return;
@@ -105,10 +109,19 @@ public final class BilingualLexicon {
     /// @throws IOException if the file cannot be read
     public static BilingualLexicon readConcepts(Path file, String targetLanguage)
             throws IOException, InputFormatException {
+        return readConcepts(file, targetLanguage, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /// Reads the concepts TSV with lines of at most `maxLineBytes`.
+    ///
+    /// @throws InputFormatException as [#readConcepts(Path, String)], or for a line over the limit
+    /// @throws IOException if the file cannot be read
+    public static BilingualLexicon readConcepts(Path file, String targetLanguage, int maxLineBytes)
+            throws IOException, InputFormatException {
         List<WordPair> pairs = new ArrayList<>();
         int[] columns = new int[2];
         List<String> header = new ArrayList<>();
-        readLines(file, (lineNumber, line) -> {
+        readLines(file, maxLineBytes, (lineNumber, line) -> {
             if (line.isBlank()) {
                 return;
             }
@@ -184,43 +197,28 @@ public final class BilingualLexicon {
         void accept(int lineNumber, String line) throws InputFormatException;
     }
 
-    /// Feeds the lines of a UTF-8 file with 1-based numbers to `handler`, without a leading BOM.
-    /// Dictionaries are small (a MUSE file is a few MB), so the file is decoded as a whole, which
-    /// lets a decoding error name its line.
-    private static void readLines(Path file, LineHandler handler) throws IOException, InputFormatException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(file + ": file not found", e);
-        }
-        List<String> lines = decodeUtf8(file, bytes).lines().toList();
-        for (int index = 0; index < lines.size(); index++) {
-            String line = lines.get(index);
-            handler.accept(index + 1, index == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line);
-        }
-    }
-
-    private static String decodeUtf8(Path file, byte[] bytes) throws InputFormatException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int lineNumber = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    lineNumber++;
+    /// Feeds the lines of a UTF-8 file with 1-based numbers to `handler`, without a leading BOM,
+    /// streamed and bounded per line by [TextLineReader].
+    private static void readLines(Path file, int maxLineBytes, LineHandler handler)
+            throws IOException, InputFormatException {
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                handler.accept(lines.lineNumber(), line);
+            }
+        } catch (InputFormatException e) {
+            // TextLineReader says "<file> line <n>: ..."; this class's messages say "<file>:<n>: ...".
+            String prefix = file + " line ";
+            String message = e.getMessage();
+            if (message.startsWith(prefix)) {
+                String rest = message.substring(prefix.length());
+                int colon = rest.indexOf(": ");
+                if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+                    message = file + ":" + rest.substring(0, colon) + ": " + rest.substring(colon + 2);
                 }
             }
-            throw new InputFormatException(file + ":" + lineNumber + ": not valid UTF-8 (byte offset " + offset
-                    + "); expected a UTF-8 text file");
+            throw message.equals(e.getMessage()) ? e : new InputFormatException(message, e);
         }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     /// The number of distinct pairs.

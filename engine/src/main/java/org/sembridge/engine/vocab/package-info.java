@@ -97,5 +97,6 @@
 /// ## Bilingual lexicons
 ///
 /// [BilingualLexicon] reads MUSE dictionaries and the project's concepts TSV into [WordPair]s
-/// for word-translation precision@k.
+/// for word-translation precision@k. Lines are read bounded (1 MiB by default, see the `index`
+/// package's "Size limits"); a longer line is refused with file and line, never truncated.
 package org.sembridge.engine.vocab;

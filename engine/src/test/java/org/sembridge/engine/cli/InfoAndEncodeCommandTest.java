@@ -47,6 +47,14 @@ class InfoAndEncodeCommandTest {
     }
 
     @Test
+    void infoTextSaysParametersAreCountedOverFloatTensors() {
+        CliRun run = CliRun.of("info", "--model", model.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("parameters") && line.contains("(float tensors)")),
+                run.out());
+    }
+
+    @Test
     void encodeJsonIsOneDocumentWithAtMostTopTerms() {
         CliRun run = CliRun.of("encode", "--model", model.toString(), "--text", "hello world", "--top", "3",
                 "--device", "cpu", "--json");

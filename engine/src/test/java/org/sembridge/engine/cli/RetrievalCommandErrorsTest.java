@@ -173,6 +173,54 @@ class RetrievalCommandErrorsTest {
                 "no staging folder is left: " + SampleData.list(temp));
     }
 
+    @Test
+    void emptyQueriesFileIsAnInputErrorNotAScoreOfZero() throws Exception {
+        Path queries = Files.writeString(temp.resolve("empty-queries.tsv"), "");
+        CliRun run = CliRun.of("eval", "--index", index.toString(), "--queries", queries.toString(), "--qrels",
+                SampleData.demo("en").resolve("qrels.txt").toString(), "--device", "cpu");
+        assertOneLineError(run, ExitCodes.INPUT_FORMAT, queries + ": holds no queries");
+    }
+
+    @Test
+    void emptyQrelsFileIsAnInputErrorNotAScoreOfZero() throws Exception {
+        Path qrels = Files.writeString(temp.resolve("empty-qrels.txt"), "\n");
+        CliRun run = CliRun.of("eval", "--index", index.toString(), "--queries",
+                SampleData.demo("en").resolve("queries.tsv").toString(), "--qrels", qrels.toString(), "--device", "cpu");
+        assertOneLineError(run, ExitCodes.INPUT_FORMAT, qrels + ": holds no relevance judgements");
+    }
+
+    @Test
+    void documentOverTheLineLimitIsAnInputErrorAndLeavesNoStagingFolder() throws Exception {
+        Path corpus = Files.writeString(temp.resolve("long-doc.jsonl"), "{\"id\": \"a\", \"text\": \"the cat\"}\n"
+                + "{\"id\": \"b\", \"text\": \"" + "word ".repeat(300_000) + "\"}\n");
+        Path target = temp.resolve("long-doc-index");
+        CliRun run = index(corpus, target);
+        assertOneLineError(run, ExitCodes.INPUT_FORMAT, corpus + " line 2: longer than the limit of 1 MiB");
+        assertFalse(Files.exists(target));
+        assertEquals(0, SampleData.list(temp).stream().filter(name -> name.contains("long-doc-index")).count(),
+                "no staging folder is left: " + SampleData.list(temp));
+    }
+
+    @Test
+    void raisedLineLimitAcceptsTheLongDocument() throws Exception {
+        Path corpus = Files.writeString(temp.resolve("long-ok.jsonl"), "{\"id\": 7, \"text\": \""
+                + "word ".repeat(300_000) + "\"}\n");
+        Path target = temp.resolve("long-ok-index");
+        CliRun run = CliRun.of("index", "--model", SampleData.englishModel().toString(), "--corpus", corpus.toString(),
+                "--index", target.toString(), "--device", "cpu", "--max-line-mib", "2");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("indexed 1 documents"), run.out());
+    }
+
+    @Test
+    void lineLimitOutOfRangeIsAUsageError() {
+        CliRun run = CliRun.of("index", "--model", SampleData.englishModel().toString(), "--corpus",
+                SampleData.demo("en").resolve("corpus.jsonl").toString(), "--index", temp.resolve("z").toString(),
+                "--max-line-mib", "0");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--max-line-mib must be in [1, 1024], found 0"), run.err());
+    }
+
     private static CliRun index(Path corpus, Path target) {
         return CliRun.of("index", "--model", SampleData.englishModel().toString(), "--corpus", corpus.toString(),
                 "--index", target.toString(), "--device", "cpu");

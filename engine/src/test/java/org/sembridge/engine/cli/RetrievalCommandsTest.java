@@ -193,6 +193,41 @@ class RetrievalCommandsTest {
                 .getAsJsonObject("tokens").get("type").getAsString());
     }
 
+    @Test
+    void exportRefusesAFolderWithForeignFilesAndLeavesThemAlone() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(out.resolve(ExportCommand.ANSERINI_DOCUMENTS), "my own documents\n");
+        CliRun run = CliRun.of("export", "--index", index.toString(), "--format", "anserini", "--out", out.toString());
+        assertEquals(ExitCodes.INPUT_FORMAT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("refusing to replace " + out + ": it is not empty and not a SemBridge export"),
+                run.err());
+        assertEquals("my own documents\n", Files.readString(out.resolve(ExportCommand.ANSERINI_DOCUMENTS)));
+        assertEquals(List.of(), hiddenLeftovers("mine"));
+    }
+
+    @Test
+    void exportReplacesAnEarlierExportAsAWholeLeavingNoStaleFile() throws Exception {
+        Path out = temp.resolve("again");
+        CliRun first = CliRun.of("export", "--index", index.toString(), "--format", "anserini", "--out",
+                out.toString(), "--queries", SampleData.demo("en").resolve("queries.tsv").toString(), "--device", "cpu");
+        assertEquals(ExitCodes.OK, first.exitCode(), first.err());
+        assertTrue(Files.isRegularFile(out.resolve(ExportCommand.ANSERINI_QUERIES)));
+        CliRun second = CliRun.of("export", "--index", index.toString(), "--format", "opensearch", "--out",
+                out.toString());
+        assertEquals(ExitCodes.OK, second.exitCode(), second.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(".sembridge-output", ExportCommand.OPENSEARCH_BULK, ExportCommand.OPENSEARCH_MAPPING),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(List.of(), hiddenLeftovers("again"));
+    }
+
+    private static List<Path> hiddenLeftovers(String name) throws Exception {
+        try (var entries = Files.list(temp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("." + name + ".")).toList();
+        }
+    }
+
     private static CliRun search(String... options) {
         String[] args = new String[options.length + 5];
         args[0] = "search";

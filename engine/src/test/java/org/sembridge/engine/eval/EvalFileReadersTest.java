@@ -53,6 +53,37 @@ class EvalFileReadersTest {
         assertEquals(true, e.getMessage().startsWith(file + " " + problem), e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "q.tsv   | ``",
+        "q.jsonl | `\n\n`"})
+    void topicsFileWithoutAnyQueryIsRefusedRatherThanScoredZero(String name, String content) throws Exception {
+        Path file = write(name, content.replace("\\n", "\n"));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TopicsReader.read(file));
+        assertEquals(true, e.getMessage().startsWith(file + ": holds no queries"), e.getMessage());
+    }
+
+    @Test
+    void qrelsFileWithoutAnyJudgementIsRefusedRatherThanScoredZero() throws Exception {
+        Path file = write("qrels.tsv", "query-id\tcorpus-id\tscore\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> QrelsReader.read(file));
+        assertEquals(true, e.getMessage().startsWith(file + ": holds no relevance judgements"), e.getMessage());
+    }
+
+    @Test
+    void qrelsLineOverTheLimitIsRefusedWithItsLine() throws Exception {
+        Path file = write("qrels.txt", "q1 0 d1 1\nq1 0 " + "d".repeat(100) + " 1\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> QrelsReader.read(file, 64));
+        assertEquals(true, e.getMessage().startsWith(file + " line 2: longer than the limit of 64 bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    void numericJsonIdsAreKeptAsWritten() throws Exception {
+        assertEquals(List.of(new Topic("7", "x"), new Topic("1.50", "y")),
+                TopicsReader.read(write("q.jsonl", "{\"_id\":7,\"text\":\"x\"}\n{\"_id\":1.50,\"text\":\"y\"}\n")));
+    }
+
     @Test
     void qrelsInTrecFormat() throws Exception {
         Qrels qrels = QrelsReader.read(write("qrels.txt", "q1 0 d1 2\nq1 Q0 d2 0\nq2\t0\td3\t1\n"));

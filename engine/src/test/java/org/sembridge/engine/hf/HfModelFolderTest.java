@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.safetensors.SafetensorsWriter;
 
 class HfModelFolderTest {
 
@@ -217,5 +218,55 @@ class HfModelFolderTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> HfModelFolder.open(copy));
 
         assertTrue(e.getMessage().contains("AutoTokenizer.from_pretrained"), e.getMessage());
+    }
+
+    @Test
+    void integerBuffersAreNotCountedAsParameters() throws Exception {
+        Path dir = RandomModelFolder.copy(bert, work.resolve("position-ids"));
+        Path weights = dir.resolve("model.safetensors");
+        SafetensorsWriter writer = new SafetensorsWriter();
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(weights)) {
+            for (String name : checkpoint.names()) {
+                writer.addFloats(name, checkpoint.require(name).shape(), checkpoint.readFiniteFloats(name));
+            }
+        }
+        writer.addLongs("bert.embeddings.position_ids", new long[] {1, 40}, new long[40]);
+        Files.delete(weights);
+        writer.write(weights);
+
+        ModelSummary summary = HfModelFolder.open(dir).describe();
+
+        long floats = V * H + 40 * H + 2 * H + 2 * H + 2 * LAYER + (H * H + H) + 2 * H + V;
+        assertEquals(floats, summary.parameterCount());
+        assertEquals(Map.of("F32", floats, "I64", 40L), summary.elementsByStorageDtype());
+    }
+
+    @Test
+    void describeValidatesTheTokenizerLikeEncodingDoes() throws Exception {
+        for (String broken : new String[] {"", "{\"model\": {\"vocab\": {\"a\": 0", "[".repeat(5000)}) {
+            Path dir = RandomModelFolder.copy(bert, work.resolve("tokenizer-" + broken.length()));
+            Files.writeString(dir.resolve("tokenizer.json"), broken);
+
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> HfModelFolder.open(dir).describe());
+
+            assertTrue(e.getMessage().startsWith(dir.resolve("tokenizer.json") + ": "), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+    }
+
+    @Test
+    void tokensSharingOneIdInTokenizerJsonAreRefused() throws Exception {
+        Path dir = RandomModelFolder.copy(bert, work.resolve("shared-ids"));
+        ConfigEdits.edit(dir.resolve("tokenizer.json"), json -> {
+            var vocab = json.getAsJsonObject("model").getAsJsonObject("vocab");
+            for (int i = 0; i < 60; i++) {
+                vocab.addProperty("dup" + i, 5);
+            }
+        });
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> HfModelFolder.open(dir).describe());
+
+        assertTrue(e.getMessage().startsWith(dir.resolve("tokenizer.json") + ": model.vocab gives 60 tokens an id"
+                + " another token already has"), e.getMessage());
     }
 }

@@ -157,4 +157,18 @@ class ModelWeightsTest {
                 () -> assertEquals((float) Math.sin(2.0), table[2 * 4]),
                 () -> assertEquals((float) Math.cos(2.0 / 100), table[2 * 4 + 3]));
     }
+
+    @Test
+    void checkpointLayersBeyondTheConfigAreRefusedNamingTheUnusedTensors() throws Exception {
+        Path dir = RandomModelFolder.copy(bert, work.resolve("fewer-layers"));
+        ConfigEdits.edit(dir.resolve("config.json"), json -> json.addProperty("num_hidden_layers", 1));
+
+        ModelFormatException e = openFails(dir);
+
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith(dir.resolve("model.safetensors") + " has 16 tensors of layers"
+                        + " 1 to 1 ('bert.encoder.layer.1."), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("num_hidden_layers=1"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("set num_hidden_layers to 2"), e.getMessage()));
+    }
 }

@@ -58,4 +58,30 @@ class TokenizerVocabularyTest {
 
         assertTrue(e.getMessage().contains("model.vocab"), e.getMessage());
     }
+
+    @Test
+    void tokensSharingAnIdAreRefusedNamingThem() {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> read("{\"model\": {\"vocab\": {\"a\": 0, \"b\": 1, \"c\": 1}}}"));
+
+        assertEquals(FILE + ": model.vocab gives 1 token an id another token already has ('b' and 'c' both have id 1);"
+                + " every token needs its own id", e.getMessage());
+    }
+
+    @Test
+    void absurdlyLargeIdIsRefusedBeforeAllocating() {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> read("{\"model\": {\"vocab\": {\"a\": 0, \"b\": 2000000000}}}"));
+
+        assertTrue(e.getMessage().contains("token b has id 2000000000; expected an integer from 0 to 16777215"),
+                e.getMessage());
+    }
+
+    @Test
+    void addedTokenOfTheWrongTypeIsRefusedNamingIt() {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> read("{\"model\": {\"vocab\": {\"a\": 0}}, \"added_tokens\": [7]}"));
+
+        assertTrue(e.getMessage().contains("added_tokens entry 7 must be an object"), e.getMessage());
+    }
 }

@@ -128,9 +128,9 @@ class CorpusReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "`{\"_id\":\"a\",\"text\":\"x\"`           | malformed JSON: End of input at column 22",
-        "`{\"_id\":\"a\",\"text\":'x'}`            | malformed JSON: invalid syntax at column 20",
-        "`{\"_id\":\"a\",\"text\":\"x\"} {}`       | malformed JSON: invalid syntax at column 25",
+        "`{\"_id\":\"a\",\"text\":\"x\"`           | malformed JSON at column 22: the text ends in the middle of a value",
+        "`{\"_id\":\"a\",\"text\":'x'}`            | malformed JSON at column 20: not strict JSON",
+        "`{\"_id\":\"a\",\"text\":\"x\"} {}`       | malformed JSON at column 25: not strict JSON",
         "`[\"a\",\"x\"]`                           | expected a JSON object per line, found an array",
         "`{\"_id\":\"a\"}`                         | missing field (one of \"text\", \"contents\")",
         "`{\"_id\":[1],\"text\":\"x\"}`            | field \"_id\" must be a string, found an array",

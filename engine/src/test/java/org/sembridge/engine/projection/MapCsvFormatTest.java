@@ -86,6 +86,16 @@ class MapCsvFormatTest {
         assertEquals(file + ": the file is not valid UTF-8", e.getMessage());
     }
 
+    @Test
+    void recordOfAMillionCharactersIsRefusedNamingItsLine() throws Exception {
+        Path file = write("token,id,space,language,kind,x,y\na,1,s,en,k,1,2\n\"" + "x".repeat(1 << 20) + "\",2,s,en,k,1,2\n");
+
+        InputFormatException e = assertThrows(InputFormatException.class, () -> MapCsvFormat.read(file));
+
+        assertEquals(true, e.getMessage().startsWith(file + ":3: a record longer than 1048576 characters"),
+                e.getMessage());
+    }
+
     private Path write(String content) throws Exception {
         Path file = temp.resolve("input.csv");
         AtomicFiles.writeString(file, content);

@@ -92,4 +92,21 @@ class AlignmentsFileTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
     }
+
+    @Test
+    void missingFileIsBadInputNotAnIoError() {
+        Path file = dir.resolve(AlignmentsFile.FILE_NAME);
+        InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": file not found"), e.getMessage());
+    }
+
+    @Test
+    void malformedJsonPrefixIsWordedWithoutGsonAdvice() throws Exception {
+        Path file = dir.resolve(AlignmentsFile.FILE_NAME);
+        Files.writeString(file, "{\"id\":0,\"token\" \"x\"}\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
+        assertTrue(e.getMessage().contains("line 1 is not an alignment record of token 0: malformed JSON at column"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("setStrictness") || e.getMessage().contains("gson"), e.getMessage());
+    }
 }

@@ -325,6 +325,39 @@ class TransferRunnerTest {
     }
 
     @Test
+    void folderThatMerelyHoldsARunJsonIsNeverReplaced() throws Exception {
+        Path out = dir.resolve("looks-like-a-run");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("run.json"), "{\"format\": \"sembridge-run\"}");
+        Files.writeString(out.resolve("thesis.tex"), "important");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> run(request(out).build()));
+        assertTrue(e.getMessage().contains("refusing to replace " + out), e.getMessage());
+        assertEquals("important", Files.readString(out.resolve("thesis.tex")));
+        assertEquals(List.of(), TransferFixtures.stagingLeftovers(dir, "looks-like-a-run"));
+    }
+
+    @Test
+    void runFolderWithAFileAddedByTheUserIsNeverReplaced() throws Exception {
+        Path out = dir.resolve("annotated");
+        run(request(out).build());
+        Files.writeString(out.resolve("my-notes.txt"), "mine");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> run(request(out).build()));
+        assertTrue(e.getMessage().contains("my-notes.txt, which this tool did not write there"), e.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("my-notes.txt")));
+    }
+
+    @Test
+    void stagingFolderOfAKilledRunIsRemovedByTheNextRun() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path orphan = Files.createDirectories(dir.resolve(".killed.staging-" + finished.pid() + "-0"));
+        Files.writeString(orphan.resolve("alignments.jsonl"), "half");
+        run(request(dir.resolve("killed")).build());
+        assertEquals(List.of(), TransferFixtures.stagingLeftovers(dir, "killed"));
+        assertTrue(Files.isRegularFile(dir.resolve("killed").resolve("run.json")));
+    }
+
+    @Test
     void earlierRunFolderIsReplaced() throws Exception {
         Path out = dir.resolve("again");
         run(request(out).optBiasMode(BiasMode.ZERO).build());
