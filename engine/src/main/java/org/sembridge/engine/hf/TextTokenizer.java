@@ -14,6 +14,8 @@ import java.util.Set;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
+import com.google.gson.JsonObject;
+
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.io.Utf8Text;
 
@@ -79,7 +81,9 @@ public final class TextTokenizer implements AutoCloseable {
             throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
                     + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
         }
-        TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, JsonFile.parse(source, json).root());
+        JsonObject root = JsonFile.parse(source, json).root();
+        TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, root);
+        PostProcessorCheck.check(source, root, vocabulary.tokens().size());
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", "true",
@@ -94,7 +98,21 @@ public final class TextTokenizer implements AutoCloseable {
             throw new ModelFormatException(source + ": the tokenizers library cannot load it: "
                     + e.getMessage(), e);
         }
+        requireWithinLimit(tokenizer, source, maxTokens);
         return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+    }
+
+    /// Encodes a text far longer than the limit and refuses the tokenizer when the result is
+    /// still longer: a post-processor that adds text (or too many specials) after truncation
+    /// would make position ids run past the model's table.
+    private static void requireWithinLimit(HuggingFaceTokenizer tokenizer, Path source, int maxTokens)
+            throws ModelFormatException {
+        int length = tokenizer.encode("a ".repeat(Math.min(maxTokens, 100_000) + 8), true, false).getIds().length;
+        if (length > maxTokens) {
+            tokenizer.close();
+            throw new ModelFormatException(source + ": encodes a long text to " + length + " tokens, more than the "
+                    + "limit of " + maxTokens + " it was truncated to; its post_processor adds tokens after truncation");
+        }
     }
 
     /// The file the tokenizer was built from (`tokenizer.json` or `vocab.txt`).
