@@ -102,12 +102,22 @@ public final class TextTokenizer implements AutoCloseable {
         return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
     }
 
-    /// Encodes a text far longer than the limit and refuses the tokenizer when the result is
-    /// still longer: a post-processor that adds text (or too many specials) after truncation
-    /// would make position ids run past the model's table.
+    /// Encodes a text far longer than the limit, with characters no vocabulary holds, and refuses
+    /// the tokenizer when the native library fails on it (a `WordPiece` whose `unk_token` is not
+    /// in the vocabulary fails on the first unknown character) or the result is still longer
+    /// than the limit (a post-processor that adds text or too many specials after truncation
+    /// would make position ids run past the model's table).
     private static void requireWithinLimit(HuggingFaceTokenizer tokenizer, Path source, int maxTokens)
             throws ModelFormatException {
-        int length = tokenizer.encode("a ".repeat(Math.min(maxTokens, 100_000) + 8), true, false).getIds().length;
+        String probe = "a \uE000 \u2603 ".repeat(Math.min(maxTokens, 100_000) / 3 + 8);
+        int length;
+        try {
+            length = tokenizer.encode(probe, true, false).getIds().length;
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw new ModelFormatException(source + ": the tokenizers library cannot encode text with it: "
+                    + e.getMessage(), e);
+        }
         if (length > maxTokens) {
             tokenizer.close();
             throw new ModelFormatException(source + ": encodes a long text to " + length + " tokens, more than the "

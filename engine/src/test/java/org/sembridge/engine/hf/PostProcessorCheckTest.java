@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.ModelFormatException;
 
-/// `tokenizer.json` post-processors that the native library would mishandle are refused before
-/// it sees them, naming the file and the entry (the first one made the library panic and abort
-/// the JVM; the hostile-input harness found both).
+/// `tokenizer.json` files that the native library would mishandle are refused when loaded,
+/// naming the file and the entry: post-processors that make it panic (which aborted the JVM) or
+/// overrun the token limit, and models it cannot encode with (the hostile-input harness found
+/// all three).
 class PostProcessorCheckTest {
 
     private static final Path SAMPLE = Path.of(System.getProperty("sembridge.repo.root", ".."))
@@ -66,6 +67,17 @@ class PostProcessorCheckTest {
 
         assertTrue(error.getMessage().contains("tokenizer.json") && error.getMessage().contains("post_processor.single")
                 && error.getMessage().contains("2 Sequence pieces"), error.getMessage());
+    }
+
+    @Test
+    void aWordPieceModelWhoseUnknownTokenIsNotInTheVocabularyIsRefusedWhenLoaded() throws Exception {
+        Files.writeString(folder.resolve("tokenizer.json"), Files.readString(SAMPLE)
+                .replace("\"unk_token\": \"[UNK]\"", "\"unk_token\": \"[NOT-THERE]\""));
+
+        ModelFormatException error = assertThrows(ModelFormatException.class, () -> TextTokenizer.load(folder, 16, 0));
+
+        assertTrue(error.getMessage().contains(folder.resolve("tokenizer.json").toString())
+                && error.getMessage().contains("cannot encode"), error.getMessage());
     }
 
     @Test
