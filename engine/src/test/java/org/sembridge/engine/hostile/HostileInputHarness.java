@@ -58,6 +58,10 @@ public final class HostileInputHarness {
         try {
             for (int index = first; index < first + count; index++) {
                 runCase(seed, index, report);
+                if ((index - first + 1) % 1000 == 0) {
+                    System.out.printf(java.util.Locale.ROOT, "hostile-input harness: %d cases done, %d failures, %.0f s%n",
+                            index - first + 1, report.failures().size(), (System.nanoTime() - start) / 1e9);
+                }
             }
         } finally {
             worker.shutdownNow();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /// Options (system properties): `hostile.seed` (default 20261206), `hostile.cases` (3000),
 /// `hostile.first` (first case number, 0), `hostile.case` (run only this case: reproduce a
 /// failure), `hostile.readers` (comma-separated reader names, default all),
-/// `hostile.timeout.seconds` (per case, 10). The seed and a per-reader / per-class table are
+/// `hostile.timeout.seconds` (per case, 10), `hostile.scratch` (the scratch folder,
+/// `target/hostile-input`). The seed and a per-reader / per-class table are
 /// printed; every failure is listed with its case number and mutations.
 class HostileInputHarnessTest {
 
@@ -51,7 +52,8 @@ class HostileInputHarnessTest {
                 .toList();
         Path repo = Path.of(System.getProperty("sembridge.repo.root", "..")).toAbsolutePath().normalize();
         long setup = System.nanoTime();
-        ScratchRoot scratch = Fixtures.create(Path.of("target", "hostile-input").toAbsolutePath(), repo);
+        ScratchRoot scratch = Fixtures.create(Path.of(System.getProperty("hostile.scratch", "target/hostile-input"))
+                .toAbsolutePath(), repo);
         System.out.printf(java.util.Locale.ROOT, "hostile-input harness: fixtures made in %.1f s%n",
                 (System.nanoTime() - setup) / 1e9);
 
