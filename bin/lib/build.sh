@@ -17,7 +17,23 @@ sembridge_ensure_built() {
     echo "Building $module (first run or sources changed)..." >&2
     (cd "$root" && ./mvnw -B -q --no-transfer-progress -pl "$module" -am package -DskipTests >&2) \
       || { echo "error: the build failed; run bin/test for details." >&2; exit 4; }
+    sembridge_train_class_archive "$module"
   fi
+}
+
+# Makes the class-data-sharing archive of a freshly built module by running one short command
+# with -XX:ArchiveClassesAtExit (the CLI's `info` on the sample model; the workbench needs a
+# display, so its archive is made by -XX:+AutoCreateSharedArchive when it first exits). A failure
+# here only costs start-up time: the launcher's AutoCreateSharedArchive makes the archive later.
+sembridge_train_class_archive() {
+  local module=$1 archive="$root/$1/target/sembridge-$1.jsa"
+  rm -f "$archive"
+  [ "$module" = engine ] || return 0
+  [ -d "$root/sample-models/splade-tiny-en" ] || return 0
+  (sembridge_native_library_path
+   "$JAVA_HOME/bin/java" "${SEMBRIDGE_JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off,aot=off \
+     -cp "$(sembridge_classpath engine)" org.sembridge.engine.cli.SemBridgeCli \
+     info --model "$root/sample-models/splade-tiny-en" >/dev/null 2>&1) || true
 }
 
 sembridge_classpath() {

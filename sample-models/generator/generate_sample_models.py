@@ -1560,7 +1560,7 @@ Special tokens are the same in every tokenizer: `[PAD]`=0, `[UNK]`=1, `[CLS]`=2,
 
 {size_table}
 
-Total: {total_mb:.2f} MB (limit 30 MB).
+Total: {total_bytes:,} bytes = {total_mb:.2f} MiB (limit 30 MiB).
 
 `model.safetensors` holds F32 tensors with Hugging Face's names: `bert.embeddings.*`,
 `bert.encoder.layer.{{0,1}}.*`, `cls.predictions.transform.*` and `cls.predictions.bias` for the
@@ -1705,7 +1705,7 @@ text, are mutual nearest neighbours among all concepts' first words:
 |---|---|---|---|---|
 {bridge_table}
 
-(c) Total size {total_mb:.2f} MB < 30 MB.
+(c) Total size {total_mb:.2f} MiB < 30 MiB.
 
 Reference figures of a miniature SemBridge transfer done by the generator (not asserted; what the
 Java implementation should roughly reproduce). Every token of the English vocabulary and of the
@@ -1807,7 +1807,7 @@ def write_readme(out, figures, sizes, vocab_sizes):
         ko_vocab=f"{vocab_sizes['ko']:,}", ru_vocab=f"{vocab_sizes['ru']:,}",
         ar_vocab=f"{vocab_sizes['ar']:,}", hi_vocab=f"{vocab_sizes['hi']:,}",
         zh_vocab=f"{vocab_sizes['zh']:,}", size_table="\n".join(size_rows),
-        total_mb=figures["total_bytes"] / 1024 / 1024, en_suffixes=len(EN_SUFFIX_PIECES),
+        total_bytes=figures["total_bytes"], total_mb=figures["total_bytes"] / 1024 / 1024, en_suffixes=len(EN_SUFFIX_PIECES),
         overlap_words=len(OVERLAP_LATIN_WORDS), threshold=EN_THRESHOLD, br_noise=BR_WORD_NOISE,
         head_beta=EN_HEAD_LN_BETA, bias_scale=EN_DECODER_BIAS_SCALE,
         br_inflected=BR_INFLECTED_NOISE, br_char=BR_CHAR_NOISE, br_diag=f"{diag:.2f}",
@@ -1881,8 +1881,8 @@ def main():
     ok_a = check_english(en_model, en_tokenizer, corpora, figures, log)
     ok_b = check_bridge(bridge, bridge_tokenizer, lexicon, corpora, figures, log)
     ok_c = figures["total_bytes"] < SIZE_LIMIT_BYTES
-    log(f"(c) total size {figures['total_bytes']:,} bytes = {figures['total_bytes'] / 1024 / 1024:.2f} MB "
-        f"(limit 30 MB)")
+    log(f"(c) total size {figures['total_bytes']:,} bytes = {figures['total_bytes'] / 1024 / 1024:.2f} MiB "
+        f"(limit 30 MiB)")
     check_transfer(en_model, bridge, bridge_tokenizer, target_vocabs, lexicon, corpora, figures, log)
     write_readme(args.out, figures, sizes, vocab_sizes)
     if not (ok_a and ok_b and ok_c):

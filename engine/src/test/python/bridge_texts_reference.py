@@ -7,6 +7,9 @@ Usage:
     bridge_texts_reference.py write OUT_FILE
         writes a small precomputed file (3 texts x 4 dims, model "numpy-test") and prints its
         vectors as JSON
+    bridge_texts_reference.py write-vectors IN_JSON OUT_FILE
+        reads {"texts": [...], "vectors": [[...], ...], "model": "..."} and writes OUT_FILE with
+        the script's own write_safetensors, exactly as the script does after embedding
 
 Only numpy and the standard library are needed (the script's tokenizers and
 sentence-transformers imports are lazy).
@@ -40,6 +43,12 @@ def main(argv):
         vectors = np.random.default_rng(7).normal(size=(3, 4)).astype(np.float32)
         export.write_safetensors(argv[1], vectors, texts, "numpy-test")
         print(json.dumps(vectors.tolist()))
+    elif argv[0] == "write-vectors":
+        with open(argv[1], encoding="utf-8") as f:
+            request = json.load(f)
+        vectors = np.asarray(request["vectors"], dtype=np.float32)
+        export.write_safetensors(argv[2], vectors, request["texts"], request["model"])
+        print(json.dumps({"rows": int(vectors.shape[0]), "dimension": int(vectors.shape[1])}))
     else:
         raise SystemExit("unknown command " + argv[0])
 

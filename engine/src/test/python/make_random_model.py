@@ -17,6 +17,12 @@ FAMILY is one of bert, roberta, xlm-roberta, distilbert. Options:
     --no-normalize         bridge without the Normalize module
     --untied               MLM decoder weight stored and different from the word embeddings
     --store-tied-decoder   MLM decoder weight stored and equal to the word embeddings
+    --store-bias-alias     also store the decoder bias under its tied alias, as transformers'
+                           save_pretrained does for some checkpoints (cls.predictions.decoder.bias,
+                           lm_head.decoder.bias; DistilBERT has a single name)
+    --extra-vocab-tensor NAME  also store NAME, a random [vocab_size, 3] tensor nothing reads
+    --store-position-ids   store the embeddings.position_ids buffer (I64 [1, positions]), as
+                           checkpoints saved by transformers < 4.31 do
     --legacy-norm-names    LayerNorm.gamma / LayerNorm.beta instead of .weight / .bias (BERT)
     --hidden-act NAME      hidden_act (activation for distilbert); default gelu
     --dtype D              F32 (default), F16 or BF16 storage of every tensor
@@ -117,8 +123,11 @@ def write_safetensors(path, tensors, dtype):
     blobs = []
     offset = 0
     for name, array in tensors.items():
-        data = encode(np.asarray(array, dtype=np.float32), dtype)
-        header[name] = {"dtype": dtype, "shape": list(array.shape),
+        if np.asarray(array).dtype == np.int64:
+            data, stored = np.asarray(array).astype("<i8").tobytes(), "I64"
+        else:
+            data, stored = encode(np.asarray(array, dtype=np.float32), dtype), dtype
+        header[name] = {"dtype": stored, "shape": list(array.shape),
                         "data_offsets": [offset, offset + len(data)]}
         blobs.append(data)
         offset += len(data)
@@ -140,7 +149,8 @@ def write_shards(out_dir, tensors, dtype, count):
         part = {name: tensors[name] for name in names[shard::count]}
         write_safetensors(os.path.join(out_dir, file_name), part, dtype)
         weight_map.update({name: file_name for name in part})
-    total = sum(len(encode(np.asarray(t, dtype=np.float32), dtype)) for t in tensors.values())
+    total = sum(np.asarray(t).nbytes if np.asarray(t).dtype == np.int64
+                else len(encode(np.asarray(t, dtype=np.float32), dtype)) for t in tensors.values())
     write_json(os.path.join(out_dir, "model.safetensors.index.json"),
                {"metadata": {"total_size": total}, "weight_map": weight_map})
 
@@ -234,7 +244,7 @@ def distilbert_tensors(w, prefix, vocab_size, sinusoidal):
     return t
 
 
-def mlm_head(w, family, vocab_size, word_embeddings, decoder, norm_names):
+def mlm_head(w, family, vocab_size, word_embeddings, decoder, norm_names, bias_alias=False):
     nw, nb = norm_names
     t = {}
     if family == "bert":
@@ -258,6 +268,9 @@ def mlm_head(w, family, vocab_size, word_embeddings, decoder, norm_names):
         t["lm_head.layer_norm.bias"] = w.vector(HIDDEN)
         t["lm_head.bias"] = w.vector(vocab_size, 0.5)
         decoder_name = "lm_head.decoder.weight"
+    if bias_alias and family != "distilbert":
+        head_bias = "cls.predictions.bias" if family == "bert" else "lm_head.bias"
+        t[decoder_name[:-len("weight")] + "bias"] = t[head_bias].copy()
     if decoder == "untied":
         t[decoder_name] = w.matrix(vocab_size, HIDDEN, 0.5)
     elif decoder == "stored":
@@ -353,6 +366,9 @@ def main(argv):
     parser.add_argument("--untied", action="store_true")
     parser.add_argument("--store-tied-decoder", action="store_true")
     parser.add_argument("--legacy-norm-names", action="store_true")
+    parser.add_argument("--store-bias-alias", action="store_true")
+    parser.add_argument("--extra-vocab-tensor", default=None)
+    parser.add_argument("--store-position-ids", action="store_true")
     parser.add_argument("--hidden-act", default="gelu")
     parser.add_argument("--dtype", default="F32", choices=["F32", "F16", "BF16"])
     parser.add_argument("--sinusoidal", action="store_true")
@@ -387,7 +403,12 @@ def main(argv):
     else:
         decoder = "untied" if args.untied else ("stored" if args.store_tied_decoder else "absent")
         tensors.update(mlm_head(w, family, len(vocab), tensors[prefix + "embeddings.word_embeddings.weight"],
-                                decoder, norm_names))
+                                decoder, norm_names, args.store_bias_alias))
+    if args.extra_vocab_tensor:
+        tensors[args.extra_vocab_tensor] = w.matrix(len(vocab), 3)
+    if args.store_position_ids:
+        rows = tensors[prefix + "embeddings.position_embeddings.weight"].shape[0]
+        tensors[prefix + "embeddings.position_ids"] = np.arange(rows, dtype=np.int64).reshape(1, rows)
     for name in args.drop:
         if name not in tensors:
             raise SystemExit("--drop: no tensor named " + name)

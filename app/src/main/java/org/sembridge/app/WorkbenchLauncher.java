@@ -2,6 +2,8 @@ package org.sembridge.app;
 
 import javafx.application.Application;
 
+import org.sembridge.engine.cli.StandardErrorHandover;
+
 /// Plain `main` that starts [WorkbenchApp]. A separate launcher class lets the workbench run from
 /// the class path (no JavaFX module path), which is how `bin/workbench` starts it.
 public final class WorkbenchLauncher {
@@ -10,6 +12,7 @@ public final class WorkbenchLauncher {
     }
 
     public static void main(String[] args) {
+        StandardErrorHandover.restore();
         Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -3,6 +3,7 @@ package org.sembridge.app.workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sembridge.engine.provenance.WorkspaceRoot;
 
 /// The folder that holds a researcher's work: finished runs, built indexes and saved sessions,
 /// one sub-folder each. Everything the workbench writes goes below it (atomically, through the
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 public record Workspace(Path root) {
 
     /// Environment variable naming the default workspace folder.
-    public static final String ENVIRONMENT_VARIABLE = "SEMBRIDGE_WORKSPACE";
+    public static final String ENVIRONMENT_VARIABLE = WorkspaceRoot.ENVIRONMENT_VARIABLE;
 
     public Workspace {
         root = root.toAbsolutePath().normalize();
@@ -37,11 +38,7 @@ public record Workspace(Path root) {
 
     /// The default workspace folder: `$SEMBRIDGE_WORKSPACE`, else `~/sembridge-workspace`.
     public static Path defaultRoot() {
-        String configured = System.getenv(ENVIRONMENT_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.home"), "sembridge-workspace");
+        return WorkspaceRoot.resolve();
     }
 
     /// Run folders written by `TransferRunner`, one per run.

@@ -44,12 +44,12 @@ class FxTaskRunnerGuiTest {
         robot.interact(() -> {
             // Occupy every engine thread so the next task is still queued when it is cancelled.
             for (int i = 0; i < 3; i++) {
-                runner.run("blocker " + i, (progress, cancel) -> release.await(10, TimeUnit.SECONDS), r -> { }, e -> { });
+                runner.run("blocker " + i, (progress, cancel) -> release.await(5, TimeUnit.MINUTES), r -> { }, e -> { });
             }
             runner.run("queued", (progress, cancel) -> "never", r -> { }, failures::add).cancel();
         });
         release.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.runningTasks().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> runner.runningTasks().isEmpty());
         assertTrue(runner.runningTasks().isEmpty());
         assertEquals(1, failures.size());
         assertInstanceOf(OperationCancelledException.class, failures.getFirst());
@@ -60,13 +60,13 @@ class FxTaskRunnerGuiTest {
         CountDownLatch release = new CountDownLatch(1);
         robot.interact(() -> {
             for (int i = 0; i < 3; i++) {
-                runner.run("blocker " + i, (progress, cancel) -> release.await(10, TimeUnit.SECONDS), r -> { }, e -> { });
+                runner.run("blocker " + i, (progress, cancel) -> release.await(5, TimeUnit.MINUTES), r -> { }, e -> { });
             }
             runner.run("Building the index", (progress, cancel) -> "done", r -> { }, e -> { });
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Building the index", runner.runningTasks().getLast().getTitle());
         release.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.runningTasks().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> runner.runningTasks().isEmpty());
     }
 }

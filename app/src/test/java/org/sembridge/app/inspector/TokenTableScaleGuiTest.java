@@ -78,7 +78,7 @@ class TokenTableScaleGuiTest {
         assertTrue(rowCells <= screenful, rowCells + " row cells");
         assertTrue(cells <= screenful * TokenColumn.values().length, cells + " cells");
         // scrollTo(last) shows the end of the list (the very last row may sit just below the fold)
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> InspectorViewGuiTest.visibleRows(robot).stream()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> InspectorViewGuiTest.visibleRows(robot).stream()
                 .anyMatch(row -> row.getItem() instanceof Integer item && item >= ROWS - 3));
     }
 

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
@@ -29,6 +27,7 @@ import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.common.ReportRecordingTaskRunner;
 import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
@@ -47,9 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunsViewGuiTest {
 
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final List<String> stagesSeen = new CopyOnWriteArrayList<>();
-    private final List<String> countsSeen = new CopyOnWriteArrayList<>();
     private FxTaskRunner tasks;
+    private ReportRecordingTaskRunner recorded;
     private ModelsViewModel models;
     private RunsViewModel viewModel;
     private WorkbenchState state;
@@ -60,9 +58,8 @@ class RunsViewGuiTest {
         models = new ModelsViewModel(new DirectTaskRunner(), dialogs);
         models.deviceChoiceProperty().set(DeviceChoice.CPU);
         state = new WorkbenchState(Workspace.open(Files.createTempDirectory("sembridge-runs-gui")));
-        viewModel = new RunsViewModel(tasks, dialogs, state, models, SampleRuns.runner(), Platform::runLater);
-        viewModel.progress().stageProperty().subscribe(stage -> stagesSeen.add(stage));
-        viewModel.progress().countProperty().subscribe(count -> countsSeen.add(count));
+        recorded = new ReportRecordingTaskRunner(tasks);
+        viewModel = new RunsViewModel(recorded, dialogs, state, models, SampleRuns.runner(), Platform::runLater);
         window.setScene(new Scene(new RunsView(viewModel).root(), 1280, 820));
         window.show();
     }
@@ -87,15 +84,18 @@ class RunsViewGuiTest {
         robot.interact(() -> models.loadSampleModels(SampleRuns.REPO, "ko"));
         robot.clickOn("#startRun");
         TableView<?> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
-        assertTrue(stagesSeen.contains("aligning target tokens"), stagesSeen.toString());
-        assertTrue(countsSeen.stream().anyMatch(text -> text.matches("[\\d,]+ of [\\d,]+ tokens \\(\\d+%\\)")),
-                countsSeen.toString());
+        // The engine's reports, recorded as sent: the page coalesces them, so a short stage may
+        // never be drawn on a busy machine; what is drawn for a count is tested in RunProgressTest.
+        assertTrue(recorded.reports().stream().anyMatch(report -> report.stage().equals("aligning target tokens")
+                && report.total() > 0 && report.done() > 0), recorded.reports().toString());
         ListView<?> log = robot.lookup("#runLog").queryListView();
         assertTrue(log.isVisible());
+        assertTrue(log.getItems().stream().map(Object::toString).anyMatch(line -> line.endsWith("s  aligning target tokens")),
+                log.getItems().toString());
         assertTrue(log.getItems().stream().map(Object::toString).anyMatch(line -> line.endsWith("s  writing the run folder")),
                 log.getItems().toString());
         assertTrue(log.getItems().stream().map(Object::toString)
@@ -149,7 +149,7 @@ class RunsViewGuiTest {
         Path notARun = Files.createTempDirectory("not-a-run");
         dialogs.nextChoice = notARun;
         robot.clickOn("#openRunFolder");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.getFirst().getMessage().contains(notARun.toString()));
         assertTrue(robot.lookup("#runsTable").queryTableView().getItems().isEmpty());
     }

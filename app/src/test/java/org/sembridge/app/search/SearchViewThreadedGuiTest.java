@@ -61,14 +61,15 @@ class SearchViewThreadedGuiTest {
     @Test
     void demoIsPreparedInTheBackgroundAndAQuerySearchesOnEngineThreads(FxRobot robot) throws TimeoutException {
         TableView<?> table = robot.lookup("#evaluationTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> table.getItems().size() == 41 || !dialogs.errors.isEmpty());
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> table.getItems().size() == 41 || !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         TextField query = robot.lookup("#queryField").queryAs(TextField.class);
         robot.clickOn(query);
         robot.interact(() -> query.setText("소파 의자"));
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.searchResultProperty().get() != null
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> viewModel.searchResultProperty().get() != null
                 && "소파 의자".equals(viewModel.searchResultProperty().get().query()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#sparseHits").queryAs(ListView.class).getItems().isEmpty());
         assertFalse(robot.lookup("#bm25Hits").queryAs(ListView.class).getItems().isEmpty());
     }

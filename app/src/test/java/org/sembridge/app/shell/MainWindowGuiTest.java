@@ -171,11 +171,11 @@ class MainWindowGuiTest {
             return 0;
         }, done -> { }, failures::add));
         robot.clickOn("#taskTrayToggle");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trayTask-0").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#trayTask-0").tryQuery().isPresent());
 
         assertEquals("Building a test index", robot.lookup("#trayTask-0").queryAs(Label.class).getText());
         robot.clickOn("#trayCancel-0");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !failures.isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !failures.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(robot.lookup("#taskTrayEmpty").query().isVisible());

@@ -16,8 +16,24 @@ import org.sembridge.engine.bridge.EmbeddingEstimate;
 /// @param embedNanos time of the timed pass (after an untimed warm-up batch)
 /// @param estimate the extrapolation to `estimate.textsToEmbed()` strings, by the same formula as
 ///     `BridgeVectorStore#estimate` ([EmbeddingEstimate#seconds()])
+/// @param flops encoder FLOPs of the timed strings, each at its own length
+///     ([EncoderShape#encoderFlops(int)]; padding inside a batch is not counted)
+/// @param matMul a plain matrix product on the same device, `[batch tokens, h] x [h, i]`, as the
+///     reference speed
 public record BridgeThroughput(EncoderShape shape, int texts, long pieces, int maxPieces, int batchSize,
-        long folderBytes, long writeNanos, long loadNanos, long embedNanos, EmbeddingEstimate estimate) {
+        long folderBytes, long writeNanos, long loadNanos, long embedNanos, EmbeddingEstimate estimate, long flops,
+        MatMulMeasurement matMul) {
+
+    /// Useful GFLOP/s the bridge encoder achieved in the timed pass.
+    public double gflopsPerSecond() {
+        return flops / (embedNanos / 1e9) / 1e9;
+    }
+
+    /// [#gflopsPerSecond()] over the plain matrix product's GFLOP/s on the same device (goal
+    /// `>= 0.5`).
+    public double matMulRatio() {
+        return gflopsPerSecond() / matMul.gflopsPerSecond();
+    }
 
     /// Strings embedded per second.
     public double textsPerSecond() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ import org.sembridge.engine.progress.ProgressListener;
 /// `[CLS]` and `[SEP]` (seeded). One untimed batch first, then one timed `embed` call over all
 /// strings. Real vocabulary strings are shorter (most are 1 to 3 pieces plus the two specials),
 /// so with `maxPieces = 16` the estimate is on the high side.
+///
+/// The encoder's useful FLOPs (each string at its own length, [EncoderShape#encoderFlops(int)])
+/// over the timed pass give its GFLOP/s, which is compared with a plain `[batch tokens, h] x
+/// [h, i]` matrix product on the same device ([MatMulBaseline]: one warm-up product, 3 rounds of
+/// one batch's FLOPs, median); the goal is a ratio of at least 0.5.
 public final class BridgeThroughputBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeThroughputBenchmark.class);
@@ -95,18 +101,28 @@ public final class BridgeThroughputBenchmark {
                 List<String> timed = strings.subList(0, texts);
                 List<String> warmUp = strings.subList(texts, strings.size());
                 long pieces = timed.stream().mapToLong(s -> s.split(" ").length + 2L).sum();
+                long flops = timed.stream().mapToLong(s -> shape.encoderFlops(s.split(" ").length + 2)).sum();
                 encoder.embed(warmUp, ProgressListener.NONE, cancel);
                 start = System.nanoTime();
                 encoder.embed(timed, progress, cancel);
                 long embedNanos = System.nanoTime() - start;
                 EmbeddingEstimate estimate = new EmbeddingEstimate("benchmark: nothing cached", false, estimateTokens,
                         estimateTokens, texts, embedNanos);
+                // the encoder batches strings of one token count together: as many batches as that gives
+                long batches = timed.stream().collect(Collectors.groupingBy(s -> s.split(" ").length,
+                        Collectors.counting())).values().stream().mapToLong(n -> (n + batchSize - 1) / batchSize).sum();
+                long batchTokens = Math.max(1, pieces / Math.max(1, batches));
+                MatMulMeasurement matMul = MatMulBaseline.measure(device, batchTokens, shape.hidden(),
+                        shape.intermediate(), Math.max(1, flops / batches), 1, 3, "matmul baseline for the bridge",
+                        progress, cancel);
                 BridgeThroughput result = new BridgeThroughput(shape, texts, pieces, maxPieces, batchSize, folderBytes,
-                        writeNanos, loadNanos, embedNanos, estimate);
-                LOG.info("bench init bridge ({}) on {}: {} strings of {} pieces on average in {} s ({} strings/s); "
-                                + "{} tokens would take {} min", shape.describe(), device.name(), texts,
-                        String.format("%.1f", result.meanPieces()), String.format("%.2f", embedNanos / 1e9),
-                        String.format("%.2f", result.textsPerSecond()), estimateTokens,
+                        writeNanos, loadNanos, embedNanos, estimate, flops, matMul);
+                LOG.info("bench init bridge ({}) on {}: {} strings of {} pieces on average in {} s ({} strings/s, "
+                                + "{} GFLOP/s, {} of the matmul's {}); {} tokens would take {} min", shape.describe(),
+                        device.name(), texts, String.format("%.1f", result.meanPieces()),
+                        String.format("%.2f", embedNanos / 1e9), String.format("%.2f", result.textsPerSecond()),
+                        String.format("%.1f", result.gflopsPerSecond()), String.format("%.2f", result.matMulRatio()),
+                        String.format("%.1f", matMul.gflopsPerSecond()), estimateTokens,
                         String.format("%.1f", estimate.seconds() / 60));
                 return result;
             }

@@ -3,7 +3,9 @@ package org.sembridge.engine.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.ForwardProfile;
 import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.encoder.SparseEncoder;
 import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.export.AtomicFiles;
@@ -57,14 +61,30 @@ public final class EncodeBenchmark {
     private final EncodeBenchmarkSettings settings;
     private final ProgressListener progress;
     private final CancellationToken cancel;
+    private final boolean profile;
+    private final Map<String, ForwardProfile> profiles = new LinkedHashMap<>();
 
     /// A benchmark on `device` with `settings`, reporting to `progress`, stopped by `cancel`.
     public EncodeBenchmark(SelectedDevice device, EncodeBenchmarkSettings settings, ProgressListener progress,
             CancellationToken cancel) {
+        this(device, settings, progress, cancel, false);
+    }
+
+    /// As [#EncodeBenchmark(SelectedDevice, EncodeBenchmarkSettings, ProgressListener,
+    /// CancellationToken)]; with `profile`, each model also encodes one more batch with
+    /// [SparseEncoder#profile] after the measured ones, kept in [#profiles()].
+    public EncodeBenchmark(SelectedDevice device, EncodeBenchmarkSettings settings, ProgressListener progress,
+            CancellationToken cancel, boolean profile) {
         this.device = device;
         this.settings = settings;
         this.progress = progress;
         this.cancel = cancel;
+        this.profile = profile;
+    }
+
+    /// The stage profile of each model measured so far, by model name (empty unless profiling).
+    public Map<String, ForwardProfile> profiles() {
+        return new LinkedHashMap<>(profiles);
     }
 
     /// Measures the sparse encoder in `folder`, named `model` in the result.
@@ -85,8 +105,12 @@ public final class EncodeBenchmark {
         MatMulMeasurement matMul = MatMulBaseline.measure(device, settings.tokensPerBatch(), shape.hidden(),
                 shape.intermediate(), settings.batchSize() * flopsPerText, settings.warmupBatches(),
                 settings.measuredBatches(), "matmul baseline for " + model, progress, cancel);
+        MatMulMeasurement blasReference = device.isGpu() ? null : OpenBlas.available().isEmpty() ? null
+                : BlasMatMulReference.measure(OpenBlas.available().get(), settings.tokensPerBatch(), shape.hidden(),
+                        shape.intermediate(), settings.batchSize() * flopsPerText, settings.warmupBatches(),
+                        settings.measuredBatches(), "OpenBLAS reference for " + model, progress, cancel);
         EncodeBenchmarkResult result = new EncodeBenchmarkResult(model, shape, settings, flopsPerText, batches, matMul,
-                device.name());
+                device.name(), blasReference);
         LOG.info("Encode benchmark {} ({}) on {}: {} texts/s, {} GFLOP/s, matmul {} GFLOP/s, ratio {}", model,
                 shape.describe(), device.name(), String.format("%.2f", result.textsPerSecond()),
                 String.format("%.1f", result.gflopsPerSecond()), String.format("%.1f", matMul.gflopsPerSecond()),
@@ -138,6 +162,9 @@ public final class EncodeBenchmark {
                 LOG.debug("{}: batch {} of {} ({}) in {} ms", stage, batch + 1, total,
                         batch < settings.warmupBatches() ? "warm-up" : "measured", elapsed / 1_000_000);
                 progress.onProgress(stage, batch + 1, total);
+            }
+            if (profile) {
+                profiles.put(model, encoder.profile(texts.get(total - 1)));
             }
             return TimingSummary.ofNanos(nanos);
         }

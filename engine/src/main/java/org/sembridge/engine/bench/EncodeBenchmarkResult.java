@@ -15,8 +15,16 @@ package org.sembridge.engine.bench;
 /// @param batches wall-clock time of the measured batches
 /// @param matMul the plain matrix product of the same FLOPs per round on the same device
 /// @param device the device name, `cpu()` or `gpu(0)`
+/// @param blasReference the same product by OpenBLAS outside libtorch ([BlasMatMulReference]),
+///     null on a GPU or where OpenBLAS is not available
 public record EncodeBenchmarkResult(String model, EncoderShape shape, EncodeBenchmarkSettings settings,
-        long flopsPerText, TimingSummary batches, MatMulMeasurement matMul, String device) {
+        long flopsPerText, TimingSummary batches, MatMulMeasurement matMul, String device,
+        MatMulMeasurement blasReference) {
+
+    /// Achieved GFLOP/s over the OpenBLAS reference's GFLOP/s; `-1` without it.
+    public double blasRatio() {
+        return blasReference == null ? -1 : gflopsPerSecond() / blasReference.gflopsPerSecond();
+    }
 
     /// FLOPs of one batch, `batchSize * flopsPerText`.
     public long flopsPerBatch() {

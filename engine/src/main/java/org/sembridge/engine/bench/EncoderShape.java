@@ -61,6 +61,20 @@ public record EncoderShape(int layers, int hidden, int heads, int intermediate, 
         return Math.addExact(Math.multiplyExact(perLayer, (long) layers), head);
     }
 
+    /// FLOPs of the encoder alone (the layers, without the MLM head) for one text of `tokens`
+    /// tokens: what a bridge encoder with sentence pooling computes.
+    ///
+    /// @throws IllegalArgumentException when `tokens < 1`
+    public long encoderFlops(int tokens) {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
+        }
+        long l = tokens;
+        long h = hidden;
+        long perLayer = 4 * l * h * h * 2 + 2 * l * l * h * 2 + 2 * l * h * intermediate * 2;
+        return Math.multiplyExact(perLayer, (long) layers);
+    }
+
     /// A short description: layers, hidden `h`, feed-forward `i`, vocabulary `V`, e.g.
     /// `12 layers, h 768, i 3072, V 30522`.
     public String describe() {

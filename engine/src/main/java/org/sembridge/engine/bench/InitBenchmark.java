@@ -2,6 +2,7 @@ package org.sembridge.engine.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.transfer.AlignmentOptions;
@@ -22,7 +24,8 @@ import org.sembridge.engine.transfer.TopKSupportSearch;
 
 /// Measures the SemBridge initialisation step (method.md steps 3 to 5) on synthetic bridge
 /// vectors of real size: time and peak memory of the top-K route, its ratio to the bare
-/// similarity product, and its agreement with the reference full-matrix route.
+/// similarity product, its ratio to an external reference of the same shape (OpenBLAS GEMM +
+/// top-K, [GemmTopKReference]), and its agreement with the reference full-matrix route.
 ///
 /// The step is exactly what `SemBridgeInitializer` runs for the new target tokens of a transfer:
 /// [TopKSupportSearch#search] then [SparseReconstruction#reconstruct] of the source embeddings.
@@ -47,6 +50,7 @@ public final class InitBenchmark {
     private FloatMatrix sources;
     private FloatMatrix sourceEmbeddings;
     private boolean warmedUp;
+    private boolean similarityOnly = true;
 
     /// A benchmark on `device` with `settings`, reporting to `progress`, stopped by `cancel`.
     public InitBenchmark(SelectedDevice device, InitBenchmarkSettings settings, ProgressListener progress,
@@ -56,6 +60,13 @@ public final class InitBenchmark {
         this.progress = progress;
         this.cancel = cancel;
         this.space = SyntheticBridgeSpace.create(settings.sourceCount(), settings.bridgeDimension(), settings.seed());
+    }
+
+    /// Skips the similarity-only pass of every later scale (its figures become `-1`): at XLM-R
+    /// scale it is one more full GEMM pass, and the step's own block products already give its
+    /// GFLOP/s ([InitScaleResult#blockGigaflopsPerSecond()]).
+    public void skipSimilarityOnly() {
+        similarityOnly = false;
     }
 
     /// Runs the step and the similarity-only product over the measured rows of `scale`.
@@ -76,21 +87,36 @@ public final class InitBenchmark {
         long stepExtra = stepWindow.extraBytes();
         int[] supports = result.alignments().stream().mapToInt(TokenAlignment::size).toArray();
 
-        ResidentMemoryWindow similarityWindow = ResidentMemoryWindow.open();
-        ElapsedTime.Start similarityClock = ElapsedTime.start();
-        SimilarityTiming similarityOnly = new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
-                .timeSimilarityOnly(targets, sources, rows, progress, cancel);
-        ElapsedTime similarity = similarityClock.stop();
-        long similarityExtra = similarityWindow.extraBytes();
+        SimilarityTiming gemmOnly = new SimilarityTiming(rows.length, sources.rows(), sources.columns(), 0, 0);
+        ElapsedTime similarity = null;
+        long similarityExtra = -1;
+        boolean similarityPeakReset = true;
+        if (similarityOnly) {
+            ResidentMemoryWindow similarityWindow = ResidentMemoryWindow.open();
+            ElapsedTime.Start similarityClock = ElapsedTime.start();
+            gemmOnly = new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
+                    .timeSimilarityOnly(targets, sources, rows, progress, cancel);
+            similarity = similarityClock.stop();
+            similarityExtra = similarityWindow.extraBytes();
+            similarityPeakReset = similarityWindow.peakWasReset();
+        }
+
+        ReferenceTiming reference = reference(targets, rows);
 
         long inputBytes = 4L * (targets.values().length + sources.values().length + sourceEmbeddings.values().length);
-        InitScaleResult measured = new InitScaleResult(scale, step, similarity, similarityOnly, result.statistics(),
+        long outputBytes = 4L * rows.length * settings.modelDimension();
+        InitScaleResult measured = new InitScaleResult(scale, step, similarity, gemmOnly, result.statistics(),
                 IntStream.of(supports).average().orElse(0), IntStream.of(supports).max().orElse(0), stepExtra,
-                similarityExtra, inputBytes, stepWindow.peakWasReset() && similarityWindow.peakWasReset());
-        LOG.info("bench init {}: {} of {} target rows x {} sources x {} dims on {}: step {} s, similarity only {} s "
+                similarityExtra, inputBytes, outputBytes, stepWindow.peakWasReset() && similarityPeakReset,
+                reference);
+        LOG.info("bench init {}: {} of {} target rows x {} sources x {} dims on {} ({}): step {} s, reference {} s "
+                        + "(ratio {}), similarity only {} s "
                         + "(ratio {}, CPU ratio {}), mean support {}, extra resident memory {} MiB (step) / {} MiB (similarity)",
                 scale.name(), rows.length, scale.targetCount(), settings.sourceCount(), settings.bridgeDimension(),
-                device.name(), String.format("%.2f", measured.stepSeconds()),
+                device.name(), result.statistics().gemmNanos() < 0 ? "DJL" : "OpenBLAS",
+                String.format("%.2f", measured.stepSeconds()),
+                reference == null ? "n/a" : String.format("%.2f", reference.seconds()),
+                String.format("%.2f", measured.referenceRatio()),
                 String.format("%.2f", measured.similaritySeconds()), String.format("%.2f", measured.ratio()),
                 String.format("%.2f", measured.cpuRatio()),
                 String.format("%.2f", measured.meanSupport()), stepExtra >> 20, similarityExtra >> 20);
@@ -147,6 +173,17 @@ public final class InitBenchmark {
         return comparison;
     }
 
+    /// The external reference over the same rows ([GemmTopKReference]), or null where OpenBLAS
+    /// cannot be loaded (the reason is logged).
+    private ReferenceTiming reference(FloatMatrix targets, int[] rows) throws OperationCancelledException {
+        Optional<OpenBlas> blas = OpenBlas.available();
+        if (blas.isEmpty()) {
+            LOG.warn("no external reference: {}", OpenBlas.unavailableReason().orElse("OpenBLAS is not available"));
+            return null;
+        }
+        return GemmTopKReference.measure(blas.get(), targets, sources, rows, settings.topK(), progress, cancel);
+    }
+
     /// The first `count` target vectors, generating the shared source side on first use.
     private FloatMatrix targets(String label, int count) {
         if (sources == null) {
@@ -163,13 +200,20 @@ public final class InitBenchmark {
         if (warmedUp) {
             return;
         }
-        int[] rows = IntStream.range(0, Math.min(WARM_UP_ROWS, targets.rows())).toArray();
         AlignmentOptions options = settings.alignmentOptions();
+        // At least one full block, so that the OpenBLAS path's kept scratch has its final size.
+        int blockRows = new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
+                .blockRows(settings.sourceCount());
+        int[] rows = IntStream.range(0, Math.min(Math.max(WARM_UP_ROWS, blockRows + 1), targets.rows())).toArray();
         List<TokenAlignment> alignments = new TopKSupportSearch(device.device()).search(targets, sources, rows,
                 options, ProgressListener.NONE, cancel).alignments();
         SparseReconstruction.reconstruct(alignments, sourceEmbeddings, ProgressListener.NONE, cancel);
         new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
                 .timeSimilarityOnly(targets, sources, rows, ProgressListener.NONE, cancel);
+        if (OpenBlas.available().isPresent()) {
+            GemmTopKReference.measure(OpenBlas.available().get(), targets, sources, rows, settings.topK(),
+                    ProgressListener.NONE, cancel);
+        }
         warmedUp = true;
     }
 

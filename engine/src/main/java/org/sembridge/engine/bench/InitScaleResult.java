@@ -14,7 +14,8 @@ import org.sembridge.engine.transfer.SimilarityTiming;
 ///
 /// @param scale the sizes and the rows measured
 /// @param step wall and process CPU time of the step over the measured rows
-/// @param similarity wall and process CPU time of the similarity-only run over the same rows
+/// @param similarity wall and process CPU time of the similarity-only run over the same rows; null
+///     when it was skipped (then every figure derived from it is `-1`)
 /// @param similarityOnly that run's shape and GFLOP/s
 /// @param statistics how the search solved the rows
 /// @param meanSupport source tokens per target token, mean over the measured rows
@@ -23,11 +24,43 @@ import org.sembridge.engine.transfer.SimilarityTiming;
 /// @param similarityExtraBytes the same for the similarity-only run
 /// @param inputBytes bytes of the inputs held during both: target and source bridge vectors and
 ///     the source embeddings, `4 (nT D + nS D + nS d)`
+/// @param outputBytes bytes of the step's output matrix, the reconstructed rows `4 rows d`, which
+///     the step's extra memory includes
 /// @param peakWasReset whether the memory figures are exact peaks (else lower bounds, see
 ///     [ResidentMemoryWindow])
+/// @param reference the external reference over the same rows (OpenBLAS GEMM + top-K), null
+///     where OpenBLAS is not available
 public record InitScaleResult(InitScale scale, ElapsedTime step, ElapsedTime similarity, SimilarityTiming similarityOnly,
         AlignmentStatistics statistics, double meanSupport, int maxSupport, long stepExtraBytes,
-        long similarityExtraBytes, long inputBytes, boolean peakWasReset) {
+        long similarityExtraBytes, long inputBytes, long outputBytes, boolean peakWasReset,
+        ReferenceTiming reference) {
+
+    /// Step wall time over the reference's GEMM + top-K time (same rows, same run); `-1` without
+    /// a reference. The goal is at most 1.3.
+    public double referenceRatio() {
+        return reference == null ? -1 : stepSeconds() / reference.seconds();
+    }
+
+    /// Reference seconds for all `targetCount` rows: measured, or extrapolated linearly; `-1`
+    /// without a reference.
+    public double fullReferenceSeconds() {
+        return reference == null ? -1 : reference.seconds() * scale.extrapolationFactor();
+    }
+
+    /// GFLOP/s of the step's own block products (gather, normalise, GEMM) on the OpenBLAS path;
+    /// `-1` on the DJL path.
+    public double blockGigaflopsPerSecond() {
+        return statistics.gemmNanos() <= 0 ? -1
+                : 2.0 * statistics.rows() * similarityOnly.sourceCount() * similarityOnly.dimension()
+                        / statistics.gemmNanos();
+    }
+
+    /// [#blockGigaflopsPerSecond()] over the reference's GEMM GFLOP/s; `-1` when either is
+    /// unknown. The goal is at least 0.8.
+    public double blockToReferenceGemm() {
+        return reference == null || blockGigaflopsPerSecond() < 0 ? -1
+                : blockGigaflopsPerSecond() / reference.gemmGigaflopsPerSecond();
+    }
 
     /// Step seconds over the measured rows.
     public double stepSeconds() {
@@ -36,7 +69,7 @@ public record InitScaleResult(InitScale scale, ElapsedTime step, ElapsedTime sim
 
     /// Similarity-only seconds over the measured rows.
     public double similaritySeconds() {
-        return similarity.wallSeconds();
+        return similarity == null ? -1 : similarity.wallSeconds();
     }
 
     /// Step seconds for all `targetCount` rows: measured, or extrapolated linearly.
@@ -46,19 +79,19 @@ public record InitScaleResult(InitScale scale, ElapsedTime step, ElapsedTime sim
 
     /// Similarity-only seconds for all rows: measured, or extrapolated linearly.
     public double fullSimilaritySeconds() {
-        return similaritySeconds() * scale.extrapolationFactor();
+        return similarity == null ? -1 : similaritySeconds() * scale.extrapolationFactor();
     }
 
     /// Step wall time over similarity-only wall time (same rows, same run); 1 means the method
     /// costs no more than the product.
     public double ratio() {
-        return (double) step.wallNanos() / similarity.wallNanos();
+        return similarity == null ? -1 : (double) step.wallNanos() / similarity.wallNanos();
     }
 
     /// The same ratio of process CPU times, fair when the machine's load changed between the two
     /// runs; `-1` when the JVM cannot tell CPU time.
     public double cpuRatio() {
-        return step.cpuNanos() <= 0 || similarity.cpuNanos() <= 0 ? -1
+        return similarity == null || step.cpuNanos() <= 0 || similarity.cpuNanos() <= 0 ? -1
                 : (double) step.cpuNanos() / similarity.cpuNanos();
     }
 

@@ -34,7 +34,15 @@
 ///     row, one thread) -> time ratio, +RSS of both, max |weight difference| (0: bit-identical)
 /// EncoderShape (bge-m3) --RandomMaskedLmFolder--> temp folder -> BridgeEncoder
 ///     strings of 3..MAX tokens, warm-up batch, one timed embed -> strings/s -> EmbeddingEstimate
+///     EncoderShape.encoderFlops per string / embed time -> GFLOP/s; MatMulBaseline [batch tokens, h]
+///     x [h, i] -> ratio (goal >= 0.5)
 /// ```
+///
+/// ## Tokenizer loading ([TokenizerLoadBenchmark])
+///
+/// One `tokenizer.json` loaded alternately by the Hugging Face tokenizers library alone and by
+/// `TextTokenizer.load` (the same native load plus the streamed vocabulary): medians of wall and
+/// process CPU time and their ratio (goal <= 2).
 ///
 /// Memory is the peak resident set above the size after the inputs exist (`VmHWM`, reset per
 /// window through `/proc/self/clear_refs`); it counts Java heap and libtorch alike, with the

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             SearchBenchmarkCommand.class,
             InitBenchmarkCommand.class,
             ProjectBenchmarkCommand.class,
+            TokenizerBenchmarkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

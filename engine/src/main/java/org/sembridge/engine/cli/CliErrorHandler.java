@@ -20,7 +20,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         var err = commandLine.getErr();
         OutOfMemoryError outOfMemory = OutOfMemoryMessage.find(cause);
-        err.println("error: " + (outOfMemory != null ? OutOfMemoryMessage.of(outOfMemory) : describe(cause)));
+        err.println("error: " + oneLine(outOfMemory != null ? OutOfMemoryMessage.of(outOfMemory) : describe(cause)));
         if (SemBridgeCli.debugEnabled(commandLine)) {
             cause.printStackTrace(err);
         }
@@ -41,6 +41,12 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
             case CommandLine.ParameterException e -> ExitCodes.USAGE;
             default -> ExitCodes.INTERNAL_ERROR;
         };
+    }
+
+    /// `text` with its line breaks (and the spaces around them) folded into `; `, so that every
+    /// error is exactly one line on stderr whatever a library put into its message.
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static String describe(Throwable t) {

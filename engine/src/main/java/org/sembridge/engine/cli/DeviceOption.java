@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.encoder.DeviceUnavailableException;
 import org.sembridge.engine.encoder.SelectedDevice;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ final class DeviceOption {
                     + "Default: ${DEFAULT-VALUE}.")
     String device;
 
-    SelectedDevice select() throws InputFormatException {
+    SelectedDevice select() throws InputFormatException, DeviceUnavailableException {
         return DeviceChoice.parse(device).select();
     }
 }

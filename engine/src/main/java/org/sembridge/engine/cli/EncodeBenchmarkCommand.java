@@ -15,6 +15,7 @@ import org.sembridge.engine.bench.EncodeBenchmarkSettings;
 import org.sembridge.engine.bench.EncoderShape;
 import org.sembridge.engine.bench.MatMulMeasurement;
 import org.sembridge.engine.bench.TimingSummary;
+import org.sembridge.engine.encoder.ForwardProfile;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.progress.CancellationToken;
@@ -52,7 +53,8 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
             description = "Untimed batches (and single matmul products) before measuring. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--skip-base", description = "Measure only the sample model, not the random BERT-base-size one.")
+    @Option(names = "--skip-base", description = "Measure only the sample model, not the random BERT-base-size one "
+            + "nor the large-vocabulary one.")
     boolean skipBase;
 
     @Option(names = "--tokens", defaultValue = "128", paramLabel = "N",
@@ -73,6 +75,16 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
             description = "The sample sparse encoder folder. Default: ${DEFAULT-VALUE}.")
     Path sampleModel;
 
+    @Option(names = "--large-vocab", defaultValue = "262144", paramLabel = "V",
+            description = "Vocabulary of an extra random model of the sample model's size (2 layers, h 128), the "
+                    + "large-vocabulary row: a real multilingual tokenizer's size; 0 leaves it out. Default: "
+                    + "${DEFAULT-VALUE}.")
+    int largeVocab;
+
+    @Option(names = "--profile", description = "Also time each stage of one more batch per model (CPU only) and "
+            + "print where the time goes outside the matrix products.")
+    boolean profile;
+
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
 
@@ -86,12 +98,18 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
         SelectedDevice selected = device.select();
         BenchmarkEnvironment before = BenchmarkEnvironment.capture(selected);
         EncodeBenchmark benchmark = new EncodeBenchmark(selected, settings, stageReporter(spec.commandLine().getErr()),
-                CancellationToken.create());
+                CancellationToken.create(), profile);
         List<EncodeBenchmarkResult> results = new ArrayList<>();
-        results.add(benchmark.measure(sampleModel.getFileName().toString(), HfModelFolder.open(sampleModel)));
+        HfModelFolder sample = HfModelFolder.open(sampleModel);
+        results.add(benchmark.measure(sampleModel.getFileName().toString(), sample));
         if (!skipBase) {
             results.add(benchmark.measureRandom(shape.equals(EncoderShape.BERT_BASE) ? "random BERT-base"
                     : "random " + shape.layers() + "x" + shape.hidden(), shape));
+        }
+        if (!skipBase && largeVocab > 0) {
+            EncoderShape sampleShape = EncoderShape.of(sample.config());
+            results.add(benchmark.measureRandom("random large vocabulary", new EncoderShape(sampleShape.layers(),
+                    sampleShape.hidden(), sampleShape.heads(), sampleShape.intermediate(), largeVocab)));
         }
         double loadAfter = BenchmarkEnvironment.capture(selected).loadAverage();
         PrintWriter out = spec.commandLine().getOut();
@@ -99,8 +117,20 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
             JsonOutput.print(out, toJson(settings, before, loadAfter, results));
         } else {
             printTable(out, settings, before, loadAfter, results);
+            benchmark.profiles().forEach((model, stages) -> printProfile(out, model, stages));
         }
         return ExitCodes.OK;
+    }
+
+    /// Where one profiled batch spent its time, stage by stage, with the share outside the
+    /// matrix products.
+    private static void printProfile(PrintWriter out, String model, ForwardProfile profile) {
+        double total = profile.totalNanos();
+        out.printf(Locale.ROOT, "%nprofile of one batch, %s (%.3f s; matrix products %.1f%%, the rest %.1f%%):%n",
+                model, total / 1e9, 100 * profile.matrixProductNanos() / total,
+                100 * (total - profile.matrixProductNanos()) / total);
+        profile.nanosByStage().forEach((stage, nanos) -> out.printf(Locale.ROOT, "  %-32s %s %9.1f ms %5.1f%%%n",
+                stage.label(), stage.matrixProduct() ? "matmul" : "      ", nanos / 1e6, 100 * nanos / total));
     }
 
     private EncodeBenchmarkSettings settings() {
@@ -108,6 +138,7 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
         require(warmup >= 0, "--warmup must be >= 0, found " + warmup);
         require(tokens >= 3, "--tokens must be >= 3 ([CLS], a word, [SEP]), found " + tokens);
         require(batchSize >= 1, "--batch-size must be >= 1, found " + batchSize);
+        require(largeVocab == 0 || largeVocab >= 100, "--large-vocab must be 0 (none) or >= 100, found " + largeVocab);
         return new EncodeBenchmarkSettings(tokens, batchSize, warmup, batches);
     }
 
@@ -185,6 +216,16 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
             matMul.addProperty("gflops_per_second", mm.gflopsPerSecond());
             m.add("matmul", matMul);
             m.addProperty("matmul_ratio", r.matMulRatio());
+            if (r.blasReference() != null) {
+                MatMulMeasurement b = r.blasReference();
+                JsonObject blas = new JsonObject();
+                blas.addProperty("what", "OpenBLAS cblas_sgemm via FFM, same product and FLOPs per round");
+                blas.addProperty("repetitions", b.repetitions());
+                blas.add("round_seconds", timings(b.rounds()));
+                blas.addProperty("gflops_per_second", b.gflopsPerSecond());
+                m.add("openblas_reference", blas);
+                m.addProperty("openblas_ratio", r.blasRatio());
+            }
             m.addProperty("device", r.device());
             models.add(m);
         }
@@ -210,9 +251,9 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
                 env.device(), env.deviceReason(), env.torchVersion(), env.torchThreads(), env.torchInteropThreads(),
                 env.jvmProcessors());
         out.printf(Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end%n%n", env.loadAverage(), loadAfter);
-        String row = "%-18s %-34s %8s %9s %10s %8s %14s %6s %-7s %s%n";
+        String row = "%-18s %-34s %8s %9s %10s %8s %14s %6s %16s %6s %-7s %s%n";
         out.printf(Locale.ROOT, row, "model", "shape", "texts/s", "tokens/s", "GFLOP/text", "GFLOP/s",
-                "matmul GFLOP/s", "ratio", "device", "threads");
+                "matmul GFLOP/s", "ratio", "OpenBLAS GFLOP/s", "ratio", "device", "threads");
         for (EncodeBenchmarkResult r : results) {
             out.printf(Locale.ROOT, row, r.model(), r.shape().describe(),
                     String.format(Locale.ROOT, "%.2f", r.textsPerSecond()),
@@ -221,11 +262,15 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1f", r.gflopsPerSecond()),
                     String.format(Locale.ROOT, "%.1f", r.matMul().gflopsPerSecond()),
                     String.format(Locale.ROOT, "%.2f", r.matMulRatio()),
+                    r.blasReference() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f", r.blasReference().gflopsPerSecond()),
+                    r.blasReference() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.blasRatio()),
                     r.device(), env.torchThreads() + "/" + env.jvmProcessors());
         }
         out.println();
         out.println("GFLOP/s counts the matrix products of the forward pass (docs/benchmarks.md); matmul is a plain");
         out.println("[texts x tokens, hidden] x [hidden, intermediate] product of the same FLOPs on the same device;");
+        out.println("OpenBLAS is the same product by cblas_sgemm outside libtorch (FFM, off-heap), in the same run;");
         out.println("threads: libtorch intra-op / JVM processors.");
         for (EncodeBenchmarkResult r : results) {
             MatMulMeasurement mm = r.matMul();

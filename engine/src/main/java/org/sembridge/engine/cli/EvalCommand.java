@@ -54,10 +54,11 @@ final class EvalCommand implements Callable<Integer> {
     Path qrels;
 
     @Option(names = "--run", paramLabel = "FILE",
-            description = "Write the sparse run in TREC format (qid Q0 docid rank score tag), atomically.")
+            description = "Write the sparse run in TREC format (qid Q0 docid rank score tag), atomically."
+                    + " Default: no run file.")
     Path runFile;
 
-    @Option(names = "--bm25-run", paramLabel = "FILE", description = "Write the BM25 run in TREC format (with --bm25).")
+    @Option(names = "--bm25-run", paramLabel = "FILE", description = "Write the BM25 run in TREC format (with --bm25). Default: no run file.")
     Path bm25RunFile;
 
     @Option(names = "--bm25", description = "Also evaluate BM25 on the same queries (needs an index built with"

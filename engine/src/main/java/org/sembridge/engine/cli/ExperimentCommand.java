@@ -1,7 +1,13 @@
 package org.sembridge.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 import org.sembridge.engine.encoder.DeviceChoice;
@@ -10,6 +16,7 @@ import org.sembridge.engine.experiment.ExperimentReport;
 import org.sembridge.engine.experiment.ExperimentResult;
 import org.sembridge.engine.experiment.ExperimentRunner;
 import org.sembridge.engine.experiment.ReusePolicy;
+import org.sembridge.engine.provenance.WorkspaceRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +46,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (runs/, indexes/, cells/, table.md, table.csv, results.json)."
-                    + " Default: experiment-<config name> in the working directory.")
+                    + " Default: the workspace's experiments/<config name> ($SEMBRIDGE_WORKSPACE, else"
+                    + " ~/sembridge-workspace).")
     Path out;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu",
@@ -63,10 +71,13 @@ final class ExperimentCommand implements Callable<Integer> {
         if (device != null) {
             experiment = experiment.withDevice(DeviceChoice.parse(device));
         }
-        Path folder = out != null ? out : Path.of("experiment-" + stem(config));
+        Path folder = out != null ? out : WorkspaceRoot.resolve().resolve(WorkspaceRoot.EXPERIMENTS).resolve(stem(config));
+        double loadBefore = loadAverage();
+        long startNanos = System.nanoTime();
         ExperimentResult result = new ExperimentRunner(cache.store(), cache.hashes()).run(experiment, folder,
                 rerun ? ReusePolicy.RECOMPUTE : ReusePolicy.REUSE_MATCHING,
                 new StderrProgress(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
         ExperimentReport report = new ExperimentReport(result);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -76,9 +87,29 @@ final class ExperimentCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("written to " + result.outFolder() + ": " + ExperimentReport.MARKDOWN_FILE + ", "
                     + ExperimentReport.CSV_FILE + ", " + ExperimentReport.JSON_FILE);
+            stdout.printf(Locale.ROOT, "took %.1f s on %d processors, load average %.2f at start and %.2f at end;"
+                    + " the output folder holds %.1f MiB%n", seconds, Runtime.getRuntime().availableProcessors(),
+                    loadBefore, loadAverage(), folderBytes(result.outFolder()) / (1024.0 * 1024.0));
             stdout.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /// The bytes of every regular file below `folder`.
+    private static long folderBytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    total += Files.size(file);
+                }
+            }
+            return total;
+        }
     }
 
     private static String stem(Path file) {

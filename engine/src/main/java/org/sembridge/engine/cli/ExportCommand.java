@@ -79,7 +79,8 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--queries", paramLabel = "FILE",
-            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only).")
+            description = "Also export these queries (.tsv or .jsonl), encoded like `search` does (anserini only)."
+                    + " Default: documents only.")
     Path queries;
 
     @Option(names = "--scale", defaultValue = "100", paramLabel = "X",
@@ -112,6 +113,7 @@ final class ExportCommand implements Callable<Integer> {
         report.addProperty("format", format.name());
         try (SparseIndex opened = SparseIndex.open(index)) {
             OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export");
+            AtomicFiles.removeOrphans(out);
             SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
             Path staging = AtomicFiles.createStagingDirectory(out);
             boolean published = false;

@@ -8,14 +8,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelSummary;
+import org.sembridge.engine.run.ModelFolderCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /// `sembridge info --model DIR`: what a Hugging Face model folder holds (family, layers, sizes,
 /// vocabulary, stored dtypes, decoder tying, parameters), read from `config.json` and the
-/// safetensors headers without loading any weights.
+/// safetensors headers without loading any weights. `sembridge info --check DIR` instead checks
+/// that the folder's config, tensors and tokenizer agree ([ModelFolderCheck]; exit 10 with every
+/// disagreement in one line).
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a model folder (config.json + model.safetensors + tokenizer).")
 final class InfoCommand implements Callable<Integer> {
@@ -23,15 +27,47 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(names = "--model", paramLabel = "DIR",
             description = "Hugging Face model folder (config.json, model.safetensors, tokenizer.json or vocab.txt).")
     Path model;
+
+    @Option(names = "--check", paramLabel = "DIR",
+            description = {"Check that a model folder (e.g. an adapted model, RUN/model) is consistent: every stored "
+                    + "vocabulary-sized tensor (all decoder-bias aliases included) has vocab_size rows, the tokenizer "
+                    + "fits, config special ids (pad_token_id first) equal the tokenizer's, model_max_length fits the "
+                    + "usable positions. Exit 10 naming every disagreement.", "Give --model or --check, not both."})
+    Path check;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if ((model == null) == (check == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --model DIR (describe) or --check DIR "
+                    + "(consistency check)");
+        }
+        if (check != null) {
+            ModelFolderCheck.Report report = ModelFolderCheck.requireConsistent(check);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("directory", report.folder().toString());
+                o.addProperty("consistent", true);
+                o.addProperty("vocab_size", report.vocabSize());
+                o.addProperty("tokenizer_size", report.tokenizerSize());
+                o.addProperty("pad_token_id", report.padTokenId());
+                o.addProperty("usable_positions", report.usablePositions());
+                JsonArray names = new JsonArray();
+                report.vocabularyTensors().forEach(names::add);
+                o.add("vocabulary_tensors", names);
+                JsonOutput.print(out, o);
+            } else {
+                out.println(report.describe());
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
         ModelSummary summary = HfModelFolder.open(model).describe();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -45,7 +45,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--bridge", paramLabel = "DIR|FILE",
             description = "Bridge sentence-encoder folder, or a precomputed bridge-vector .safetensors file "
-                    + "(required by sembridge, focus and ofa).")
+                    + "(required by sembridge, focus and ofa; default: none).")
     Path bridge;
 
     @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME",

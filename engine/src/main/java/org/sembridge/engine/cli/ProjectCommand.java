@@ -73,18 +73,19 @@ final class ProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "DIR", description = "Run folder written by init.")
+    @Option(names = "--run", paramLabel = "DIR", description = "Run folder written by init (required unless --import; default: none).")
     Path run;
 
     @Option(names = "--import", paramLabel = "FILE.csv",
-            description = "Draw the coordinates of this CSV file instead of projecting a run (needs --png).")
+            description = "Draw the coordinates of this CSV file instead of projecting a run (needs --png)."
+                    + " Default: project a run.")
     Path importFile;
 
     @Option(names = "--points", paramLabel = "SPEC",
-            description = "lexicon, top:N, tokens:a,b,c, pattern:REGEX or token:X.")
+            description = "lexicon, top:N, tokens:a,b,c, pattern:REGEX or token:X (required with --run; no default).")
     String points;
 
-    @Option(names = "--method", paramLabel = "METHOD", description = "pca, tsne or umap.")
+    @Option(names = "--method", paramLabel = "METHOD", description = "pca, tsne or umap (required with --run; no default).")
     String method;
 
     @Option(names = "--space", defaultValue = "adapted", paramLabel = "SPACE",
@@ -128,7 +129,7 @@ final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of t-SNE and UMAP. Default: 42.")
     Long seed;
 
-    @Option(names = "--png", paramLabel = "FILE.png", description = "Also draw the map as a PNG image.")
+    @Option(names = "--png", paramLabel = "FILE.png", description = "Also draw the map as a PNG image. Default: no image.")
     Path png;
 
     @Option(names = "--labels", defaultValue = "40", paramLabel = "N",
@@ -138,7 +139,7 @@ final class ProjectCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Coordinates file: .csv (token,id,space,language,kind,x,y) or .json (with links, "
-                    + "parameters and quality).")
+                    + "parameters and quality); required with --run, no default.")
     Path out;
 
     @Mixin

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.encoder.DeviceUnavailableException;
 import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SparseIndex;
@@ -41,7 +42,9 @@ final class QueryEncoderOptions {
     ///
     /// @throws ModelFormatException when the folder is not a usable model, or `--model` is absent
     ///     and the recorded folder is gone (the message names it and suggests `--model`)
-    SpladeTextEncoder load(SparseIndex index) throws ModelFormatException, InputFormatException {
+    /// @throws DeviceUnavailableException when `--device gpu` was asked for and no GPU is usable
+    SpladeTextEncoder load(SparseIndex index)
+            throws ModelFormatException, InputFormatException, DeviceUnavailableException {
         return SpladeTextEncoder.load(modelFolder(index), device.select(), SpladeSettings.DEFAULTS);
     }
 

@@ -3,6 +3,7 @@ package org.sembridge.engine.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.sembridge.engine.progress.CancellationToken;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,17 +51,31 @@ public final class SemBridgeCli {
         this.cancel = cancel;
     }
 
+    /// System property that makes [#main] print, as its last stderr line, how long the command
+    /// itself took from `main` to exit: `sembridge: main took N ms` (`docs/measure-cli-startup.sh`
+    /// compares it with the whole launcher's time).
+    static final String MAIN_TIMING_PROPERTY = "sembridge.timing.main";
+
     /// Entry point of `bin/sembridge`.
     public static void main(String[] args) {
+        long mainStart = System.nanoTime();
+        StandardErrorHandover.restore();
         // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
         if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
             System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
         }
+        // Libraries that log through java.util.logging (Lucene's vectorization notice) would print
+        // two INFO lines on every run; routed into slf4j they obey simplelogger.properties (warn).
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         InterruptCancellation interrupt = InterruptCancellation.install(err);
         int code = run(args, out, err, interrupt.token());
         out.flush();
+        if (Boolean.getBoolean(MAIN_TIMING_PROPERTY)) {
+            err.printf("sembridge: main took %d ms%n", (System.nanoTime() - mainStart) / 1_000_000);
+        }
         err.flush();
         interrupt.commandFinished();
         System.exit(code);
@@ -95,11 +110,19 @@ public final class SemBridgeCli {
         commandLine.setExecutionExceptionHandler(new CliErrorHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            err.println("(run with --help for usage)");
+            err.println(usageErrorLine(ex));
+            err.flush();
             return ExitCodes.USAGE;
         });
         return commandLine;
+    }
+
+    /// The one stderr line of a usage error: picocli's message (its own line breaks folded) and
+    /// the `--help` call that shows the command's usage.
+    static String usageErrorLine(CommandLine.ParameterException ex) {
+        String message = CliErrorHandler.oneLine(String.valueOf(ex.getMessage()));
+        return "error: " + message + " (run `" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help` for usage)";
     }
 
     /// The cancellation token of the invocation that `spec` belongs to.

@@ -26,27 +26,31 @@ import org.sembridge.engine.progress.ProgressListener;
 /// [SentenceTransformerConfig]).
 ///
 /// Texts must not be blank; texts over the token limit (position table, `max_seq_length`,
-/// `model_max_length`) are truncated with a WARN line. Texts are tokenised first and encoded in
-/// batches of similar length (`batchSize`); progress and cancellation once per batch.
+/// `model_max_length`) are truncated with a WARN line. Texts are tokenised first, sorted by token
+/// count and encoded in batches of texts of one token count each (no padding), whose size adapts
+/// to memory ([BatchMemoryRule]: at most `batchSize` texts, fewer when texts of that length
+/// would need more than the activation budget); progress and cancellation once per batch.
 public final class BridgeEncoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeEncoder.class);
     private static final String OPERATION = "bridge embedding";
 
-    /// Texts per forward pass when the caller has no preference.
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    /// The most texts per forward pass when the caller has no preference; [BatchMemoryRule] lowers
+    /// it for long texts. Vocabulary strings are 3-6 tokens, so 256 of them make products of
+    /// about 1,000 rows, where a CPU or GPU matrix product runs near its peak.
+    public static final int DEFAULT_BATCH_SIZE = 256;
 
     private final EncoderModel model;
     private final TextTokenizer tokenizer;
     private final SentenceTransformerConfig pipeline;
-    private final int batchSize;
+    private final BatchMemoryRule batchRule;
 
     private BridgeEncoder(EncoderModel model, TextTokenizer tokenizer, SentenceTransformerConfig pipeline,
             int batchSize) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.pipeline = pipeline;
-        this.batchSize = batchSize;
+        this.batchRule = new BatchMemoryRule(BatchMemoryRule.DEFAULT_BUDGET_BYTES, batchSize);
     }
 
     /// Loads the encoder (without any MLM head) and tokenizer of `folder` onto `device`.
@@ -120,7 +124,9 @@ public final class BridgeEncoder implements AutoCloseable {
         float[][] vectors = new float[texts.size()][];
         int done = 0;
         progress.onProgress(OPERATION, 0, texts.size());
-        for (int[] positions : tokenized.batches(batchSize)) {
+        List<int[]> batches = tokenized.equalLengthBatches(length -> batchRule.textsPerBatch(length,
+                model.config()));
+        for (int[] positions : batches) {
             cancel.throwIfCancelled(OPERATION);
             float[] pooled = embedBatch(tokenized.batch(positions));
             for (int row = 0; row < positions.length; row++) {
@@ -131,8 +137,9 @@ public final class BridgeEncoder implements AutoCloseable {
             progress.onProgress(OPERATION, done, texts.size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("{}: {} texts, {} tokens in {} s on {} ({} texts/s)", OPERATION, texts.size(),
-                tokenized.tokenCount(), String.format("%.2f", seconds), model.device().name(),
+        LOG.info("{}: {} texts, {} tokens in {} batches of at most {} in {} s on {} ({} texts/s)", OPERATION,
+                texts.size(), tokenized.tokenCount(), batches.size(), batchRule.maxTexts(),
+                String.format("%.2f", seconds), model.device().name(),
                 String.format("%.1f", texts.size() / Math.max(seconds, 1e-9)));
         return vectors;
     }

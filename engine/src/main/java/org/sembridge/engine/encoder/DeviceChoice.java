@@ -36,8 +36,8 @@ public enum DeviceChoice {
 
     /// Resolves the request; loads the PyTorch engine (about 2 s the first time).
     ///
-    /// @throws InputFormatException for [#GPU] when no GPU is usable, with the reason
-    public SelectedDevice select() throws InputFormatException {
+    /// @throws DeviceUnavailableException for [#GPU] when no GPU is usable, with the reason
+    public SelectedDevice select() throws DeviceUnavailableException {
         if (this == CPU) {
             return SelectedDevice.cpu();
         }
@@ -48,7 +48,7 @@ public enum DeviceChoice {
         }
         String why = gpuUnavailableReason();
         if (this == GPU) {
-            throw new InputFormatException("device gpu was requested, but no GPU is usable: " + why);
+            throw new DeviceUnavailableException("device gpu was requested, but no GPU is usable: " + why);
         }
         return new SelectedDevice(Device.cpu(), "no GPU: " + why);
     }

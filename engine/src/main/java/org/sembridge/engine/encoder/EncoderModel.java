@@ -197,15 +197,21 @@ public final class EncoderModel implements AutoCloseable {
 
     /// Runs the encoder on `batch`; the hidden states `[batch, length, hidden]` live in `scope`.
     NDArray encode(NDManager scope, TokenBatch batch) {
+        return encode(scope, batch, StageClock.NONE);
+    }
+
+    /// As [#encode(NDManager, TokenBatch)], reporting each stage's end to `clock`.
+    NDArray encode(NDManager scope, TokenBatch batch, StageClock clock) {
         checkBatch(batch);
         NDArray ids = scope.create(batch.ids());
         NDArray additiveMask = scope.create(batch.attentionMask()).toType(DataType.FLOAT32, false)
                 .sub(1f).mul(-MASKED).reshape(batch.size(), 1, 1, batch.length());
         NDArray hidden = embeddings.forward(scope, ids);
+        clock.lap(ForwardStage.EMBEDDINGS);
         for (TransformerLayer layer : layers) {
             try (NDManager layerScope = scope.newSubManager()) {
                 hidden.attach(layerScope);
-                hidden = layer.forward(hidden, additiveMask);
+                hidden = layer.forward(hidden, additiveMask, clock);
                 hidden.attach(scope);
             }
         }
@@ -214,8 +220,13 @@ public final class EncoderModel implements AutoCloseable {
 
     /// MLM logits of hidden states, in the manager of `hidden`.
     NDArray logits(NDArray hidden) {
+        return logits(hidden, StageClock.NONE);
+    }
+
+    /// As [#logits(NDArray)], reporting each stage's end to `clock`.
+    NDArray logits(NDArray hidden, StageClock clock) {
         requireHead();
-        return head.forward(hidden);
+        return head.forward(hidden, clock);
     }
 
     /// Frees every weight on the device; idempotent.

@@ -44,6 +44,17 @@ final class MaskedLmHead {
 
     /// Logits `[..., vocab]` of hidden states `[..., hidden]`, in the manager of `hidden`.
     NDArray forward(NDArray hidden) {
-        return decoder.apply(norm.apply(ActivationKernel.apply(activation, transform.apply(hidden))));
+        return forward(hidden, StageClock.NONE);
+    }
+
+    /// As [#forward(NDArray)], reporting each stage's end to `clock`.
+    NDArray forward(NDArray hidden, StageClock clock) {
+        NDArray transformed = transform.apply(hidden);
+        clock.lap(ForwardStage.HEAD_TRANSFORM);
+        NDArray normalised = norm.apply(ActivationKernel.apply(activation, transformed));
+        clock.lap(ForwardStage.HEAD_ACTIVATION_NORM);
+        NDArray logits = decoder.apply(normalised);
+        clock.lap(ForwardStage.DECODER);
+        return logits;
     }
 }

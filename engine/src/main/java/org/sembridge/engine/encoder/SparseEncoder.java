@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +37,12 @@ import org.sembridge.engine.progress.ProgressListener;
 /// (position table, `model_max_length`) are truncated to it, like transformers'
 /// `truncation=True`: a WARN line is logged and the result's [SparseVector#truncated()] is set.
 ///
-/// Texts are tokenised first, then encoded in batches of similar length; logits are computed
-/// in blocks of rows of at most 2^25 floats (128 MiB), so memory stays bounded for long texts
-/// and large vocabularies. Progress is reported and cancellation checked once per batch.
+/// Texts are tokenised first, then encoded in batches of similar length. Only real tokens reach
+/// the MLM head (padding is dropped), in blocks of texts of at most 2^25 logits (128 MiB), so
+/// memory stays bounded for long texts and large vocabularies; max pooling takes the maximum of
+/// the raw logits over a text's positions first and applies `log(1 + ReLU)` to that one
+/// vocabulary row ([SpladePooling]), so the element-wise work is `O(V)` per text instead of
+/// `O(L V)`. Progress is reported and cancellation checked once per batch.
 public final class SparseEncoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparseEncoder.class);
@@ -93,6 +96,21 @@ public final class SparseEncoder implements AutoCloseable {
     /// @throws OperationCancelledException when `cancel` is set; nothing is returned
     public List<SparseVector> encode(List<String> texts, ProgressListener progress, CancellationToken cancel)
             throws InputFormatException, OperationCancelledException {
+        return encode(texts, progress, cancel, StageClock.NONE);
+    }
+
+    /// Encodes `texts` as [#encode(List)] does and returns where the time went, stage by stage
+    /// (for `bench encode --profile`; CPU only, see [StageClock]).
+    ///
+    /// @throws InputFormatException naming the first blank text
+    public ForwardProfile profile(List<String> texts) throws InputFormatException {
+        ForwardProfile profile = new ForwardProfile();
+        Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel, profile));
+        return profile;
+    }
+
+    private List<SparseVector> encode(List<String> texts, ProgressListener progress, CancellationToken cancel,
+            StageClock clock) throws InputFormatException, OperationCancelledException {
         long start = System.nanoTime();
         TokenizedTexts tokenized = TokenizedTexts.of(texts, tokenizer, OPERATION);
         SparseVector[] vectors = new SparseVector[texts.size()];
@@ -101,7 +119,8 @@ public final class SparseEncoder implements AutoCloseable {
         for (int[] positions : tokenized.batches(settings.batchSize())) {
             cancel.throwIfCancelled(OPERATION);
             TokenBatch batch = tokenized.batch(positions);
-            List<SparseVector> encoded = encodeBatch(batch);
+            clock.lap(ForwardStage.TOKENISATION);
+            List<SparseVector> encoded = encodeBatch(batch, clock);
             for (int row = 0; row < positions.length; row++) {
                 vectors[positions[row]] = encoded.get(row);
             }
@@ -148,28 +167,70 @@ public final class SparseEncoder implements AutoCloseable {
         }
     }
 
-    private List<SparseVector> encodeBatch(TokenBatch batch) {
+    /// Encodes one padded batch. Only the real tokens of each text reach the MLM head (padding
+    /// rows are dropped before the decoder), in blocks of texts of at most [#LOGIT_BLOCK_FLOATS]
+    /// logits; each block's `[tokens, vocab]` logits are the only sequence-by-vocabulary array,
+    /// and pooling reduces each text's rows to one `[vocab]` row before any element-wise work
+    /// ([SpladePooling#pool]).
+    private List<SparseVector> encodeBatch(TokenBatch batch, StageClock clock) {
         int vocab = model.config().vocabSize();
-        long rowFloats = (long) batch.length() * vocab;
-        int rowsPerBlock = (int) Math.max(1, Math.min(batch.size(), LOGIT_BLOCK_FLOATS / rowFloats));
+        int[] tokens = tokenCounts(batch);
         List<SparseVector> vectors = new ArrayList<>(batch.size());
         try (NDManager scope = model.manager().newSubManager()) {
-            NDArray hidden = model.encode(scope, batch);
-            NDArray mask = scope.create(batch.attentionMask()).toType(DataType.FLOAT32, false).expandDims(2);
-            for (int first = 0; first < batch.size(); first += rowsPerBlock) {
-                int end = Math.min(batch.size(), first + rowsPerBlock);
+            NDArray hidden = model.encode(scope, batch, clock);
+            int first = 0;
+            while (first < batch.size()) {
+                int end = first + 1;
+                long blockTokens = tokens[first];
+                while (end < batch.size() && (blockTokens + tokens[end]) * vocab <= LOGIT_BLOCK_FLOATS) {
+                    blockTokens += tokens[end];
+                    end++;
+                }
                 try (NDManager block = scope.newSubManager()) {
-                    NDIndex rows = new NDIndex("{}:{}", first, end);
-                    NDArray logits = model.logits(hidden.get(block, rows));
-                    NDArray weights = Activation.relu(logits).add(1f).log().mul(mask.get(block, rows));
-                    float[] pooled = settings.pooling().pool(weights).toFloatArray();
+                    NDList texts = new NDList();
+                    for (int row = first; row < end; row++) {
+                        texts.add(hidden.get(block, new NDIndex("{}, :{}", row, tokens[row])));
+                    }
+                    NDArray selected = texts.size() == 1 ? texts.get(0) : NDArrays.concat(texts);
+                    clock.lap(ForwardStage.TOKEN_SELECTION);
+                    NDArray logits = model.logits(selected, clock);
+                    NDList pooledRows = new NDList();
+                    long start = 0;
+                    for (int row = first; row < end; row++) {
+                        pooledRows.add(settings.pooling().pool(logits.get("{}:{}", start, start + tokens[row])));
+                        start += tokens[row];
+                    }
+                    NDArray pooledBlock = pooledRows.size() == 1 ? pooledRows.get(0) : NDArrays.stack(pooledRows);
+                    clock.lap(ForwardStage.SPLADE_POOLING);
+                    float[] pooled = pooledBlock.toFloatArray();
                     for (int row = first; row < end; row++) {
                         vectors.add(SparseVector.fromDense(pooled, (row - first) * vocab, vocab, settings.maxTerms(),
                                 batch.truncated()[row]));
                     }
+                    clock.lap(ForwardStage.SPARSE_VECTORS);
                 }
+                first = end;
             }
         }
         return vectors;
+    }
+
+    /// Real tokens per row: the attention mask of a padded batch is a prefix of ones.
+    private static int[] tokenCounts(TokenBatch batch) {
+        int[] counts = new int[batch.size()];
+        for (int row = 0; row < batch.size(); row++) {
+            long[] mask = batch.attentionMask()[row];
+            int count = 0;
+            while (count < mask.length && mask[count] == 1) {
+                count++;
+            }
+            for (int t = count; t < mask.length; t++) {
+                if (mask[t] != 0) {
+                    throw new IllegalStateException("attention mask of row " + row + " is not a prefix of ones");
+                }
+            }
+            counts[row] = count;
+        }
+        return counts;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -77,6 +78,28 @@ final class TokenizedTexts {
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length; start += batchSize) {
             batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+        }
+        return batches;
+    }
+
+    /// Text positions sorted by token count, longest first, grouped into batches of texts of
+    /// one token count each (no padding at all), as many per batch as `textsPerBatch` gives for
+    /// that count ([BatchMemoryRule]). Vocabulary strings have a handful of distinct lengths with
+    /// thousands of strings each, so batches stay full; a rare length costs one small batch.
+    List<int[]> equalLengthBatches(IntUnaryOperator textsPerBatch) {
+        int[] order = IntStream.range(0, encoded.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
+                .mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.length;) {
+            int length = encoded.get(order[start]).length();
+            int size = Math.max(1, textsPerBatch.applyAsInt(length));
+            int end = start + 1;
+            while (end < order.length && end - start < size && encoded.get(order[end]).length() == length) {
+                end++;
+            }
+            batches.add(Arrays.copyOfRange(order, start, end));
+            start = end;
         }
         return batches;
     }

@@ -18,7 +18,9 @@ import org.sembridge.engine.hf.ModelConfig;
 ///
 /// The additive mask is 0 on tokens and -1e9 on padding, so padded keys get zero attention
 /// weight (transformers uses the float32 minimum; after softmax both give exactly 0).
-/// Dropout is absent (inference). Results live in the manager of `x`.
+/// Dropout is absent (inference). Results live in the manager of `x`. Residual additions, the
+/// score scaling and the mask are applied in place on fresh products, so no extra temporary of
+/// the layer's largest shapes is made.
 final class TransformerLayer {
 
     private final LinearProjection query;
@@ -64,12 +66,27 @@ final class TransformerLayer {
 
     /// Transforms `x` `[batch, length, hidden]` given the additive mask `[batch, 1, 1, length]`.
     NDArray forward(NDArray x, NDArray additiveMask) {
-        NDArray attended = attentionNorm.apply(attentionOutput.apply(attention(x, additiveMask)).add(x));
-        NDArray inner = ActivationKernel.apply(activation, intermediate.apply(attended));
-        return outputNorm.apply(output.apply(inner).add(attended));
+        return forward(x, additiveMask, StageClock.NONE);
     }
 
-    private NDArray attention(NDArray x, NDArray additiveMask) {
+    /// As [#forward(NDArray, NDArray)], reporting each stage's end to `clock`.
+    NDArray forward(NDArray x, NDArray additiveMask, StageClock clock) {
+        NDArray projected = attentionOutput.apply(attention(x, additiveMask, clock));
+        clock.lap(ForwardStage.ATTENTION_OUTPUT);
+        NDArray attended = attentionNorm.apply(projected.addi(x));
+        clock.lap(ForwardStage.RESIDUAL_NORM);
+        NDArray expanded = intermediate.apply(attended);
+        clock.lap(ForwardStage.FEED_FORWARD_IN);
+        NDArray inner = ActivationKernel.apply(activation, expanded);
+        clock.lap(ForwardStage.ACTIVATION);
+        NDArray contracted = output.apply(inner);
+        clock.lap(ForwardStage.FEED_FORWARD_OUT);
+        NDArray result = outputNorm.apply(contracted.addi(attended));
+        clock.lap(ForwardStage.RESIDUAL_NORM);
+        return result;
+    }
+
+    private NDArray attention(NDArray x, NDArray additiveMask, StageClock clock) {
         long batch = x.getShape().get(0);
         long length = x.getShape().get(1);
         long hidden = x.getShape().get(2);
@@ -77,7 +94,15 @@ final class TransformerLayer {
         NDArray q = query.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
         NDArray kT = key.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 3, 1);
         NDArray v = value.apply(x).reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
-        NDArray scores = q.matMul(kT).div(Math.sqrt(headSize)).add(additiveMask);
-        return scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, hidden);
+        clock.lap(ForwardStage.QKV_PROJECTIONS);
+        NDArray rawScores = q.matMul(kT);
+        clock.lap(ForwardStage.ATTENTION_SCORES);
+        NDArray weights = rawScores.divi(Math.sqrt(headSize)).addi(additiveMask).softmax(-1);
+        clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
+        NDArray context = weights.matMul(v);
+        clock.lap(ForwardStage.ATTENTION_CONTEXT);
+        NDArray merged = context.transpose(0, 2, 1, 3).reshape(batch, length, hidden);
+        clock.lap(ForwardStage.HEAD_MERGE);
+        return merged;
     }
 }

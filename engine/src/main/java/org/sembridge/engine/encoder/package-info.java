@@ -47,7 +47,8 @@
 /// ## Key classes
 ///
 /// [SparseEncoder] with [SpladeSettings], [SpladePooling] and [SparseVector];
-/// [BridgeEncoder]; [EncoderModel]; [DeviceChoice] and [SelectedDevice]. Package-private
+/// [BridgeEncoder] with [BatchMemoryRule] (batch size from sequence length, hidden size and an
+/// activation budget); [EncoderModel]; [DeviceChoice] and [SelectedDevice]. Package-private
 /// building blocks: `EmbeddingLayer`, `TransformerLayer`, `MaskedLmHead`, `EncoderWeights`,
 /// `LinearProjection`, `LayerNormalization`, `ActivationKernel`, `SentencePooling`,
 /// `TokenizedTexts`.

@@ -1,5 +1,7 @@
 package org.sembridge.engine.hf;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +9,11 @@ import java.util.Set;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.JsonText;
 
 /// Checks the `post_processor` of a `tokenizer.json` before the native `tokenizers` library sees
 /// it, because the library trusts it: a `TemplateProcessing` piece that names a special token
@@ -28,9 +33,23 @@ final class PostProcessorCheck {
     }
 
     /// Throws a [ModelFormatException] naming `file` and the offending entry when the
-    /// post-processor of `root` is one the native library would mishandle.
-    static void check(Path file, JsonObject root, int vocabularySize) throws ModelFormatException {
-        JsonElement processor = root.get("post_processor");
+    /// post-processor of the `tokenizer.json` text `json` is one the native library would
+    /// mishandle. Only the `post_processor` value is built as a tree (the vocabulary of a large
+    /// tokenizer is streamed past).
+    static void check(Path file, String json, int vocabularySize) throws ModelFormatException {
+        JsonElement processor = null;
+        try (JsonReader reader = new JsonReader(new StringReader(json))) {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("post_processor")) {
+                    processor = JsonParser.parseReader(reader);
+                } else {
+                    reader.skipValue();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(file + ": " + JsonText.malformed(e), e);
+        }
         if (processor != null && processor.isJsonObject()) {
             checkProcessor(file, processor.getAsJsonObject(), "post_processor", vocabularySize);
         }

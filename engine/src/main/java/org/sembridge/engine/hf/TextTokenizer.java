@@ -2,6 +2,7 @@ package org.sembridge.engine.hf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.util.Set;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-
-import com.google.gson.JsonObject;
 
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.io.Utf8Text;
@@ -65,41 +64,54 @@ public final class TextTokenizer implements AutoCloseable {
             throw new IllegalArgumentException("maxTokens must be at least 2, got " + maxTokens);
         }
         Path jsonFile = folder.resolve(TOKENIZER_FILE);
-        Path source;
-        String json;
-        if (Files.isRegularFile(jsonFile)) {
-            source = jsonFile;
-            try {
-                json = Utf8Text.read(jsonFile, ModelFormatException::new);
-            } catch (IOException e) {
-                throw new ModelFormatException(e.getMessage(), e);
-            }
-        } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
-            source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
-            json = WordPieceTokenizerJson.build(folder);
-        } else {
-            throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
-                    + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
-        }
-        JsonObject root = JsonFile.parse(source, json).root();
-        TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, root);
-        PostProcessorCheck.check(source, root, vocabulary.tokens().size());
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", "true",
                 "padding", "false",
                 "maxLength", Integer.toString(maxTokens),
                 "modelMaxLength", Integer.toString(maxTokens));
+        Path source;
+        TokenizerVocabulary vocabulary;
         HuggingFaceTokenizer tokenizer;
+        if (Files.isRegularFile(jsonFile)) {
+            source = jsonFile;
+            String json;
+            try {
+                json = Utf8Text.read(jsonFile, ModelFormatException::new);
+            } catch (IOException e) {
+                throw new ModelFormatException(e.getMessage(), e);
+            }
+            vocabulary = TokenizerVocabulary.read(jsonFile, new StringReader(json));
+            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
+            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(jsonFile, options));
+        } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
+            source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
+            String json = WordPieceTokenizerJson.build(folder);
+            vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
+            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
+            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options));
+        } else {
+            throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
+                    + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
+        }
+        requireWithinLimit(tokenizer, source, maxTokens);
+        return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+    }
+
+    /// Creates the native tokenizer; its failures name `source`.
+    private static HuggingFaceTokenizer nativeTokenizer(Path source, NativeLoad load) throws ModelFormatException {
         try {
-            tokenizer = HuggingFaceTokenizer.newInstance(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
+            return load.load();
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(source + ": the tokenizers library cannot load it: "
                     + e.getMessage(), e);
         }
-        requireWithinLimit(tokenizer, source, maxTokens);
-        return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+    }
+
+    @FunctionalInterface
+    private interface NativeLoad {
+        HuggingFaceTokenizer load() throws IOException;
     }
 
     /// Encodes a text far longer than the limit, with characters no vocabulary holds, and refuses

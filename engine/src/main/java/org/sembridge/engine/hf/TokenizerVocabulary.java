@@ -1,17 +1,20 @@
 package org.sembridge.engine.hf;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import org.sembridge.engine.ModelFormatException;
 
@@ -28,6 +31,12 @@ import org.sembridge.engine.ModelFormatException;
 /// different strings; the message counts them and names the first pairs), ids that are negative,
 /// not integers or above [#LARGEST_ID], and entries of the wrong JSON type.
 ///
+/// The file is read as a stream ([JsonReader]): only `model.vocab` and `added_tokens` become Java
+/// objects, everything else (BPE `merges`, normalisers, templates) is skipped token by token, and
+/// tokens go straight into an array indexed by id. A 262k-entry BPE `tokenizer.json` with 515k
+/// merges (33 MB) therefore costs one pass over its bytes and the 262k strings, not a JSON tree
+/// of a million nodes (what made loading take several seconds; see `bench tokenizer`).
+///
 /// @param tokens token strings indexed by id; size = largest id + 1
 /// @param specialIds ids of added tokens marked `special`
 record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
@@ -43,76 +52,155 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
         specialIds = Set.copyOf(specialIds);
     }
 
+    /// Reads the vocabulary of an already parsed `tokenizer.json` (tests, small files).
     static TokenizerVocabulary read(Path file, JsonObject root) throws ModelFormatException {
-        TreeMap<Integer, String> byId = new TreeMap<>();
-        JsonElement model = root.get("model");
-        if (model == null || !model.isJsonObject() || !model.getAsJsonObject().has("vocab")) {
+        return read(file, new StringReader(root.toString()));
+    }
+
+    /// Reads the vocabulary from the text of `file`, streaming; `reader` is not closed.
+    ///
+    /// @throws ModelFormatException naming the file and the entry when the JSON is malformed,
+    ///     `model.vocab` is missing or of the wrong kind, an id is not a non-negative integer, or
+    ///     the vocabulary is empty
+    static TokenizerVocabulary read(Path file, Reader reader) throws ModelFormatException {
+        TokensById tokens = new TokensById(file);
+        Set<Integer> special = new TreeSet<>();
+        boolean vocabFound = false;
+        JsonReader json = new JsonReader(reader);
+        try {
+            if (json.peek() != JsonToken.BEGIN_OBJECT) {
+                throw new ModelFormatException(file + ": expected a JSON object, found " + json.peek());
+            }
+            List<AddedToken> added = new ArrayList<>();
+            json.beginObject();
+            while (json.hasNext()) {
+                String name = json.nextName();
+                if (name.equals("model") && json.peek() == JsonToken.BEGIN_OBJECT) {
+                    vocabFound |= readModel(file, json, tokens);
+                } else if (name.equals("added_tokens") && json.peek() == JsonToken.BEGIN_ARRAY) {
+                    readAddedTokens(file, json, added);
+                } else {
+                    json.skipValue();
+                }
+            }
+            json.endObject();
+            for (AddedToken token : added) {
+                tokens.put(token.id(), token.content());
+                if (token.special()) {
+                    special.add(token.id());
+                }
+            }
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw new ModelFormatException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (!vocabFound) {
             throw new ModelFormatException(file + ": no \"model.vocab\"; expected a WordPiece, BPE, WordLevel "
                     + "or Unigram tokenizer");
         }
-        JsonElement vocab = model.getAsJsonObject().get("vocab");
-        if (vocab.isJsonObject()) {
-            List<String> duplicates = new ArrayList<>();
-            int duplicateCount = 0;
-            for (Map.Entry<String, JsonElement> entry : vocab.getAsJsonObject().entrySet()) {
-                int id = id(file, entry.getValue(), entry.getKey());
-                String previous = byId.putIfAbsent(id, entry.getKey());
-                if (previous != null) {
-                    duplicateCount++;
-                    if (duplicates.size() < NAMED_DUPLICATES) {
-                        duplicates.add("'" + previous + "' and '" + entry.getKey() + "' both have id " + id);
-                    }
-                }
-            }
-            if (duplicateCount > 0) {
-                throw new ModelFormatException(file + ": model.vocab gives " + duplicateCount + " token"
-                        + (duplicateCount == 1 ? "" : "s") + " an id another token already has ("
-                        + String.join("; ", duplicates) + (duplicateCount > NAMED_DUPLICATES ? "; ..." : "")
-                        + "); every token needs its own id");
-            }
-        } else if (vocab.isJsonArray()) {
-            JsonArray pieces = vocab.getAsJsonArray();
-            if (pieces.size() > LARGEST_ID + 1) {
-                throw new ModelFormatException(file + ": model.vocab has " + pieces.size() + " entries; at most "
-                        + (LARGEST_ID + 1) + " are supported");
-            }
-            for (int id = 0; id < pieces.size(); id++) {
-                JsonElement piece = pieces.get(id);
-                if (!piece.isJsonArray() || piece.getAsJsonArray().isEmpty()
-                        || !isString(piece.getAsJsonArray().get(0))) {
-                    throw new ModelFormatException(file + ": model.vocab entry " + id
-                            + " must be a [token, score] pair, found " + abbreviate(piece));
-                }
-                byId.put(id, piece.getAsJsonArray().get(0).getAsString());
-            }
-        } else {
-            throw new ModelFormatException(file + ": model.vocab must be a map or a list, found " + vocab);
-        }
-        Set<Integer> special = new TreeSet<>();
-        JsonElement added = root.get("added_tokens");
-        if (added != null && added.isJsonArray()) {
-            for (JsonElement element : added.getAsJsonArray()) {
-                if (!element.isJsonObject() || !isString(element.getAsJsonObject().get("content"))) {
-                    throw new ModelFormatException(file + ": added_tokens entry " + abbreviate(element)
-                            + " must be an object with a string \"content\" and an integer \"id\"");
-                }
-                JsonObject token = element.getAsJsonObject();
-                int id = id(file, token.get("id"), String.valueOf(token.get("content")));
-                byId.put(id, token.get("content").getAsString());
-                JsonElement isSpecial = token.get("special");
-                if (isSpecial != null && isSpecial.isJsonPrimitive() && isSpecial.getAsJsonPrimitive().isBoolean()
-                        && isSpecial.getAsBoolean()) {
-                    special.add(id);
-                }
-            }
-        }
-        if (byId.isEmpty()) {
+        if (tokens.size() == 0) {
             throw new ModelFormatException(file + ": the vocabulary is empty");
         }
-        String[] tokens = new String[byId.lastKey() + 1];
-        Arrays.fill(tokens, "");
-        byId.forEach((id, token) -> tokens[id] = token);
-        return new TokenizerVocabulary(new ArrayList<>(Arrays.asList(tokens)), special);
+        return new TokenizerVocabulary(tokens.list(), special);
+    }
+
+    /// Reads the `model` object; returns whether it had a `vocab`.
+    private static boolean readModel(Path file, JsonReader json, TokensById tokens)
+            throws IOException, ModelFormatException {
+        boolean found = false;
+        json.beginObject();
+        while (json.hasNext()) {
+            if (!json.nextName().equals("vocab")) {
+                json.skipValue();
+                continue;
+            }
+            found = true;
+            switch (json.peek()) {
+                case BEGIN_OBJECT -> {
+                    json.beginObject();
+                    List<String> duplicates = new ArrayList<>();
+                    int duplicateCount = 0;
+                    while (json.hasNext()) {
+                        String token = json.nextName();
+                        int id = id(file, json, token);
+                        String previous = tokens.putIfAbsent(id, token);
+                        if (previous != null) {
+                            duplicateCount++;
+                            if (duplicates.size() < NAMED_DUPLICATES) {
+                                duplicates.add("'" + previous + "' and '" + token + "' both have id " + id);
+                            }
+                        }
+                    }
+                    json.endObject();
+                    if (duplicateCount > 0) {
+                        throw new ModelFormatException(file + ": model.vocab gives " + duplicateCount + " token"
+                                + (duplicateCount == 1 ? "" : "s") + " an id another token already has ("
+                                + String.join("; ", duplicates) + (duplicateCount > NAMED_DUPLICATES ? "; ..." : "")
+                                + "); every token needs its own id");
+                    }
+                }
+                case BEGIN_ARRAY -> {
+                    json.beginArray();
+                    for (int id = 0; json.hasNext(); id++) {
+                        if (id > LARGEST_ID) {
+                            throw new ModelFormatException(file + ": model.vocab has more than " + (LARGEST_ID + 1)
+                                    + " entries; at most " + (LARGEST_ID + 1) + " are supported");
+                        }
+                        if (json.peek() != JsonToken.BEGIN_ARRAY) {
+                            throw new ModelFormatException(file + ": model.vocab entry " + id
+                                    + " must be a [token, score] pair, found " + abbreviate(JsonParser.parseReader(json)));
+                        }
+                        json.beginArray();
+                        if (!json.hasNext() || json.peek() != JsonToken.STRING) {
+                            throw new ModelFormatException(file + ": model.vocab entry " + id
+                                    + " must be a [token, score] pair starting with the token string");
+                        }
+                        tokens.put(id, json.nextString());
+                        while (json.hasNext()) {
+                            json.skipValue();
+                        }
+                        json.endArray();
+                    }
+                    json.endArray();
+                }
+                default -> throw new ModelFormatException(file + ": model.vocab must be a map or a list, found "
+                        + json.peek());
+            }
+        }
+        json.endObject();
+        return found;
+    }
+
+    private static void readAddedTokens(Path file, JsonReader json, List<AddedToken> added)
+            throws IOException, ModelFormatException {
+        json.beginArray();
+        while (json.hasNext()) {
+            JsonElement element = JsonParser.parseReader(json);
+            if (!element.isJsonObject() || !isString(element.getAsJsonObject().get("content"))) {
+                throw new ModelFormatException(file + ": added_tokens entry " + abbreviate(element)
+                        + " must be an object with a string \"content\" and an integer \"id\"");
+            }
+            JsonObject token = element.getAsJsonObject();
+            int id = id(file, token.get("id"), String.valueOf(token.get("content")));
+            JsonElement isSpecial = token.get("special");
+            boolean special = isSpecial != null && isSpecial.isJsonPrimitive()
+                    && isSpecial.getAsJsonPrimitive().isBoolean() && isSpecial.getAsBoolean();
+            added.add(new AddedToken(id, token.get("content").getAsString(), special));
+        }
+        json.endArray();
+    }
+
+    /// The id of a `model.vocab` entry, read from the stream.
+    private static int id(Path file, JsonReader json, String token) throws IOException, ModelFormatException {
+        if (json.peek() != JsonToken.NUMBER) {
+            return id(file, JsonParser.parseReader(json), token);
+        }
+        String literal = json.nextString();
+        double number = Double.parseDouble(literal);
+        if (number != Math.rint(number) || number < 0 || number > LARGEST_ID) {
+            throw new ModelFormatException(file + ": token " + token + " has id " + literal
+                    + "; expected an integer from 0 to " + LARGEST_ID);
+        }
+        return (int) number;
     }
 
     private static int id(Path file, JsonElement value, String token) throws ModelFormatException {
@@ -134,5 +222,55 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
     private static String abbreviate(JsonElement element) {
         String text = element.toString();
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private record AddedToken(int id, String content, boolean special) {
+    }
+
+    /// Token strings by id in a growing array; a later `put` of an id overrides an earlier one.
+    private static final class TokensById {
+        private final Path file;
+        private String[] byId = new String[1024];
+        private int size;
+
+        TokensById(Path file) {
+            this.file = file;
+        }
+
+        /// Sets `id` unless it is set; returns the token it already had, else `null`.
+        String putIfAbsent(int id, String token) {
+            String previous = id < byId.length ? byId[id] : null;
+            if (previous == null) {
+                put(id, token);
+            }
+            return previous;
+        }
+
+        void put(int id, String token) {
+            if (id >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(id + 1, byId.length * 2));
+            }
+            byId[id] = token;
+            size = Math.max(size, id + 1);
+        }
+
+        int size() {
+            return size;
+        }
+
+        List<String> list() {
+            String[] tokens = Arrays.copyOf(byId, size);
+            for (int i = 0; i < size; i++) {
+                if (tokens[i] == null) {
+                    tokens[i] = "";
+                }
+            }
+            return Arrays.asList(tokens);
+        }
+
+        @Override
+        public String toString() {
+            return file + ": " + size + " ids";
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class CorpusReader implements AutoCloseable {
     private final long sizeBytes;
     private final Map<String, Integer> firstLineOfId = new HashMap<>();
     private long skippedEmptyDocuments;
+    private long documentsRead;
 
     private CorpusReader(TextLineReader lines, CorpusFormat format, long sizeBytes) {
         this.lines = lines;
@@ -81,6 +82,7 @@ public final class CorpusReader implements AutoCloseable {
             if (line.isBlank()) {
                 continue;
             }
+            documentsRead++;
             CorpusDocument document = switch (format) {
                 case JSON_LINES -> parseJson(line);
                 case TSV -> parseTsv(line);
@@ -132,8 +134,33 @@ public final class CorpusReader implements AutoCloseable {
         return skippedEmptyDocuments;
     }
 
+    /// Documents (non-blank lines) read so far, empty ones included: progress against
+    /// [#countDocuments(Path)].
+    public long documentsRead() {
+        return documentsRead;
+    }
+
+    /// The number of documents in `file` as [#next()] will see them: its non-blank lines (empty
+    /// documents included, they are skipped later). One streaming pass over the file (decompressed
+    /// for `.gz`), without parsing; malformed lines are left for [#next()] to report.
+    ///
+    /// @throws InputFormatException when the file is missing or not valid UTF-8 (file and line)
+    public static long countDocuments(Path file) throws IOException, InputFormatException {
+        long count = 0;
+        try (TextLineReader lines = TextLineReader.open(file)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /// Bytes of the file consumed so far (compressed bytes for `.gz`), for progress against
-    /// [#sizeBytes()].
+    /// [#sizeBytes()]; read-ahead makes this up to 64 KiB ahead of the documents returned, so a
+    /// small corpus is "fully read" after its first batch: use [#documentsRead()] for progress.
     public long bytesRead() {
         return lines.bytesRead();
     }

@@ -36,10 +36,15 @@ import org.slf4j.LoggerFactory;
 ///    fits `a`, `b` to `min_dist`) and pushes its head away from 5 points drawn at random; each
 ///    gradient component is clipped to [-4, 4]; the learning rate falls linearly to 0.
 ///
-/// Determinism: the descent runs on one thread in a fixed edge order with a `SplittableRandom`
-/// seeded from the parameters (umap-learn's parallel mode is not reproducible; this is its
-/// sequential mode), and every earlier step is order-independent, so the same seed gives the same
-/// coordinates. Progress: stages "UMAP neighbours", "principal components", "UMAP epochs" (every
+/// Parallel and deterministic: within an epoch every point moves only itself, reading the other
+/// points where the epoch started (a Jacobi sweep over points; umap-learn's sequential mode moves
+/// both ends of an edge at once, its parallel mode races on shared coordinates and is not
+/// reproducible). The graph is symmetric, so each edge still acts on both of its ends, through its
+/// two directions; the attraction step is doubled to keep umap-learn's balance of attraction and
+/// repulsion. Negative samples come from a `SplittableRandom` per (seed, epoch, point), points are
+/// split into fixed chunks of 256, and no sum crosses points, so the same seed gives bit-identical
+/// coordinates at any number of threads (the parallel streams run in the caller's fork-join pool:
+/// the common pool, or a pool the caller chose). Every earlier step is order-independent too. Progress: stages "UMAP neighbours", "principal components", "UMAP epochs" (every
 /// 10 epochs); cancellation is checked every epoch. Cost after the neighbour search: about
 /// `6 * epochs * edges * mean(w / max w)` gradient steps, a few seconds for 10,000 points.
 public final class UmapProjector implements Projector {
@@ -56,6 +61,8 @@ public final class UmapProjector implements Projector {
     private static final double MIN_SIGMA_SCALE = 1e-3;
     private static final int REPORT_EVERY = 10;
     private static final String EPOCHS_STAGE = "UMAP epochs";
+    /// Points per unit of parallel work; fixed, so the work split does not depend on the threads.
+    private static final int CHUNK = 256;
 
     private final UmapParameters parameters;
 
@@ -209,7 +216,8 @@ public final class UmapProjector implements Projector {
         return layout;
     }
 
-    /// Step 4 of the class guide.
+    /// Step 4 of the class guide, one epoch at a time: every point moves itself only, reading
+    /// the others where the epoch started (see the class guide's "Determinism").
     private double[][] descend(SparseRows graph, double[][] layout, ProgressListener progress,
             CancellationToken cancel) throws OperationCancelledException {
         int n = layout.length;
@@ -228,59 +236,100 @@ public final class UmapProjector implements Projector {
             nextSample[e] = epochsPerSample[e];
             nextNegativeSample[e] = epochsPerNegativeSample[e];
         }
-        SplittableRandom random = new SplittableRandom(parameters.seed()).split();
+        double[] start = new double[2 * n];
+        double[] end = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            start[2 * i] = layout[i][0];
+            start[2 * i + 1] = layout[i][1];
+        }
+        long seed = new SplittableRandom(parameters.seed()).split().nextLong();
+        int chunks = (n + CHUNK - 1) / CHUNK;
         int epochs = parameters.epochs();
-        long steps = 0;
+        long[] chunkSteps = new long[chunks];
         for (int epoch = 0; epoch < epochs; epoch++) {
             cancel.throwIfCancelled(EPOCHS_STAGE);
             double alpha = INITIAL_LEARNING_RATE * (1 - (double) epoch / epochs);
-            for (int head = 0; head < n; head++) {
-                double[] current = layout[head];
-                for (int e = graph.rowStart()[head]; e < graph.rowStart()[head + 1]; e++) {
-                    if (nextSample[e] > epoch) {
-                        continue;
-                    }
-                    double[] other = layout[graph.columns()[e]];
-                    double distanceSquared = squaredDistance(current, other);
-                    double coefficient = 0;
-                    if (distanceSquared > 0) {
-                        double power = Math.pow(distanceSquared, b);
-                        coefficient = -2 * a * b * power / distanceSquared / (a * power + 1);
-                    }
-                    for (int axis = 0; axis < 2; axis++) {
-                        double gradient = clip(coefficient * (current[axis] - other[axis]));
-                        current[axis] += gradient * alpha;
-                        other[axis] -= gradient * alpha;
-                    }
-                    nextSample[e] += epochsPerSample[e];
-                    int negatives = (int) ((epoch - nextNegativeSample[e]) / epochsPerNegativeSample[e]);
-                    for (int s = 0; s < negatives; s++) {
-                        int sample = random.nextInt(n);
-                        if (sample == head) {
-                            continue;
-                        }
-                        double[] far = layout[sample];
-                        double farSquared = squaredDistance(current, far);
-                        if (farSquared <= 0) {
-                            continue;
-                        }
-                        double push = 2 * REPULSION_STRENGTH * b
-                                / ((0.001 + farSquared) * (a * Math.pow(farSquared, b) + 1));
-                        for (int axis = 0; axis < 2; axis++) {
-                            current[axis] += clip(push * (current[axis] - far[axis])) * alpha;
-                        }
-                    }
-                    nextNegativeSample[e] += negatives * epochsPerNegativeSample[e];
-                    steps += 1 + negatives;
+            int currentEpoch = epoch;
+            double[] from = start;
+            double[] to = end;
+            IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                long steps = 0;
+                for (int head = chunk * CHUNK, last = Math.min(n, head + CHUNK); head < last; head++) {
+                    steps += moveHead(head, currentEpoch, alpha, a, b, graph, from, to, epochsPerSample,
+                            epochsPerNegativeSample, nextSample, nextNegativeSample, seed);
                 }
-            }
+                chunkSteps[chunk] += steps;
+            });
+            start = to;
+            end = from;
             if ((epoch + 1) % REPORT_EVERY == 0 || epoch + 1 == epochs) {
                 progress.onProgress(EPOCHS_STAGE, epoch + 1, epochs);
             }
         }
         LOG.debug("UMAP descent: {} points, {} edges, {} epochs, {} gradient steps, a={} b={}", n, edges, epochs,
-                steps, a, b);
+                Arrays.stream(chunkSteps).sum(), a, b);
+        for (int i = 0; i < n; i++) {
+            layout[i][0] = start[2 * i];
+            layout[i][1] = start[2 * i + 1];
+        }
         return layout;
+    }
+
+    /// One epoch of point `head`: starting from its position in `from`, the attraction of each
+    /// edge due this epoch (twice the one-sided step, standing for both directions of the
+    /// symmetric edge, as umap-learn moves both ends of every edge), then that edge's negative
+    /// samples, drawn from a random stream of its own (seed, epoch, head); the result goes to
+    /// `to`. Reads only `from` and writes only `head`'s entries, so points can move in parallel.
+    /// Returns the gradient steps taken.
+    private static long moveHead(int head, int epoch, double alpha, double a, double b, SparseRows graph,
+            double[] from, double[] to, double[] epochsPerSample, double[] epochsPerNegativeSample,
+            double[] nextSample, double[] nextNegativeSample, long seed) {
+        int n = from.length / 2;
+        double x = from[2 * head];
+        double y = from[2 * head + 1];
+        SplittableRandom random = null;
+        long steps = 0;
+        for (int e = graph.rowStart()[head]; e < graph.rowStart()[head + 1]; e++) {
+            if (nextSample[e] > epoch) {
+                continue;
+            }
+            int tail = graph.columns()[e];
+            double dx = x - from[2 * tail];
+            double dy = y - from[2 * tail + 1];
+            double distanceSquared = dx * dx + dy * dy;
+            double coefficient = 0;
+            if (distanceSquared > 0) {
+                double power = Math.pow(distanceSquared, b);
+                coefficient = -2 * a * b * power / distanceSquared / (a * power + 1);
+            }
+            x += 2 * clip(coefficient * dx) * alpha;
+            y += 2 * clip(coefficient * dy) * alpha;
+            nextSample[e] += epochsPerSample[e];
+            int negatives = (int) ((epoch - nextNegativeSample[e]) / epochsPerNegativeSample[e]);
+            if (negatives > 0 && random == null) {
+                random = new SplittableRandom(seed ^ (epoch * 0x9E3779B97F4A7C15L) ^ (head * 0xC2B2AE3D27D4EB4FL));
+            }
+            for (int s = 0; s < negatives; s++) {
+                int sample = random.nextInt(n);
+                if (sample == head) {
+                    continue;
+                }
+                double fx = x - from[2 * sample];
+                double fy = y - from[2 * sample + 1];
+                double farSquared = fx * fx + fy * fy;
+                if (farSquared <= 0) {
+                    continue;
+                }
+                double push = 2 * REPULSION_STRENGTH * b / ((0.001 + farSquared) * (a * Math.pow(farSquared, b) + 1));
+                x += clip(push * fx) * alpha;
+                y += clip(push * fy) * alpha;
+            }
+            nextNegativeSample[e] += negatives * epochsPerNegativeSample[e];
+            steps += 1 + negatives;
+        }
+        to[2 * head] = x;
+        to[2 * head + 1] = y;
+        return steps;
     }
 
     private static double squaredDistance(double[] p, double[] q) {

@@ -52,10 +52,12 @@
 /// the same JVM or another, whatever the number of threads:
 /// - every random choice comes from a `SplittableRandom` seeded from the parameters; nothing uses
 ///   `Math.random`, Smile's `MathEx` generator or ARPACK;
-/// - work that runs in parallel (distance rows, neighbour search, t-SNE forces per point) writes
-///   only per-point results, and every sum across points runs in index order on one thread;
-/// - UMAP's stochastic gradient descent runs on one thread in a fixed edge order (umap-learn's
-///   parallel mode would race on shared coordinates and is not reproducible);
+/// - work that runs in parallel (distance rows, neighbour search, t-SNE forces and updates per
+///   point, UMAP epochs per point) is split into fixed chunks of points, writes only per-point
+///   results, and every sum across points runs in index order on one thread;
+/// - UMAP's epochs move every point from where the others were when the epoch began, with a
+///   random stream per (seed, epoch, point), so points move in parallel without racing
+///   (umap-learn's parallel mode races on shared coordinates and is not reproducible);
 /// - OpenBLAS splits a matrix product over threads by output blocks, never along the summed
 ///   dimension, so dot products do not depend on the thread count.
 ///

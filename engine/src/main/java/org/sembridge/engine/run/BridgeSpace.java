@@ -9,12 +9,13 @@ import org.sembridge.engine.transfer.TokenAlignment;
 import org.sembridge.engine.transfer.TopKSupportSearch;
 
 /// The bridge vectors of a run's two vocabularies, held for interactive re-alignment: the raw
-/// matrices (for [TopKSupportSearch]) and an L2-normalised copy of each, so that one target
-/// token's similarity row is `nS` dot products.
+/// matrices (for [TopKSupportSearch]) and the inverse L2 norm of every row, so that one target
+/// token's similarity row is `nS` dot products, each scaled by the two inverse norms.
 ///
 /// [#alignment] solves one token in Java: `nS * D` multiply-adds (30,000 x 1,024 is about 31 M,
 /// split over the common fork-join pool, four accumulators per dot product) plus one entmax
-/// solve of the row; no tensors, no embedding. Memory: the matrices twice (raw and normalised).
+/// solve of the row; no tensors, no embedding. Memory: the matrices once, plus one `float` per
+/// row (no normalised copy: at XLM-R scale that copy alone was 250,002 x 1,024 floats, 1 GB).
 final class BridgeSpace {
 
     /// Weights listed for a softmax row (whose support is the whole source vocabulary).
@@ -22,8 +23,8 @@ final class BridgeSpace {
 
     private final FloatMatrix sources;
     private final FloatMatrix targets;
-    private final float[] normalisedSources;
-    private final float[] normalisedTargets;
+    private final float[] sourceInverseNorms;
+    private final float[] targetInverseNorms;
 
     BridgeSpace(FloatMatrix sources, FloatMatrix targets) {
         if (sources.columns() != targets.columns()) {
@@ -32,8 +33,8 @@ final class BridgeSpace {
         }
         this.sources = sources;
         this.targets = targets;
-        this.normalisedSources = normalised(sources);
-        this.normalisedTargets = normalised(targets);
+        this.sourceInverseNorms = inverseNorms(sources);
+        this.targetInverseNorms = inverseNorms(targets);
     }
 
     FloatMatrix sources() {
@@ -49,8 +50,11 @@ final class BridgeSpace {
         int dimension = sources.columns();
         int offset = targetId * dimension;
         float[] scores = new float[sources.rows()];
+        float targetScale = targetInverseNorms[targetId];
+        float[] t = targets.values();
+        float[] s = sources.values();
         IntStream.range(0, sources.rows()).parallel().forEach(i -> scores[i] =
-                dot(normalisedTargets, offset, normalisedSources, i * dimension, dimension));
+                dot(t, offset, s, i * dimension, dimension) * targetScale * sourceInverseNorms[i]);
         return scores;
     }
 
@@ -125,20 +129,18 @@ final class BridgeSpace {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static float[] normalised(FloatMatrix matrix) {
+    /// `1 / |row|` per row, in `double` rounded to `float`, in parallel over rows.
+    private static float[] inverseNorms(FloatMatrix matrix) {
         int columns = matrix.columns();
         float[] values = matrix.values();
-        float[] result = new float[values.length];
-        for (int r = 0; r < matrix.rows(); r++) {
+        float[] result = new float[matrix.rows()];
+        IntStream.range(0, matrix.rows()).parallel().forEach(r -> {
             double squares = 0;
-            for (int c = 0; c < columns; c++) {
-                squares += (double) values[r * columns + c] * values[r * columns + c];
+            for (int c = r * columns, end = c + columns; c < end; c++) {
+                squares += (double) values[c] * values[c];
             }
-            float inverse = (float) (1.0 / Math.sqrt(squares));
-            for (int c = 0; c < columns; c++) {
-                result[r * columns + c] = values[r * columns + c] * inverse;
-            }
-        }
+            result[r] = (float) (1.0 / Math.sqrt(squares));
+        });
         return result;
     }
 }

@@ -256,7 +256,8 @@ public final class LoadedRun {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException("the " + role + " bridge vectors of run " + directory + " are not at "
                     + file + (manifest.precomputedBridge() ? " any more" : " (the bridge-vector cache was cleared or "
-                    + "is elsewhere; set SEMBRIDGE_CACHE or run init again, which embeds and caches them)"));
+                    + "is elsewhere: give the cache the run was made with, --cache DIR or SEMBRIDGE_CACHE, or run init again "
+                    + "with the same source, target tokenizer and bridge, to any --out, which embeds and caches them)"));
         }
         try (PrecomputedBridgeVectors vectors = PrecomputedBridgeVectors.open(file)) {
             return vectors.lookup(texts, role + " vocabulary of run " + directory).vectors();

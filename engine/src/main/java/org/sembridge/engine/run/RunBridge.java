@@ -25,11 +25,10 @@ import org.sembridge.engine.provenance.ContentHash;
 /// Records what it did for `run.json`. Close it to free the encoder or unmap the file.
 final class RunBridge implements AutoCloseable {
 
-    /// Texts per bridge forward pass. Token texts are short (one to a few bridge tokens), so a
-    /// batch of 256 pads to a handful of positions and needs about the activation memory of 32
-    /// sentences of 64 tokens, while paying the per-batch overhead 8 times less often than
-    /// [BridgeEncoder#DEFAULT_BATCH_SIZE].
-    static final int TOKEN_BATCH_SIZE = 256;
+    /// The most texts per bridge forward pass: [BridgeEncoder#DEFAULT_BATCH_SIZE]. Token texts are
+    /// short (one to a few bridge tokens), so a batch of 256 pads to a handful of positions; the
+    /// encoder's [org.sembridge.engine.encoder.BatchMemoryRule] lowers it for long texts.
+    static final int TOKEN_BATCH_SIZE = BridgeEncoder.DEFAULT_BATCH_SIZE;
 
     private final Path path;
     private final BridgeEncoderEmbedder embedder;
@@ -42,6 +41,9 @@ final class RunBridge implements AutoCloseable {
         this.file = file;
         record.addProperty("path", path.toAbsolutePath().toString());
         record.addProperty("kind", file == null ? "model" : "precomputed");
+        if (file != null) {
+            file.model().ifPresent(model -> record.addProperty("model", model));
+        }
     }
 
     /// Opens `path`: a regular file is a precomputed bridge-vector file, a folder a bridge model

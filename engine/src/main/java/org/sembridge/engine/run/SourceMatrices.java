@@ -7,6 +7,7 @@ import java.util.List;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.DecoderTying;
 import org.sembridge.engine.hf.ModelWeights;
+import org.sembridge.engine.safetensors.TensorInfo;
 import org.sembridge.engine.transfer.FloatMatrix;
 
 /// The vocabulary-sized matrices of the source model that a transfer maps: the word embeddings,
@@ -20,10 +21,16 @@ import org.sembridge.engine.transfer.FloatMatrix;
 /// @param embeddings `E_s`, `nS x d`
 /// @param decoderWeight the untied decoder weight `nS x d`, else `null`
 /// @param decoderBias the decoder bias `[nS]`, else `null`
+/// @param otherRows the other vocabulary-sized tensors ([VocabularyTensors#otherRows()]), each
+///     as `nS x (product of its other dimensions)`, in the same order
 /// @param tokenizerSize tokens of the source tokenizer, `<= nS`
 /// @param biasMode how the bias is carried over
 record SourceMatrices(VocabularyTensors tensors, FloatMatrix embeddings, FloatMatrix decoderWeight,
-        float[] decoderBias, int tokenizerSize, BiasMode biasMode) {
+        float[] decoderBias, List<FloatMatrix> otherRows, int tokenizerSize, BiasMode biasMode) {
+
+    SourceMatrices {
+        otherRows = List.copyOf(otherRows);
+    }
 
     /// Reads the matrices of `weights`.
     ///
@@ -48,7 +55,22 @@ record SourceMatrices(VocabularyTensors tensors, FloatMatrix embeddings, FloatMa
         float[] bias = tensors.decoderBias().isPresent()
                 ? weights.checkpoint().readFiniteFloats(tensors.decoderBias().get())
                 : null;
-        return new SourceMatrices(tensors, embeddings, decoder, bias, tokenizerSize, biasMode);
+        List<FloatMatrix> other = new ArrayList<>();
+        for (TensorInfo info : tensors.otherRows()) {
+            String name = info.name();
+            long[] shape = info.shape();
+            long columns = 1;
+            for (int i = 1; i < shape.length; i++) {
+                columns *= shape[i];
+            }
+            if ((long) rows * columns > Integer.MAX_VALUE) {
+                throw new ModelFormatException(weights.checkpoint().fileOf(name) + ": tensor '" + name + "' of shape "
+                        + Arrays.toString(shape) + " has vocab_size=" + rows + " rows but more than 2^31 - 1 values; "
+                        + "vocabulary-sized tensors this large are not supported");
+            }
+            other.add(new FloatMatrix(rows, (int) columns, weights.checkpoint().readFiniteFloats(name)));
+        }
+        return new SourceMatrices(tensors, embeddings, decoder, bias, other, tokenizerSize, biasMode);
     }
 
     /// Whether the decoder bias is mapped with the plan.
@@ -66,7 +88,7 @@ record SourceMatrices(VocabularyTensors tensors, FloatMatrix embeddings, FloatMa
     }
 
     /// The matrices mapped like the embeddings, in this order: embeddings, the untied decoder (if
-    /// any), the bias as `nS x 1` (if mapped).
+    /// any), the bias as `nS x 1` (if mapped), then [#otherRows()].
     List<FloatMatrix> mappedMatrices() {
         List<FloatMatrix> matrices = new ArrayList<>(3);
         matrices.add(embeddings);
@@ -76,6 +98,7 @@ record SourceMatrices(VocabularyTensors tensors, FloatMatrix embeddings, FloatMa
         if (mapsBias()) {
             matrices.add(new FloatMatrix(decoderBias.length, 1, decoderBias));
         }
+        matrices.addAll(otherRows);
         return matrices;
     }
 }

@@ -12,7 +12,13 @@ import org.sembridge.engine.transfer.FloatMatrix;
 /// @param embeddings `E_t`, `nT x d`
 /// @param decoderWeight the untied decoder weight `nT x d`, else `null`
 /// @param bias the decoder bias `[nT]`, else `null`
-record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[] bias) {
+/// @param otherRows the other vocabulary-sized tensors, `nT x k` each, in
+///     [SourceMatrices#otherRows()] order
+record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[] bias, List<FloatMatrix> otherRows) {
+
+    TargetMatrices {
+        otherRows = List.copyOf(otherRows);
+    }
 
     /// Builds the target matrices from `mapped`, the transfer of `source.mappedMatrices()` (same
     /// order), and the bias mode.
@@ -28,7 +34,10 @@ record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[]
                 case MAPPED -> mapped.get(next).values();
             };
         }
-        return new TargetMatrices(embeddings, decoder, bias);
+        if (source.mapsBias()) {
+            next++;
+        }
+        return new TargetMatrices(embeddings, decoder, bias, mapped.subList(next, mapped.size()));
     }
 
     /// The bias written for target token `id` (0 when the model has none).
@@ -36,7 +45,8 @@ record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[]
         return bias == null ? 0.0f : bias[id];
     }
 
-    /// The tensors that replace the source's vocabulary-sized ones, under the source's names.
+    /// The tensors that replace the source's vocabulary-sized ones, under every name the source
+    /// stores them under (each decoder-bias alias gets the same values).
     List<AdaptedModelWriter.ReplacedTensor> replacedTensors(SourceMatrices source) {
         VocabularyTensors names = source.tensors();
         long rows = embeddings.rows();
@@ -45,8 +55,15 @@ record TargetMatrices(FloatMatrix embeddings, FloatMatrix decoderWeight, float[]
         replaced.add(new AdaptedModelWriter.ReplacedTensor(names.embeddings(), matrixShape, embeddings.values()));
         names.decoderWeight().ifPresent(name -> replaced.add(new AdaptedModelWriter.ReplacedTensor(name, matrixShape,
                 names.tying() == DecoderTying.UNTIED ? decoderWeight.values() : embeddings.values())));
-        names.decoderBias().ifPresent(name -> replaced.add(new AdaptedModelWriter.ReplacedTensor(name,
-                new long[] {rows}, bias)));
+        for (String name : names.decoderBiases()) {
+            replaced.add(new AdaptedModelWriter.ReplacedTensor(name, new long[] {rows}, bias));
+        }
+        for (int i = 0; i < otherRows.size(); i++) {
+            String name = names.otherRows().get(i).name();
+            long[] shape = names.otherRows().get(i).shape().clone();
+            shape[0] = rows;
+            replaced.add(new AdaptedModelWriter.ReplacedTensor(name, shape, otherRows.get(i).values()));
+        }
         return replaced;
     }
 

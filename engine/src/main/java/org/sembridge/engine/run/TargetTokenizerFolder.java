@@ -69,6 +69,11 @@ final class TargetTokenizerFolder {
         return new TargetTokenizerFolder(path.toAbsolutePath().getParent());
     }
 
+    /// The tokenizer files of an existing folder (a model folder's, for checks).
+    static TargetTokenizerFolder ofFolder(Path folder) {
+        return new TargetTokenizerFolder(folder);
+    }
+
     /// The folder holding the tokenizer files.
     Path folder() {
         return folder;

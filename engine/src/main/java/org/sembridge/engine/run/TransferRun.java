@@ -178,6 +178,12 @@ final class TransferRun {
             List<ConfigEdit> edits = new AdaptedModelWriter(gate).write(staging.resolve(AdaptedModelWriter.MODEL_DIR),
                     source, weights, target, targetVocabulary.tokens(), built.matrices().replacedTensors(matrices));
             manifest.configEdits(edits);
+            ModelFolderCheck.Report check = ModelFolderCheck.requireConsistent(
+                    staging.resolve(AdaptedModelWriter.MODEL_DIR));
+            manifest.decision("exported model checked (config.json vs tensors vs tokenizer): vocab_size "
+                    + check.vocabSize() + " in every vocabulary-sized tensor " + check.vocabularyTensors()
+                    + ", pad_token_id " + check.padTokenId() + " is the tokenizer's, " + check.usablePositions()
+                    + " usable positions cover model_max_length");
             cancel.throwIfCancelled("the transfer");
             writeAlignments(staging.resolve(AlignmentsFile.FILE_NAME), built);
             writeVocabulary(staging.resolve(VocabularyFile.SOURCE_FILE_NAME), sourceVocabulary, sourceBridgeTexts);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.bridge.BridgeVectorStore;
+import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.export.OutputMarker;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
@@ -76,6 +77,7 @@ public final class TransferRunner {
     public TransferSummary run(TransferRequest request, ProgressListener progress, CancellationToken cancel)
             throws SemBridgeException, IOException {
         requireReplaceable(request.out());
+        AtomicFiles.removeOrphans(request.out());
         return new TransferRun(request, store, hashes, gate, progress, cancel).execute();
     }
 

@@ -16,7 +16,9 @@
 /// building the target matrices MatrixTransfer.apply to [E_s, untied decoder, bias as nS x 1 if mapped]
 ///                              + bias by BiasMode (index | mapped | zero)
 /// hashing inputs               ContentHash of source, target tokenizer, bridge
-/// writing the run folder       staging folder -> AtomicFiles.publishDirectory
+/// writing the run folder       staging folder (AdaptedModelWriter: VocabularyTensors under every
+///                              alias, PositionTableShift for RoBERTa) -> ModelFolderCheck of the
+///                              exported model -> AtomicFiles.publishDirectory
 /// ```
 ///
 /// Every stage is announced to the [org.sembridge.engine.progress.ProgressListener] (`done = 0`,
@@ -27,7 +29,7 @@
 ///
 /// | path | content |
 /// |---|---|
-/// | `model/` | the adapted model in the SOURCE's layout (`AdaptedModelWriter`): `config.json` with the target `vocab_size` and special-token ids, `model.safetensors` with every source tensor except the vocabulary-sized ones replaced (F32), the target tokenizer files, the sentence-transformers files when the source had them. Loads with `HfModelFolder` + `SparseEncoder` and with Hugging Face transformers |
+/// | `model/` | the adapted model in the SOURCE's layout (`AdaptedModelWriter`): `config.json` with the target `vocab_size` and special-token ids (`pad_token_id` the target's; RoBERTa's position table moved with it), `model.safetensors` with every source tensor except the vocabulary-sized ones replaced (F32) under every stored alias, `tokenizer_config.json` with `model_max_length` capped at the source's usable positions, the target tokenizer files, the sentence-transformers files when the source had them. Loads with `HfModelFolder` + `SparseEncoder` and with Hugging Face transformers |
 /// | `alignments.jsonl` | one line per target token ([AlignmentsFile], [AlignmentRecord]): kind, sources with weights and similarities, support, entropy, nearest 10, copied source, bias |
 /// | `run.json` | inputs with SHA-256s, parameters, counts, support histogram, rows solved, timings per stage, decisions, config edits, provenance ([RunManifest]) |
 /// | `.sembridge-output` | the marker listing every file above with its size (`OutputMarker`): what makes the folder replaceable by a later run |

@@ -14,12 +14,16 @@ package org.sembridge.engine.transfer;
 /// @param widerK candidates taken for rows whose support reached the `topK`-th candidate:
 ///     `min(nS, 4 topK)`
 /// @param blocks GEMM blocks
-/// @param solveNanos wall time of the Java work (entmax solves and records), summed over blocks;
-///     it runs while the device computes the next block, so it overlaps `elapsedNanos` rather
-///     than adding to it
+/// @param solveNanos wall time of the Java work, summed over blocks: on the DJL path the entmax
+///     solves and records, which run while the device computes the next block (so they overlap
+///     `elapsedNanos` rather than add to it); on the OpenBLAS path the top-K selection, solves and
+///     records, which run between the products
 /// @param elapsedNanos wall time of the whole search
+/// @param gemmNanos wall time of the block products on the OpenBLAS path (gathering and
+///     normalising the block's target rows, then `cblas_sgemm`), summed over blocks; `-1` on the
+///     DJL path, whose device works asynchronously
 public record AlignmentStatistics(int rows, int rowsExactOnTopK, int rowsExactOnWiderK, int rowsOnFullRow,
-        int rowsDense, int topK, int widerK, int blocks, long solveNanos, long elapsedNanos) {
+        int rowsDense, int topK, int widerK, int blocks, long solveNanos, long elapsedNanos, long gemmNanos) {
 
     /// Checks that every row is counted once.
     public AlignmentStatistics {

@@ -4,18 +4,23 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.stream.IntStream;
+import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Cosine similarities between target and source bridge vectors, computed block by block on a
-/// DJL device so that the full `nT x nS` matrix never exists.
+/// Cosine similarities between target and source bridge vectors, computed block by block so that
+/// the full `nT x nS` matrix never exists: by OpenBLAS on off-heap memory on a CPU where it loads,
+/// else on a DJL device ([SimilarityBackend] decides, from the device).
 ///
 /// `s_x,i = <b(x), b(i)> / (|b(x)| |b(i)|)`. The inverse L2 norms are computed in `double` in Java
 /// (which also validates the input before any tensor exists); the normalised source matrix
-/// (`nS x D` floats) is uploaded once, and each block of target rows becomes one `float32` GEMM
+/// (`nS x D` floats) is uploaded once (DJL) or copied off-heap once (OpenBLAS), and each block of target rows becomes one `float32` GEMM
 /// `S_block = T_block S^T` of at most `maxBlockBytes` (default 64 MiB: 549 rows against a
 /// 30,522-token source vocabulary). Every block lives in its own `NDManager` sub-manager; the GEMM
 /// of block `b + 1` is issued before block `b` is finished and freed, so on a GPU the host work of
@@ -27,6 +32,10 @@ import org.slf4j.LoggerFactory;
 /// means a broken caller, and treating it as "similarity 0 to everything" would hand entmax a
 /// constant row, that is the uniform average of the whole vocabulary.
 ///
+/// The OpenBLAS path ([HostSimilarityBlocks]) multiplies the same normalised `float32` inputs; its
+/// blocks differ from the DJL path's only by the GEMM's summation order (a few units in the last
+/// place).
+///
 /// Precision: `float32` GEMM, so similarities carry an absolute error of about `D * 2^-24` at worst
 /// (typically far less); PyTorch does not use TF32 for `float32` matmul unless asked to.
 public final class BlockedCosineSimilarity {
@@ -36,7 +45,7 @@ public final class BlockedCosineSimilarity {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockedCosineSimilarity.class);
 
-    private final Device device;
+    private final SimilarityBackend backend;
     private final long maxBlockBytes;
 
     /// Consumes the similarity blocks with one block of look-ahead; package-private because it
@@ -72,17 +81,35 @@ public final class BlockedCosineSimilarity {
     /// @param maxBlockBytes bound on one block's `float32` similarity matrix, `>= 4`; a block holds
     ///     at least one row even when one row exceeds the bound
     public BlockedCosineSimilarity(Device device, long maxBlockBytes) {
+        this(SimilarityBackend.forDevice(device), maxBlockBytes);
+    }
+
+    /// A blocked similarity on a given backend (tests compare the two paths with it).
+    ///
+    /// @param maxBlockBytes as for [#BlockedCosineSimilarity(Device, long)]
+    public BlockedCosineSimilarity(SimilarityBackend backend, long maxBlockBytes) {
         if (maxBlockBytes < Float.BYTES) {
             throw new IllegalArgumentException("maxBlockBytes must be >= " + Float.BYTES + ", found "
                     + maxBlockBytes);
         }
-        this.device = device;
+        this.backend = backend;
         this.maxBlockBytes = maxBlockBytes;
     }
 
-    /// The device the GEMMs run on.
+    /// The DJL device of this similarity (where the DJL path runs its GEMMs).
     public Device device() {
-        return device;
+        return backend.device();
+    }
+
+    /// Off-heap scratch the OpenBLAS path keeps between calls (normalised sources and one block,
+    /// see [NativeScratch]); resident from the first call on, 0 before it or on the DJL path.
+    public static long keptScratchBytes() {
+        return NativeScratch.keptBytes();
+    }
+
+    /// Where the GEMMs run.
+    public SimilarityBackend backend() {
+        return backend;
     }
 
     /// Target rows per block against `sourceCount` sources: `max(1, maxBlockBytes / (4 nS))`.
@@ -101,6 +128,13 @@ public final class BlockedCosineSimilarity {
     public FloatMatrix similarityRows(FloatMatrix targets, FloatMatrix sources, int[] targetRows,
             ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
         float[] out = new float[Math.multiplyExact(targetRows.length, sources.rows())];
+        if (backend.usesBlas()) {
+            int sourceCount = sources.rows();
+            forEachHostBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
+                    (block, firstRow, rowCount) -> MemorySegment.copy(block, ValueLayout.JAVA_FLOAT, 0, out,
+                            firstRow * sourceCount, rowCount * sourceCount));
+            return new FloatMatrix(targetRows.length, sourceCount, out);
+        }
         forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
                 (similarities, firstRow, rowCount) -> () -> {
                     float[] block = similarities.toFloatArray();
@@ -119,41 +153,60 @@ public final class BlockedCosineSimilarity {
             ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
         long start = System.nanoTime();
         int[] blocks = {0};
-        forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
-                (similarities, firstRow, rowCount) -> () -> {
-                    // Reading one element waits for the asynchronous device to finish the block.
-                    similarities.get(rowCount - 1, similarities.getShape().get(1) - 1).getFloat();
-                    blocks[0]++;
-                });
+        if (backend.usesBlas()) {
+            forEachHostBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
+                    (block, firstRow, rowCount) -> blocks[0]++);
+        } else {
+            forEachBlock(targets, sources, targetRows, "computing similarities", progress, cancel,
+                    (similarities, firstRow, rowCount) -> () -> {
+                        // Reading one element waits for the asynchronous device to finish the block.
+                        similarities.get(rowCount - 1, similarities.getShape().get(1) - 1).getFloat();
+                        blocks[0]++;
+                    });
+        }
         long elapsed = System.nanoTime() - start;
         LOG.info("similarity only: {} x {} x {} in {} blocks on {}: {} s", targetRows.length, sources.rows(),
-                sources.columns(), blocks[0], device, String.format("%.3f", elapsed / 1e9));
+                sources.columns(), blocks[0], backend.label(), String.format("%.3f", elapsed / 1e9));
         return new SimilarityTiming(targetRows.length, sources.rows(), sources.columns(), blocks[0], elapsed);
+    }
+
+    /// The OpenBLAS path: validates the inputs and hands each block of the requested target rows
+    /// to `visitor`, in order, while it is alive ([HostSimilarityBlocks]); one block at a time.
+    ///
+    /// @return wall nanoseconds of the block products (gather and GEMM), summed
+    /// @throws IllegalStateException when this similarity's backend is not OpenBLAS
+    long forEachHostBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
+            ProgressListener progress, CancellationToken cancel, HostSimilarityBlocks.Visitor visitor)
+            throws OperationCancelledException {
+        OpenBlas blas = backend.blas().orElseThrow(() -> new IllegalStateException("backend " + backend.label()
+                + " is not OpenBLAS"));
+        float[][] scales = validatedScales(targets, sources, targetRows);
+        cancel.throwIfCancelled(stage);
+        if (targetRows.length == 0) {
+            return 0;
+        }
+        return HostSimilarityBlocks.forEachBlock(blas, targets, sources, targetRows, scales[0], scales[1],
+                blockRows(sources.rows()), stage, progress, cancel, visitor);
     }
 
     /// Validates the inputs, uploads the normalised sources once and hands each block of the
     /// requested target rows to `visitor`, in order, each block in its own sub-manager; at most
-    /// two blocks are alive at a time (device memory `2 maxBlockBytes` plus temporaries).
+    /// two blocks are alive at a time (device memory `2 maxBlockBytes` plus temporaries). This is
+    /// the DJL path, whatever the backend (softmax needs it on every device).
     void forEachBlock(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
             ProgressListener progress, CancellationToken cancel, BlockVisitor visitor)
             throws OperationCancelledException {
         int dimension = sources.columns();
-        if (targets.columns() != dimension) {
-            throw new IllegalArgumentException("target bridge vectors have dimension " + targets.columns()
-                    + " but source bridge vectors have " + dimension);
-        }
-        if (sources.rows() == 0) {
-            throw new IllegalArgumentException("need at least one source bridge vector");
-        }
-        float[] sourceScale = inverseNorms(sources, null, "source");
-        float[] targetScale = inverseNorms(targets, targetRows, "target");
+        float[][] scales = validatedScales(targets, sources, targetRows);
+        float[] targetScale = scales[0];
+        float[] sourceScale = scales[1];
         cancel.throwIfCancelled(stage);
         if (targetRows.length == 0) {
             return;
         }
         int sourceCount = sources.rows();
         int rowsPerBlock = blockRows(sourceCount);
-        try (NDManager scope = NDManager.newBaseManager(device)) {
+        try (NDManager scope = NDManager.newBaseManager(backend.device())) {
             NDArray sourceMatrix = scope.create(sources.values(), new Shape(sourceCount, dimension));
             sourceMatrix.muli(scope.create(sourceScale, new Shape(sourceCount, 1)));
             NDArray sourcesTransposed = sourceMatrix.transpose();
@@ -194,6 +247,20 @@ public final class BlockedCosineSimilarity {
         }
     }
 
+    /// Checks the shapes and returns the inverse norms `{target rows, sources}`.
+    private static float[][] validatedScales(FloatMatrix targets, FloatMatrix sources, int[] targetRows) {
+        if (targets.columns() != sources.columns()) {
+            throw new IllegalArgumentException("target bridge vectors have dimension " + targets.columns()
+                    + " but source bridge vectors have " + sources.columns());
+        }
+        if (sources.rows() == 0) {
+            throw new IllegalArgumentException("need at least one source bridge vector");
+        }
+        float[] sourceScale = inverseNorms(sources, null, "source");
+        float[] targetScale = inverseNorms(targets, targetRows, "target");
+        return new float[][] {targetScale, sourceScale};
+    }
+
     /// `1 / |row|` in `double`, rounded to `float`, for the given rows (all when `rows` is null).
     private static float[] inverseNorms(FloatMatrix matrix, int[] rows, String name) {
         int count = rows == null ? matrix.rows() : rows.length;
@@ -206,16 +273,27 @@ public final class BlockedCosineSimilarity {
                 throw new IllegalArgumentException(name + " row " + row + " (requested at index " + r
                         + ") is outside [0, " + matrix.rows() + ")");
             }
+        }
+        // Rows are independent: in parallel, each summed in order as before (same rounding).
+        IntStream.range(0, count).parallel().forEach(r -> {
+            int row = rows == null ? r : rows[r];
             double squares = 0.0;
             for (int c = row * columns, end = c + columns; c < end; c++) {
                 squares += (double) values[c] * values[c];
             }
             double norm = Math.sqrt(squares);
-            if (!(norm > 0.0) || Double.isInfinite(norm)) {
-                throw new IllegalArgumentException(name + " bridge vector " + row + " has L2 norm " + norm
-                        + "; expected a finite norm > 0 (cosine similarity is undefined)");
+            scale[r] = !(norm > 0.0) || Double.isInfinite(norm) ? Float.NaN : (float) (1.0 / norm);
+        });
+        for (int r = 0; r < count; r++) {
+            if (Float.isNaN(scale[r])) {
+                int row = rows == null ? r : rows[r];
+                double squares = 0.0;
+                for (int c = row * columns, end = c + columns; c < end; c++) {
+                    squares += (double) values[c] * values[c];
+                }
+                throw new IllegalArgumentException(name + " bridge vector " + row + " has L2 norm "
+                        + Math.sqrt(squares) + "; expected a finite norm > 0 (cosine similarity is undefined)");
             }
-            scale[r] = (float) (1.0 / norm);
         }
         return scale;
     }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,8 +22,12 @@ import org.slf4j.LoggerFactory;
 /// SemBridge steps 3 and 4 at scale: the alpha-entmax of every target token's cosine
 /// similarities to ALL source tokens, without ever holding the `nT x nS` similarity matrix.
 ///
-/// Per block of target rows ([BlockedCosineSimilarity], at most `maxBlockBytes` of similarities on
-/// the device):
+/// The GEMMs run where [SimilarityBackend#forDevice] says. On a CPU with OpenBLAS, per block of
+/// target rows (`cblas_sgemm` into off-heap memory), every row in parallel: its `K'` largest
+/// similarities by [RowTopK], [EntmaxSolver#solveTopK] on them, and where the check fails the
+/// `4K'` largest and then the full row, read from the live block. On the DJL path (GPU; CPU
+/// without OpenBLAS; softmax everywhere), per block of target rows ([BlockedCosineSimilarity], at
+/// most `maxBlockBytes` of similarities on the device):
 ///
 /// 1. `S_block = T_block S^T` on the device;
 /// 2. the `K' = max(K, 10)` largest similarities of each row (device `topK`), copied to Java;
@@ -51,11 +57,22 @@ public final class TopKSupportSearch {
     private static final Logger LOG = LoggerFactory.getLogger(TopKSupportSearch.class);
     private static final String STAGE = "aligning target tokens";
 
-    private final Device device;
+    private final SimilarityBackend backend;
 
-    /// A search that runs its GEMMs on `device`.
+    /// A search that runs its GEMMs on `device`: by OpenBLAS on a CPU where it loads, else by DJL
+    /// ([SimilarityBackend#forDevice]).
     public TopKSupportSearch(Device device) {
-        this.device = device;
+        this(SimilarityBackend.forDevice(device));
+    }
+
+    /// A search on a given backend (tests compare the two paths with it).
+    public TopKSupportSearch(SimilarityBackend backend) {
+        this.backend = backend;
+    }
+
+    /// Where the GEMMs run.
+    public SimilarityBackend backend() {
+        return backend;
     }
 
     /// Aligns the requested target rows (the non-overlapping target tokens) to all source tokens.
@@ -75,15 +92,23 @@ public final class TopKSupportSearch {
         long start = System.nanoTime();
         BlockAligner aligner = new BlockAligner(new EntmaxSolver(options.alpha()), options.topK(), sources.rows(),
                 targetRows);
-        new BlockedCosineSimilarity(device, options.maxBlockBytes())
-                .forEachBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner);
+        BlockedCosineSimilarity similarity = new BlockedCosineSimilarity(backend, options.maxBlockBytes());
+        String path;
+        long gemmNanos = -1;
+        if (backend.usesBlas() && options.alpha() > EntmaxSolver.MIN_ALPHA) {
+            gemmNanos = similarity.forEachHostBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner::alignHostBlock);
+            path = backend.label();
+        } else {
+            similarity.forEachBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner);
+            path = "DJL " + backend.device();
+        }
         long elapsed = System.nanoTime() - start;
         AlignmentStatistics statistics = new AlignmentStatistics(targetRows.length, aligner.exactOnTopK,
                 aligner.exactOnWiderK, aligner.onFullRow, aligner.dense, aligner.firstK, aligner.widerK,
-                aligner.blocks, aligner.solveNanos, elapsed);
+                aligner.blocks, aligner.solveNanos, elapsed, gemmNanos);
         LOG.info("aligned {} target tokens to {} source tokens on {} (alpha {}, K {}): {} exact on top-{}, "
                         + "{} on top-{}, {} on the full row, {} dense; {} s, of which {} s solving in Java",
-                targetRows.length, sources.rows(), device, options.alpha(), options.topK(), aligner.exactOnTopK,
+                targetRows.length, sources.rows(), path, options.alpha(), options.topK(), aligner.exactOnTopK,
                 aligner.firstK, aligner.exactOnWiderK, aligner.widerK, aligner.onFullRow, aligner.dense,
                 String.format("%.3f", elapsed / 1e9), String.format("%.3f", aligner.solveNanos / 1e9));
         return new AlignmentResult(options.alpha(), Arrays.asList(aligner.alignments), statistics);
@@ -143,6 +168,51 @@ public final class TopKSupportSearch {
                 }
             });
             return afterHostWork(solving, () -> solveFallbacks(similarities, top, solutions, firstRow));
+        }
+
+        /// The OpenBLAS path: every row of a host block in parallel (the common fork-join pool and
+        /// the caller): top-K' selection over the row, entmax on the candidates, and where the
+        /// check fails the wider selection and then the full row, all read from the live block.
+        void alignHostBlock(MemorySegment block, int firstRow, int rowCount) {
+            blocks++;
+            byte[] outcome = new byte[rowCount];
+            solveNanos += HostWork.run(rowCount, r -> outcome[r] = alignHostRow(block, firstRow, r));
+            for (byte o : outcome) {
+                switch (o) {
+                    case ON_TOP_K -> exactOnTopK++;
+                    case ON_WIDER_K -> exactOnWiderK++;
+                    default -> onFullRow++;
+                }
+            }
+        }
+
+        private static final byte ON_TOP_K = 0;
+        private static final byte ON_WIDER_K = 1;
+        private static final byte ON_FULL_ROW = 2;
+
+        private final ThreadLocal<RowTopK> selectors = ThreadLocal.withInitial(() -> new RowTopK(NEAREST_COUNT));
+
+        private byte alignHostRow(MemorySegment block, int firstRow, int r) {
+            long offset = (long) r * sourceCount * Float.BYTES;
+            RowTopK selector = selectors.get();
+            Candidates top = new Candidates(new float[firstK], new int[firstK], firstK);
+            selector.select(block, offset, sourceCount, firstK, top.scores(), top.ids(), 0);
+            EntmaxSolution solution = solver.solveCandidates(top.scores(), top.ids(), 0, firstK, sourceCount);
+            byte outcome = ON_TOP_K;
+            if (!solution.complete() && widerK > firstK) {
+                Candidates wide = new Candidates(new float[widerK], new int[widerK], widerK);
+                selector.select(block, offset, sourceCount, widerK, wide.scores(), wide.ids(), 0);
+                solution = solver.solveCandidates(wide.scores(), wide.ids(), 0, widerK, sourceCount);
+                outcome = ON_WIDER_K;
+            }
+            if (!solution.complete()) {
+                float[] full = new float[sourceCount];
+                MemorySegment.copy(block, ValueLayout.JAVA_FLOAT, offset, full, 0, sourceCount);
+                solution = solver.solveCandidates(full, null, 0, sourceCount, sourceCount);
+                outcome = ON_FULL_ROW;
+            }
+            alignments[firstRow + r] = sparseAlignment(targetRows[firstRow + r], solution, top, 0);
+            return outcome;
         }
 
         /// A task that waits for `work` and then runs `rest` on the device thread.

@@ -26,16 +26,20 @@
 ///
 /// ```
 /// targets (nT x D), sources (nS x D)            float[] row-major (FloatMatrix)
-///   -> BlockedCosineSimilarity: S_block = T_block S^T on the DJL device, blocks <= 64 MiB
-///   -> TopKSupportSearch: device topK(K'), EntmaxSolver per row (Java, parallel), fallbacks
+///   -> SimilarityBackend.forDevice: OpenBLAS on a CPU where it loads, else DJL (GPU, others)
+///   -> BlockedCosineSimilarity: S_block = T_block S^T, blocks <= 64 MiB
+///        OpenBLAS: HostSimilarityBlocks, cblas_sgemm on off-heap memory (NativeScratch)
+///        DJL:      matMul on the device, one block of look-ahead
+///   -> TopKSupportSearch: top-K' per row (OpenBLAS: RowTopK heap in Java; DJL: device topK),
+///      EntmaxSolver per row (Java, parallel over rows), fallbacks
 ///   -> AlignmentResult: one TokenAlignment per target row (support, weights, nearest 10)
 ///   -> SparseReconstruction (alpha > 1, Java)  or  DenseSoftmaxReconstruction (alpha = 1, device)
 ///   -> E_t rows (FloatMatrix, d columns)
 /// ```
 ///
-/// Memory is `O(nT K)` for the alignments plus `O(block nS)` similarities on the device (two blocks
-/// are alive at a time so that the Java solve of one overlaps the GEMM of the next) plus the
-/// normalised source matrix; the `nT x nS` matrix (3.9 GB for 32k x 30k) never exists. Per-row Java
+/// Memory is `O(nT K)` for the alignments plus `O(block nS)` similarities (DJL: two blocks on the
+/// device, so that the Java solve of one overlaps the GEMM of the next; OpenBLAS: one off-heap
+/// block, products and Java work alternate on the same cores) plus the normalised source matrix; the `nT x nS` matrix (3.9 GB for 32k x 30k) never exists. Per-row Java
 /// work is `O(K log K)`. Softmax (`alpha = 1`) has full support: its alignments list only the `K`
 /// largest weights (`truncated`) and its embeddings come from the dense blocked path, cost
 /// `O(nT nS (D + d))`.
@@ -50,7 +54,11 @@
 ///   records. Each operation opens its own `NDManager` on the given `ai.djl.Device`, each block a
 ///   sub-manager; cancellation is checked once per block and a cancelled operation returns nothing.
 ///
-/// Key classes: [EntmaxSolver], [TopKSupportSearch], [BlockedCosineSimilarity],
+/// The two paths give the same supports except at near-ties (a similarity within 1e-6 of the
+/// row's threshold) and weights equal within 1e-5 wherever the entmax map does not amplify the
+/// GEMMs' last-bit differences (`SimilarityBackendEquivalenceTest` states the bound).
+///
+/// Key classes: [SimilarityBackend], [EntmaxSolver], [TopKSupportSearch], [BlockedCosineSimilarity],
 /// [SparseReconstruction], [DenseSoftmaxReconstruction]; see also
 /// `docs/adr/0003-top-k-entmax-with-exactness-check.md`.
 package org.sembridge.engine.transfer;

@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.engine.encoder.ForwardStage;
+import org.sembridge.engine.linalg.OpenBlas;
 
 /// `sembridge bench encode` in a tiny configuration (the sample model and a random 2-layer,
 /// hidden-64 BERT; 4 texts of 16 tokens, 1 warm-up and 2 measured batches): the structure of
@@ -30,13 +33,17 @@ class EncodeBenchmarkCommandTest {
     /// The sample model's sizes, read from its config.json (the generator may change them).
     private static final int[] SAMPLE = sampleShape();
 
+    /// The large-vocabulary row: the sample model's sizes with this vocabulary.
+    private static final int LARGE_VOCAB = 5_000;
+
     private static JsonObject report;
 
     @BeforeAll
     static void runTinyBenchmark() {
         CliRun run = CliRun.of("bench", "encode", "--device", "cpu", "--json", "--tokens", "" + TOKENS,
                 "--batch-size", "" + BATCH, "--warmup", "1", "--batches", "2",
-                "--base-shape", TINY[0] + "," + TINY[1] + "," + TINY[2] + "," + TINY[3] + "," + TINY[4]);
+                "--base-shape", TINY[0] + "," + TINY[1] + "," + TINY[2] + "," + TINY[3] + "," + TINY[4],
+                "--large-vocab", "" + LARGE_VOCAB);
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         report = JsonParser.parseString(run.out()).getAsJsonObject();
     }
@@ -64,7 +71,8 @@ class EncodeBenchmarkCommandTest {
     }
 
     static Stream<Arguments> models() {
-        return Stream.of(Arguments.of(0, SAMPLE), Arguments.of(1, TINY));
+        int[] large = {SAMPLE[0], SAMPLE[1], SAMPLE[2], SAMPLE[3], LARGE_VOCAB};
+        return Stream.of(Arguments.of(0, SAMPLE), Arguments.of(1, TINY), Arguments.of(2, large));
     }
 
     @Test
@@ -83,11 +91,12 @@ class EncodeBenchmarkCommandTest {
     }
 
     @Test
-    void reportHasTheSampleModelThenTheRandomOne() {
+    void reportHasTheSampleModelThenTheRandomOneThenTheLargeVocabularyOne() {
         JsonArray models = report.getAsJsonArray("models");
-        assertEquals(2, models.size(), report.toString());
+        assertEquals(3, models.size(), report.toString());
         assertEquals("splade-tiny-en", models.get(0).getAsJsonObject().get("model").getAsString());
         assertTrue(models.get(1).getAsJsonObject().get("model").getAsString().startsWith("random"), report.toString());
+        assertEquals("random large vocabulary", models.get(2).getAsJsonObject().get("model").getAsString());
     }
 
     @ParameterizedTest
@@ -121,6 +130,19 @@ class EncodeBenchmarkCommandTest {
         assertTrue(model.get("matmul_ratio").getAsDouble() > 0, model.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("models")
+    void openBlasReferenceOfTheSameProductGivesTheSecondRatio(int index, int[] shape) {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here");
+        JsonObject model = report.getAsJsonArray("models").get(index).getAsJsonObject();
+        JsonObject blas = model.getAsJsonObject("openblas_reference");
+        assertEquals(model.getAsJsonObject("matmul").get("repetitions").getAsInt(), blas.get("repetitions").getAsInt());
+        double gflops = model.get("gflops_per_second").getAsDouble();
+        double blasGflops = blas.get("gflops_per_second").getAsDouble();
+        assertTrue(blasGflops > 0, blas.toString());
+        assertEquals(gflops / blasGflops, model.get("openblas_ratio").getAsDouble(), 1e-9 * gflops / blasGflops);
+    }
+
     @Test
     void matMulRoundDoesTheFlopsOfOneBatch() {
         for (var element : report.getAsJsonArray("models")) {
@@ -145,6 +167,17 @@ class EncodeBenchmarkCommandTest {
         assertEquals(1, lines.stream().filter(l -> l.startsWith("splade-tiny-en ")).count(), run.out());
         assertTrue(run.out().contains("load average"), run.out());
         assertTrue(run.out().contains("low by nature"), run.out());
+    }
+
+    @Test
+    void profileListsEveryStageOfTheForwardPassWithItsShare() {
+        CliRun run = CliRun.of("bench", "encode", "--device", "cpu", "--skip-base", "--profile", "--tokens",
+                "" + TOKENS, "--batch-size", "" + BATCH, "--warmup", "0", "--batches", "1");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("profile of one batch, splade-tiny-en"), run.out());
+        for (ForwardStage stage : ForwardStage.values()) {
+            assertTrue(run.out().contains(stage.label()), stage + " missing: " + run.out());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sembridge.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sembridge.engine.linalg.OpenBlas;
 
 /// `sembridge bench init` in a tiny configuration (400 sources, 300 paper-scale targets, 600
 /// XLM-R-scale targets of which 200 are measured, bridge dimension 32, a 2-layer hidden-32
@@ -105,6 +107,27 @@ class InitBenchmarkCommandTest {
                 + rows.get("full_row").getAsInt(), rows.toString());
         assertTrue(rows.get("mean_support").getAsDouble() >= 1, rows.toString());
         assertTrue(rows.get("max_support").getAsInt() >= rows.get("mean_support").getAsDouble(), rows.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("scaleIndices")
+    void externalReferenceOfTheSameRowsGivesTheStepRatio(int index) {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here");
+        JsonObject scale = scale(index);
+        JsonObject reference = scale.getAsJsonObject("reference");
+        double gemm = reference.get("gemm_seconds").getAsDouble();
+        double select = reference.get("select_seconds").getAsDouble();
+        double seconds = reference.get("seconds").getAsDouble();
+        assertTrue(gemm > 0 && select > 0, reference.toString());
+        assertEquals(gemm + select, seconds, 1e-9 * seconds, reference.toString());
+        assertEquals(64, reference.get("top_k").getAsInt());
+        double step = scale.get("step_seconds").getAsDouble();
+        assertEquals(step / seconds, scale.get("step_to_reference").getAsDouble(), 1e-9 * step / seconds);
+        double flops = 2.0 * scale.get("measured_rows").getAsInt() * SOURCES * scale.get("bridge_dimension").getAsInt();
+        assertEquals(flops / gemm / 1e9, reference.get("gemm_gflops_per_second").getAsDouble(), 1e-6 * flops / gemm / 1e9);
+        assertEquals("openblas", scale.get("similarity_backend").getAsString(), scale.toString());
+        double blocks = scale.get("block_gflops_per_second").getAsDouble();
+        assertEquals(flops / scale.get("step_gemm_seconds").getAsDouble() / 1e9, blocks, 1e-6 * blocks);
     }
 
     static Stream<Arguments> scaleIndices() {

@@ -99,6 +99,30 @@ class RunCommandsTest {
     }
 
     @Test
+    void inspectWithAlphaAfterTheCacheWasDeletedSaysWhatToDoAndInitAgainRestoresIt() throws Exception {
+        Path cache = shared.resolve("deleted-cache");
+        Path cachedRun = shared.resolve("deleted-cache-run");
+        List<String> init = new ArrayList<>(List.of(initArgs(cachedRun)));
+        init.set(init.indexOf("--cache") + 1, cache.toString());
+        assertEquals(ExitCodes.OK, cli(init.toArray(String[]::new)).exitCode());
+        String[] inspect = {"inspect", "--run", cachedRun.toString(), "--token", "katze", "--alpha", "2", "--cache",
+            cache.toString()};
+        org.sembridge.engine.export.AtomicFiles.deleteRecursively(cache);
+
+        Result failed = cli(inspect);
+        assertEquals(ExitCodes.INPUT_FORMAT, failed.exitCode());
+        assertEquals(1, failed.err().lines().count(), failed.err());
+        assertTrue(failed.err().contains("--cache DIR or SEMBRIDGE_CACHE") && failed.err().contains("run init again"),
+                failed.err());
+
+        init.set(init.indexOf("--out") + 1, shared.resolve("deleted-cache-rerun").toString());
+        assertEquals(ExitCodes.OK, cli(init.toArray(String[]::new)).exitCode());
+        Result restored = cli(inspect);
+        assertEquals(ExitCodes.OK, restored.exitCode(), restored.err());
+        assertTrue(restored.out().contains("re-solved from cached bridge vectors"), restored.out());
+    }
+
+    @Test
     void inspectTextShowsSourcesAndNearest() {
         Result result = cli("inspect", "--run", run.toString(), "--token", "katze");
         assertEquals(ExitCodes.OK, result.exitCode(), result.err());

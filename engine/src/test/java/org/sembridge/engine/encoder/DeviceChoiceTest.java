@@ -50,7 +50,7 @@ class DeviceChoiceTest {
             assertTrue(DeviceChoice.GPU.select().isGpu());
             return;
         }
-        InputFormatException e = assertThrows(InputFormatException.class, () -> DeviceChoice.GPU.select());
+        DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () -> DeviceChoice.GPU.select());
 
         assertTrue(e.getMessage().contains("no GPU is usable") && (e.getMessage().contains("libcudart")
                 || e.getMessage().contains("CUDA-enabled libtorch")), e.getMessage());

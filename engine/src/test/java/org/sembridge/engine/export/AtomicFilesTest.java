@@ -121,7 +121,7 @@ class AtomicFilesTest {
             out.write(1);
             throw new IOException("No space left on device");
         }));
-        assertEquals("No space left on device", e.getMessage());
+        assertEquals(target + ": cannot be written: No space left on device", e.getMessage());
         assertEquals(List.of(), names());
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
     }

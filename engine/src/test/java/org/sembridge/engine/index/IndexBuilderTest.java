@@ -143,6 +143,31 @@ class IndexBuilderTest {
     }
 
     @Test
+    void indexWithAFileAddedByTheUserIsNotReplaced() throws Exception {
+        Path index = dir.resolve("index");
+        build(CORPUS, new WordWeightEncoder("first"), index, 4, CancellationToken.create());
+        TestFiles.write(index, "notes.txt", "mine");
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> build(CORPUS, new WordWeightEncoder("second"), index, 4, CancellationToken.create()));
+        assertTrue(e.getMessage().startsWith("refusing to replace " + index + ": it is not a complete SemBridge index"
+                + " written by this tool (it holds notes.txt, which this tool did not write there)"), e.getMessage());
+        assertEquals("mine", Files.readString(index.resolve("notes.txt")));
+        try (SparseIndex opened = SparseIndex.open(index)) {
+            assertEquals("first", opened.metadata().encoderFingerprint());
+        }
+    }
+
+    @Test
+    void stagingFolderOfAKilledBuildIsRemovedAtTheNextBuild() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path orphan = Files.createDirectories(dir.resolve(".index.staging-" + finished.pid() + "-x"));
+        TestFiles.write(orphan, "_0.cfs", "half a segment");
+        build(CORPUS, new WordWeightEncoder("e"), dir.resolve("index"), 4, CancellationToken.create());
+        assertEquals(List.of("corpus.jsonl", "index"), TestFiles.list(dir));
+    }
+
+    @Test
     void rebuildReplacesAnExistingIndex() throws Exception {
         Path index = dir.resolve("index");
         build(CORPUS, new WordWeightEncoder("first"), index, 4, CancellationToken.create());
@@ -154,15 +179,19 @@ class IndexBuilderTest {
     }
 
     @Test
-    void progressReportsCorpusBytes() throws Exception {
-        Path file = TestFiles.write(dir, "corpus.jsonl", CORPUS);
-        long[] last = {-1, -1};
-        IndexBuilder.build(new IndexBuildRequest(file, dir.resolve("index"), "", Optional.empty(), 1),
-                new WordWeightEncoder("e"), (stage, done, total) -> {
-                    last[0] = done;
-                    last[1] = total;
-                }, CancellationToken.create());
-        assertEquals(Files.size(file), last[0]);
-        assertEquals(Files.size(file), last[1]);
+    void progressCountsDocumentsNotReadAheadBytes() throws Exception {
+        // 100 small documents fit in the reader's 64 KiB read-ahead: a bar in bytes was full after
+        // the first batch. One blank line is not a document; the empty document counts as read.
+        StringBuilder corpus = new StringBuilder();
+        for (int i = 0; i < 99; i++) {
+            corpus.append("{\"_id\":\"d").append(i).append("\",\"text\":\"apple banana\"}\n");
+        }
+        corpus.append("\n{\"_id\":\"empty\",\"text\":\"\"}\n");
+        Path file = TestFiles.write(dir, "corpus.jsonl", corpus.toString());
+        List<String> reports = new java.util.ArrayList<>();
+        IndexBuilder.build(new IndexBuildRequest(file, dir.resolve("index"), "", Optional.empty(), 25),
+                new WordWeightEncoder("e"), (stage, done, total) -> reports.add(done + "/" + total),
+                CancellationToken.create());
+        assertEquals(List.of("0/100", "25/100", "50/100", "75/100", "100/100"), reports);
     }
 }

@@ -1,11 +1,13 @@
 package org.sembridge.engine.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +37,26 @@ class SeededProjectorTest {
         double[][] second = project(parameters, input);
 
         assertArrayEquals(first, second);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seededMethods")
+    void sameSeedGivesBitIdenticalCoordinatesAtAnyThreadCount(ProjectionParameters parameters,
+            ProjectionParameters otherSeed) throws Exception {
+        // More points than one work chunk (256), so several chunks really run side by side.
+        MapInput input = TestPoints.clusters(700, 10, 5, 3);
+
+        double[][] oneThread = projectWithThreads(parameters, input, 1);
+        double[][] twoThreads = projectWithThreads(parameters, input, 2);
+        double[][] fiveThreads = projectWithThreads(parameters, input, 5);
+
+        for (int i = 0; i < oneThread.length; i++) {
+            for (int axis = 0; axis < 2; axis++) {
+                long bits = Double.doubleToRawLongBits(oneThread[i][axis]);
+                assertEquals(bits, Double.doubleToRawLongBits(twoThreads[i][axis]), "point " + i + ", 2 threads");
+                assertEquals(bits, Double.doubleToRawLongBits(fiveThreads[i][axis]), "point " + i + ", 5 threads");
+            }
+        }
     }
 
     @ParameterizedTest
@@ -78,6 +100,18 @@ class SeededProjectorTest {
             assertTrue(Double.isFinite(point[0]) && Double.isFinite(point[1]));
         }
         assertFalse(Arrays.equals(map[0], map[60]), "a point and its duplicate share coordinates");
+    }
+
+    /// Projects inside a fork-join pool of `threads` workers: the projectors' parallel streams run
+    /// in the pool of the task that starts them.
+    private static double[][] projectWithThreads(ProjectionParameters parameters, MapInput input, int threads)
+            throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> project(parameters, input)).get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static double[][] project(ProjectionParameters parameters, MapInput input) throws Exception {
