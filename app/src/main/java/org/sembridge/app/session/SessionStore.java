@@ -20,6 +20,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.export.AtomicFiles;
 import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.Utf8Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,12 +126,13 @@ public final class SessionStore {
     ///     JSON syntax error, the missing or wrong field, or a version newer than this workbench
     /// @throws IOException when the file cannot be read (a missing file names the path)
     public SavedSession read(Path file) throws IOException, InputFormatException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (Files.isDirectory(file)) {
+            throw new InputFormatException("session file " + file + " is a folder; expected a JSON session file");
+        }
+        if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "session file not found");
         }
+        String text = Utf8Text.read(file, (message, cause) -> new InputFormatException("session file " + message, cause));
         if (text.isBlank()) {
             throw new InputFormatException("session file " + file + " is empty; expected a JSON session object");
         }

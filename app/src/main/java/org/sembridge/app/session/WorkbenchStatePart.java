@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +122,7 @@ public final class WorkbenchStatePart implements SessionPart {
         Optional<List<String>> runs = fields.strings("runs");
         if (runs.isPresent()) {
             reopen(existingFolders(runs.get(), fields, sessionFile),
-                    current.map(folder -> folder(folder, sessionFile)), selected, selectionSaved);
+                    current.flatMap(text -> path(text, "currentRun", fields, sessionFile)), selected, selectionSaved);
         } else if (selectionSaved) {
             state.selectedTokenProperty().set(selected.orElse(null));
         }
@@ -134,12 +135,20 @@ public final class WorkbenchStatePart implements SessionPart {
         return new TokenFocus(label, tokens);
     }
 
-    /// The saved folders that exist; each missing one is a problem naming its field and path.
+    /// The saved folders that exist, each once; each missing one, or text that is no path on
+    /// this system, is a problem naming its field.
     private static List<Path> existingFolders(List<String> saved, SessionPartReader fields,
             Optional<Path> sessionFile) {
         List<Path> folders = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
-            Path folder = folder(saved.get(i), sessionFile);
+            Optional<Path> path = path(saved.get(i), "runs[" + i + "]", fields, sessionFile);
+            if (path.isEmpty()) {
+                continue;
+            }
+            Path folder = path.get();
+            if (folders.contains(folder)) {
+                continue;
+            }
             if (Files.isDirectory(folder)) {
                 folders.add(folder);
             } else {
@@ -150,9 +159,17 @@ public final class WorkbenchStatePart implements SessionPart {
     }
 
     /// A saved folder: absolute as saved; relative against the session file's folder (or the
-    /// working folder when the state did not come from a file).
-    private static Path folder(String saved, Optional<Path> sessionFile) {
-        return sessionFile.map(file -> FolderConfinement.relativeToFile(file, saved)).orElseGet(() -> Path.of(saved));
+    /// working folder when the state did not come from a file); a problem naming `field` when
+    /// the text is no path on this system (a NUL character).
+    private static Optional<Path> path(String saved, String field, SessionPartReader fields,
+            Optional<Path> sessionFile) {
+        try {
+            return Optional.of(sessionFile.map(file -> FolderConfinement.relativeToFile(file, saved))
+                    .orElseGet(() -> Path.of(saved)));
+        } catch (InvalidPathException e) {
+            fields.report(field, "not a path: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /// Replaces the open runs by `folders` (reusing runs already open), then sets the current

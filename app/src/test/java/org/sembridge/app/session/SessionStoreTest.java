@@ -270,6 +270,59 @@ class SessionStoreTest {
         assertNull(parts.state.focusProperty().get());
     }
 
+    @Test
+    void invalidUtf8IsReportedWithFileAndLine() throws Exception {
+        Path file = SessionStore.fileOf(folder, "latin1");
+        Files.write(file, session("\"shell\": {\"page\": \"caf\u00e9\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        InputFormatException error = assertThrows(InputFormatException.class, () -> store.read(file));
+
+        assertTrue(error.getMessage().startsWith("session file " + file) && error.getMessage().contains("line 1")
+                && error.getMessage().contains("UTF-8"), error.getMessage());
+    }
+
+    @Test
+    void aFolderInPlaceOfTheSessionFileIsNamed() throws Exception {
+        Path file = Files.createDirectories(SessionStore.fileOf(folder, "folder"));
+
+        InputFormatException error = assertThrows(InputFormatException.class, () -> store.read(file));
+
+        assertTrue(error.getMessage().contains(file.toString()) && error.getMessage().contains("is a folder"),
+                error.getMessage());
+    }
+
+    @Test
+    void aRunPathThatIsNoPathIsAProblemOfThatFieldAndTheRestIsRestored() throws Exception {
+        Path file = write("nul", session("""
+                "workbench": {"runs": ["a\\u0000b"], "currentRun": "c\\u0000d", "bookmarks": ["kept"]}
+                """));
+        Parts parts = new Parts();
+
+        List<String> problems = store.restore(file, parts.list());
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().contains("runs[0]: not a path") && problems.getFirst().contains("currentRun: not a path"),
+                problems.getFirst());
+        assertEquals(Set.of("kept"), parts.state.bookmarks());
+    }
+
+    @Test
+    void aRunListedTwiceIsOpenedOnce() throws Exception {
+        Path present = SampleRuns.korean("mean").directory();
+        WorkbenchState state = new WorkbenchState(Workspace.open(folder.resolve("workspace")));
+        List<Path> opened = new ArrayList<>();
+        WorkbenchStatePart part = new WorkbenchStatePart(state, new DirectTaskRunner(), dialogs, dir -> {
+            opened.add(dir);
+            return LoadedRun.open(dir, SampleRuns.store());
+        });
+
+        part.restore(com.google.gson.JsonParser.parseString("{\"runs\": [\"%s\", \"%s\", \"%s\"]}"
+                .formatted(json(present), json(present), json(present))));
+
+        assertEquals(List.of(present), opened);
+        assertEquals(List.of(present), state.runs().stream().map(run -> run.run().directory()).toList());
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = SessionStore.fileOf(folder, name);
         Files.writeString(file, content);

@@ -82,17 +82,20 @@ public final class TextTokenizer implements AutoCloseable {
                 throw new ModelFormatException(e.getMessage(), e);
             }
             vocabulary = TokenizerVocabulary.read(jsonFile, new StringReader(json));
+            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
             tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(jsonFile, options));
         } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
             source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
             String json = WordPieceTokenizerJson.build(folder);
             vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
+            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
             tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(
                     new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options));
         } else {
             throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
                     + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
         }
+        requireWithinLimit(tokenizer, source, maxTokens);
         return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
     }
 
@@ -109,6 +112,29 @@ public final class TextTokenizer implements AutoCloseable {
     @FunctionalInterface
     private interface NativeLoad {
         HuggingFaceTokenizer load() throws IOException;
+    }
+
+    /// Encodes a text far longer than the limit, with characters no vocabulary holds, and refuses
+    /// the tokenizer when the native library fails on it (a `WordPiece` whose `unk_token` is not
+    /// in the vocabulary fails on the first unknown character) or the result is still longer
+    /// than the limit (a post-processor that adds text or too many specials after truncation
+    /// would make position ids run past the model's table).
+    private static void requireWithinLimit(HuggingFaceTokenizer tokenizer, Path source, int maxTokens)
+            throws ModelFormatException {
+        String probe = "a \uE000 \u2603 ".repeat(Math.min(maxTokens, 100_000) / 3 + 8);
+        int length;
+        try {
+            length = tokenizer.encode(probe, true, false).getIds().length;
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw new ModelFormatException(source + ": the tokenizers library cannot encode text with it: "
+                    + e.getMessage(), e);
+        }
+        if (length > maxTokens) {
+            tokenizer.close();
+            throw new ModelFormatException(source + ": encodes a long text to " + length + " tokens, more than the "
+                    + "limit of " + maxTokens + " it was truncated to; its post_processor adds tokens after truncation");
+        }
     }
 
     /// The file the tokenizer was built from (`tokenizer.json` or `vocab.txt`).

@@ -262,7 +262,7 @@ public final class AlignmentsFile {
             if (next.equals("rule")) {
                 ruled.set(id);
             }
-        } catch (MalformedJsonException | EOFException | IllegalStateException e) {
+        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not an alignment record of token " + id
                     + ": " + JsonText.malformedInLine(e), e);
         } catch (IOException | IllegalArgumentException e) {

@@ -12,8 +12,9 @@ import org.sembridge.engine.io.JsonText;
 /// manifest is read, so a hand-edited or hostile manifest fails with the field's name (exit 11)
 /// instead of an internal error later, or a wrong value shown as if it were right.
 ///
-/// Fields are checked when present and not `null`; absent fields are left to the accessor that
-/// needs them (older and hand-written manifests omit some). Every value under `counts` that is
+/// The fields every accessor needs for any run (method, parameters: alpha, bias mode, seed)
+/// must be present; other fields are checked when present and not `null`, absent ones are left
+/// to the accessor that needs them (older and hand-written manifests omit some). Every value under `counts` that is
 /// not an object must be an integer, every value under `timings_seconds` a number.
 final class RunManifestSchema {
 
@@ -64,6 +65,12 @@ final class RunManifestSchema {
             Map.entry("decisions", Kind.ARRAY),
             Map.entry("config_edits", Kind.ARRAY));
 
+    /// Fields that every run written by `init` has and that the accessors read without a
+    /// fallback (`inspect` and the workbench read them for any run): absent or `null` is an
+    /// error naming the field, like a wrong type.
+    private static final List<String> REQUIRED = List.of("method", "parameters", "parameters.alpha",
+            "parameters.bias_mode", "parameters.seed");
+
     private RunManifestSchema() {
     }
 
@@ -71,6 +78,13 @@ final class RunManifestSchema {
     ///
     /// @throws InputFormatException naming the file, the field, the expected and the found kind
     static void check(Path file, JsonObject root) throws InputFormatException {
+        for (String field : REQUIRED) {
+            JsonElement value = find(root, field);
+            if (value == null || value.isJsonNull()) {
+                throw new InputFormatException(file + ": lacks a field: \"" + field + "\" is missing; every run.json"
+                        + " written by `sembridge init` has it (was run.json edited by hand?)");
+            }
+        }
         for (Map.Entry<String, Kind> field : FIELDS) {
             JsonElement value = find(root, field.getKey());
             if (value != null && !value.isJsonNull() && !matches(value, field.getValue())) {

@@ -108,7 +108,7 @@ final class VocabularyFile {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file + ": file not found; a run folder written by `sembridge init` has it",
                     e);
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new InputFormatException(file + ": not a valid vocabulary file of a run: "
                     + JsonText.malformed(e), e);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,6 +73,9 @@ public final class SafetensorsFile implements AutoCloseable {
     public static SafetensorsFile open(Path file) throws ModelFormatException {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(SafetensorsHeader.prefix(name) + "is a folder, not a safetensors file");
+        }
         Arena arena = Arena.ofShared();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -105,7 +109,8 @@ public final class SafetensorsFile implements AutoCloseable {
             throw new ModelFormatException("cannot read safetensors file " + name + ": access denied", e);
         } catch (IOException e) {
             arena.close();
-            throw new ModelFormatException("cannot read safetensors file " + name + ": " + e, e);
+            throw new ModelFormatException("cannot read safetensors file " + name + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (ModelFormatException | RuntimeException | Error e) {
             arena.close();
             throw e;

@@ -109,4 +109,14 @@ class AlignmentsFileTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("setStrictness") || e.getMessage().contains("gson"), e.getMessage());
     }
+
+    @Test
+    void aLineOfTheWrongJsonTypeIsWordedWithoutGsonAdvice() throws Exception {
+        Path file = dir.resolve(AlignmentsFile.FILE_NAME);
+        Files.writeString(file, "-1\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": line 1 is not an alignment record of token 0: malformed JSON"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("gson"), e.getMessage());
+    }
 }

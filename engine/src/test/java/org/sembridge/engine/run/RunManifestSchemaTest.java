@@ -2,6 +2,7 @@ package org.sembridge.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +66,27 @@ class RunManifestSchemaTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> RunManifest.read(file));
 
         assertEquals(true, e.getMessage().contains("not a SemBridge run manifest"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`\"alpha\": 4.0, `                     | parameters.alpha",
+        "`\"method\": \"sembridge\",`            | method",
+        "`\"bias_mode\": \"index\", `           | parameters.bias_mode"})
+    void aMissingFieldEveryAccessorNeedsIsNamed(String removed, String field) throws Exception {
+        Path file = write(VALID.replace(removed, ""));
+
+        InputFormatException error = assertThrows(InputFormatException.class, () -> RunManifest.read(file));
+
+        assertTrue(error.getMessage().startsWith(file + ": lacks a field: \"" + field + "\" is missing"), error.getMessage());
+    }
+
+    @Test
+    void aManifestWithoutParametersIsRefusedNamingThem() throws Exception {
+        Path file = write(VALID.replaceFirst("\"parameters\": \\{[^}]*\\{[^}]*\\}\\},", ""));
+
+        InputFormatException error = assertThrows(InputFormatException.class, () -> RunManifest.read(file));
+
+        assertTrue(error.getMessage().contains("\"parameters\" is missing"), error.getMessage());
     }
 }

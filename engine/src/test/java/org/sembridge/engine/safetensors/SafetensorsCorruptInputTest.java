@@ -108,6 +108,7 @@ class SafetensorsCorruptInputTest {
     void directoryIsRefusedWithItsName() {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> SafetensorsFile.open(dir));
         assertMentions(e, dir.toString());
+        assertMentions(e, "is a folder, not a safetensors file");
     }
 
     @Test
