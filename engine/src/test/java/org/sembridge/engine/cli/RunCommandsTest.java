@@ -66,7 +66,7 @@ class RunCommandsTest {
         assertEquals("sembridge", summary.get("method").getAsString());
         assertEquals(TransferFixtures.NEW_WORDS.size(), summary.get("new").getAsInt());
         assertTrue(init.err().contains("loading the source model"), init.err());
-        assertTrue(init.err().contains("(estimated "), init.err());
+        assertTrue(init.err().contains(" s left ("), init.err());
         assertTrue(Files.isRegularFile(run.resolve("run.json")));
     }
 
