@@ -3,6 +3,7 @@ package org.sembridge.engine.experiment;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -210,7 +211,12 @@ final class ExperimentConfigReader {
         if (value.isBlank()) {
             throw problem(key, "empty; expected a path");
         }
-        Path path = FolderConfinement.relativeToFile(file, value);
+        Path path;
+        try {
+            path = FolderConfinement.relativeToFile(file, value);
+        } catch (InvalidPathException e) {
+            throw problem(key, "not a path on this system: " + e.getReason());
+        }
         if (!Files.exists(path)) {
             throw problem(key, "not found: " + path + " (relative paths resolve against " + folder + ")");
         }

@@ -12,11 +12,13 @@ import java.util.TreeSet;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.io.JsonText;
 
 /// The vocabulary of a `tokenizer.json`, read from the JSON itself (the native tokenizer does
 /// not expose it): token strings in id order and the ids of special tokens.
@@ -85,13 +87,19 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
             }
             json.endObject();
             for (AddedToken token : added) {
+                String before = tokens.get(token.id());
+                if (before != null && !before.equals(token.content())) {
+                    throw new ModelFormatException(file + ": added_tokens entry \"" + token.content() + "\" has id "
+                            + token.id() + ", which model.vocab gives to \"" + before + "\"; two tokens cannot share"
+                            + " one id");
+                }
                 tokens.put(token.id(), token.content());
                 if (token.special()) {
                     special.add(token.id());
                 }
             }
-        } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new ModelFormatException(file + ": not valid JSON: " + e.getMessage(), e);
+        } catch (IOException | IllegalStateException | NumberFormatException | JsonParseException e) {
+            throw new ModelFormatException(file + ": " + JsonText.malformed(e), e);
         }
         if (!vocabFound) {
             throw new ModelFormatException(file + ": no \"model.vocab\"; expected a WordPiece, BPE, WordLevel "
@@ -244,6 +252,11 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
                 put(id, token);
             }
             return previous;
+        }
+
+        /// The token at `id`, or `null`.
+        String get(int id) {
+            return id < byId.length ? byId[id] : null;
         }
 
         void put(int id, String token) {

@@ -159,7 +159,7 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
         }
         String dtypeName = primitive.getAsString();
         return DType.fromSafetensorsName(dtypeName).orElseThrow(() -> tensorError(file, name,
-                "unknown dtype '" + dtypeName + "'; supported: " + Arrays.stream(DType.values())
+                "unknown dtype '" + printable(dtypeName) + "'; supported: " + Arrays.stream(DType.values())
                         .map(DType::safetensorsName).collect(Collectors.joining(", "))));
     }
 
@@ -231,6 +231,14 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
         }
         String text = value.toString();
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+
+    /// `text` with control characters shown as `\\uXXXX`, so a message stays one line.
+    private static String printable(String text) {
+        String shown = text.codePoints().mapToObj(c -> c < 0x20 || c == 0x7f
+                ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : Character.toString(c))
+                .collect(Collectors.joining());
+        return shown.length() > 80 ? shown.substring(0, 80) + "..." : shown;
     }
 
     static String prefix(String file) {

@@ -72,6 +72,19 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void aPathWithANulCharacterIsRefusedNamingItsKey() throws Exception {
+        Path file = ExperimentFixtures.write(temp.resolve("configs"), "nul.json", """
+                {"source": "models\\u0000source", "methods": ["base"],
+                 "languages": {"ko": {"tokenizer": "tok", "corpus": "c.jsonl", "queries": "q.tsv", "qrels": "r.txt"}}}
+                """);
+
+        InputFormatException e = assertThrows(InputFormatException.class, () -> ExperimentConfig.read(file));
+
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("source")
+                && e.getMessage().contains("not a path"), e.getMessage());
+    }
+
+    @Test
     void omittedSettingsTakeTheirDefaults() throws Exception {
         JsonObject json = ExperimentFixtures.sampleConfig(List.of("base"), List.of("ko"));
         json.remove("methods");

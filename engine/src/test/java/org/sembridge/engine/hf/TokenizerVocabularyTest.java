@@ -84,4 +84,28 @@ class TokenizerVocabularyTest {
 
         assertTrue(e.getMessage().contains("added_tokens entry 7 must be an object"), e.getMessage());
     }
+
+    @Test
+    void anAddedTokenTakingTheIdOfAnotherTokenIsRefusedNamingBoth() {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> read(
+                "{\"model\": {\"vocab\": {\"[UNK]\": 0, \"a\": 1}}, \"added_tokens\": [{\"id\": 0, \"content\": \"../x\"}]}"));
+        assertTrue(e.getMessage().startsWith(FILE + ": added_tokens entry \"../x\" has id 0")
+                && e.getMessage().contains("\"[UNK]\""), e.getMessage());
+    }
+
+    @Test
+    void anAddedTokenRepeatingItsVocabularyEntryIsFine() throws Exception {
+        TokenizerVocabulary vocabulary = read("{\"model\": {\"vocab\": {\"[UNK]\": 0, \"a\": 1}}, "
+                + "\"added_tokens\": [{\"id\": 0, \"content\": \"[UNK]\", \"special\": true}]}");
+        assertEquals(List.of("[UNK]", "a"), vocabulary.tokens());
+        assertEquals(Set.of(0), vocabulary.specialIds());
+    }
+
+    @Test
+    void tooDeeplyNestedJsonIsWordedWithoutGsonAdvice() {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TokenizerVocabulary.read(FILE,
+                new java.io.StringReader("{\"added_tokens\": [" + "[".repeat(300) + "]".repeat(300) + "]}")));
+        assertTrue(e.getMessage().startsWith(FILE + ": not valid JSON") && !e.getMessage().contains("gson")
+                && !e.getMessage().contains("\n"), e.getMessage());
+    }
 }
