@@ -80,6 +80,11 @@ public final class IndexBuilder {
                             corpus.sizeBytes());
                 }
                 cancel.throwIfCancelled(stage);
+                if (writer.documentCount() == 0) {
+                    throw new InputFormatException(request.corpus() + ": no documents"
+                            + (corpus.skippedEmptyDocuments() > 0 ? " with text (" + corpus.skippedEmptyDocuments()
+                                    + " without title and text skipped)" : "") + "; nothing to index");
+                }
                 metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, encoder.fingerprint(),
                         request.modelPath(), request.corpus().toString(), Instant.now(), writer.documentCount(),
                         corpus.skippedEmptyDocuments(), writer.documentsWithoutTokens(), writer.postingCount(),

@@ -227,6 +227,9 @@ public final class AlignmentsFile {
             }
             starts.add(lineStart);
         }
+        if (tokens.isEmpty()) {
+            throw new InputFormatException(file + ": empty; a run's alignments have one line per target token");
+        }
         return new AlignmentsFile(file, starts.stream().mapToLong(Long::longValue).toArray(), tokens,
                 kinds.toArray(TargetTokenKind[]::new), copies, unknown, ruled);
     }

@@ -105,6 +105,15 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aCorpusWithoutDocumentsIsRefusedAndPublishesNothing() {
+        Path index = dir.resolve("index");
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> build("\n\n", new WordWeightEncoder("e"), index, 8, CancellationToken.create()));
+        assertTrue(e.getMessage().contains("corpus.jsonl") && e.getMessage().contains("no documents"), e.getMessage());
+        assertFalse(Files.exists(index));
+    }
+
+    @Test
     void cancelledBuildPublishesNothingAndKeepsThePreviousIndex() throws Exception {
         Path index = dir.resolve("index");
         build(CORPUS, new WordWeightEncoder("old"), index, 1, CancellationToken.create());

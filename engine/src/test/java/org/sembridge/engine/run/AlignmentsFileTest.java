@@ -119,4 +119,11 @@ class AlignmentsFileTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("gson"), e.getMessage());
     }
+
+    @Test
+    void anEmptyFileIsRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve(AlignmentsFile.FILE_NAME), "");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": empty"), e.getMessage());
+    }
 }
