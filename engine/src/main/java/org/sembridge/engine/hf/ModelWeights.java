@@ -139,7 +139,9 @@ public final class ModelWeights implements AutoCloseable {
         for (TensorSpec spec : layout.tensors()) {
             Optional<String> name = presentName(spec);
             if (name.isPresent()) {
-                checkShape(spec, checkpoint.require(name.get()));
+                TensorInfo found = checkpoint.require(name.get());
+                checkFloatingPoint(found);
+                checkShape(spec, found);
             } else if (!spec.optional()) {
                 throw missing(spec);
             }
@@ -189,6 +191,16 @@ public final class ModelWeights implements AutoCloseable {
             return new ModelFormatException("tensor '" + spec.name() + "' not found in " + checkpoint.source() + context);
         } catch (ModelFormatException e) {
             return new ModelFormatException(e.getMessage() + context, e);
+        }
+    }
+
+    /// Refuses a weight stored as integers or booleans: the forward pass needs floats, and `info`
+    /// would otherwise leave it out of the parameter count without a word.
+    private void checkFloatingPoint(TensorInfo found) throws ModelFormatException {
+        if (!found.dtype().isFloatingPoint()) {
+            throw new ModelFormatException(checkpoint.fileOf(found.name()) + ": tensor '" + found.name()
+                    + "' is a model weight and must be floating point (F32, F16, BF16 or F64), found "
+                    + found.dtype().safetensorsName());
         }
     }
 

@@ -91,6 +91,10 @@ final class RunManifestSchema {
                 throw wrongType(file, field.getKey(), field.getValue(), value);
             }
         }
+        if (root.get("method").getAsString().isBlank()) {
+            throw new InputFormatException(file + ": field \"method\" is blank; expected the name of the transfer"
+                    + " method that made the run, e.g. \"sembridge\"");
+        }
         JsonElement counts = root.get("counts");
         if (counts != null && counts.isJsonObject()) {
             for (Map.Entry<String, JsonElement> entry : counts.getAsJsonObject().entrySet()) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +51,25 @@ class ModelWeightsTest {
         assertAll(
                 () -> assertTrue(e.getMessage().contains("'" + tensor + "'"), e.getMessage()),
                 () -> assertTrue(e.getMessage().contains(dir.resolve("model.safetensors").toString()), e.getMessage()));
+    }
+
+    @Test
+    void weightStoredAsIntegersIsRefusedNamingFileTensorAndDtype() throws Exception {
+        Path dir = RandomModelFolder.copy(bert, work.resolve("integer"));
+        Path file = dir.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(file);
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = latin1.indexOf("\"F32\"");
+        assertTrue(at > 0, "the sample checkpoint stores F32 tensors");
+        bytes[at + 1] = 'I';
+        Files.write(file, bytes);
+
+        ModelFormatException e = openFails(dir);
+
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("must be floating point"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("found I32"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains(file.toString()), e.getMessage()));
     }
 
     @Test

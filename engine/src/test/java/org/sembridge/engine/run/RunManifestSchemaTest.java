@@ -89,4 +89,13 @@ class RunManifestSchemaTest {
 
         assertTrue(error.getMessage().contains("\"parameters\" is missing"), error.getMessage());
     }
+
+    @Test
+    void aBlankMethodIsRefusedNamingTheField() throws Exception {
+        Path file = write(VALID.replace("\"method\": \"sembridge\"", "\"method\": \" \""));
+
+        InputFormatException error = assertThrows(InputFormatException.class, () -> RunManifest.read(file));
+
+        assertTrue(error.getMessage().startsWith(file + ": field \"method\" is blank"), error.getMessage());
+    }
 }
