@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +82,20 @@ public final class JsonText {
             throw error.create(source + ": expected a JSON object, found " + kind(element), null);
         }
         return element.getAsJsonObject();
+    }
+
+    /// Reads `file` as UTF-8 and parses it as one JSON object; an unreadable file is the
+    /// caller's error too, naming the file.
+    ///
+    /// @throws E as [#parseObject], or when the file is not UTF-8 or cannot be read
+    public static <E extends Exception> JsonObject readObject(Path file, ErrorFactory<E> error) throws E {
+        String text;
+        try {
+            text = Utf8Text.read(file, error);
+        } catch (IOException e) {
+            throw error.create(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return parseObject(text, file, error);
     }
 
     /// A Gson parse failure in our words: `"not valid JSON at line 3 column 7: expected ':' after

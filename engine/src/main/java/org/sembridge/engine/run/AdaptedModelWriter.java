@@ -32,6 +32,7 @@ import org.sembridge.engine.hf.ModelWeights;
 import org.sembridge.engine.hf.SafetensorsCheckpoint;
 import org.sembridge.engine.hf.SentenceTransformerConfig;
 import org.sembridge.engine.hf.TensorSpec;
+import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.safetensors.SafetensorsFile;
 import org.sembridge.engine.safetensors.SafetensorsWriter;
 import org.sembridge.engine.safetensors.TensorInfo;
@@ -141,7 +142,8 @@ final class AdaptedModelWriter {
             targetFolder.requireInside(file, target.folder(), "tokenizer file");
             Path destination = transformerDir.resolve(file.getFileName().toString());
             if (file.getFileName().toString().equals(TOKENIZER_CONFIG)) {
-                edits.add(writeTokenizerConfig(readJsonObject(file), source.config().maxTokens(), destination));
+                JsonObject tokenizerConfig = JsonText.readObject(file, ModelFormatException::new);
+                edits.add(writeTokenizerConfig(tokenizerConfig, source.config().maxTokens(), destination));
                 tokenizerConfigWritten = true;
             } else {
                 copy(file, destination);
@@ -215,7 +217,7 @@ final class AdaptedModelWriter {
 
     private List<ConfigEdit> writeConfig(HfModelFolder source, TargetTokenizerFolder target, List<String> targetTokens,
             Optional<PositionTableShift> shift, Path destination) throws IOException, ModelFormatException {
-        JsonObject config = readJsonObject(source.configFile());
+        JsonObject config = JsonText.readObject(source.configFile(), ModelFormatException::new);
         List<ConfigEdit> edits = new ArrayList<>();
         int targetSize = targetTokens.size();
         edits.add(new ConfigEdit("vocab_size", String.valueOf(config.get("vocab_size")), String.valueOf(targetSize),
@@ -375,15 +377,4 @@ final class AdaptedModelWriter {
         AtomicFiles.write(to, out -> Files.copy(from, out));
     }
 
-    private static JsonObject readJsonObject(Path file) throws ModelFormatException {
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new ModelFormatException(file + ": expected a JSON object");
-            }
-            return root.getAsJsonObject();
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(file + ": cannot be read as JSON: " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.sembridge.engine.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +11,6 @@ import java.util.OptionalInt;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.EncoderPart;
@@ -23,6 +19,7 @@ import org.sembridge.engine.hf.ModelConfig;
 import org.sembridge.engine.hf.ModelWeights;
 import org.sembridge.engine.hf.TensorSpec;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.safetensors.TensorInfo;
 
 /// Checks that a model folder's `config.json`, tensors and tokenizer agree, the way Hugging Face
@@ -143,7 +140,7 @@ public final class ModelFolderCheck {
 
     private static void checkSpecialIds(HfModelFolder model, List<String> tokens, List<String> problems)
             throws ModelFormatException {
-        JsonObject config = readObject(model.configFile());
+        JsonObject config = JsonText.readObject(model.configFile(), ModelFormatException::new);
         TargetTokenizerFolder tokenizer = TargetTokenizerFolder.ofFolder(model.modelDirectory());
         for (Map.Entry<String, String> entry : SPECIAL_ID_KEYS.entrySet()) {
             String key = entry.getKey();
@@ -181,7 +178,7 @@ public final class ModelFolderCheck {
                 : "max_position_embeddings";
         Path tokenizerConfig = model.modelDirectory().resolve("tokenizer_config.json");
         if (Files.isRegularFile(tokenizerConfig)) {
-            JsonElement max = readObject(tokenizerConfig).get("model_max_length");
+            JsonElement max = JsonText.readObject(tokenizerConfig, ModelFormatException::new).get("model_max_length");
             if (max != null && max.isJsonPrimitive() && max.getAsJsonPrimitive().isNumber()
                     && max.getAsDouble() > usable) {
                 problems.add("tokenizer_config.json model_max_length " + max + " exceeds the " + usable
@@ -195,15 +192,4 @@ public final class ModelFolderCheck {
         }
     }
 
-    private static JsonObject readObject(Path file) throws ModelFormatException {
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new ModelFormatException(file + ": expected a JSON object");
-            }
-            return root.getAsJsonObject();
-        } catch (IOException | JsonParseException e) {
-            throw new ModelFormatException(file + ": cannot be read as JSON: " + e.getMessage(), e);
-        }
-    }
 }
