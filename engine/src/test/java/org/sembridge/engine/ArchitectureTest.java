@@ -45,7 +45,7 @@ class ArchitectureTest {
             .because("every random choice takes an explicit seeded Random so runs are reproducible");
 
     private static final ArchRule writesGoThroughAtomicFiles = noClasses()
-            .that().resideOutsideOfPackage("org.sembridge.engine.export..")
+            .that().resideOutsideOfPackage("org.sembridge.engine.io..")
             .should().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
                     java.nio.file.OpenOption[].class)
             .orShould().callMethod(java.nio.file.Files.class, "writeString", java.nio.file.Path.class,

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sembridge.engine.SemBridgeException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.AlignmentRecord;

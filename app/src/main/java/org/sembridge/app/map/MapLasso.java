@@ -19,7 +19,7 @@ import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

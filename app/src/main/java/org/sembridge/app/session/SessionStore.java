@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.io.Utf8Text;
 import org.slf4j.Logger;

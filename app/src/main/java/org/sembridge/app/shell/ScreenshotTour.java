@@ -15,7 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.sembridge.app.common.FxTaskRunner;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

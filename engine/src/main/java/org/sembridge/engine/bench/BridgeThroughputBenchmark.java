@@ -19,7 +19,7 @@ import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.bridge.EmbeddingEstimate;
 import org.sembridge.engine.encoder.BridgeEncoder;
 import org.sembridge.engine.encoder.SelectedDevice;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;

@@ -18,7 +18,7 @@ import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.encoder.SparseEncoder;
 import org.sembridge.engine.encoder.SpladeSettings;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;

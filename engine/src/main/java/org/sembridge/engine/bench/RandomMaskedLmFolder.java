@@ -17,7 +17,7 @@ import com.google.gson.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.TextTokenizer;
 import org.sembridge.engine.safetensors.SafetensorsWriter;

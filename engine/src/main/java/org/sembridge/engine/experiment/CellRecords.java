@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// The scores cache of an experiment: one small JSON record per computed cell,
 /// `cells/<language>/<method id>.json`, holding the cell's scores and the key they were measured

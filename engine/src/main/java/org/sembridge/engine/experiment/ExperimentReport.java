@@ -15,7 +15,7 @@ import com.google.gson.JsonObject;
 
 import org.apache.lucene.search.IndexSearcher;
 
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// The tables of an [ExperimentResult], shaped like the paper's zero-shot table: rows = methods,
 /// columns = target languages and their average, cells = nDCG@10.

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.sembridge.engine.SemBridgeException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// [AtomicFiles#write] for bodies that may also fail with a [SemBridgeException] (bad data,
 /// cancellation): the exception travels through `AtomicFiles` unchecked, the temporary file is

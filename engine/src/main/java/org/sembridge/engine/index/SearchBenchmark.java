@@ -16,7 +16,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.sembridge.engine.SemBridgeException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;

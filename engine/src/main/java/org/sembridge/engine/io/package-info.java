@@ -1,5 +1,6 @@
-/// Reading text and JSON from user files so that every failure is one line in our words, naming
-/// the file and the place: shared by every reader of the engine.
+/// Reading and writing user files safely: every read failure is one line in our words, naming the
+/// file and the place, and every write is atomic. Shared by every reader and writer of the engine
+/// and the workbench.
 ///
 /// - [JsonText] parses JSON (a whole file or one JSON Lines line) and turns Gson's two-line
 ///   `MalformedJsonException` texts (with their advice to parse leniently and a link to Gson's
@@ -8,6 +9,22 @@
 ///   line and byte of the first bad byte, not as Java's `"Input length = 1"`.
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
+///
+/// - [AtomicFiles] writes every file and folder the engine writes, and [OutputMarker] decides which
+///   existing output folders may be replaced.
+///
+/// Write invariants:
+///
+/// - **Never half-written.** Files go to a temporary sibling and are renamed with `ATOMIC_MOVE`;
+///   result folders (runs, indexes, exports) are staged next to their target and renamed when
+///   complete; failures and cancellations delete the staging copy.
+/// - **We only replace what we made.** An existing output folder is replaced only when it is
+///   empty or a complete output of the same kind: its `.sembridge-output` marker, written last,
+///   lists exactly the files in it with their sizes. Anything else is refused, never deleted.
+/// - **Orphans are recognisable.** Temporary names are hidden and carry the owning process id;
+///   a staging folder whose process is gone is removed at the next start of the same output.
+/// - **Umask.** Temporary files and folders get the process's default permissions (`0666` /
+///   `0777` less the umask), never owner-only.
 ///
 /// Invariant: nothing here prints, logs or decides exit codes; callers choose the exception type
 /// (`ModelFormatException` for model folders, `InputFormatException` for data) through an

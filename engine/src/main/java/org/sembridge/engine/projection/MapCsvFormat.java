@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// The map coordinates CSV file: UTF-8, RFC 4180, one header line
 /// `token,id,space,language,kind,x,y`, then one line per point.

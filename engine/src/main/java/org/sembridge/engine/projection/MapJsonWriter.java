@@ -6,7 +6,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// Writes a [ProjectedMap] as one JSON document (UTF-8, streamed with Gson, written atomically):
 ///

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// SHA-256 content hashes of files and model folders, lower-case hex (64 characters), with an
 /// optional on-disk memo so that a multi-gigabyte checkpoint is read once, not on every run.

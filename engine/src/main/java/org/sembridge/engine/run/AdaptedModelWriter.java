@@ -24,7 +24,7 @@ import com.google.gson.JsonPrimitive;
 
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelConfig;

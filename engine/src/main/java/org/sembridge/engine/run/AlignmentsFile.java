@@ -35,7 +35,7 @@ import com.google.gson.stream.JsonWriter;
 import com.google.gson.stream.MalformedJsonException;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.io.ReadFailure;
 

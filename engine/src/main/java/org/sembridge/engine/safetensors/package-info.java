@@ -5,7 +5,7 @@
 /// - [SafetensorsFile] maps a file read-only (`FileChannel.map` into a shared `Arena`, `long`
 ///   offsets, so files over 2 GiB work) and validates the whole header on open;
 /// - [SafetensorsWriter] collects tensors and writes a file atomically through
-///   `org.sembridge.engine.export.AtomicFiles`;
+///   `org.sembridge.engine.io.AtomicFiles`;
 /// - [TensorInfo] is one header entry, [DType] an element type.
 ///
 /// Format: an unsigned little-endian 64-bit header length `n`; `n` bytes of UTF-8 JSON mapping each

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.progress.CancellationToken;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;

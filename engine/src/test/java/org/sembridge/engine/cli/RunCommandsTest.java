@@ -107,7 +107,7 @@ class RunCommandsTest {
         assertEquals(ExitCodes.OK, cli(init.toArray(String[]::new)).exitCode());
         String[] inspect = {"inspect", "--run", cachedRun.toString(), "--token", "katze", "--alpha", "2", "--cache",
             cache.toString()};
-        org.sembridge.engine.export.AtomicFiles.deleteRecursively(cache);
+        org.sembridge.engine.io.AtomicFiles.deleteRecursively(cache);
 
         Result failed = cli(inspect);
         assertEquals(ExitCodes.INPUT_FORMAT, failed.exitCode());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 class MapCsvFormatTest {
 

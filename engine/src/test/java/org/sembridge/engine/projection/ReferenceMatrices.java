@@ -3,7 +3,7 @@ package org.sembridge.engine.projection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sembridge.engine.export.AtomicFiles;
+import org.sembridge.engine.io.AtomicFiles;
 
 /// Writes the input files of the numpy reference scripts (`trustworthiness_reference.py`,
 /// `pca_reference.py`), which the tests run through `PythonReference`.

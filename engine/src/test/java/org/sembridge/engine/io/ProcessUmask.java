@@ -1,4 +1,4 @@
-package org.sembridge.engine.export;
+package org.sembridge.engine.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.sembridge.engine.export;
+package org.sembridge.engine.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.sembridge.engine.io.ReadFailure;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
