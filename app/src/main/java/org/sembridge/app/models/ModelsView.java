@@ -21,7 +21,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.sembridge.app.common.DialogService;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 
 /// The models page: a card per [ModelRole] with an open button, a recent-folders menu and a drop
 /// target, plus the device chooser. Only builds and binds nodes; commands go to the

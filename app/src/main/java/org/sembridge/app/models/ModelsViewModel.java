@@ -14,7 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.TaskRunner;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.encoder.SelectedDevice;
 
 /// State and commands of the models page: one [ModelCard] per [ModelRole], the chosen device

@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.UnknownBridgeRule;

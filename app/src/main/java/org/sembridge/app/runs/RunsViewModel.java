@@ -26,7 +26,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.RunManifest;

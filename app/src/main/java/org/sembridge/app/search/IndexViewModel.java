@@ -22,7 +22,7 @@ import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.index.IndexBuildReport;
 import org.slf4j.Logger;

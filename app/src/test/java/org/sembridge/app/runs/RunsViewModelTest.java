@@ -25,7 +25,7 @@ import org.sembridge.app.models.ModelsViewModel;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 
 /// The runs page's state and commands on the real engine and the bundled sample models, inline

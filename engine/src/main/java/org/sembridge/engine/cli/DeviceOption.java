@@ -1,7 +1,7 @@
 package org.sembridge.engine.cli;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.encoder.DeviceUnavailableException;
 import org.sembridge.engine.encoder.SelectedDevice;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.experiment.ExperimentConfig;
 import org.sembridge.engine.experiment.ExperimentReport;
 import org.sembridge.engine.experiment.ExperimentResult;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferRunner;

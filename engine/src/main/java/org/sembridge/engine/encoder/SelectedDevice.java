@@ -1,9 +1,11 @@
 package org.sembridge.engine.encoder;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
 
 /// The device the encoders run on, with the reason it was chosen (for logs, `info` and the
-/// status bar). Obtained from [DeviceChoice#select()]; the DJL device itself stays inside the
+/// status bar). Obtained from `run.DeviceChoice.select()`; the DJL device itself stays inside the
 /// engine.
 public final class SelectedDevice {
 
@@ -18,6 +20,38 @@ public final class SelectedDevice {
     /// The CPU, chosen explicitly by the caller (tests, `--device cpu`).
     public static SelectedDevice cpu() {
         return new SelectedDevice(Device.cpu(), "requested");
+    }
+
+    /// The first GPU when one is usable, else the CPU with the reason; loads the PyTorch engine
+    /// (about 2 s the first time).
+    public static SelectedDevice firstGpuElseCpu() {
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        if (gpus > 0) {
+            return new SelectedDevice(Device.gpu(0), gpus + " CUDA GPU(s) visible to libtorch "
+                    + Engine.getEngine("PyTorch").getVersion());
+        }
+        return new SelectedDevice(Device.cpu(), "no GPU: " + gpuUnavailableReason());
+    }
+
+    /// The first GPU.
+    ///
+    /// @throws DeviceUnavailableException when no GPU is usable, with the reason
+    public static SelectedDevice firstGpu() throws DeviceUnavailableException {
+        SelectedDevice chosen = firstGpuElseCpu();
+        if (!chosen.isGpu()) {
+            throw new DeviceUnavailableException("device gpu was requested, but no GPU is usable: "
+                    + gpuUnavailableReason());
+        }
+        return chosen;
+    }
+
+    private static String gpuUnavailableReason() {
+        if (!CudaUtils.hasCuda()) {
+            return "the CUDA runtime (libcudart) was not found; install the NVIDIA driver and CUDA runtime and put "
+                    + "them on LD_LIBRARY_PATH";
+        }
+        return "no CUDA-enabled libtorch on the classpath (the loaded libtorch "
+                + Engine.getEngine("PyTorch").getVersion() + " is a CPU build; see docs for the cu128 route)";
     }
 
     /// Whether this is a CUDA GPU.

@@ -24,7 +24,7 @@
 ///
 /// ## Devices
 ///
-/// [DeviceChoice] resolves `auto`, `cpu` or `gpu` to a [SelectedDevice] with a reason; a GPU
+/// [SelectedDevice] resolves the user's `auto`, `cpu` or `gpu` (`run.DeviceChoice`) with a reason; a GPU
 /// needs a CUDA build of libtorch plus `libcudart`, and `gpu` without one is refused with the
 /// reason. The device is a parameter of every load; there is one code path.
 ///
@@ -48,7 +48,7 @@
 ///
 /// [SparseEncoder] with [SpladeSettings], [SpladePooling] and [SparseVector];
 /// [BridgeEncoder] with [BatchMemoryRule] (batch size from sequence length, hidden size and an
-/// activation budget); [EncoderModel]; [DeviceChoice] and [SelectedDevice]. Package-private
+/// activation budget); [EncoderModel]; [SelectedDevice]. Package-private
 /// building blocks: `EmbeddingLayer`, `TransformerLayer`, `MaskedLmHead`, `EncoderWeights`,
 /// `LinearProjection`, `LayerNormalization`, `ActivationKernel`, `SentencePooling`,
 /// `TokenizedTexts`.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 
 /// The zero-shot experiment of the paper as data: which source encoder is transferred with which

@@ -21,7 +21,7 @@ import com.google.gson.JsonPrimitive;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.io.ReadFailure;

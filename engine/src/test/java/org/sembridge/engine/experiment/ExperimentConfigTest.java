@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.cli.SemBridgeCli;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.run.BiasMode;
 

@@ -18,7 +18,7 @@ import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.provenance.ProvenanceRecorder;
 import org.sembridge.engine.run.BiasMode;

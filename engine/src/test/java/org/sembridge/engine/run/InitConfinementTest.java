@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.ModelFormatException;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.hf.RandomModelFolder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.bridge.BridgeTexts;
 import org.sembridge.engine.encoder.BridgeEncoder;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.TextTokenizer;

@@ -28,7 +28,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.bridge.PrecomputedBridgeVectors;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.provenance.ContentHash;

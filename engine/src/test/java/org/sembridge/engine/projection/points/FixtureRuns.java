@@ -2,7 +2,7 @@ package org.sembridge.engine.projection.points;
 
 import java.nio.file.Path;
 import org.sembridge.engine.bridge.BridgeVectorStore;
-import org.sembridge.engine.encoder.DeviceChoice;
+import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LoadedRun;

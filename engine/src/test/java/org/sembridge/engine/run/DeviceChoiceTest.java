@@ -1,4 +1,4 @@
-package org.sembridge.engine.encoder;
+package org.sembridge.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.encoder.DeviceUnavailableException;
+import org.sembridge.engine.encoder.SelectedDevice;
 
 class DeviceChoiceTest {
 
