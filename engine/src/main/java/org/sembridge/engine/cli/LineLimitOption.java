@@ -1,6 +1,6 @@
 package org.sembridge.engine.cli;
 
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 
 /// Reads relevance judgements.
 ///

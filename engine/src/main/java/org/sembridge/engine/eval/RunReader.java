@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SequencedMap;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 
 /// Reads a TREC run, `qid Q0 docid rank score tag` separated by whitespace.
 ///

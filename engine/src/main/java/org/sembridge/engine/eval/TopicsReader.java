@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.index.JsonLineParser;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 
 /// Reads the queries of an evaluation set.
 ///

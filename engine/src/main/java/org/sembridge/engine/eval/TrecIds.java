@@ -1,7 +1,7 @@
 package org.sembridge.engine.eval;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 
 /// The rule for query and document ids in TREC files: non-empty, no whitespace (fields are
 /// whitespace-separated).

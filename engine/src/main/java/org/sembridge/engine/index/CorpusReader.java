@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.TextLineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

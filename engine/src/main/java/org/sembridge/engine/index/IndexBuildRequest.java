@@ -3,6 +3,7 @@ package org.sembridge.engine.index;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.sembridge.engine.io.TextLineReader;
 
 /// What to index and where: the inputs of [IndexBuilder#build].
 ///

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.List;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.io.JsonText;
+import org.sembridge.engine.io.TextLineReader;
 
 /// Parses one line of a JSON Lines file into an object and reads its fields, reporting every
 /// problem with the file and line of a [TextLineReader].

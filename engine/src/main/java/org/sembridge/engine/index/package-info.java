@@ -41,15 +41,15 @@
 ///   failure or cancellation leaves the previous index (or nothing) in place. A non-empty folder
 ///   that is not a complete SemBridge index (its `.sembridge-output` marker lists every file) is
 ///   never replaced. Exports are staged and published the same way.
-/// - **Bad input** is an `InputFormatException` naming file and line ([TextLineReader]): invalid
+/// - **Bad input** is an `InputFormatException` naming file and line ([TextLineReader][org.sembridge.engine.io.TextLineReader]): invalid
 ///   UTF-8, malformed JSON, wrong columns, empty or duplicate ids. Empty documents are skipped and
 ///   counted, not fatal ([CorpusReader]).
 ///
 /// ## Size limits
 ///
 /// Every line file of the engine (corpora here; queries, qrels and runs in `eval`; lexicons in
-/// `vocab`) is read through [TextLineReader], which holds at most one line and refuses a line
-/// longer than [TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB of UTF-8, terminator not counted)
+/// `vocab`) is read through [TextLineReader][org.sembridge.engine.io.TextLineReader], which holds at most one line and refuses a line
+/// longer than [org.sembridge.engine.io.TextLineReader#DEFAULT_MAX_LINE_BYTES] (1 MiB of UTF-8, terminator not counted)
 /// with `"<file> line <n>: longer than the limit of 1 MiB per line ..."`. The limit is enforced
 /// while reading, before the line is decoded, so memory stays bounded by the limit whatever the
 /// file holds; `.gz` files are decompressed as a stream, 64 KiB at a time, so a small gzip that

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 /// `MalformedInputException: Input length = 1` or silent U+FFFD replacement characters.
 ///
 /// For small files read at once (JSON configs, manifests, tokenizers); large line-oriented files
-/// go through `org.sembridge.engine.index.TextLineReader`, which is bounded per line.
+/// go through [TextLineReader], which is bounded per line.
 public final class Utf8Text {
 
     private Utf8Text() {

@@ -7,6 +7,9 @@
 ///   troubleshooting page) into `"<file>: not valid JSON at line L column C: expected ..."`.
 /// - [Utf8Text] reads a whole file as strict UTF-8: a file that is not UTF-8 is reported with the
 ///   line and byte of the first bad byte, not as Java's `"Input length = 1"`.
+/// - [TextLineReader] streams a line file (corpora, queries, qrels, runs, lexicons) as strict
+///   UTF-8, bounded per line, naming file and line in every error (moved here from `index` so
+///   that `vocab` and `eval` read lines without depending on the index package).
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
 ///

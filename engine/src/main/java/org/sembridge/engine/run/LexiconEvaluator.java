@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 import org.sembridge.engine.vocab.BilingualLexicon;
 import org.sembridge.engine.vocab.CanonicalVocabulary;
 import org.slf4j.Logger;

@@ -17,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.TextLineReader;
 
 /// The per-line bound of [TextLineReader]: refused with file and line, enforced while reading
 /// (a gzip line far over the limit is never held whole), and gzip damage as bad input.

@@ -1,4 +1,4 @@
-package org.sembridge.engine.index;
+package org.sembridge.engine.io;
 
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.io.ReadFailure;
 
 /// A strict, streaming reader of UTF-8 text lines that knows where it is: file, line number, and
 /// bytes consumed, so every format error can name its exact place.
