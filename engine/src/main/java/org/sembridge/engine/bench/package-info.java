@@ -52,6 +52,15 @@
 ///
 /// - Every tensor lives in an `NDManager` scope: the encoder's own, and for the matmul one
 ///   base manager per measurement with one sub-manager per product.
+/// ## Search ([SearchBenchmark]) and projections ([ProjectionBenchmark])
+///
+/// [SearchBenchmark] indexes a synthetic SPLADE-shaped collection and times queries through the
+/// index package's public API ([SearchBenchmarkSettings] -> [SearchBenchmarkReport]; the
+/// distribution and what it shows are described in the `index` package guide).
+/// [ProjectionBenchmark] projects synthetic Gaussian clusters with each method and reports time,
+/// CPU seconds and trustworthiness. Both moved here from `index` and `projection`: benchmark code
+/// lives only in this package, which no library package depends on (an `ArchitectureTest` rule).
+///
 /// - Timed runs never include model loading or text generation; the median of the measured
 ///   runs is reported with the fastest and slowest ([TimingSummary]), and
 ///   [BenchmarkEnvironment] records threads and the load average, since figures from a

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.projection.NativeLinearAlgebra;
-import org.sembridge.engine.projection.ProjectionBenchmark;
+import org.sembridge.engine.bench.ProjectionBenchmark;
 import org.sembridge.engine.projection.ProjectionMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
@@ -201,6 +202,12 @@ public final class SparseIndex implements AutoCloseable {
                 bm25Analyzer.close();
             }
         }
+    }
+
+    /// The number of documents with a weight for `token` (the length of its posting list), which
+    /// is what a query token costs to search.
+    public int documentFrequency(String token) throws IOException {
+        return reader.docFreq(new Term(IndexFields.TOKENS, token));
     }
 
     IndexSearcher searcher() {

@@ -14,6 +14,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 
@@ -52,6 +53,22 @@ public final class SparseSearcher {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         TopDocs top = index.searcher().search(toLuceneQuery(query), k);
+        return index.hits(top.scoreDocs);
+    }
+
+    /// The same `k` best documents as [#search], but every matching document is scored: the
+    /// collector counts all hits, so Lucene's MaxScore skipping of non-competitive documents is
+    /// off. Slower; `bench search` times it as the exhaustive reference for [#search].
+    ///
+    /// @throws InputFormatException as [#search]
+    /// @throws ModelFormatException as [#search]
+    public List<SearchHit> searchExhaustively(SparseQuery query, int k) throws IOException, InputFormatException,
+            ModelFormatException {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        TopDocs top = index.searcher().search(toLuceneQuery(query),
+                new TopScoreDocCollectorManager(k, null, Integer.MAX_VALUE));
         return index.hits(top.scoreDocs);
     }
 

@@ -14,7 +14,7 @@
 /// Entry points for the CLI and the workbench: [IndexBuilder#build] (index a corpus),
 /// [SparseIndex#open] with [SparseIndex#sparseSearcher()] / [SparseIndex#bm25Searcher()]
 /// (search, explain), [AnseriniExporter] and [OpenSearchBulkExporter] (export),
-/// [SearchBenchmark] (performance figures). The encoder is behind the small [SparseTextEncoder]
+/// `bench.SearchBenchmark` (performance figures). The encoder is behind the small [SparseTextEncoder]
 /// interface, so this package does not depend on the transformer code.
 ///
 /// ## What an index holds
@@ -62,7 +62,7 @@
 ///
 /// ## Performance
 ///
-/// [SearchBenchmark] (`bin/sembridge bench search`) builds a synthetic 100,000-document collection
+/// `bench.SearchBenchmark` (`bin/sembridge bench search`) builds a synthetic 100,000-document collection
 /// (120 tokens per document from a 32,000-token vocabulary, popularity `1 / (r + 100)`, log-normal
 /// weights independent of the token) and times 1,000 queries of 30 tokens (top 10) on one thread,
 /// in wall-clock and CPU time. [SparseSearcher#search] collects with Lucene's

@@ -1,4 +1,4 @@
-package org.sembridge.engine.projection;
+package org.sembridge.engine.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 

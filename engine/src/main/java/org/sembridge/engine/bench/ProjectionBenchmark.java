@@ -1,10 +1,21 @@
-package org.sembridge.engine.projection;
+package org.sembridge.engine.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.sembridge.engine.projection.MapInput;
+import org.sembridge.engine.projection.MapQuality;
+import org.sembridge.engine.projection.NativeLibraryException;
+import org.sembridge.engine.projection.PcaParameters;
+import org.sembridge.engine.projection.PointLabel;
+import org.sembridge.engine.projection.ProjectionMethod;
+import org.sembridge.engine.projection.ProjectionParameters;
+import org.sembridge.engine.projection.Projector;
+import org.sembridge.engine.projection.QualityEvaluator;
+import org.sembridge.engine.projection.TsneParameters;
+import org.sembridge.engine.projection.UmapParameters;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;

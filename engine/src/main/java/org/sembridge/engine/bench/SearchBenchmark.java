@@ -1,4 +1,4 @@
-package org.sembridge.engine.index;
+package org.sembridge.engine.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -12,9 +12,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.sembridge.engine.index.CorpusDocument;
+import org.sembridge.engine.index.IndexMetadata;
+import org.sembridge.engine.index.QueryWeighting;
+import org.sembridge.engine.index.SparseIndex;
+import org.sembridge.engine.index.SparseIndexWriter;
+import org.sembridge.engine.index.SparseQuery;
+import org.sembridge.engine.index.SparseSearcher;
+import org.sembridge.engine.index.TermWeights;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.io.AtomicFiles;
 import org.sembridge.engine.progress.CancellationToken;
@@ -89,10 +94,8 @@ public final class SearchBenchmark {
             double topTokenFraction;
             double meanPostings;
             try (SparseIndex index = SparseIndex.open(folder)) {
-                IndexReader reader = index.searcher().getIndexReader();
-                topTokenFraction = (double) reader.docFreq(new Term(IndexFields.TOKENS, generator.mostPopularToken()))
-                        / settings.documents();
-                meanPostings = meanPostings(reader, queries);
+                topTokenFraction = (double) index.documentFrequency(generator.mostPopularToken()) / settings.documents();
+                meanPostings = meanPostings(index, queries);
                 SparseSearcher searcher = index.sparseSearcher();
                 for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
                     for (SparseQuery query : queries) {
@@ -116,10 +119,8 @@ public final class SearchBenchmark {
                         cancel.throwIfCancelled("benchmark exhaustive queries");
                         progress.onProgress("benchmark exhaustive queries", q, queries.size());
                     }
-                    var luceneQuery = searcher.toLuceneQuery(queries.get(q));
-                    var collector = new TopScoreDocCollectorManager(settings.topK(), null, Integer.MAX_VALUE);
                     long cpuStart = threads.getCurrentThreadCpuTime();
-                    index.hits(index.searcher().search(luceneQuery, collector).scoreDocs);
+                    searcher.searchExhaustively(queries.get(q), settings.topK());
                     exhaustiveCpuTimes[q] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
                 }
                 progress.onProgress("benchmark exhaustive queries", queries.size(), queries.size());
@@ -170,11 +171,11 @@ public final class SearchBenchmark {
     }
 
     /// Mean over `queries` of the summed document frequencies of their tokens.
-    private static double meanPostings(IndexReader reader, List<SparseQuery> queries) throws IOException {
+    private static double meanPostings(SparseIndex index, List<SparseQuery> queries) throws IOException {
         long total = 0;
         for (SparseQuery query : queries) {
             for (String token : query.weights().terms()) {
-                total += reader.docFreq(new Term(IndexFields.TOKENS, token));
+                total += index.documentFrequency(token);
             }
         }
         return (double) total / queries.size();

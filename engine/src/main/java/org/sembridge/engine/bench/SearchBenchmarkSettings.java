@@ -1,4 +1,4 @@
-package org.sembridge.engine.index;
+package org.sembridge.engine.bench;
 
 /// The shape of the synthetic collection [SearchBenchmark] builds and queries.
 ///

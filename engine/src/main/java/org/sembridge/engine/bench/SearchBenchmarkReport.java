@@ -1,4 +1,4 @@
-package org.sembridge.engine.index;
+package org.sembridge.engine.bench;
 
 /// The figures [SearchBenchmark] measured.
 ///
