@@ -1,7 +1,10 @@
 package org.sembridge.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +61,63 @@ class ArchitectureTest {
             .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
             .because("every write is atomic (temp file + rename) so no reader ever sees a half-written result");
 
+    private static final String CLI = "org.sembridge.engine.cli..";
+    private static final String BENCH = "org.sembridge.engine.bench..";
+
+    /// The layers of docs/architecture.md ("Layers"), top to bottom: each may use the layers below
+    /// it and its own, never one above. `workflow` (one service per user-level job) sits above the
+    /// operations it composes and below the experiment runner and the entry points that call it.
+    private static final ArchRule enginePackagesFormLayers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Entry points").definedBy(CLI)
+            .layer("Benchmarks").definedBy(BENCH)
+            .layer("Experiment").definedBy("org.sembridge.engine.experiment..")
+            .layer("Workflows").definedBy("org.sembridge.engine.workflow..")
+            .layer("Operations").definedBy("org.sembridge.engine.run..", "org.sembridge.engine.index..",
+                    "org.sembridge.engine.eval..", "org.sembridge.engine.projection..")
+            .layer("Compute").definedBy("org.sembridge.engine.encoder..", "org.sembridge.engine.transfer..",
+                    "org.sembridge.engine.bridge..")
+            .layer("Formats").definedBy("org.sembridge.engine.safetensors..", "org.sembridge.engine.hf..",
+                    "org.sembridge.engine.vocab..", "org.sembridge.engine.provenance..")
+            .layer("Foundation").definedBy("org.sembridge.engine", "org.sembridge.engine.io..",
+                    "org.sembridge.engine.progress..", "org.sembridge.engine.confinement..",
+                    "org.sembridge.engine.linalg..")
+            .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Benchmarks").mayOnlyBeAccessedByLayers("Entry points")
+            .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Entry points", "Benchmarks")
+            .whereLayer("Workflows").mayOnlyBeAccessedByLayers("Experiment", "Entry points", "Benchmarks")
+            .whereLayer("Operations").mayOnlyBeAccessedByLayers("Workflows", "Experiment", "Entry points",
+                    "Benchmarks")
+            .whereLayer("Compute").mayOnlyBeAccessedByLayers("Operations", "Workflows", "Experiment",
+                    "Entry points", "Benchmarks")
+            .whereLayer("Formats").mayOnlyBeAccessedByLayers("Compute", "Operations", "Workflows", "Experiment",
+                    "Entry points", "Benchmarks")
+            .because("a lower layer that reaches up (a reader calling the run pipeline, an operation calling a"
+                    + " workflow) makes the engine one knot that cannot be tested or reused in parts; the picture"
+                    + " in docs/architecture.md is the contract");
+
+    private static final ArchRule packagesAreFreeOfCycles = slices()
+            .matching("org.sembridge.engine.(*)..")
+            .should().beFreeOfCycles()
+            .because("packages that need each other are one package in two folders: neither can be understood,"
+                    + " tested or moved alone");
+
+    private static final ArchRule libraryDoesNotDependOnEntryPoints = noClasses()
+            .that().resideOutsideOfPackages(CLI, BENCH)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH)
+            .because("the CLI and the benchmark harness ship in the engine jar but are entry points on top of the"
+                    + " library; the workbench and the tests use the library without them");
+
+    private static final ArchRule noDjlTypesInPublicSignatures = members()
+            .that().arePublic()
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("org.sembridge.engine.encoder..")
+            .should(new ForeignTypesInSignature("ai.djl"))
+            .because("DJL (devices, NDArrays, managers) is the encoder's internal detail: callers name a device"
+                    + " with run.DeviceChoice or encoder.SelectedDevice and get records and arrays back, so the"
+                    + " native engine can change without touching them");
+
     private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.engine");
@@ -76,7 +136,8 @@ class ArchitectureTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(engineHasNoJavaFx, onlyTheCliPrints, noJavaUtilLogging, noFixedSizeThreadPools, noPathsGet,
-                noUnseededShuffle, writesGoThroughAtomicFiles, contentDerivedPathsAreConfined);
+                noUnseededShuffle, writesGoThroughAtomicFiles, contentDerivedPathsAreConfined, enginePackagesFormLayers,
+                packagesAreFreeOfCycles, libraryDoesNotDependOnEntryPoints, noDjlTypesInPublicSignatures);
     }
 
     /// The content-path rule is not vacuous: it refuses a shard name resolved by hand, a module

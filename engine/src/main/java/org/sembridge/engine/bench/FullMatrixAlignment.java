@@ -45,7 +45,7 @@ final class FullMatrixAlignment {
         if (!(alpha > 1.0)) {
             throw new IllegalArgumentException("alpha must be > 1 (sparse weights), got " + alpha);
         }
-        FloatMatrix similarities = new BlockedCosineSimilarity(device.device(),
+        FloatMatrix similarities = new BlockedCosineSimilarity(device,
                 BlockedCosineSimilarity.DEFAULT_MAX_BLOCK_BYTES).similarityRows(targets, sources, targetRows, progress,
                 cancel);
         EntmaxSolver solver = new EntmaxSolver(alpha);

@@ -80,7 +80,7 @@ public final class InitBenchmark {
 
         ResidentMemoryWindow stepWindow = ResidentMemoryWindow.open();
         ElapsedTime.Start stepClock = ElapsedTime.start();
-        AlignmentResult result = new TopKSupportSearch(device.device()).search(targets, sources, rows, options,
+        AlignmentResult result = new TopKSupportSearch(device).search(targets, sources, rows, options,
                 progress, cancel);
         SparseReconstruction.reconstruct(result.alignments(), sourceEmbeddings, progress, cancel);
         ElapsedTime step = stepClock.stop();
@@ -94,7 +94,7 @@ public final class InitBenchmark {
         if (similarityOnly) {
             ResidentMemoryWindow similarityWindow = ResidentMemoryWindow.open();
             ElapsedTime.Start similarityClock = ElapsedTime.start();
-            gemmOnly = new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
+            gemmOnly = new BlockedCosineSimilarity(device, options.maxBlockBytes())
                     .timeSimilarityOnly(targets, sources, rows, progress, cancel);
             similarity = similarityClock.stop();
             similarityExtra = similarityWindow.extraBytes();
@@ -137,7 +137,7 @@ public final class InitBenchmark {
 
         ResidentMemoryWindow topKWindow = ResidentMemoryWindow.open();
         ElapsedTime.Start topKClock = ElapsedTime.start();
-        List<TokenAlignment> topK = new TopKSupportSearch(device.device()).search(targets, sources, ids,
+        List<TokenAlignment> topK = new TopKSupportSearch(device).search(targets, sources, ids,
                 settings.alignmentOptions(), progress, cancel).alignments();
         FloatMatrix topKEmbeddings = SparseReconstruction.reconstruct(topK, sourceEmbeddings, progress, cancel);
         ElapsedTime topKTime = topKClock.stop();
@@ -202,13 +202,13 @@ public final class InitBenchmark {
         }
         AlignmentOptions options = settings.alignmentOptions();
         // At least one full block, so that the OpenBLAS path's kept scratch has its final size.
-        int blockRows = new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
+        int blockRows = new BlockedCosineSimilarity(device, options.maxBlockBytes())
                 .blockRows(settings.sourceCount());
         int[] rows = IntStream.range(0, Math.min(Math.max(WARM_UP_ROWS, blockRows + 1), targets.rows())).toArray();
-        List<TokenAlignment> alignments = new TopKSupportSearch(device.device()).search(targets, sources, rows,
+        List<TokenAlignment> alignments = new TopKSupportSearch(device).search(targets, sources, rows,
                 options, ProgressListener.NONE, cancel).alignments();
         SparseReconstruction.reconstruct(alignments, sourceEmbeddings, ProgressListener.NONE, cancel);
-        new BlockedCosineSimilarity(device.device(), options.maxBlockBytes())
+        new BlockedCosineSimilarity(device, options.maxBlockBytes())
                 .timeSimilarityOnly(targets, sources, rows, ProgressListener.NONE, cancel);
         if (OpenBlas.available().isPresent()) {
             GemmTopKReference.measure(OpenBlas.available().get(), targets, sources, rows, settings.topK(),

@@ -225,7 +225,7 @@ public final class LoadedRun {
             CancellationToken cancel) throws IOException, SemBridgeException {
         requireAlpha(alpha);
         BridgeSpace space = bridgeVectors();
-        return new TopKSupportSearch(device.device()).search(space.targets(), space.sources(), builtIds(),
+        return new TopKSupportSearch(device).search(space.targets(), space.sources(), builtIds(),
                 AlignmentOptions.of(alpha), progress, cancel);
     }
 

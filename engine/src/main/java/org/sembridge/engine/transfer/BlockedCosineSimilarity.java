@@ -1,12 +1,12 @@
 package org.sembridge.engine.transfer;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.stream.IntStream;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
@@ -77,16 +77,16 @@ public final class BlockedCosineSimilarity {
 
     /// A blocked similarity on `device` whose blocks stay within `maxBlockBytes`.
     ///
-    /// @param device where the GEMMs run, e.g. `Device.cpu()` or `Device.gpu()`
+    /// @param device where the GEMMs run, e.g. `SelectedDevice.cpu()`
     /// @param maxBlockBytes bound on one block's `float32` similarity matrix, `>= 4`; a block holds
     ///     at least one row even when one row exceeds the bound
-    public BlockedCosineSimilarity(Device device, long maxBlockBytes) {
+    public BlockedCosineSimilarity(SelectedDevice device, long maxBlockBytes) {
         this(SimilarityBackend.forDevice(device), maxBlockBytes);
     }
 
     /// A blocked similarity on a given backend (tests compare the two paths with it).
     ///
-    /// @param maxBlockBytes as for [#BlockedCosineSimilarity(Device, long)]
+    /// @param maxBlockBytes as for [#BlockedCosineSimilarity(SelectedDevice, long)]
     public BlockedCosineSimilarity(SimilarityBackend backend, long maxBlockBytes) {
         if (maxBlockBytes < Float.BYTES) {
             throw new IllegalArgumentException("maxBlockBytes must be >= " + Float.BYTES + ", found "
@@ -96,8 +96,8 @@ public final class BlockedCosineSimilarity {
         this.maxBlockBytes = maxBlockBytes;
     }
 
-    /// The DJL device of this similarity (where the DJL path runs its GEMMs).
-    public Device device() {
+    /// The device of this similarity (where the DJL path runs its GEMMs).
+    public SelectedDevice device() {
         return backend.device();
     }
 
@@ -206,7 +206,7 @@ public final class BlockedCosineSimilarity {
         }
         int sourceCount = sources.rows();
         int rowsPerBlock = blockRows(sourceCount);
-        try (NDManager scope = NDManager.newBaseManager(backend.device())) {
+        try (NDManager scope = NDManager.newBaseManager(backend.device().device())) {
             NDArray sourceMatrix = scope.create(sources.values(), new Shape(sourceCount, dimension));
             sourceMatrix.muli(scope.create(sourceScale, new Shape(sourceCount, 1)));
             NDArray sourcesTransposed = sourceMatrix.transpose();

@@ -1,10 +1,10 @@
 package org.sembridge.engine.transfer;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ public final class DenseSoftmaxReconstruction {
     private final BlockedCosineSimilarity similarity;
 
     /// A reconstruction on `device` whose similarity blocks stay within `maxBlockBytes`.
-    public DenseSoftmaxReconstruction(Device device, long maxBlockBytes) {
+    public DenseSoftmaxReconstruction(SelectedDevice device, long maxBlockBytes) {
         this.similarity = new BlockedCosineSimilarity(device, maxBlockBytes);
     }
 
@@ -48,7 +48,7 @@ public final class DenseSoftmaxReconstruction {
         long start = System.nanoTime();
         int d = sourceEmbeddings.columns();
         float[] out = new float[Math.multiplyExact(targetRows.length, d)];
-        try (NDManager scope = NDManager.newBaseManager(similarity.device())) {
+        try (NDManager scope = NDManager.newBaseManager(similarity.device().device())) {
             NDArray embeddings = scope.create(sourceEmbeddings.values(), new Shape(sourceEmbeddings.rows(), d));
             similarity.forEachBlock(targets, sources, targetRows, STAGE, progress, cancel,
                     (similarities, firstRow, rowCount) -> {
@@ -57,7 +57,7 @@ public final class DenseSoftmaxReconstruction {
                     });
         }
         LOG.info("reconstructed {} target embeddings of dimension {} from dense softmax weights over {} sources "
-                        + "on {} in {} s", targetRows.length, d, sources.rows(), similarity.device(),
+                        + "on {} in {} s", targetRows.length, d, sources.rows(), similarity.device().name(),
                 String.format("%.3f", (System.nanoTime() - start) / 1e9));
         return new FloatMatrix(targetRows.length, d, out);
     }

@@ -1,7 +1,7 @@
 package org.sembridge.engine.transfer;
 
-import ai.djl.Device;
 import java.util.Optional;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
 /// Softmax (`alpha = 1`) always takes the DJL path: its log-partition needs an `exp` of every
 /// similarity, which the device does in bulk (see [TopKSupportSearch]).
 ///
-/// @param device the DJL device of the DJL path (and of the caller's other tensor work)
+/// @param device the device of the DJL path (and of the caller's other tensor work)
 /// @param blas the library of the BLAS path; empty for the DJL path
 /// @param reason why this path was chosen, for logs and benchmark reports
-public record SimilarityBackend(Device device, Optional<OpenBlas> blas, String reason) {
+public record SimilarityBackend(SelectedDevice device, Optional<OpenBlas> blas, String reason) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityBackend.class);
 
     /// The backend for `device`: OpenBLAS on a CPU where it loads, else DJL on `device`.
-    public static SimilarityBackend forDevice(Device device) {
+    public static SimilarityBackend forDevice(SelectedDevice device) {
         if (device.isGpu()) {
             return new SimilarityBackend(device, Optional.empty(), "the device is a GPU");
         }
@@ -36,12 +36,12 @@ public record SimilarityBackend(Device device, Optional<OpenBlas> blas, String r
             return new SimilarityBackend(device, blas, "CPU with OpenBLAS " + blas.get().coreName());
         }
         String reason = OpenBlas.unavailableReason().orElse("OpenBLAS is not available");
-        LOG.debug("similarity blocks on DJL {}: {}", device, reason);
+        LOG.debug("similarity blocks on DJL {}: {}", device.name(), reason);
         return new SimilarityBackend(device, Optional.empty(), reason);
     }
 
     /// The DJL path on `device` whatever the device (tests comparing the two paths, and softmax).
-    public static SimilarityBackend djl(Device device) {
+    public static SimilarityBackend djl(SelectedDevice device) {
         return new SimilarityBackend(device, Optional.empty(), "requested");
     }
 
@@ -53,6 +53,6 @@ public record SimilarityBackend(Device device, Optional<OpenBlas> blas, String r
     /// A short label, e.g. `OpenBLAS SkylakeX (2 threads)` or `DJL cpu()`.
     public String label() {
         return blas.map(b -> "OpenBLAS " + b.coreName() + " (" + b.threads() + " threads)")
-                .orElse("DJL " + device);
+                .orElse("DJL " + device.name());
     }
 }

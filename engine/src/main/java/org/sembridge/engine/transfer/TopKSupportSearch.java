@@ -1,6 +1,5 @@
 package org.sembridge.engine.transfer;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
@@ -14,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class TopKSupportSearch {
 
     /// A search that runs its GEMMs on `device`: by OpenBLAS on a CPU where it loads, else by DJL
     /// ([SimilarityBackend#forDevice]).
-    public TopKSupportSearch(Device device) {
+    public TopKSupportSearch(SelectedDevice device) {
         this(SimilarityBackend.forDevice(device));
     }
 
@@ -101,7 +101,7 @@ public final class TopKSupportSearch {
             path = backend.label();
         } else {
             similarity.forEachBlock(targets, sources, targetRows, STAGE, progress, cancel, aligner);
-            path = "DJL " + backend.device();
+            path = "DJL " + backend.device().name();
         }
         long elapsed = System.nanoTime() - start;
         AlignmentStatistics statistics = new AlignmentStatistics(targetRows.length, aligner.exactOnTopK,

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
@@ -22,7 +22,7 @@ class BlockedCosineSimilarityTest {
         FloatMatrix sources = TestVectors.gaussian(random, 300, 24);
         int[] rows = {39, 0, 7, 7, 21};
 
-        FloatMatrix actual = new BlockedCosineSimilarity(Device.cpu(), 2L * 300 * Float.BYTES)
+        FloatMatrix actual = new BlockedCosineSimilarity(SelectedDevice.cpu(), 2L * 300 * Float.BYTES)
                 .similarityRows(targets, sources, rows, ProgressListener.NONE, CancellationToken.create());
         double[][] expected = EntmaxReference.align(4.0, targets, sources, rows).similarities();
 
@@ -36,7 +36,7 @@ class BlockedCosineSimilarityTest {
     @ParameterizedTest(name = "{0} bytes against {1} sources -> {2} rows")
     @CsvSource({"67108864, 30522, 549", "67108864, 1, 16777216", "4, 30522, 1", "1600, 400, 1"})
     void blockRowsKeepTheSimilarityBlockWithinTheBound(long maxBlockBytes, int sources, int expectedRows) {
-        assertEquals(expectedRows, new BlockedCosineSimilarity(Device.cpu(), maxBlockBytes).blockRows(sources));
+        assertEquals(expectedRows, new BlockedCosineSimilarity(SelectedDevice.cpu(), maxBlockBytes).blockRows(sources));
     }
 
     @Test
@@ -45,7 +45,7 @@ class BlockedCosineSimilarityTest {
         FloatMatrix targets = TestVectors.gaussian(random, 101, 8);
         FloatMatrix sources = TestVectors.gaussian(random, 50, 8);
 
-        SimilarityTiming timing = new BlockedCosineSimilarity(Device.cpu(), 10L * 50 * Float.BYTES)
+        SimilarityTiming timing = new BlockedCosineSimilarity(SelectedDevice.cpu(), 10L * 50 * Float.BYTES)
                 .timeSimilarityOnly(targets, sources, TestVectors.allRows(101), ProgressListener.NONE,
                         CancellationToken.create());
 
@@ -60,7 +60,7 @@ class BlockedCosineSimilarityTest {
         FloatMatrix sources = new FloatMatrix(2, 2, new float[] {1f, 0f, Float.NaN, 1f});
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BlockedCosineSimilarity(Device.cpu(), 1024).similarityRows(targets, sources, new int[] {0},
+                () -> new BlockedCosineSimilarity(SelectedDevice.cpu(), 1024).similarityRows(targets, sources, new int[] {0},
                         ProgressListener.NONE, CancellationToken.create()));
         assertTrue(e.getMessage().contains("source bridge vector 1") && e.getMessage().contains("NaN"), e.getMessage());
     }
@@ -70,7 +70,7 @@ class BlockedCosineSimilarityTest {
         FloatMatrix vectors = new FloatMatrix(2, 2, new float[] {1f, 0f, 0f, 1f});
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BlockedCosineSimilarity(Device.cpu(), 1024).similarityRows(vectors, vectors, new int[] {0, 2},
+                () -> new BlockedCosineSimilarity(SelectedDevice.cpu(), 1024).similarityRows(vectors, vectors, new int[] {0, 2},
                         ProgressListener.NONE, CancellationToken.create()));
         assertTrue(e.getMessage().contains("target row 2") && e.getMessage().contains("[0, 2)"), e.getMessage());
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
@@ -21,7 +21,7 @@ class DenseSoftmaxReconstructionTest {
         FloatMatrix embeddings = TestVectors.gaussian(random, 300, 20);
         int[] rows = {44, 3, 3, 0, 17, 29, 30, 31, 32, 33, 34, 35};
 
-        FloatMatrix actual = new DenseSoftmaxReconstruction(Device.cpu(), 5L * 300 * Float.BYTES).reconstruct(targets,
+        FloatMatrix actual = new DenseSoftmaxReconstruction(SelectedDevice.cpu(), 5L * 300 * Float.BYTES).reconstruct(targets,
                 sources, rows, embeddings, ProgressListener.NONE, CancellationToken.create());
         double[][] expected = EntmaxReference.softmaxReconstruct(targets, sources, rows, embeddings);
 
@@ -38,7 +38,7 @@ class DenseSoftmaxReconstructionTest {
         FloatMatrix embeddings = new FloatMatrix(3, 1, new float[] {1f, 2f, 3f});
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DenseSoftmaxReconstruction(Device.cpu(), 1024).reconstruct(vectors, vectors, new int[] {0},
+                () -> new DenseSoftmaxReconstruction(SelectedDevice.cpu(), 1024).reconstruct(vectors, vectors, new int[] {0},
                         embeddings, ProgressListener.NONE, CancellationToken.create()));
         assertTrue(e.getMessage().contains("3 rows") && e.getMessage().contains("2 source"), e.getMessage());
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.djl.Device;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.bench.SyntheticBridgeSpace;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.progress.CancellationToken;
@@ -49,11 +49,11 @@ class SimilarityBackendEquivalenceTest {
         // 128 rows per block: six blocks, the last one partial.
         AlignmentOptions options = new AlignmentOptions(alpha, 16, 128L * 3000 * Float.BYTES);
 
-        TopKSupportSearch blas = new TopKSupportSearch(Device.cpu());
+        TopKSupportSearch blas = new TopKSupportSearch(SelectedDevice.cpu());
         assertTrue(blas.backend().usesBlas(), "a CPU with OpenBLAS must take the OpenBLAS path");
         AlignmentResult fromBlas = blas.search(targets, sources, rows, options, ProgressListener.NONE,
                 CancellationToken.create());
-        AlignmentResult fromDjl = new TopKSupportSearch(SimilarityBackend.djl(Device.cpu())).search(targets, sources,
+        AlignmentResult fromDjl = new TopKSupportSearch(SimilarityBackend.djl(SelectedDevice.cpu())).search(targets, sources,
                 rows, options, ProgressListener.NONE, CancellationToken.create());
 
         double nearTieWeight = Math.pow((alpha - 1) * SIMILARITY_GAP, 1 / (alpha - 1));
@@ -90,9 +90,9 @@ class SimilarityBackendEquivalenceTest {
         FloatMatrix targets = space.targetVectors(90);
         int[] rows = {89, 3, 3, 40, 0, 77, 12, 55, 61, 20};
         long blockBytes = (long) rowsPerBlock * sources.rows() * Float.BYTES;
-        FloatMatrix blas = new BlockedCosineSimilarity(Device.cpu(), blockBytes).similarityRows(targets, sources, rows,
+        FloatMatrix blas = new BlockedCosineSimilarity(SelectedDevice.cpu(), blockBytes).similarityRows(targets, sources, rows,
                 ProgressListener.NONE, CancellationToken.create());
-        FloatMatrix djl = new BlockedCosineSimilarity(SimilarityBackend.djl(Device.cpu()), blockBytes)
+        FloatMatrix djl = new BlockedCosineSimilarity(SimilarityBackend.djl(SelectedDevice.cpu()), blockBytes)
                 .similarityRows(targets, sources, rows, ProgressListener.NONE, CancellationToken.create());
         assertArrayEquals(djl.values(), blas.values(), SIMILARITY_TOLERANCE);
     }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
@@ -22,7 +22,7 @@ class SparseReconstructionTest {
         FloatMatrix targets = TestVectors.gaussian(random, 50, 16);
         FloatMatrix sources = TestVectors.gaussian(random, 300, 16);
         FloatMatrix embeddings = TestVectors.gaussian(random, 300, 24);
-        List<TokenAlignment> alignments = new TopKSupportSearch(Device.cpu()).search(targets, sources,
+        List<TokenAlignment> alignments = new TopKSupportSearch(SelectedDevice.cpu()).search(targets, sources,
                 TestVectors.allRows(50), AlignmentOptions.of(2.0), ProgressListener.NONE,
                 CancellationToken.create()).alignments();
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -13,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
 class TopKSupportSearchTest {
 
-    private static final TopKSupportSearch SEARCH = new TopKSupportSearch(Device.cpu());
+    private static final TopKSupportSearch SEARCH = new TopKSupportSearch(SelectedDevice.cpu());
 
     /// 50 rows per block against 400 sources, so every search below runs several blocks.
     private static final long SMALL_BLOCKS = 50L * 400 * Float.BYTES;

@@ -1,9 +1,9 @@
 package org.sembridge.engine.transfer.baseline;
 
-import ai.djl.Device;
 import java.util.ArrayList;
 import java.util.List;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.transfer.DenseSoftmaxReconstruction;
@@ -25,12 +25,12 @@ final class DenseSoftmaxPlan implements InitializationPlan {
     private final FloatMatrix targetBridge;
     private final FloatMatrix sourceBridge;
     private final int[] newTargetIds;
-    private final Device device;
+    private final SelectedDevice device;
     private final long maxBlockBytes;
 
     /// A plan whose `alignments` list the largest softmax weights for inspection (`truncated`).
     DenseSoftmaxPlan(List<TokenAlignment> alignments, FloatMatrix targetBridge, FloatMatrix sourceBridge,
-            int[] newTargetIds, Device device, long maxBlockBytes) {
+            int[] newTargetIds, SelectedDevice device, long maxBlockBytes) {
         this.alignments = List.copyOf(alignments);
         this.targetBridge = targetBridge;
         this.sourceBridge = sourceBridge;

@@ -79,7 +79,7 @@ public final class FocusInitializer implements EmbeddingInitializer {
         }
         requireAscendingIds(overlap, sourceCount);
         cancel.throwIfCancelled("planning " + NAME);
-        AlignmentResult restricted = new TopKSupportSearch(input.device().device()).search(input.targetBridge(),
+        AlignmentResult restricted = new TopKSupportSearch(input.device()).search(input.targetBridge(),
                 selectRows(input.sourceBridge(), overlap), input.newTargetIds(), options, progress, cancel);
         List<TokenAlignment> alignments = restricted.alignments().stream()
                 .map(alignment -> toSourceIds(alignment, overlap))

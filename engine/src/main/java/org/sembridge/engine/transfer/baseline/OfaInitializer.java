@@ -91,7 +91,7 @@ public final class OfaInitializer implements EmbeddingInitializer {
     public InitializationPlan plan(InitializationInput input, ProgressListener progress, CancellationToken cancel)
             throws InputFormatException, OperationCancelledException {
         BridgeInputs.require(input, NAME);
-        List<TokenAlignment> nearest = new TopKSupportSearch(input.device().device()).search(input.targetBridge(),
+        List<TokenAlignment> nearest = new TopKSupportSearch(input.device()).search(input.targetBridge(),
                 input.sourceBridge(), input.newTargetIds(), options, progress, cancel).alignments();
         return new WeightedRowsPlan(nearest.stream().map(this::weighNearest).toList(), input.sourceBridge().rows());
     }

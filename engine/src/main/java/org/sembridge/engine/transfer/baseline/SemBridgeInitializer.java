@@ -1,8 +1,8 @@
 package org.sembridge.engine.transfer.baseline;
 
-import ai.djl.Device;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.transfer.AlignmentOptions;
@@ -56,7 +56,7 @@ public final class SemBridgeInitializer implements EmbeddingInitializer {
     public InitializationPlan plan(InitializationInput input, ProgressListener progress, CancellationToken cancel)
             throws InputFormatException, OperationCancelledException {
         BridgeInputs.require(input, NAME);
-        Device device = input.device().device();
+        SelectedDevice device = input.device();
         AlignmentResult result = new TopKSupportSearch(device).search(input.targetBridge(), input.sourceBridge(),
                 input.newTargetIds(), options, progress, cancel);
         if (options.alpha() == 1.0) {

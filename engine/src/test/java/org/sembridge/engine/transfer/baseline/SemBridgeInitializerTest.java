@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.transfer.AlignmentOptions;
@@ -31,7 +31,7 @@ class SemBridgeInitializerTest {
         InitializationPlan plan = BaselineFixture.plan(new SemBridgeInitializer(options), input);
         List<FloatMatrix> rows = BaselineFixture.apply(plan, List.of(fixture.embeddings()));
 
-        List<TokenAlignment> expected = new TopKSupportSearch(Device.cpu()).search(input.targetBridge(),
+        List<TokenAlignment> expected = new TopKSupportSearch(SelectedDevice.cpu()).search(input.targetBridge(),
                 input.sourceBridge(), input.newTargetIds(), options, ProgressListener.NONE, CancellationToken.create())
                 .alignments();
         assertEquals(expected.size(), plan.alignments().size());
@@ -58,7 +58,7 @@ class SemBridgeInitializerTest {
         List<FloatMatrix> rows = BaselineFixture.apply(plan, matrices);
 
         assertTrue(plan.alignments().stream().allMatch(TokenAlignment::truncated), "softmax lists are truncated");
-        DenseSoftmaxReconstruction dense = new DenseSoftmaxReconstruction(Device.cpu(), BaselineFixture.SMALL_BLOCKS);
+        DenseSoftmaxReconstruction dense = new DenseSoftmaxReconstruction(SelectedDevice.cpu(), BaselineFixture.SMALL_BLOCKS);
         for (int i = 0; i < matrices.size(); i++) {
             FloatMatrix expected = dense.reconstruct(input.targetBridge(), input.sourceBridge(), input.newTargetIds(),
                     matrices.get(i), ProgressListener.NONE, CancellationToken.create());
