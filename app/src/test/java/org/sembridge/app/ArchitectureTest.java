@@ -41,12 +41,34 @@ class ArchitectureTest {
             .should().callMethod(java.nio.file.Paths.class, "get", String.class, String[].class)
             .because("Path.of is the one way to make paths in this code base");
 
+    private static final ArchRule writesGoThroughAtomicFiles = noClasses()
+            .should().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, Iterable.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "writeString", java.nio.file.Path.class,
+                    CharSequence.class, java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "newOutputStream", java.nio.file.Path.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "newBufferedWriter", java.nio.file.Path.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
+            .orShould().callConstructor(java.io.FileWriter.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileWriter.class, String.class)
+            .orShould().callMethod(javax.imageio.ImageIO.class, "write", java.awt.image.RenderedImage.class,
+                    String.class, java.io.File.class)
+            .because("every file the workbench writes (sessions, exports, screenshots) goes through the engine's"
+                    + " org.sembridge.engine.io.AtomicFiles (temp file + rename), so a crash or a full disk never"
+                    + " leaves a half-written file, as in the engine");
+
     private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.app");
 
     static Stream<ArchRule> rules() {
-        return Stream.of(appUsesOnlyTheEngineApi, viewModelsAreToolkitFree, noPrinting, noJavaUtilLogging, noAnonymousPools, noPathsGet);
+        return Stream.of(appUsesOnlyTheEngineApi, viewModelsAreToolkitFree, noPrinting, noJavaUtilLogging, noAnonymousPools, noPathsGet,
+                writesGoThroughAtomicFiles);
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with
