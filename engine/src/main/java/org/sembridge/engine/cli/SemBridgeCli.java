@@ -3,7 +3,6 @@ package org.sembridge.engine.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.sembridge.engine.progress.CancellationToken;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,13 +60,9 @@ public final class SemBridgeCli {
         long mainStart = System.nanoTime();
         StandardErrorHandover.restore();
         // slf4j-simple reads its levels once, when the first logger is made: decide before parsing.
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"))) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.sembridge", "info");
-        }
         // Libraries that log through java.util.logging (Lucene's vectorization notice) would print
-        // two INFO lines on every run; routed into slf4j they obey simplelogger.properties (warn).
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        // two INFO lines on every run; routed into slf4j they obey the CLI's levels (warn).
+        CliLogging.configure(java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose")));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         InterruptCancellation interrupt = InterruptCancellation.install(err);
