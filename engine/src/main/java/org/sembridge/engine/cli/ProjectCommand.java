@@ -22,11 +22,9 @@ import org.sembridge.engine.projection.MapInput;
 import org.sembridge.engine.projection.MapJsonWriter;
 import org.sembridge.engine.projection.MapPoint;
 import org.sembridge.engine.projection.MapQuality;
-import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectedMap;
+import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.sembridge.engine.projection.TsneParameters;
-import org.sembridge.engine.projection.UmapParameters;
 import org.sembridge.engine.projection.points.MapSpace;
 import org.sembridge.engine.projection.points.PointSet;
 import org.sembridge.engine.projection.points.PointSetSelector;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Spec;
 /// Progress goes to stderr one stage per line; the quality figures (trustworthiness@10 and, for
 /// joint maps, the share of target tokens with a chosen source among their 10 nearest
 /// neighbours, in the original space and in the map) and the written files go to stdout.
-@Command(name = "project", mixinStandardHelpOptions = true,
+@Command(name = "project", mixinStandardHelpOptions = true, modelTransformer = ProjectionOptions.class,
         description = {"Draw a 2-D map of tokens of a run: target tokens, and for joint maps the source tokens they "
                 + "were built from, linked by the alignment weight.",
             "Points: lexicon | top:N | tokens:a,b,c | pattern:REGEX | token:X (lexicon and token:X bring the chosen "
@@ -107,27 +105,6 @@ final class ProjectCommand implements Callable<Integer> {
             description = "Target language: the lexicon column and the legend label (default: the concepts column "
                     + "with the most single target tokens, else \"target\").")
     String lang;
-
-    @Option(names = "--perplexity", paramLabel = "P",
-            description = "t-SNE perplexity, > 1 and below (points - 1) / 3. Default: 30.")
-    Double perplexity;
-
-    @Option(names = "--learning-rate", paramLabel = "ETA", description = "t-SNE learning rate. Default: 200.")
-    Double learningRate;
-
-    @Option(names = "--neighbours", paramLabel = "K",
-            description = "UMAP neighbours, 2 .. points - 1. Default: 15.")
-    Integer neighbours;
-
-    @Option(names = "--min-dist", paramLabel = "D", description = "UMAP min_dist in [0, 1]. Default: 0.1.")
-    Double minDist;
-
-    @Option(names = "--iterations", paramLabel = "N",
-            description = "t-SNE iterations (>= 250, default 1000) or UMAP epochs (>= 10, default 500).")
-    Integer iterations;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of t-SNE and UMAP. Default: 42.")
-    Long seed;
 
     @Option(names = "--png", paramLabel = "FILE.png", description = "Also draw the map as a PNG image. Default: no image.")
     Path png;
@@ -269,41 +246,16 @@ final class ProjectCommand implements Callable<Integer> {
         throw usage("--out must end in .csv or .json, found " + out);
     }
 
-    /// The parameters of `--method` with the options given; an option of another method is a
-    /// usage error.
+    /// The parameters of `--method` with the projection options given ([ProjectionOptions],
+    /// generated from the settings' descriptors); an option of another method is a usage error.
     private ProjectionParameters parameters() {
         String name = method.strip().toLowerCase(Locale.ROOT).replace("-", "");
-        switch (name) {
-            case "pca" -> {
-                rejectOptions("PCA", "--perplexity", perplexity, "--learning-rate", learningRate,
-                        "--neighbours", neighbours, "--min-dist", minDist, "--iterations", iterations, "--seed", seed);
-                return new PcaParameters();
-            }
-            case "tsne" -> {
-                rejectOptions("t-SNE", "--neighbours", neighbours, "--min-dist", minDist);
-                TsneParameters d = TsneParameters.defaults();
-                return new TsneParameters(perplexity != null ? perplexity : d.perplexity(),
-                        iterations != null ? iterations : d.iterations(),
-                        learningRate != null ? learningRate : d.learningRate(), seed != null ? seed : d.seed());
-            }
-            case "umap" -> {
-                rejectOptions("UMAP", "--perplexity", perplexity, "--learning-rate", learningRate);
-                UmapParameters d = UmapParameters.defaults();
-                return new UmapParameters(neighbours != null ? neighbours : d.neighbours(),
-                        minDist != null ? minDist : d.minDist(), iterations != null ? iterations : d.epochs(),
-                        seed != null ? seed : d.seed());
-            }
-            default -> throw usage("--method must be pca, tsne or umap, found '" + method + "'");
-        }
-    }
-
-    /// Fails when one of the (name, value) pairs was given: it does not apply to `methodName`.
-    private void rejectOptions(String methodName, Object... namesAndValues) {
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                throw usage(namesAndValues[i] + " does not apply to " + methodName);
+        for (ProjectionMethod candidate : ProjectionMethod.values()) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return new ProjectionOptions().parameters(spec, candidate);
             }
         }
+        throw usage("--method must be pca, tsne or umap, found '" + method + "'");
     }
 
     private void printSummary(ProjectedMap map, PointSet selected, MapSpace mapSpace, String targetLanguage) {

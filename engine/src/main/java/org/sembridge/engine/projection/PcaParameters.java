@@ -1,5 +1,6 @@
 package org.sembridge.engine.projection;
 
+import java.util.List;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 
@@ -9,6 +10,9 @@ public record PcaParameters() implements ProjectionParameters {
 
     /// The fewest points a PCA map accepts.
     public static final int MIN_POINTS = 3;
+
+    /// PCA has no settings.
+    public static final List<ProjectionSetting> SETTINGS = List.of();
 
     @Override
     public ProjectionMethod method() {

@@ -10,6 +10,16 @@ import org.sembridge.engine.InputFormatException;
 /// coordinates on the same machine (see the package guide on determinism).
 public sealed interface ProjectionParameters permits PcaParameters, TsneParameters, UmapParameters {
 
+    /// The parameters of `method` from `values` keyed by setting name ([ProjectionSetting#name()]);
+    /// a setting that is absent takes its default, names the method does not have are ignored.
+    static ProjectionParameters of(ProjectionMethod method, Map<String, ? extends Number> values) {
+        return switch (method) {
+            case PCA -> new PcaParameters();
+            case TSNE -> TsneParameters.of(values);
+            case UMAP -> UmapParameters.of(values);
+        };
+    }
+
     /// The method these parameters configure.
     ProjectionMethod method();
 

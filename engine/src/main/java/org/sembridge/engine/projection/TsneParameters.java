@@ -1,6 +1,7 @@
 package org.sembridge.engine.projection;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 
@@ -28,6 +29,31 @@ public record TsneParameters(double perplexity, int iterations, double learningR
     public static final long DEFAULT_SEED = 42;
     /// The fewest iterations accepted: the early-exaggeration phase.
     public static final int MIN_ITERATIONS = 250;
+
+    /// The perplexity setting, as the command line and the workbench offer it.
+    public static final ProjectionSetting PERPLEXITY = new ProjectionSetting("perplexity", "--perplexity", "P",
+            "Perplexity", ProjectionSetting.Kind.REAL, 2, 200, 5, DEFAULT_PERPLEXITY, "perplexity",
+            "> 1 and below (points - 1) / 3", "", "the effective number of neighbours of each point");
+    /// The iterations setting (its option `--iterations` is shared with UMAP's epochs).
+    public static final ProjectionSetting ITERATIONS = new ProjectionSetting("iterations", "--iterations", "N",
+            "Iterations", ProjectionSetting.Kind.INTEGER, MIN_ITERATIONS, 20_000, 250, DEFAULT_ITERATIONS, "iterations",
+            ">= " + MIN_ITERATIONS, "", "gradient-descent steps; the first 250 are the early exaggeration");
+    /// The learning-rate setting.
+    public static final ProjectionSetting LEARNING_RATE = new ProjectionSetting("learningRate", "--learning-rate",
+            "ETA", "Learning rate", ProjectionSetting.Kind.REAL, 1, 10_000, 50, DEFAULT_LEARNING_RATE, "learning rate",
+            "> 0", "", "the step size; about points / 12 converges faster above 10,000 points");
+    /// The seed setting (shared with UMAP under the same name and option).
+    public static final ProjectionSetting SEED = new ProjectionSetting("seed", "--seed", "N", "Seed",
+            ProjectionSetting.Kind.SEED, Long.MIN_VALUE, Long.MAX_VALUE, 1, DEFAULT_SEED, "seed", "", "",
+            "seed of the start jitter and of the sampling; same seed, same map");
+    /// The settings of a t-SNE map in display order; [#of] reads them back.
+    public static final List<ProjectionSetting> SETTINGS = List.of(PERPLEXITY, ITERATIONS, LEARNING_RATE, SEED);
+
+    /// The parameters of `values` (keyed by setting name); absent settings take their default.
+    public static TsneParameters of(Map<String, ? extends Number> values) {
+        return new TsneParameters(PERPLEXITY.valueIn(values).doubleValue(), ITERATIONS.valueIn(values).intValue(),
+                LEARNING_RATE.valueIn(values).doubleValue(), SEED.valueIn(values).longValue());
+    }
 
     /// Perplexity 30, 1000 iterations, learning rate 200, seed 42.
     public static TsneParameters defaults() {

@@ -1,6 +1,7 @@
 package org.sembridge.engine.projection;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 
@@ -27,6 +28,31 @@ public record UmapParameters(int neighbours, double minDist, int epochs, long se
     public static final long DEFAULT_SEED = 42;
     /// The fewest epochs accepted.
     public static final int MIN_EPOCHS = 10;
+
+    /// The neighbours setting, as the command line and the workbench offer it.
+    public static final ProjectionSetting NEIGHBOURS = new ProjectionSetting("neighbours", "--neighbours", "K",
+            "Neighbours", ProjectionSetting.Kind.INTEGER, 2, 500, 5, DEFAULT_NEIGHBOURS, "neighbours",
+            "2 .. points - 1", "", "small keeps local detail, large more global shape");
+    /// The min_dist setting.
+    public static final ProjectionSetting MIN_DIST = new ProjectionSetting("minDist", "--min-dist", "D",
+            "Min distance", ProjectionSetting.Kind.REAL, 0, 1, 0.05, DEFAULT_MIN_DIST, "min_dist", "0 .. 1",
+            "map units", "how tightly points may pack");
+    /// The epochs setting (offered as `--iterations`, the option t-SNE's iterations use).
+    public static final ProjectionSetting EPOCHS = new ProjectionSetting("epochs", "--iterations", "N", "Epochs",
+            ProjectionSetting.Kind.INTEGER, MIN_EPOCHS, 10_000, 50, DEFAULT_EPOCHS, "epochs", ">= " + MIN_EPOCHS, "",
+            "passes of stochastic gradient descent over the neighbour graph");
+    /// The seed setting (shared with t-SNE under the same name and option).
+    public static final ProjectionSetting SEED = new ProjectionSetting("seed", "--seed", "N", "Seed",
+            ProjectionSetting.Kind.SEED, Long.MIN_VALUE, Long.MAX_VALUE, 1, DEFAULT_SEED, "seed", "", "",
+            "seed of the start jitter and of the sampling; same seed, same map");
+    /// The settings of a UMAP map in display order; [#of] reads them back.
+    public static final List<ProjectionSetting> SETTINGS = List.of(NEIGHBOURS, MIN_DIST, EPOCHS, SEED);
+
+    /// The parameters of `values` (keyed by setting name); absent settings take their default.
+    public static UmapParameters of(Map<String, ? extends Number> values) {
+        return new UmapParameters(NEIGHBOURS.valueIn(values).intValue(), MIN_DIST.valueIn(values).doubleValue(),
+                EPOCHS.valueIn(values).intValue(), SEED.valueIn(values).longValue());
+    }
 
     /// 15 neighbours, min_dist 0.1, 500 epochs, seed 42.
     public static UmapParameters defaults() {
