@@ -3,11 +3,15 @@ package org.sembridge.app.map;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -17,15 +21,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.sembridge.engine.projection.TsneParameters;
-import org.sembridge.engine.projection.UmapParameters;
+import org.sembridge.engine.projection.ProjectionSetting;
+import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.points.PointSetSpec;
 
 /// The user's choices on the map page: the projection settings of the next run (method, its
 /// parameters, the points spec, with sources) and the colour mode, with their session JSON.
+///
+/// The parameters are one property per setting of the engine's [ProjectionSettingCatalog]
+/// (named as the setting, typed by its kind, starting at its default), saved to the session
+/// under the setting's name: a setting added to the engine's descriptors needs nothing here.
 ///
 /// Plain properties without checks: the engine validates the parameters when a run starts.
 final class MapSettings {
@@ -33,56 +40,86 @@ final class MapSettings {
     /// The points mapped by default: the first 2,000 new target tokens with their sources.
     static final String DEFAULT_POINTS = "top:2000";
 
+    private final ProjectionSettingCatalog catalog;
     private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.PCA);
-    private final DoubleProperty perplexity = new SimpleDoubleProperty(TsneParameters.DEFAULT_PERPLEXITY);
-    private final IntegerProperty iterations = new SimpleIntegerProperty(TsneParameters.DEFAULT_ITERATIONS);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(TsneParameters.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty neighbours = new SimpleIntegerProperty(UmapParameters.DEFAULT_NEIGHBOURS);
-    private final DoubleProperty minDist = new SimpleDoubleProperty(UmapParameters.DEFAULT_MIN_DIST);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(UmapParameters.DEFAULT_EPOCHS);
-    private final LongProperty seed = new SimpleLongProperty(TsneParameters.DEFAULT_SEED);
+    /// One property per setting name (t-SNE and UMAP share the seed), in the catalog's order.
+    private final Map<String, Property<Number>> values = new LinkedHashMap<>();
     private final StringProperty points = new SimpleStringProperty(DEFAULT_POINTS);
     private final BooleanProperty withSources = new SimpleBooleanProperty(true);
     private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LANGUAGE);
+
+    /// Settings of the engine's projection methods ([ProjectionSettingCatalog#standard()]).
+    MapSettings() {
+        this(ProjectionSettingCatalog.standard());
+    }
+
+    /// Settings of the methods `catalog` describes.
+    MapSettings(ProjectionSettingCatalog catalog) {
+        this.catalog = catalog;
+        for (ProjectionSetting setting : catalog.distinctByName()) {
+            values.put(setting.name(), switch (setting.kind()) {
+                case INTEGER -> new SimpleIntegerProperty(setting.defaultValue().intValue());
+                case REAL -> new SimpleDoubleProperty(setting.defaultValue().doubleValue());
+                case SEED -> new SimpleLongProperty(setting.defaultValue().longValue());
+            });
+        }
+    }
+
+    /// The descriptors the parameter properties follow.
+    ProjectionSettingCatalog catalog() {
+        return catalog;
+    }
 
     /// The projection method of the next run; PCA by default.
     ObjectProperty<ProjectionMethod> method() {
         return method;
     }
 
+    /// The value of the setting named `name` ([ProjectionSetting#name()]): an `IntegerProperty`,
+    /// `DoubleProperty` or `LongProperty` by the setting's kind.
+    ///
+    /// @throws IllegalArgumentException when no method has a setting of that name
+    Property<Number> setting(String name) {
+        Property<Number> value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no projection setting named " + name + "; known: " + values.keySet());
+        }
+        return value;
+    }
+
     /// t-SNE perplexity; default 30.
     DoubleProperty perplexity() {
-        return perplexity;
+        return (DoubleProperty) setting("perplexity");
     }
 
     /// t-SNE iterations; default 1000.
     IntegerProperty iterations() {
-        return iterations;
+        return (IntegerProperty) setting("iterations");
     }
 
     /// t-SNE learning rate; default 200.
     DoubleProperty learningRate() {
-        return learningRate;
+        return (DoubleProperty) setting("learningRate");
     }
 
     /// UMAP neighbours; default 15.
     IntegerProperty neighbours() {
-        return neighbours;
+        return (IntegerProperty) setting("neighbours");
     }
 
     /// UMAP min_dist; default 0.1.
     DoubleProperty minDist() {
-        return minDist;
+        return (DoubleProperty) setting("minDist");
     }
 
     /// UMAP epochs; default 500.
     IntegerProperty epochs() {
-        return epochs;
+        return (IntegerProperty) setting("epochs");
     }
 
     /// Seed of t-SNE and UMAP; default 42.
     LongProperty seed() {
-        return seed;
+        return (LongProperty) setting("seed");
     }
 
     /// The engine's point-set spec; default [#DEFAULT_POINTS].
@@ -102,11 +139,11 @@ final class MapSettings {
 
     /// The parameters the settings describe for the chosen method.
     ProjectionParameters parameters() {
-        return switch (method.get()) {
-            case PCA -> new PcaParameters();
-            case TSNE -> new TsneParameters(perplexity.get(), iterations.get(), learningRate.get(), seed.get());
-            case UMAP -> new UmapParameters(neighbours.get(), minDist.get(), epochs.get(), seed.get());
-        };
+        Map<String, Number> chosen = new HashMap<>();
+        for (ProjectionSetting setting : catalog.of(method.get())) {
+            chosen.put(setting.name(), values.get(setting.name()).getValue());
+        }
+        return ProjectionParameters.of(method.get(), chosen);
     }
 
     /// The request for the chosen points projected with `projection` (the chosen
@@ -117,16 +154,11 @@ final class MapSettings {
         return new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), projection);
     }
 
-    /// Adds the settings to the session object `json`, one member each.
+    /// Adds the settings to the session object `json`, one member each (parameters under their
+    /// setting names).
     void save(JsonObject json) {
         json.addProperty("method", method.get().name());
-        json.addProperty("perplexity", perplexity.get());
-        json.addProperty("iterations", iterations.get());
-        json.addProperty("learningRate", learningRate.get());
-        json.addProperty("neighbours", neighbours.get());
-        json.addProperty("minDist", minDist.get());
-        json.addProperty("epochs", epochs.get());
-        json.addProperty("seed", seed.get());
+        values.forEach((name, value) -> json.addProperty(name, value.getValue()));
         json.addProperty("points", points.get());
         json.addProperty("withSources", withSources.get());
         json.addProperty("colourMode", colourMode.get().name());
@@ -140,15 +172,15 @@ final class MapSettings {
                 .ifPresent(method::set));
         fields.string("colourMode").ifPresent(name -> constant(fields, "colourMode", ColourMode.class, name)
                 .ifPresent(colourMode::set));
-        fields.number("perplexity").ifPresent(perplexity::set);
-        fields.number("iterations").ifPresent(value -> iterations.set(value.intValue()));
-        fields.number("learningRate").ifPresent(learningRate::set);
-        fields.number("neighbours").ifPresent(value -> neighbours.set(value.intValue()));
-        fields.number("minDist").ifPresent(minDist::set);
-        fields.number("epochs").ifPresent(value -> epochs.set(value.intValue()));
-        // The reader checks the type; the long is read from `json` because a double would round
-        // seeds above 2^53.
-        fields.number("seed").ifPresent(checked -> seed.set(json.get("seed").getAsLong()));
+        values.forEach((name, value) -> fields.number(name).ifPresent(number -> {
+            if (value instanceof LongProperty seed) {
+                // The reader checks the type; the long is read from `json` because a double would
+                // round seeds above 2^53.
+                seed.set(json.get(name).getAsLong());
+            } else {
+                value.setValue(number);
+            }
+        }));
         fields.string("points").ifPresent(points::set);
         fields.bool("withSources").ifPresent(withSources::set);
     }

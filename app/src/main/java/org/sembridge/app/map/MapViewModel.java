@@ -9,6 +9,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -31,6 +32,7 @@ import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
+import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.ProjectionParameters;
 
 /// State and commands of the embedding-map page: the projection settings chosen before a run,
@@ -91,6 +93,19 @@ public final class MapViewModel implements SessionPart {
     /// The projection method of the next run; PCA by default.
     public ObjectProperty<ProjectionMethod> methodProperty() {
         return settings.method();
+    }
+
+    /// The descriptors of the projection settings (the pane builds its controls from them).
+    public ProjectionSettingCatalog projectionSettings() {
+        return settings.catalog();
+    }
+
+    /// The value of the projection setting named `name` (e.g. `perplexity`, `seed`): an
+    /// `IntegerProperty`, `DoubleProperty` or `LongProperty` by the setting's kind.
+    ///
+    /// @throws IllegalArgumentException when no method has a setting of that name
+    public Property<Number> settingProperty(String name) {
+        return settings.setting(name);
     }
 
     /// t-SNE perplexity, > 1 and below (points - 1) / 3; default 30.

@@ -28,8 +28,8 @@ public final class ProjectionOptions implements CommandLine.IModelTransformer {
         this(ProjectionSettingCatalog.standard());
     }
 
-    /// The options of `catalog`.
-    ProjectionOptions(ProjectionSettingCatalog catalog) {
+    /// The options of `catalog` (tests add a setting to the standard catalog with it).
+    public ProjectionOptions(ProjectionSettingCatalog catalog) {
         this.catalog = catalog;
     }
 
