@@ -24,6 +24,14 @@
 /// Parameters are fixed before a run, one record per method; defaults are in each record's
 /// `defaults()` and javadoc.
 ///
+/// Each record also describes its settings ([ProjectionSetting]: name, command-line option,
+/// label, kind, range, default, unit, help) in its `SETTINGS` list, and reads them back in
+/// `of(values)`. [ProjectionSettingCatalog] collects the lists; the `project` command's options
+/// (`cli.ProjectionOptions`) and the map page's controls and session entries (`app.map`) are
+/// generated from it. To add a parameter: add the record component, its `ProjectionSetting`
+/// constant in `SETTINGS`, and read it in `of` (all in the record's file); validate it in
+/// `validate`. Nothing in the CLI or the app changes.
+///
 /// | method | record | settings (default) | cost at n points, d dims |
 /// |---|---|---|---|
 /// | PCA | [PcaParameters] | none | `n d^2 + d^3` |
