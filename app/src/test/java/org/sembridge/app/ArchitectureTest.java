@@ -62,13 +62,19 @@ class ArchitectureTest {
                     + " org.sembridge.engine.io.AtomicFiles (temp file + rename), so a crash or a full disk never"
                     + " leaves a half-written file, as in the engine");
 
+    private static final ArchRule appDoesNotUseTheEngineEntryPoints = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.sembridge.engine.cli..",
+                    "org.sembridge.engine.bench..")
+            .because("the CLI and the benchmark harness are entry points of their own on top of the engine library;"
+                    + " the workbench is another, calling the library (and its workflow services) directly");
+
     private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.app");
 
     static Stream<ArchRule> rules() {
         return Stream.of(appUsesOnlyTheEngineApi, viewModelsAreToolkitFree, noPrinting, noJavaUtilLogging, noAnonymousPools, noPathsGet,
-                writesGoThroughAtomicFiles);
+                writesGoThroughAtomicFiles, appDoesNotUseTheEngineEntryPoints);
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with

@@ -26,9 +26,12 @@ class ArchitectureTest {
 
     private static final ArchRule onlyTheCliPrints = noClasses()
             .that().resideOutsideOfPackage("org.sembridge.engine.cli..")
+            .and().doNotBelongToAnyOf(org.sembridge.engine.io.StandardErrorHandover.class)
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
-            .because("library code reports through slf4j and return values; only the CLI owns the terminal");
+            .because("library code reports through slf4j and return values; only the CLI owns the terminal"
+                    + " (StandardErrorHandover, shared by both launchers, only flushes System.err before it hands"
+                    + " the terminal's standard error back)");
 
     private static final ArchRule noJavaUtilLogging = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..")

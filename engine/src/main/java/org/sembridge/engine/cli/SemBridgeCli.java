@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.sembridge.engine.io.StandardErrorHandover;
 import org.sembridge.engine.progress.CancellationToken;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -10,6 +10,8 @@
 /// - [TextLineReader] streams a line file (corpora, queries, qrels, runs, lexicons) as strict
 ///   UTF-8, bounded per line, naming file and line in every error (moved here from `index` so
 ///   that `vocab` and `eval` read lines without depending on the index package).
+/// - [StandardErrorHandover] gives the process's standard error back from the launchers'
+///   start-up filter; called first by both entry points (`cli.SemBridgeCli`, the workbench).
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
 ///

@@ -1,4 +1,4 @@
-package org.sembridge.engine.cli;
+package org.sembridge.engine.io;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
