@@ -28,7 +28,7 @@ class InitializerRegistryTest {
         assertEquals(className, initializer.getClass().getSimpleName());
         assertEquals(name, initializer.name());
         assertEquals(needsBridge, initializer.needsBridge());
-        assertTrue(InitializerRegistry.NAMES.contains(name));
+        assertTrue(InitializerRegistry.names().contains(name));
     }
 
     @Test
@@ -58,6 +58,6 @@ class InitializerRegistryTest {
         InputFormatException error = assertThrows(InputFormatException.class,
                 () -> InitializerRegistry.create("sembridge", alpha));
 
-        assertTrue(error.getMessage().contains("alpha must be in [1.0, 8.0]"), error.getMessage());
+        assertTrue(error.getMessage().contains("is outside the valid range [1, 8]"), error.getMessage());
     }
 }
