@@ -31,6 +31,53 @@ class InitializerRegistryTest {
         assertTrue(InitializerRegistry.names().contains(name));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "sembridge, SemBridge, true, true",
+        "focus, FOCUS, false, true",
+        "ofa, OFA, false, true",
+        "mean, Mean, false, false",
+        "random, Random, false, false",
+        "gauss, Gaussian, false, false",
+        "mvgauss, Multivariate Gaussian, false, false"})
+    void everyMethodDescribesItselfAndItsInitializerAgrees(String name, String label, boolean readsAlpha,
+            boolean needsBridge) throws Exception {
+        TransferMethod method = InitializerRegistry.method(name);
+
+        assertEquals(label, method.label());
+        assertEquals(readsAlpha, method.readsAlpha());
+        assertEquals(needsBridge, method.needsBridgeVectors());
+        assertTrue(method.description().startsWith(label.equals("OFA") ? "OFA / WECHSEL:" : label + ":"),
+                method.description());
+        assertEquals(method, InitializerRegistry.create(name, 4.0).method());
+    }
+
+    @Test
+    void aLabelCarriesAlphaOnlyWhereTheMethodReadsIt() throws Exception {
+        assertEquals("SemBridge (α=2.5)", InitializerRegistry.method("sembridge").label(Alpha.of(2.5)));
+        assertEquals("OFA", InitializerRegistry.method("ofa").label(Alpha.of(2.5)));
+    }
+
+    @Test
+    void anUnknownRecordedNameIsDescribedByItselfWithoutAlphaOrBridge() {
+        TransferMethod described = InitializerRegistry.describe("Wechsel");
+
+        assertEquals("wechsel", described.label());
+        assertEquals(false, described.readsAlpha());
+        assertEquals(false, described.needsBridgeVectors());
+    }
+
+    @Test
+    void aRegisteredMethodIsListedUntilItsRegistrationIsClosed() {
+        TransferMethod extra = new TransferMethod("extra", "Extra", "Extra: a test method", false, false,
+                (alpha, seed) -> "extra", options -> new MeanInitializer());
+        try (InitializerRegistry.Registration registration = InitializerRegistry.register(extra)) {
+            assertEquals("extra", InitializerRegistry.names().getLast());
+            assertThrows(IllegalArgumentException.class, () -> InitializerRegistry.register(extra));
+        }
+        assertEquals(false, InitializerRegistry.names().contains("extra"));
+    }
+
     @Test
     void namesAreCaseInsensitiveAndTrimmed() throws Exception {
         assertInstanceOf(MultivariateGaussianInitializer.class, InitializerRegistry.create("  MVGauss ", 4.0));
