@@ -51,7 +51,8 @@
 /// - Equal similarities get equal weights; lists are ordered by weight descending, then source id
 ///   ascending.
 /// - Tensors stay inside: the public API takes and returns [FloatMatrix], primitive arrays and
-///   records. Each operation opens its own `NDManager` on the given `ai.djl.Device`, each block a
+///   records. Each operation opens its own `NDManager` on the DJL device of the given
+///   `encoder.SelectedDevice` (no `ai.djl` type in a public signature), each block a
 ///   sub-manager; cancellation is checked once per block and a cancelled operation returns nothing.
 ///
 /// The two paths give the same supports except at near-ties (a similarity within 1e-6 of the
