@@ -1,9 +1,8 @@
 package org.sembridge.app.inspector;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,9 +21,9 @@ import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
-import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.AlignmentRecord;
-import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.OpenedRun;
 
 /// The inspector's detail pane for the selected token: its record in the current run at the
 /// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
@@ -163,7 +162,7 @@ public final class TokenDetailViewModel {
     /// Sets the slider back to the run's alpha, which shows the run's own record.
     public void resetAlpha() {
         OpenRun run = state.currentRunProperty().get();
-        realignable.set(run != null && run.run().manifest().bridgePath().isPresent());
+        realignable.set(run != null && OpenedRun.of(run.run()).canRealign());
         alpha.set(runAlpha());
     }
 
@@ -206,18 +205,13 @@ public final class TokenDetailViewModel {
             status.set(open == null ? "No run open" : "No token selected");
             return;
         }
-        LoadedRun run = open.run();
+        OpenedRun run = OpenedRun.of(open.run());
         double requested = clampAlpha(alpha.get());
         boolean stored = Math.abs(requested - runAlpha()) < ALPHA_STEP / 2 || !realignable.get();
         realigner.submit((progress, cancel) -> {
-            long startNanos = System.nanoTime();
-            OptionalInt id = run.idOf(token);
-            if (id.isEmpty()) {
-                throw new InputFormatException("token " + token + " is not in the target vocabulary of run "
-                        + run.directory());
-            }
-            AlignmentRecord record = stored ? run.token(id.getAsInt()) : run.realign(id.getAsInt(), requested);
-            return new TokenDetail(record, requested, !stored, System.nanoTime() - startNanos);
+            InspectedToken shown = run.inspect(run.idOf(token),
+                    stored ? OptionalDouble.empty() : OptionalDouble.of(requested));
+            return new TokenDetail(shown.record(), requested, shown.realigned(), shown.elapsedNanos());
         });
     }
 
@@ -244,7 +238,7 @@ public final class TokenDetailViewModel {
             compareStatus.set(other == null ? "Choose a run to compare" : "");
             return;
         }
-        comparer.submit((progress, cancel) -> LoadedRun.compare(List.of(other.run()), token).getFirst());
+        comparer.submit((progress, cancel) -> OpenedRun.of(other.run()).find(token));
     }
 
     private void showComparison(Optional<AlignmentRecord> record) {

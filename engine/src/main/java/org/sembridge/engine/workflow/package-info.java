@@ -10,4 +10,14 @@
 ///   picocli or JavaFX type crosses its API.
 /// - Long jobs take a `ProgressListener` and a `CancellationToken`, like every engine operation.
 /// - A service prints nothing and decides no exit code.
+///
+/// **Open a run, map a run.** [OpenedRun] is the job of `inspect`, `compare` and the inspector's
+/// token detail: it looks a target token up (`#id` as typed, or as stored or as a word), returns the
+/// run's own record or re-aligns it at another alpha from the run's cached bridge vectors as an
+/// [InspectedToken], and finds one token across runs. [RunMapping] is the job of `project --run`
+/// and the map page: a [RunMapRequest] (point-set spec and map space from `projection`, projection
+/// parameters, language, lexicon; [RunMapping#bundledLexicon()] is the one default) gives
+/// [SelectedPoints] (counts and target language, checked against the parameters before any vector
+/// is read) and then a [RunMap] (the projected map, labelled points for an image). Front-ends never
+/// touch `projection.points`, `bridge` or `vocab` for these jobs.
 package org.sembridge.engine.workflow;
