@@ -20,8 +20,8 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.io.FileRelativePath;
 import org.sembridge.engine.run.LoadedRun;
 
 /// The [SessionPart] of the shared [WorkbenchState] (key `workbench`): the open runs by folder,
@@ -164,7 +164,7 @@ public final class WorkbenchStatePart implements SessionPart {
     private static Optional<Path> path(String saved, String field, SessionPartReader fields,
             Optional<Path> sessionFile) {
         try {
-            return Optional.of(sessionFile.map(file -> FolderConfinement.relativeToFile(file, saved))
+            return Optional.of(sessionFile.map(file -> FileRelativePath.resolve(file, saved))
                     .orElseGet(() -> Path.of(saved)));
         } catch (InvalidPathException e) {
             fields.report(field, "not a path: " + e.getMessage());

@@ -10,6 +10,10 @@
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
 ///
+/// - [WorkspaceRoot] says where a researcher's files live by default (`SEMBRIDGE_WORKSPACE`, else
+///   `~/sembridge-workspace`); [FileRelativePath] resolves a path a user-written file names
+///   (an experiment configuration, a saved session) against that file's folder.
+///
 /// - [AtomicFiles] writes every file and folder the engine writes, and [OutputMarker] decides which
 ///   existing output folders may be replaced.
 ///
