@@ -173,8 +173,8 @@ final class ProjectCommand implements Callable<Integer> {
 
         progress.stage("opening run " + run);
         LoadedRun loaded = LoadedRun.open(run, cache.store());
-        progress.stage("selecting points " + pointSpec.text());
-        SelectedPoints selected = mapping.select(loaded, request);
+        SelectedPoints selected = mapping.select(loaded, request,
+                () -> progress.stage("selecting points " + pointSpec.text()));
         err.printf(Locale.ROOT, "  %d target + %d source tokens, %d links%n", selected.targetCount(),
                 selected.sourceCount(), selected.linkCount());
         mapping.check(selected);

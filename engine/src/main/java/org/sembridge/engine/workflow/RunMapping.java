@@ -91,7 +91,18 @@ public final class RunMapping {
     ///     named token is not in the run (naming close tokens), or the points select nothing
     /// @throws IOException when a run or lexicon file cannot be read
     public SelectedPoints select(LoadedRun run, RunMapRequest request) throws IOException, InputFormatException {
+        return select(run, request, () -> { });
+    }
+
+    /// As [#select(LoadedRun, RunMapRequest)], running `beforeSelecting` once the lexicon is read
+    /// and before the points are selected (where `sembridge project` announces its stage).
+    ///
+    /// @throws InputFormatException as [#select(LoadedRun, RunMapRequest)]
+    /// @throws IOException when a run or lexicon file cannot be read
+    public SelectedPoints select(LoadedRun run, RunMapRequest request, Runnable beforeSelecting)
+            throws IOException, InputFormatException {
         Optional<LexiconEvaluator.LanguageLexicon> words = lexicon(run, request);
+        beforeSelecting.run();
         String targetLanguage = request.language()
                 .orElseGet(() -> words.map(LexiconEvaluator.LanguageLexicon::language).orElse(UNKNOWN_TARGET_LANGUAGE));
         PointSet selected = new PointSetSelector(run).select(request.points(), request.withSources(),

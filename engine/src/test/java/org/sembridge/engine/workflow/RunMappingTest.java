@@ -118,6 +118,18 @@ class RunMappingTest {
     }
 
     @Test
+    void selectRunsItsHookAfterTheLexiconIsReadAndBeforeSelecting(@TempDir Path empty) throws Exception {
+        List<String> calls = new ArrayList<>();
+        assertThrows(Exception.class, () -> mapping.select(run(), request("lexicon", MapSpace.ADAPTED, false,
+                new PcaParameters(), Optional.empty(), empty.resolve("no-lexicon.tsv")), () -> calls.add("hook")));
+        assertEquals(List.of(), calls, "a lexicon that cannot be read fails before the hook");
+
+        assertThrows(InputFormatException.class, () -> mapping.select(run(), request("tokens:zzqx", MapSpace.ADAPTED,
+                false, new PcaParameters(), Optional.empty(), RunMapping.bundledLexicon()), () -> calls.add("hook")));
+        assertEquals(List.of("hook"), calls, "an unknown token fails while selecting, after the hook");
+    }
+
+    @Test
     void sourceSpaceMapsOnlyTheSourcesOfTheSelectedTargets() throws Exception {
         RunMap map = mapping.map(run(), request("tokens:집,문", MapSpace.SOURCE, true, new PcaParameters(),
                 Optional.empty(), RunMapping.bundledLexicon()), ProgressListener.NONE, CancellationToken.create());
