@@ -27,6 +27,7 @@ import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.projection.UmapParameters;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.workflow.RunMap;
 import org.sembridge.engine.workflow.RunMapRequest;
 import org.sembridge.engine.workflow.RunMapping;
@@ -292,10 +293,10 @@ final class ProjectCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    /// The run's method, with alpha for SemBridge: `sembridge run, alpha 4`.
+    /// The run's method, with alpha where the method reads it: `sembridge run, alpha 4`.
     private static String runText(LoadedRun loaded) {
         String method = loaded.manifest().method();
-        return method + " run" + ("sembridge".equals(method)
+        return method + " run" + (InitializerRegistry.describe(method).readsAlpha()
                 ? String.format(Locale.ROOT, ", alpha %s", new BigDecimal(loaded.manifest().alpha())
                         .stripTrailingZeros().toPlainString()) : "");
     }
