@@ -123,7 +123,8 @@ class OpenedRunTest {
         OpenedRun run = sembridge();
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> run.inspect(run.resolve("집"), OptionalDouble.of(9.0)));
-        assertEquals("alpha 9.0 is outside the valid range [1, 8]", e.getMessage());
+        assertEquals("alpha 9.0 is outside the valid range [1, 8]: expected a value from 1 (softmax) to 8 (the paper "
+                + "uses 4), found 9.0", e.getMessage());
     }
 
     @Test
