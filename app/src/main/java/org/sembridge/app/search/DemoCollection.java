@@ -1,7 +1,5 @@
 package org.sembridge.app.search;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -35,15 +33,8 @@ public record DemoCollection(String language, Path corpus, Path queries, Path qr
         if (recorded.isPresent()) {
             return bm25Code(recorded.get().code());
         }
-        try {
-            JsonElement path = JsonParser.parseString(run.manifest().json()).getAsJsonObject()
-                    .getAsJsonObject("inputs").getAsJsonObject("target_tokenizer").get("path");
-            Path folder = Path.of(path.getAsString()).getFileName();
-            return folder == null ? Optional.empty() : bm25Code(folder.toString());
-        } catch (RuntimeException notALanguage) {
-            // A manifest without the target tokenizer's path.
-            return Optional.empty();
-        }
+        return run.manifest().targetTokenizerPath().map(Path::getFileName).map(Path::toString)
+                .flatMap(DemoCollection::bm25Code);
     }
 
     private static Optional<String> bm25Code(String language) {

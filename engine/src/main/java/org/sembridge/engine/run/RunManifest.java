@@ -164,6 +164,18 @@ public final class RunManifest {
         return input(SOURCE).get(SHA256).getAsString();
     }
 
+    /// The target tokenizer (folder or `tokenizer.json`) as given to the run, if recorded (a
+    /// relative path edited in by hand resolves against the run folder). Only ever read.
+    public Optional<Path> targetTokenizerPath() {
+        JsonElement inputs = root.get(INPUTS);
+        if (inputs == null || !inputs.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonElement tokenizer = inputs.getAsJsonObject().get(TARGET_TOKENIZER);
+        return tokenizer == null || !tokenizer.isJsonObject() ? Optional.empty()
+                : optString(tokenizer.getAsJsonObject(), PATH).map(p -> FolderConfinement.relativeToFile(file, p));
+    }
+
     /// The SHA-256 content hash of the target tokenizer's folder, as
     /// `ContentHash#ofTokenizerFolder` gave it.
     public String targetTokenizerSha256() {

@@ -104,6 +104,8 @@ class RunManifestFormatTest {
         assertEquals(OverlapOptions.DEFAULTS.fuzzy(), manifest.overlap().fuzzy());
         assertEquals(5653, manifest.counts().get("target_tokens"));
         assertEquals(Optional.of(Path.of("/work/wt/harness/sample-models/bridge-tiny-multi")), manifest.bridgePath());
+        assertEquals(Optional.of(Path.of("/work/wt/harness/sample-models/tokenizers/ko")),
+                manifest.targetTokenizerPath());
         assertEquals(Optional.empty(), manifest.targetLanguage());
     }
 
