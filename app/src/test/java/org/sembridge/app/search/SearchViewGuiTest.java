@@ -134,6 +134,28 @@ class SearchViewGuiTest {
         assertEquals(List.of("inspector"), pagesShown);
     }
 
+    @Test
+    void buildingFromAnEmptyCorpusIsRefusedAndKeepsTheOpenIndex(FxRobot robot) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path demoIndex = viewModel.openedIndexProperty().get().folder();
+        Path empty = Files.createTempDirectory("sembridge-empty-corpus").resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        TextField corpus = robot.lookup("#corpusPath").queryAs(TextField.class);
+        robot.interact(() -> corpus.setText(empty.toString()));
+        robot.clickOn("#buildIndex");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refusal = empty + ": no documents; nothing to index";
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertEquals(refusal, dialogs.errors.getFirst().getMessage());
+        assertEquals("Build failed: " + refusal, robot.lookup("#buildStatus").queryAs(Label.class).getText());
+        assertEquals(demoIndex, viewModel.openedIndexProperty().get().folder(), "the open index stays current");
+        assertEquals(204, viewModel.openedIndexProperty().get().documentCount());
+        assertFalse(Files.exists(state.workspace().indexes()
+                .resolve(IndexFolderName.of(state.currentRunProperty().get().run().directory(), empty))),
+                "no 0-document index folder is written");
+        assertTrue(viewModel.indexes().stream().allMatch(entry -> entry.documentCount() > 0));
+    }
+
     private static Path temporaryWorkspace() {
         try {
             Path folder = Files.createTempDirectory("sembridge-search-gui");

@@ -10,4 +10,14 @@
 ///   picocli or JavaFX type crosses its API.
 /// - Long jobs take a `ProgressListener` and a `CancellationToken`, like every engine operation.
 /// - A service prints nothing and decides no exit code.
+///
+/// Indexes. [IndexBuilding] builds an index of a corpus with a model ([IndexBuildJob]: corpus,
+/// folder, model, BM25 language, device), refusing an empty corpus file before any model loads and
+/// recording the model folder in the index; [OpenedIndex] opens an index with that recorded model
+/// (or one named in [IndexOpening], whose advice ends the error when the recorded folder is gone)
+/// and keeps both open: sparse search with per-token explanations ([SparseRanking]), BM25 beside
+/// it, a document's token weights ([DocumentWeights], [WeightedPiece], [TokenWeight]), and the
+/// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]). Used by `index`, `search`,
+/// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
+/// index builds.
 package org.sembridge.engine.workflow;
