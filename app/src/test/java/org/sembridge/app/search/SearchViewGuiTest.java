@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -142,7 +143,9 @@ class SearchViewGuiTest {
         Files.writeString(empty, "");
         TextField corpus = robot.lookup("#corpusPath").queryAs(TextField.class);
         robot.interact(() -> corpus.setText(empty.toString()));
-        robot.clickOn("#buildIndex");
+        Button build = robot.lookup("#buildIndex").queryButton();
+        assertFalse(build.isDisabled(), "a run is current, so the build button is enabled");
+        robot.interact(build::fire);
         WaitForAsyncUtils.waitForFxEvents();
         String refusal = empty + ": no documents; nothing to index";
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());

@@ -1,8 +1,8 @@
 package org.sembridge.engine.workflow;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.run.DeviceChoice;
 

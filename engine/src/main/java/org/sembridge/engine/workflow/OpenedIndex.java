@@ -30,7 +30,6 @@ import org.sembridge.engine.hf.TextTokenizer;
 import org.sembridge.engine.index.Bm25Searcher;
 import org.sembridge.engine.index.CorpusDocument;
 import org.sembridge.engine.index.FeatureQuantisation;
-import org.sembridge.engine.index.HitExplanation;
 import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SearchHit;
 import org.sembridge.engine.index.SparseIndex;
