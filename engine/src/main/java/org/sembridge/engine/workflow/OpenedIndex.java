@@ -206,9 +206,24 @@ public final class OpenedIndex implements AutoCloseable {
         }
     }
 
-    /// The distinct target tokens of `text`, in order, as stored in the vocabulary.
+    /// The distinct target tokens of `text`, in order, as stored in the vocabulary, without special
+    /// tokens (`[CLS]`, `[PAD]`...: a front-end that shows a query's tokens must not offer them).
+    ///
+    /// @throws ModelFormatException when the model's tokenizer cannot be opened
     public List<String> queryTokens(String text) throws SemBridgeException {
-        return List.copyOf(new LinkedHashSet<>(queries.encoder().tokenize(text)));
+        Set<String> specials = new HashSet<>();
+        synchronized (this) {
+            TextTokenizer opened = tokenizer();
+            List<String> vocabulary = opened.tokens();
+            for (int id : opened.specialTokenIds()) {
+                if (id >= 0 && id < vocabulary.size()) {
+                    specials.add(vocabulary.get(id));
+                }
+            }
+        }
+        LinkedHashSet<String> tokens = new LinkedHashSet<>(queries.encoder().tokenize(text));
+        tokens.removeAll(specials);
+        return List.copyOf(tokens);
     }
 
     /// Runs every topic through the sparse index and, with `bm25`, through BM25 (top `depth` per
@@ -263,15 +278,22 @@ public final class OpenedIndex implements AutoCloseable {
                 + "' is not in index " + index.folder()));
     }
 
+    /// The model's tokenizer and its canonical vocabulary, opened on first use; callers hold this
+    /// object's monitor.
+    private TextTokenizer tokenizer() throws ModelFormatException {
+        if (tokenizer == null) {
+            tokenizer = HfModelFolder.open(modelFolder).openTokenizer();
+            canonical = Vocabulary.of(tokenizer.tokens(), tokenizer.specialTokenIds()).canonicalize();
+        }
+        return tokenizer;
+    }
+
     private synchronized List<WeightedPiece> pieces(String text, Map<String, Float> weights)
             throws ModelFormatException {
         if (text.isBlank()) {
             return List.of();
         }
-        if (tokenizer == null) {
-            tokenizer = HfModelFolder.open(modelFolder).openTokenizer();
-            canonical = Vocabulary.of(tokenizer.tokens(), tokenizer.specialTokenIds()).canonicalize();
-        }
+        TextTokenizer tokenizer = tokenizer();
         List<String> tokens = tokenizer.tokens();
         String haystack = text.toLowerCase(Locale.ROOT);
         int cursor = 0;
