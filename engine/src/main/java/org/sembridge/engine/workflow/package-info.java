@@ -20,4 +20,14 @@
 /// [SelectedPoints] (counts and target language, checked against the parameters before any vector
 /// is read) and then a [RunMap] (the projected map, labelled points for an image). Front-ends never
 /// touch `projection.points`, `bridge` or `vocab` for these jobs.
+///
+/// Indexes. [IndexBuilding] builds an index of a corpus with a model ([IndexBuildJob]: corpus,
+/// folder, model, BM25 language, device), refusing an empty corpus file before any model loads and
+/// recording the model folder in the index; [OpenedIndex] opens an index with that recorded model
+/// (or one named in [IndexOpening], whose advice ends the error when the recorded folder is gone)
+/// and keeps both open: sparse search with per-token explanations ([SparseRanking]), BM25 beside
+/// it, a document's token weights ([DocumentWeights], [WeightedPiece], [TokenWeight]), and the
+/// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]). Used by `index`, `search`,
+/// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
+/// index builds.
 package org.sembridge.engine.workflow;
