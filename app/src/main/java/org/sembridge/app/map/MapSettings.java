@@ -21,11 +21,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.ProjectionSetting;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
-import org.sembridge.engine.projection.points.PointSetSpec;
 
 /// The user's choices on the map page: the projection settings of the next run (method, its
 /// parameters, the points spec, with sources) and the colour mode, with their session JSON.

@@ -26,5 +26,8 @@
 ///   it, e.g. `SEMBRIDGE_JAVA_OPTS=-Xmx8g` ([OutOfMemoryMessage]).
 ///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
-/// Commands are thin: they parse options, call the engine and format its records.
+/// Commands are thin: they parse options, call the engine and format its records. `index`, `search`
+/// and `eval` call the workflow services `IndexBuilding` and `OpenedIndex`
+/// (`org.sembridge.engine.workflow`); [QueryEncoderOptions] turns its options into an
+/// `IndexOpening`.
 package org.sembridge.engine.cli;

@@ -12,8 +12,15 @@
 ///   that `vocab` and `eval` read lines without depending on the index package).
 /// - [StandardErrorHandover] gives the process's standard error back from the launchers'
 ///   start-up filter; called first by both entry points (`cli.SemBridgeCli`, the workbench).
+/// - [FormatVersion] is the one version rule of every SemBridge file format: the version is
+///   written on write; a file without it reads as version 1; a newer version is refused naming the
+///   file, the version found and the versions this reader reads.
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
+///
+/// - [WorkspaceRoot] says where a researcher's files live by default (`SEMBRIDGE_WORKSPACE`, else
+///   `~/sembridge-workspace`); [FileRelativePath] resolves a path a user-written file names
+///   (an experiment configuration, a saved session) against that file's folder.
 ///
 /// - [AtomicFiles] writes every file and folder the engine writes, and [OutputMarker] decides which
 ///   existing output folders may be replaced.
