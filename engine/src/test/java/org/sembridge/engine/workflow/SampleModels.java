@@ -3,15 +3,24 @@ package org.sembridge.engine.workflow;
 import java.nio.file.Path;
 
 /// The bundled sample models (`sample-models/` of the repository; surefire sets
-/// `sembridge.repo.root`), the real inputs of the workflow tests.
+/// `sembridge.repo.root`) and demo collections (`assets/demo/`), the real inputs of the workflow
+/// tests.
 final class SampleModels {
 
     private SampleModels() {
     }
 
+    static Path repository() {
+        return Path.of(System.getProperty("sembridge.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
     static Path root() {
-        return Path.of(System.getProperty("sembridge.repo.root", "..")).toAbsolutePath().normalize()
-                .resolve("sample-models");
+        return repository().resolve("sample-models");
+    }
+
+    /// `assets/demo/<language>`: corpus.jsonl, queries.tsv, qrels.txt.
+    static Path demo(String language) {
+        return repository().resolve("assets").resolve("demo").resolve(language);
     }
 
     /// The English SPLADE sample encoder.
