@@ -2,7 +2,7 @@ package org.sembridge.app;
 
 import javafx.application.Application;
 
-import org.sembridge.engine.cli.StandardErrorHandover;
+import org.sembridge.engine.io.StandardErrorHandover;
 
 /// Plain `main` that starts [WorkbenchApp]. A separate launcher class lets the workbench run from
 /// the class path (no JavaFX module path), which is how `bin/workbench` starts it.

@@ -3,7 +3,7 @@ package org.sembridge.app.workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sembridge.engine.provenance.WorkspaceRoot;
+import org.sembridge.engine.io.WorkspaceRoot;
 
 /// The folder that holds a researcher's work: finished runs, built indexes and saved sessions,
 /// one sub-folder each. Everything the workbench writes goes below it (atomically, through the

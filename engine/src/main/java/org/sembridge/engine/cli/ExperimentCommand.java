@@ -16,7 +16,7 @@ import org.sembridge.engine.experiment.ExperimentReport;
 import org.sembridge.engine.experiment.ExperimentResult;
 import org.sembridge.engine.experiment.ExperimentRunner;
 import org.sembridge.engine.experiment.ReusePolicy;
-import org.sembridge.engine.provenance.WorkspaceRoot;
+import org.sembridge.engine.io.WorkspaceRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,6 +2,7 @@ package org.sembridge.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.sembridge.engine.io.StandardErrorHandover;
 import org.sembridge.engine.progress.CancellationToken;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;

@@ -26,5 +26,7 @@
 ///   it, e.g. `SEMBRIDGE_JAVA_OPTS=-Xmx8g` ([OutOfMemoryMessage]).
 ///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
-/// Commands are thin: they parse options, call the engine and format its records.
+/// Commands are thin: they parse options, call a workflow service of `org.sembridge.engine.workflow`
+/// (`init` -> `ModelTransfer`, `info` -> `ModelInspection`, `export` -> `IndexExport`,
+/// `lexicon-eval` -> `LexiconScoring`, ...) or the engine, and format its records.
 package org.sembridge.engine.cli;

@@ -1,4 +1,4 @@
-package org.sembridge.engine.provenance;
+package org.sembridge.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

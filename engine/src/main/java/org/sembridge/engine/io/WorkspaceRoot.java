@@ -1,4 +1,4 @@
-package org.sembridge.engine.provenance;
+package org.sembridge.engine.io;
 
 import java.nio.file.Path;
 import java.util.Map;
