@@ -27,6 +27,7 @@ import org.sembridge.engine.index.SparseQueryEncoder;
 import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.run.SampleModels;
 
 class IndexExportTest {
 
@@ -44,15 +45,15 @@ class IndexExportTest {
         queryLines = Files.readAllLines(SampleModels.demo("en").resolve("queries.tsv")).stream()
                 .filter(line -> !line.isBlank()).count();
         index = temp.resolve("My Index.v2");
-        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(SampleModels.source(), SelectedDevice.cpu(),
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(SampleModels.splade(), SelectedDevice.cpu(),
                 SpladeSettings.DEFAULTS)) {
-            IndexBuilder.build(new IndexBuildRequest(corpus, index, SampleModels.source().toString(), Optional.empty(),
+            IndexBuilder.build(new IndexBuildRequest(corpus, index, SampleModels.splade().toString(), Optional.empty(),
                     IndexBuildRequest.DEFAULT_BATCH_SIZE), encoder, ProgressListener.NONE, CancellationToken.create());
         }
     }
 
     private static final IndexExport.QueryEncoding SAMPLE_ENCODER = (opened, texts, progress, cancel) -> {
-        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(SampleModels.source(), SelectedDevice.cpu(),
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(SampleModels.splade(), SelectedDevice.cpu(),
                 SpladeSettings.DEFAULTS)) {
             return new SparseQueryEncoder(encoder, QueryWeighting.ENCODER).encode(texts, progress, cancel);
         }

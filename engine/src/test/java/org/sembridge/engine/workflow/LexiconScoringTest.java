@@ -18,6 +18,7 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LexiconEvaluation;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.SampleModels;
 import org.sembridge.engine.run.TransferRequest;
 
 class LexiconScoringTest {
@@ -32,7 +33,7 @@ class LexiconScoringTest {
     static void transferToKorean() throws Exception {
         runFolder = temp.resolve("ko-mean");
         run = ModelTransfer.withCache(temp.resolve("cache")).transferAndOpen(
-                TransferRequest.builder(SampleModels.source(), SampleModels.tokenizer("ko"), "mean", runFolder).build(),
+                TransferRequest.builder(SampleModels.splade(), SampleModels.tokenizer("ko"), "mean", runFolder).build(),
                 ProgressListener.NONE, CancellationToken.create()).run();
     }
 
@@ -64,7 +65,7 @@ class LexiconScoringTest {
 
     @Test
     void theConceptsTableIsReadInTheRunsLanguage() throws Exception {
-        Path concepts = SampleModels.repository().resolve("assets/lexicon/concepts.tsv");
+        Path concepts = SampleModels.concepts();
 
         LexiconReport report = LexiconScoring.evaluate(runFolder, concepts, Optional.empty(),
                 TextLineReader.DEFAULT_MAX_LINE_BYTES);
@@ -77,7 +78,7 @@ class LexiconScoringTest {
 
     @Test
     void goldSourcesCoverExactlyTheEvaluatedTargetTokens() throws Exception {
-        Path concepts = SampleModels.repository().resolve("assets/lexicon/concepts.tsv");
+        Path concepts = SampleModels.concepts();
 
         LexiconGoldSources gold = LexiconScoring.goldSources(run, concepts).orElseThrow();
         LexiconEvaluation e = LexiconScoring.evaluate(runFolder, concepts, Optional.empty(),

@@ -17,6 +17,7 @@ import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.ModelFolderCheck;
+import org.sembridge.engine.run.SampleModels;
 
 class ModelInspectionTest {
 
@@ -29,7 +30,7 @@ class ModelInspectionTest {
 
     @Test
     void describesTheSampleEncoderAsItsConfigDeclaresIt() throws Exception {
-        ModelDescription d = inspection().describeModel(SampleModels.source());
+        ModelDescription d = inspection().describeModel(SampleModels.splade());
 
         assertEquals("bert", d.family());
         assertEquals(List.of("BertForMaskedLM"), d.architectures());
@@ -41,13 +42,13 @@ class ModelInspectionTest {
         assertEquals("float32", d.declaredDtype());
         assertTrue(d.hasMlmHead());
         assertEquals(Optional.empty(), d.pooling(), "a plain MLM folder declares no pooling");
-        assertEquals(SampleModels.source().resolve("tokenizer.json"), d.tokenizerFile());
+        assertEquals(SampleModels.splade().resolve("tokenizer.json"), d.tokenizerFile());
     }
 
     @Test
     void describesTheSampleEncodersDecoderAsTiedAndNotStored() throws Exception {
         // sample-models/README.md: no cls.predictions.decoder.weight, the decoder is tied.
-        ModelDescription d = inspection().describeModel(SampleModels.source());
+        ModelDescription d = inspection().describeModel(SampleModels.splade());
 
         assertEquals("tied_not_stored", d.decoder());
         assertTrue(d.tiedDecoder());
@@ -99,8 +100,8 @@ class ModelInspectionTest {
     void folderHashesAreTheOnesARunRecordsAndAreMemoisedInTheCache() throws Exception {
         ModelInspection inspection = inspection();
 
-        assertEquals(ContentHash.withoutMemo().ofModelFolder(SampleModels.source()),
-                inspection.modelHash(SampleModels.source()));
+        assertEquals(ContentHash.withoutMemo().ofModelFolder(SampleModels.splade()),
+                inspection.modelHash(SampleModels.splade()));
         assertEquals(ContentHash.withoutMemo().ofTokenizerFolder(SampleModels.tokenizer("ko")),
                 inspection.tokenizerHash(SampleModels.tokenizer("ko")));
         assertTrue(Files.isDirectory(temp.resolve("cache").resolve("file-hashes")), "memo written under the cache");
@@ -108,7 +109,7 @@ class ModelInspectionTest {
 
     @Test
     void theSampleEncoderPassesTheConsistencyCheck() throws Exception {
-        ModelFolderCheck.Report report = inspection().check(SampleModels.source());
+        ModelFolderCheck.Report report = inspection().check(SampleModels.splade());
 
         assertEquals(3457, report.vocabSize());
         assertEquals(3457, report.tokenizerSize());

@@ -17,6 +17,7 @@ import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.SampleModels;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferSummary;
 
@@ -26,7 +27,7 @@ class ModelTransferTest {
     Path temp;
 
     private TransferRequest request(String method, Path out) throws InputFormatException {
-        return TransferRequest.builder(SampleModels.source(), SampleModels.tokenizer("ko"), method, out)
+        return TransferRequest.builder(SampleModels.splade(), SampleModels.tokenizer("ko"), method, out)
                 .optBridge(SampleModels.bridge())
                 .build();
     }
