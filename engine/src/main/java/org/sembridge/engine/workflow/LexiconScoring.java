@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.run.LexiconEvaluation;
 import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
 import org.slf4j.Logger;
