@@ -2,6 +2,7 @@ package org.sembridge.app.inspector;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -109,9 +110,11 @@ final class TokenDetailView {
             if (Math.abs(alpha.getValue() - now.doubleValue()) > 1e-9) {
                 alpha.setValue(now.doubleValue());
             }
-            value.setText(String.format(Locale.ROOT, "α = %.1f", now.doubleValue()));
         });
-        alpha.disableProperty().bind(viewModel.realignableProperty().not());
+        value.textProperty().bind(Bindings.createStringBinding(() -> viewModel.realignableProperty().get()
+                ? String.format(Locale.ROOT, "α = %.1f", viewModel.alphaProperty().get()) : "α n/a",
+                viewModel.alphaProperty(), viewModel.realignableProperty()));
+        alpha.disableProperty().bind(viewModel.alphaEnabledProperty().not());
         resetAlpha.setId("resetAlpha");
         resetAlpha.setTooltip(new Tooltip("Back to the run's alpha and the run's own weights (Ctrl+R)"));
         resetAlpha.setOnAction(e -> viewModel.resetAlpha());

@@ -25,6 +25,8 @@ import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.Alpha;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// The inspector's detail pane for the selected token: its record in the current run at the
 /// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
@@ -34,11 +36,17 @@ import org.sembridge.engine.run.LoadedRun;
 /// into the latest, and only the latest result is shown. The token is the shared
 /// [WorkbenchState#selectedTokenProperty()]; notes and bookmarks are the shared maps, keyed by
 /// the token string, so they follow the token across runs. FX thread only.
+///
+/// Alpha applies only where it means something: the slider is enabled for runs whose method
+/// [reads alpha][org.sembridge.engine.transfer.baseline.TransferMethod#readsAlpha()] and that
+/// have bridge vectors, and not for tokens copied from the source (an OFA run or an overlap token
+/// shows the run's own weights, never an entmax re-solve). Selecting another token sets the
+/// slider back to the run's alpha.
 public final class TokenDetailViewModel {
 
     /// Slider range and step (entmax alpha; 1 is softmax, 2 sparsemax).
-    public static final double MIN_ALPHA = 1.0;
-    public static final double MAX_ALPHA = 8.0;
+    public static final double MIN_ALPHA = Alpha.MIN;
+    public static final double MAX_ALPHA = Alpha.MAX;
     public static final double ALPHA_STEP = 0.1;
 
     private final WorkbenchState state;
@@ -47,6 +55,7 @@ public final class TokenDetailViewModel {
     private final ObjectProperty<TokenDetail> detail = new SimpleObjectProperty<>(this, "detail");
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 4.0);
     private final BooleanProperty realignable = new SimpleBooleanProperty(this, "realignable");
+    private final BooleanProperty alphaEnabled = new SimpleBooleanProperty(this, "alphaEnabled");
     private final StringProperty status = new SimpleStringProperty(this, "status", "No token selected");
     private final ObjectProperty<OpenRun> compareRun = new SimpleObjectProperty<>(this, "compareRun");
     private final ObjectProperty<AlignmentRecord> compareRecord = new SimpleObjectProperty<>(this, "compareRecord");
@@ -55,6 +64,8 @@ public final class TokenDetailViewModel {
     private final BooleanProperty bookmarked = new SimpleBooleanProperty(this, "bookmarked");
     private boolean showingToken;
     private boolean switchingRun;
+    private boolean changingToken;
+    private String lastToken;
     private double restoredAlpha = Double.NaN;
 
     public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
@@ -63,7 +74,10 @@ public final class TokenDetailViewModel {
                 error -> dialogs.showError("Could not re-align " + token(), error));
         this.comparer = new LatestRequestRunner<>(runner, "Comparing token", this::showComparison,
                 error -> dialogs.showError("Could not read " + token() + " in " + compareRun.get(), error));
-        state.selectedTokenProperty().addListener((obs, old, now) -> refresh());
+        state.selectedTokenProperty().addListener((obs, old, now) -> {
+            resetAlphaForAnotherToken(now);
+            refresh();
+        });
         state.currentRunProperty().addListener((obs, old, now) -> {
             // the comparison and alpha change with the run: one refresh asks for both once
             switchingRun = true;
@@ -77,7 +91,7 @@ public final class TokenDetailViewModel {
             refresh();
         });
         alpha.addListener((obs, old, now) -> {
-            if (!switchingRun) {
+            if (!switchingRun && !changingToken) {
                 requestDetail();
             }
         });
@@ -117,10 +131,17 @@ public final class TokenDetailViewModel {
         return alpha;
     }
 
-    /// Whether the current run has bridge vectors to re-align from (false for statistical
-    /// baselines such as `mean`).
+    /// Whether the current run's tokens can be re-aligned at another alpha: its method reads
+    /// alpha and it has bridge vectors (false for `ofa`, `focus` and statistical baselines such
+    /// as `mean`).
     public ReadOnlyBooleanProperty realignableProperty() {
         return realignable;
+    }
+
+    /// Whether the slider applies to the token shown: the run is [realignable][#realignableProperty()]
+    /// and the token was built by the method, not copied from a source token.
+    public ReadOnlyBooleanProperty alphaEnabledProperty() {
+        return alphaEnabled;
     }
 
     /// One line under the chart: whose weights are shown and how long they took.
@@ -163,8 +184,40 @@ public final class TokenDetailViewModel {
     /// Sets the slider back to the run's alpha, which shows the run's own record.
     public void resetAlpha() {
         OpenRun run = state.currentRunProperty().get();
-        realignable.set(run != null && run.run().manifest().bridgePath().isPresent());
+        realignable.set(run != null && hasBridge(run) && readsAlpha(run));
+        updateAlphaEnabled();
         alpha.set(runAlpha());
+    }
+
+    /// A token other than the last one shown starts at the run's alpha (issue: the slider kept the
+    /// previous token's alpha and re-solved a copied token as a softmax). The first token after
+    /// a restore keeps the restored alpha.
+    private void resetAlphaForAnotherToken(String token) {
+        if (token == null) {
+            return;
+        }
+        if (lastToken != null && !lastToken.equals(token)) {
+            changingToken = true;
+            try {
+                alpha.set(runAlpha());
+            } finally {
+                changingToken = false;
+            }
+        }
+        lastToken = token;
+    }
+
+    private void updateAlphaEnabled() {
+        TokenDetail shown = detail.get();
+        alphaEnabled.set(realignable.get() && (shown == null || !shown.record().isCopy()));
+    }
+
+    private static boolean hasBridge(OpenRun run) {
+        return run.run().manifest().bridgePath().isPresent();
+    }
+
+    private static boolean readsAlpha(OpenRun run) {
+        return InitializerRegistry.describe(run.run().manifest().method()).readsAlpha();
     }
 
     /// Sets the slider to a saved `value` (clamped to the slider); when no run is open yet, keeps
@@ -203,12 +256,14 @@ public final class TokenDetailViewModel {
         if (open == null || token == null) {
             realigner.discard();
             detail.set(null);
+            updateAlphaEnabled();
             status.set(open == null ? "No run open" : "No token selected");
             return;
         }
         LoadedRun run = open.run();
         double requested = clampAlpha(alpha.get());
-        boolean stored = Math.abs(requested - runAlpha()) < ALPHA_STEP / 2 || !realignable.get();
+        double own = runAlpha();
+        boolean stored = Math.abs(requested - own) < ALPHA_STEP / 2 || !realignable.get();
         realigner.submit((progress, cancel) -> {
             long startNanos = System.nanoTime();
             OptionalInt id = run.idOf(token);
@@ -216,17 +271,37 @@ public final class TokenDetailViewModel {
                 throw new InputFormatException("token " + token + " is not in the target vocabulary of run "
                         + run.directory());
             }
-            AlignmentRecord record = stored ? run.token(id.getAsInt()) : run.realign(id.getAsInt(), requested);
-            return new TokenDetail(record, requested, !stored, System.nanoTime() - startNanos);
+            AlignmentRecord record = run.token(id.getAsInt());
+            if (stored || record.isCopy()) {
+                return new TokenDetail(record, stored ? requested : own, false, System.nanoTime() - startNanos);
+            }
+            return new TokenDetail(run.realign(id.getAsInt(), requested), requested, true,
+                    System.nanoTime() - startNanos);
         });
     }
 
     private void showDetail(TokenDetail shown) {
         detail.set(shown);
+        updateAlphaEnabled();
         status.set(shown.realigned()
                 ? String.format(Locale.ROOT, "re-aligned at α = %.1f in %s", shown.alpha(), millis(shown.elapsedNanos()))
-                : "the run's weights" + (realignable.get() ? String.format(Locale.ROOT, " (α = %.1f)", shown.alpha())
-                        : " (no bridge: alpha does not apply)"));
+                : "the run's weights" + storedNote(shown));
+    }
+
+    /// Why the run's own weights are shown: the alpha they were built at, or why alpha does not
+    /// apply (no bridge, a method without alpha, a copied token).
+    private String storedNote(TokenDetail shown) {
+        OpenRun run = state.currentRunProperty().get();
+        if (run == null || !hasBridge(run)) {
+            return " (no bridge: alpha does not apply)";
+        }
+        if (!readsAlpha(run)) {
+            return " (" + run.run().manifest().method() + " does not use alpha)";
+        }
+        if (shown.record().isCopy()) {
+            return " (copied from a source token: alpha does not apply)";
+        }
+        return String.format(Locale.ROOT, " (α = %.1f)", shown.alpha());
     }
 
     /// `12.3 ms` below a second (re-alignments are fast; whole ms would often read `0 ms`).

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.engine.run.RunManifest;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// One row of the open-runs table, as text with units, read from the run's `run.json`.
 ///
@@ -23,7 +24,7 @@ public record RunFacts(String label, String method, String alpha, String targetT
         Map<String, Integer> counts = manifest.counts();
         Double total = manifest.timingsSeconds().get("total");
         return new RunFacts(open.label(), manifest.method(),
-                MethodChoice.SEMBRIDGE.equals(manifest.method()) ? RunForm.format(manifest.alpha()) : "—",
+                InitializerRegistry.describe(manifest.method()).readsAlpha() ? RunForm.format(manifest.alpha()) : "—",
                 countOf(counts, "target_tokens"),
                 countOf(counts, "overlap") + " / " + countOf(counts, "new"),
                 total == null ? "—" : Formats.duration(Math.round(total * 1e9)),

@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -27,6 +26,7 @@ import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.UnknownBridgeRule;
+import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// The values of the run form and their validation: method, alpha (as a number for the slider and
@@ -222,10 +222,10 @@ public final class RunForm {
     public void restore(JsonElement state) {
         SessionPartReader fields = new SessionPartReader(state);
         fields.string("method").ifPresent(name -> {
-            if (InitializerRegistry.NAMES.contains(name)) {
+            if (InitializerRegistry.names().contains(name)) {
                 method.set(MethodChoice.of(name));
             } else {
-                fields.report("method", "expected one of " + String.join(", ", InitializerRegistry.NAMES)
+                fields.report("method", "expected one of " + String.join(", ", InitializerRegistry.names())
                         + ", found \"" + name + "\"");
             }
         });
@@ -276,13 +276,7 @@ public final class RunForm {
         }
         double value;
         try {
-            value = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            alphaError.set(String.format(Locale.ROOT, "alpha \"%s\" is not a number; expected a value in [1, 8]", text));
-            return;
-        }
-        try {
-            InitializerRegistry.create(MethodChoice.SEMBRIDGE, value);
+            value = Alpha.parse(text).value();
         } catch (InputFormatException e) {
             alphaError.set(e.getMessage());
             return;

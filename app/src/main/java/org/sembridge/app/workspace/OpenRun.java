@@ -2,6 +2,7 @@ package org.sembridge.app.workspace;
 
 import java.util.Locale;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// A finished run open in the workbench: its display label and the engine's view of its folder.
 ///
@@ -9,10 +10,10 @@ import org.sembridge.engine.run.LoadedRun;
 /// @param run the opened run folder
 public record OpenRun(String label, LoadedRun run) {
 
-    /// Labels `run` by its method, alpha (for `sembridge`) and folder name.
+    /// Labels `run` by its method, alpha (where the method reads it) and folder name.
     public static OpenRun of(LoadedRun run) {
         String method = run.manifest().method();
-        String alpha = "sembridge".equals(method)
+        String alpha = InitializerRegistry.describe(method).readsAlpha()
                 ? String.format(Locale.ROOT, " α=%s", trim(run.manifest().alpha()))
                 : "";
         return new OpenRun(method + alpha + " · " + run.directory().getFileName(), run);

@@ -154,6 +154,47 @@ class InspectorViewGuiTest {
     }
 
     @Test
+    void theSliderStartsAtTheRunsAlphaForEachTokenAndIsDisabledForACopy(FxRobot robot) throws Exception {
+        int built = InspectorViewModelTest.firstNewTokenWithSupportAtLeast(run, 2);
+        int copy = InspectorViewModelTest.firstCopiedToken(run);
+        Slider slider = robot.lookup("#alphaSlider").queryAs(Slider.class);
+        robot.interact(() -> state.selectedTokenProperty().set(safeToken(built)));
+        robot.interact(() -> slider.setValue(1.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("α = 1.5", robot.lookup("#alphaValue").queryAs(Label.class).getText());
+
+        robot.interact(() -> state.selectedTokenProperty().set(safeToken(copy)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(run.manifest().alpha(), slider.getValue(), 1e-9);
+        assertTrue(slider.isDisabled());
+        String status = robot.lookup("#realignStatus").queryAs(Label.class).getText();
+        assertEquals("the run's weights (copied from a source token: alpha does not apply)", status);
+        assertTrue(robot.lookup("#detailToken").queryAs(Label.class).getText().startsWith(run.token(copy).token()));
+
+        robot.interact(() -> state.selectedTokenProperty().set(safeToken(built)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(slider.isDisabled());
+    }
+
+    @Test
+    void onAnOfaRunTheSliderIsDisabledAndNoAlphaIsClaimed(FxRobot robot) throws Exception {
+        LoadedRun ofa = SampleRuns.korean("ofa");
+        robot.interact(() -> state.openRun(OpenRun.of(ofa)));
+        int id = InspectorViewModelTest.firstNewTokenWithSupportAtLeast(ofa, 2);
+        String token = ofa.token(id).token();
+        robot.interact(() -> state.selectedTokenProperty().set(token));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(robot.lookup("#alphaSlider").queryAs(Slider.class).isDisabled());
+        assertEquals("α n/a", robot.lookup("#alphaValue").queryAs(Label.class).getText());
+        assertEquals("the run's weights (ofa does not use alpha)",
+                robot.lookup("#realignStatus").queryAs(Label.class).getText());
+        assertEquals(Math.min(ofa.token(id).support(), WeightBars.MAX_BARS),
+                robot.lookup("#detailBars .weight-bar").queryAll().size());
+    }
+
+    @Test
     void bookmarkTogglesByButtonAndCtrlB(FxRobot robot) {
         robot.interact(() -> viewModel.select(12));
         String token = state.selectedTokenProperty().get();

@@ -199,7 +199,7 @@ class InspectorViewModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sembridge", "ofa"})
+    @ValueSource(strings = {"sembridge"})
     void realignAtAlphaOneAndAHalfVersusFourChangesTheSupportAsTheEngineDoes(String method) throws Exception {
         WorkbenchState state = state();
         InspectorViewModel viewModel = open(state, method, new DirectTaskRunner());
@@ -490,6 +490,84 @@ class InspectorViewModelTest {
 
     /// The first built token with at least `support` sources (the sample tokenizer is WordPiece:
     /// `집`, `##다`).
+    @Test
+    void anOfaRunShowsItsOwnWeightsAndNeverReSolvesThemWithEntmax() throws Exception {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "ofa", new DirectTaskRunner());
+        LoadedRun run = SampleRuns.korean("ofa");
+        int id = firstNewTokenWithSupportAtLeast(run, 2);
+        state.selectedTokenProperty().set(run.token(id).token());
+        TokenDetailViewModel detail = viewModel.detail();
+
+        detail.alphaProperty().set(1.5);
+
+        assertFalse(detail.realignableProperty().get());
+        assertFalse(detail.alphaEnabledProperty().get());
+        assertFalse(detail.detailProperty().get().realigned());
+        assertEquals(run.token(id), detail.detailProperty().get().record());
+        assertEquals("the run's weights (ofa does not use alpha)", detail.statusProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void selectingAnotherTokenSetsTheSliderBackToTheRunsAlpha() throws Exception {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
+        LoadedRun run = SampleRuns.korean("sembridge");
+        List<Integer> built = IntStream.of(run.idsOfKind(TargetTokenKind.NEW)).boxed()
+                .filter(id -> support(run, id) >= 2).limit(2).toList();
+        TokenDetailViewModel detail = viewModel.detail();
+        state.selectedTokenProperty().set(run.token(built.get(0)).token());
+        detail.alphaProperty().set(1.5);
+        assertTrue(detail.detailProperty().get().realigned());
+
+        state.selectedTokenProperty().set(run.token(built.get(1)).token());
+
+        assertEquals(run.manifest().alpha(), detail.alphaProperty().get(), 1e-9);
+        assertFalse(detail.detailProperty().get().realigned());
+        assertEquals(run.token(built.get(1)), detail.detailProperty().get().record());
+    }
+
+    @Test
+    void anOverlapTokenShowsItsCopyWithTheSliderDisabledWhateverTheAlpha() throws Exception {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
+        LoadedRun run = SampleRuns.korean("sembridge");
+        int copy = firstCopiedToken(run);
+        TokenDetailViewModel detail = viewModel.detail();
+        state.selectedTokenProperty().set(run.token(firstNewTokenWithSupportAtLeast(run, 2)).token());
+        detail.alphaProperty().set(1.5);
+        assertTrue(detail.alphaEnabledProperty().get());
+
+        state.selectedTokenProperty().set(run.token(copy).token());
+        detail.alphaProperty().set(1.2);
+
+        assertFalse(detail.alphaEnabledProperty().get());
+        TokenDetail shown = detail.detailProperty().get();
+        assertFalse(shown.realigned());
+        assertEquals(run.token(copy), shown.record());
+        assertTrue(shown.record().isCopy());
+        assertEquals("the run's weights (copied from a source token: alpha does not apply)",
+                detail.statusProperty().get());
+    }
+
+    private static int support(LoadedRun run, int id) {
+        try {
+            return run.token(id).support();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int firstCopiedToken(LoadedRun run) throws Exception {
+        for (int id : run.idsOfKind(TargetTokenKind.OVERLAP)) {
+            if (run.token(id).isCopy()) {
+                return id;
+            }
+        }
+        throw new AssertionError("no copied token in " + run.directory());
+    }
+
     static int firstNewTokenWithSupportAtLeast(LoadedRun run, int support) throws Exception {
         for (int id : run.idsOfKind(TargetTokenKind.NEW)) {
             if (run.token(id).support() >= support) {

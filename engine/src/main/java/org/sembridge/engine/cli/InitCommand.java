@@ -45,15 +45,16 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--bridge", paramLabel = "DIR|FILE",
             description = "Bridge sentence-encoder folder, or a precomputed bridge-vector .safetensors file "
-                    + "(required by sembridge, focus and ofa; default: none).")
+                    + "(required by the methods that need a bridge, see Methods below; default: none).")
     Path bridge;
 
-    @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME",
-            description = "sembridge, focus, ofa, mean, random, gauss or mvgauss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "sembridge", paramLabel = "NAME", completionCandidates = MethodHelp.class,
+            description = "One of ${COMPLETION-CANDIDATES}; see Methods below (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--alpha", defaultValue = "4", paramLabel = "A",
-            description = "Entmax order of sembridge, 1..8; 1 = softmax, 2 = sparsemax (default: ${DEFAULT-VALUE}).")
+            description = "Entmax order of the methods that read alpha (sembridge), 1..8; 1 = softmax, "
+                    + "2 = sparsemax (default: ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--bias", defaultValue = "index", paramLabel = "MODE",

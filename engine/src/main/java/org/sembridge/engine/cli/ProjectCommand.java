@@ -35,6 +35,7 @@ import org.sembridge.engine.projection.points.RunEmbeddings;
 import org.sembridge.engine.projection.points.RunMapInputs;
 import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.vocab.BilingualLexicon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -327,10 +328,10 @@ final class ProjectCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    /// The run's method, with alpha for SemBridge: `sembridge run, alpha 4`.
+    /// The run's method, with alpha where the method reads it: `sembridge run, alpha 4`.
     private static String runText(LoadedRun loaded) {
         String method = loaded.manifest().method();
-        return method + " run" + ("sembridge".equals(method)
+        return method + " run" + (InitializerRegistry.describe(method).readsAlpha()
                 ? String.format(Locale.ROOT, ", alpha %s", new BigDecimal(loaded.manifest().alpha())
                         .stripTrailingZeros().toPlainString()) : "");
     }

@@ -108,6 +108,8 @@ public final class SemBridgeCli {
 
     static CommandLine newCommandLine(CancellationToken cancel) {
         CommandLine commandLine = new CommandLine(new SemBridgeCli(cancel));
+        MethodHelp.addTo(commandLine.getSubcommands().get("init"));
+        MethodHelp.addTo(commandLine.getSubcommands().get("experiment"));
         commandLine.setExecutionExceptionHandler(new CliErrorHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

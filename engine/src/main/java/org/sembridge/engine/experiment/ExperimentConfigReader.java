@@ -28,9 +28,9 @@ import org.sembridge.engine.io.ReadFailure;
 import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
-import org.sembridge.engine.transfer.EntmaxSolver;
+import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
-import org.sembridge.engine.transfer.baseline.SemBridgeInitializer;
+import org.sembridge.engine.transfer.baseline.TransferMethod;
 
 /// Parses an experiment configuration file into an [ExperimentConfig] (format in its class
 /// comment). Every problem is an `InputFormatException` that starts with the file and the key:
@@ -72,8 +72,8 @@ final class ExperimentConfigReader {
             for (ExperimentMethod method : methods) {
                 if (needsBridge(method)) {
                     throw problem("bridge", "missing; the method " + method.name() + " needs a bridge (a "
-                            + "sentence-encoder folder or a bridge-vector file); only base, bm25, mean, random, "
-                            + "gauss and mvgauss run without one");
+                            + "sentence-encoder folder or a bridge-vector file); only " + bridgelessMethods()
+                            + " run without one");
                 }
             }
         }
@@ -117,12 +117,12 @@ final class ExperimentConfigReader {
             }
         } else {
             names.add(ExperimentMethod.BASE);
-            names.addAll(InitializerRegistry.NAMES);
+            names.addAll(InitializerRegistry.names());
         }
         List<ExperimentMethod> methods = new ArrayList<>();
         for (String name : names) {
-            if (SemBridgeInitializer.NAME.equals(name)) {
-                alphas.forEach(alpha -> methods.add(ExperimentMethod.semBridge(alpha)));
+            if (InitializerRegistry.describe(name).readsAlpha()) {
+                alphas.forEach(alpha -> methods.add(new ExperimentMethod(name, alpha)));
             } else {
                 methods.add(ExperimentMethod.named(name));
             }
@@ -136,9 +136,8 @@ final class ExperimentConfigReader {
         for (int i = 0; i < array.size(); i++) {
             String key = "alphas[" + i + "]";
             double alpha = number(array.get(i), key);
-            if (!(alpha >= EntmaxSolver.MIN_ALPHA && alpha <= EntmaxSolver.MAX_ALPHA)) {
-                throw problem(key, "alpha " + alpha + " is outside [" + (int) EntmaxSolver.MIN_ALPHA + ", "
-                        + (int) EntmaxSolver.MAX_ALPHA + "]; 1 is softmax, 2 sparsemax, the paper uses 4");
+            if (!Alpha.isValid(alpha)) {
+                throw problem(key, Alpha.outOfRange(alpha));
             }
             if (alphas.contains(alpha)) {
                 throw problem(key, "alpha " + alpha + " is listed twice");
@@ -326,19 +325,27 @@ final class ExperimentConfigReader {
         return kind + primitive;
     }
 
-    private static boolean needsBridge(ExperimentMethod method) throws InputFormatException {
-        return method.transfers() && InitializerRegistry.create(method.name(), method.alpha()).needsBridge();
+    private static boolean needsBridge(ExperimentMethod method) {
+        return method.transfers() && InitializerRegistry.describe(method.name()).needsBridgeVectors();
+    }
+
+    /// The methods that run without a bridge: `base, bm25, mean, random, gauss and mvgauss`.
+    private static String bridgelessMethods() {
+        List<String> names = new ArrayList<>(List.of(ExperimentMethod.BASE, ExperimentMethod.BM25));
+        InitializerRegistry.methods().stream().filter(method -> !method.needsBridgeVectors())
+                .map(TransferMethod::name).forEach(names::add);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
 
     private static boolean isKnownMethod(String name) {
         return name.equals(ExperimentMethod.BASE) || name.equals(ExperimentMethod.BM25)
-                || InitializerRegistry.NAMES.contains(name);
+                || InitializerRegistry.find(name).isPresent();
     }
 
     private static String knownMethods() {
         List<String> names = new ArrayList<>();
         names.add(ExperimentMethod.BASE);
-        names.addAll(InitializerRegistry.NAMES);
+        names.addAll(InitializerRegistry.names());
         names.add(ExperimentMethod.BM25);
         return String.join(", ", names);
     }

@@ -5,13 +5,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.sembridge.engine.run.TransferRequest;
-import org.sembridge.engine.transfer.baseline.FocusInitializer;
-import org.sembridge.engine.transfer.baseline.GaussianInitializer;
-import org.sembridge.engine.transfer.baseline.MeanInitializer;
-import org.sembridge.engine.transfer.baseline.MultivariateGaussianInitializer;
-import org.sembridge.engine.transfer.baseline.OfaInitializer;
-import org.sembridge.engine.transfer.baseline.RandomInitializer;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.transfer.baseline.SemBridgeInitializer;
+import org.sembridge.engine.transfer.baseline.TransferMethod;
 
 /// One row of the experiment table: how the target-language encoder is obtained.
 ///
@@ -22,8 +18,9 @@ import org.sembridge.engine.transfer.baseline.SemBridgeInitializer;
 /// | `bm25` | BM25 with the language's analyzer (no encoder; the lexical reference) |
 ///
 /// @param name  the method name, lower case
-/// @param alpha the entmax order of `sembridge` in `[1, 8]`; every other method carries
-///     [TransferRequest#DEFAULT_ALPHA], which it does not read
+/// @param alpha the entmax order of a method that [reads it][TransferMethod#readsAlpha()]
+///     (`sembridge`) in `[1, 8]`; every other method carries [TransferRequest#DEFAULT_ALPHA],
+///     which it does not read
 public record ExperimentMethod(String name, double alpha) {
 
     /// The untouched source encoder.
@@ -61,9 +58,9 @@ public record ExperimentMethod(String name, double alpha) {
         return name.equals(BM25);
     }
 
-    /// Whether alpha is a parameter of the method (only `sembridge`).
+    /// Whether alpha is a parameter of the method (only `sembridge`), as the method says.
     public boolean readsAlpha() {
-        return name.equals(SemBridgeInitializer.NAME);
+        return transfers() && InitializerRegistry.describe(name).readsAlpha();
     }
 
     /// A file-name-safe identifier, unique within an experiment: the name, plus `-a<alpha>` for
@@ -73,19 +70,16 @@ public record ExperimentMethod(String name, double alpha) {
     }
 
     /// The row label of the tables, spelled as in the paper (`SemBridge (α=4)`, `FOCUS`,
-    /// `Multivariate Gaussian`); unknown names are shown as they are.
+    /// `Multivariate Gaussian`) from the method's own [label][TransferMethod#label()]; unknown
+    /// names are shown as they are.
     public String label() {
         return switch (name) {
             case BASE -> "Base (no transfer)";
             case BM25 -> "BM25";
-            case SemBridgeInitializer.NAME -> "SemBridge (α=" + plainAlpha() + ")";
-            case FocusInitializer.NAME -> "FOCUS";
-            case OfaInitializer.NAME -> "OFA";
-            case MeanInitializer.NAME -> "Mean";
-            case RandomInitializer.NAME -> "Random";
-            case GaussianInitializer.NAME -> "Gaussian";
-            case MultivariateGaussianInitializer.NAME -> "Multivariate Gaussian";
-            default -> name;
+            default -> {
+                TransferMethod method = InitializerRegistry.describe(name);
+                yield method.readsAlpha() ? method.label() + " (α=" + plainAlpha() + ")" : method.label();
+            }
         };
     }
 

@@ -18,10 +18,12 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.transfer.AlignmentOptions;
 import org.sembridge.engine.transfer.AlignmentResult;
-import org.sembridge.engine.transfer.EntmaxSolver;
 import org.sembridge.engine.transfer.FloatMatrix;
 import org.sembridge.engine.transfer.TokenAlignment;
 import org.sembridge.engine.transfer.TopKSupportSearch;
+import org.sembridge.engine.transfer.baseline.Alpha;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.transfer.baseline.TransferMethod;
 import org.sembridge.engine.vocab.CanonicalVocabulary;
 import org.sembridge.engine.vocab.Vocabulary;
 
@@ -240,7 +242,7 @@ public final class LoadedRun {
             List<String> targetTexts = storedTarget().bridgeTexts();
             if (manifest.bridgePath().isEmpty() || sourceTexts.isEmpty() || targetTexts.isEmpty()) {
                 throw new InputFormatException("run " + directory + " (method " + manifest.method() + ") used no "
-                        + "bridge vectors; re-aligning needs a run made with a bridge (sembridge, focus or ofa)");
+                        + "bridge vectors; re-aligning needs a run made with a bridge (" + bridgeMethods() + ")");
             }
             FloatMatrix sources = lookUp(manifest.sourceBridgeKey(), sourceTexts, "source");
             FloatMatrix targets = lookUp(manifest.targetBridgeKey(), targetTexts, "target");
@@ -266,9 +268,15 @@ public final class LoadedRun {
     }
 
     private static void requireAlpha(double alpha) throws InputFormatException {
-        if (!(alpha >= EntmaxSolver.MIN_ALPHA && alpha <= EntmaxSolver.MAX_ALPHA)) {
-            throw new InputFormatException("alpha " + alpha + " is outside the valid range [1, 8]");
-        }
+        Alpha.of(alpha);
+    }
+
+    /// The registered methods that read bridge vectors: `sembridge, focus or ofa`.
+    private static String bridgeMethods() {
+        List<String> names = InitializerRegistry.methods().stream().filter(TransferMethod::needsBridgeVectors)
+                .map(TransferMethod::name).toList();
+        return names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
     /// The same token in several runs, in the order of `runs`: each run's record of `token`

@@ -17,10 +17,9 @@ import org.sembridge.engine.provenance.Provenance;
 import org.sembridge.engine.transfer.AlignmentOptions;
 import org.sembridge.engine.transfer.TokenAlignment;
 import org.sembridge.engine.transfer.TopKSupportSearch;
+import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.EmbeddingInitializer;
-import org.sembridge.engine.transfer.baseline.FocusInitializer;
-import org.sembridge.engine.transfer.baseline.OfaInitializer;
-import org.sembridge.engine.transfer.baseline.SemBridgeInitializer;
+import org.sembridge.engine.transfer.baseline.TransferMethod;
 
 /// Collects the content of `run.json` ([RunManifest] documents the layout) while a run
 /// progresses, including the decisions the run took, in plain sentences.
@@ -78,22 +77,7 @@ final class RunManifestBuilder {
         decision("overlap copy: exact " + request.overlap().exact() + ", fuzzy " + request.overlap().fuzzy()
                 + ", symbols " + request.overlap().symbols() + ", specials by role " + request.overlap().specialsByRole()
                 + "; special target tokens without a match are built like new tokens");
-        switch (initializer.name()) {
-            case SemBridgeInitializer.NAME -> decision(request.alpha() == 1.0
-                    ? "alpha = 1 is softmax: every source token gets a weight, embeddings come from the dense "
-                            + "softmax path and alignments.jsonl lists only the largest weights (truncated); the "
-                            + "paper reports that softmax collapses to ~0 nDCG"
-                    : "SemBridge: " + request.alpha() + "-entmax over the bridge similarities to ALL source "
-                            + "tokens, solved exactly on the top-" + AlignmentOptions.DEFAULT_TOP_K
-                            + " candidates with a full-row fallback");
-            case FocusInitializer.NAME -> decision("FOCUS auxiliary space = the bridge vectors (not fastText): "
-                    + "sparsemax over the bridge similarities to the OVERLAPPING source tokens only; alpha is not used");
-            case OfaInitializer.NAME -> decision("OFA: top-10 nearest source tokens in the bridge space, softmax "
-                    + "with temperature 0.1; alpha is not used");
-            default -> decision("statistical baseline " + initializer.name() + ": new rows are drawn from statistics "
-                    + "of the source matrices (seed " + request.seed() + "); no source tokens are chosen, no bridge "
-                    + "vectors are read, alpha is not used");
-        }
+        decision(initializer.method().decision().text(new Alpha(request.alpha()), request.seed()));
     }
 
     /// The source model's shape and its vocabulary-sized tensors.
@@ -141,12 +125,13 @@ final class RunManifestBuilder {
         decisions.add(text);
     }
 
-    /// Support-size histogram and, for SemBridge with `alpha > 1`, how the rows were solved.
-    void alignments(List<TokenAlignment> alignments, int sourceSize, double alpha, String method) {
+    /// Support-size histogram and, for a method that solves alpha-entmax rows (SemBridge), how the
+    /// rows were solved.
+    void alignments(List<TokenAlignment> alignments, int sourceSize, double alpha, TransferMethod method) {
         JsonObject histogram = new JsonObject();
         supportHistogram(alignments).forEach((size, tokens) -> histogram.addProperty(size.toString(), tokens));
         solving.add("support_histogram", histogram);
-        if (method.equals(SemBridgeInitializer.NAME)) {
+        if (method.readsAlpha()) {
             solving.add("rows_solved", rowsSolved(alignments, sourceSize, alpha));
         }
     }

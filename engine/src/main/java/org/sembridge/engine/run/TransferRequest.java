@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.DeviceChoice;
-import org.sembridge.engine.transfer.EntmaxSolver;
+import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.vocab.OverlapOptions;
 
 /// Everything one language transfer needs: what to adapt, to which tokenizer, with which method
@@ -32,7 +32,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         UnknownBridgeRule unknownBridge) {
 
     /// The paper's entmax order.
-    public static final double DEFAULT_ALPHA = 4.0;
+    public static final double DEFAULT_ALPHA = Alpha.DEFAULT.value();
     /// Default seed of the random baselines.
     public static final long DEFAULT_SEED = 42L;
 
@@ -48,13 +48,9 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(unknownBridge, "unknownBridge");
-        if (!isValidAlpha(alpha)) {
-            throw new IllegalArgumentException("alpha must be in [1, 8], found " + alpha);
+        if (!Alpha.isValid(alpha)) {
+            throw new IllegalArgumentException(Alpha.outOfRange(alpha));
         }
-    }
-
-    private static boolean isValidAlpha(double alpha) {
-        return alpha >= EntmaxSolver.MIN_ALPHA && alpha <= EntmaxSolver.MAX_ALPHA;
     }
 
     /// Starts a request with the required values; the optional ones take their defaults.
@@ -143,11 +139,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         ///
         /// @throws InputFormatException when alpha is outside `[1, 8]` or not a number
         public TransferRequest build() throws InputFormatException {
-            if (!isValidAlpha(alpha)) {
-                throw new InputFormatException("alpha " + alpha + " is outside the valid range ["
-                        + (int) EntmaxSolver.MIN_ALPHA + ", " + (int) EntmaxSolver.MAX_ALPHA
-                        + "]; 1 is softmax, 2 sparsemax, the paper uses 4");
-            }
+            Alpha.of(alpha);
             return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device,
                     seed, out, unknownBridge);
         }

@@ -182,7 +182,7 @@ final class TransferRun {
         List<FloatMatrix> mapped = transfer.apply(matrices.mappedMatrices(), progress, cancel);
         rules.fill(mapped, matrices.mappedMatrices(), matrices.planEmbeddings().rows());
         recordRuleDecisions();
-        manifest.alignments(transfer.alignments(), sourceVocabulary.size(), request.alpha(), initializer.name());
+        manifest.alignments(transfer.alignments(), sourceVocabulary.size(), request.alpha(), initializer.method());
         return new Built(TargetMatrices.of(matrices, mapped, targetVocabulary.size()), transfer.alignments());
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.transfer.baseline.TransferMethod;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,6 +99,14 @@ final class CliReference {
                     .append(cell(defaultOf(arg))).append(" | ").append(cell(description(arg))).append(" |\n");
         }
         md.append('\n');
+        if (command.getHelpSectionMap().containsKey(MethodHelp.SECTION_KEY)) {
+            md.append("| method | label | description | needs |\n|---|---|---|---|\n");
+            for (TransferMethod method : InitializerRegistry.methods()) {
+                md.append("| `").append(method.name()).append("` | ").append(cell(method.label())).append(" | ")
+                        .append(cell(method.description())).append(" | ").append(MethodHelp.needs(method)).append(" |\n");
+            }
+            md.append('\n');
+        }
     }
 
     static boolean isStandardHelp(OptionSpec option) {

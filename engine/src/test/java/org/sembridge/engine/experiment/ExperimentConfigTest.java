@@ -160,7 +160,7 @@ class ExperimentConfigTest {
                         ExperimentFixtures.demo("ko").resolve("qrels.txt").toString()), "source", "found a file"),
                 bad("a number as a path", j -> j.addProperty("bridge", 3), "bridge", "expected a string"),
                 bad("an alpha above 8", j -> j.add("alphas", JsonParser.parseString("[4, 9]")), "alphas[1]",
-                        "outside [1, 8]"),
+                        "outside the valid range [1, 8]"),
                 bad("alphas not an array", j -> j.addProperty("alphas", 4), "alphas", "expected an array"),
                 bad("no alphas", j -> j.add("alphas", new JsonArray()), "alphas", "empty"),
                 bad("a repeated alpha", j -> j.add("alphas", JsonParser.parseString("[4, 4.0]")), "alphas[1]",

@@ -12,6 +12,7 @@ import org.sembridge.engine.projection.MapInput;
 import org.sembridge.engine.projection.MapLink;
 import org.sembridge.engine.projection.PointLabel;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 
 /// Builds the [MapInput] of a run's [PointSet] in one [MapSpace]: vectors, labels and links.
 ///
@@ -56,7 +57,7 @@ public final class RunMapInputs {
         if (!withTargets && points.sourceCount() == 0) {
             throw new InputFormatException("points '" + points.spec().text() + "' have no source tokens, and the "
                     + "source space shows only the source tokens the selected targets were built from; add "
-                    + "--with-sources" + ("sembridge".equals(run.manifest().method()) ? ""
+                    + "--with-sources" + (InitializerRegistry.describe(run.manifest().method()).needsBridgeVectors() ? ""
                     : " (method " + run.manifest().method() + " may choose none)") + " or use --space adapted");
         }
         int[] targetIds = withTargets ? points.targetIds() : new int[0];

@@ -13,12 +13,19 @@ import org.sembridge.engine.progress.ProgressListener;
 /// bias as an `nS x 1` matrix), so all of them get the same mapping.
 public interface EmbeddingInitializer {
 
-    /// The method name used on the command line and in `run.json`, e.g. `sembridge`, `focus`.
-    String name();
+    /// The method this initializer implements, with its name, label and needs.
+    TransferMethod method();
 
-    /// Whether [#plan] reads the bridge vectors; statistical baselines do not, so a run with them
-    /// never embeds a single token.
-    boolean needsBridge();
+    /// The method name used on the command line and in `run.json`, e.g. `sembridge`, `focus`.
+    default String name() {
+        return method().name();
+    }
+
+    /// Whether [#plan] reads the bridge vectors ([TransferMethod#needsBridgeVectors()]);
+    /// statistical baselines do not, so a run with them never embeds a single token.
+    default boolean needsBridge() {
+        return method().needsBridgeVectors();
+    }
 
     /// Computes the plan for `input.newTargetIds()`.
     ///

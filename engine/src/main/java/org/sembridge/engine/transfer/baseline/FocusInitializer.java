@@ -32,6 +32,12 @@ public final class FocusInitializer implements EmbeddingInitializer {
 
     /// The method name.
     public static final String NAME = "focus";
+    /// How FOCUS describes itself.
+    public static final TransferMethod METHOD = new TransferMethod(NAME, "FOCUS",
+            "FOCUS: sparsemax over the overlapping source tokens only", false, true,
+            (alpha, seed) -> "FOCUS auxiliary space = the bridge vectors (not fastText): sparsemax over the bridge "
+                    + "similarities to the OVERLAPPING source tokens only; alpha is not used",
+            options -> new FocusInitializer(options.maxBlockBytes()));
     /// Sparsemax.
     public static final double ALPHA = 2.0;
 
@@ -48,14 +54,8 @@ public final class FocusInitializer implements EmbeddingInitializer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /// Always true.
-    @Override
-    public boolean needsBridge() {
-        return true;
+    public TransferMethod method() {
+        return METHOD;
     }
 
     /// Aligns every new target token to the overlapping source tokens.

@@ -11,10 +11,13 @@ public final class GaussianInitializer extends StatisticalInitializer {
 
     /// The method name.
     public static final String NAME = "gauss";
+    /// How this baseline describes itself.
+    public static final TransferMethod METHOD = StatisticalInitializer.method(NAME, "Gaussian",
+            "Gaussian: per-column normal with the source column means and deviations", GaussianInitializer::new);
 
     /// The gauss baseline; it has no settings (the seed comes with the [InitializationInput]).
     public GaussianInitializer() {
-        super(NAME);
+        super(METHOD);
     }
 
     @Override

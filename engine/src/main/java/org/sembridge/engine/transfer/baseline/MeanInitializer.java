@@ -10,10 +10,13 @@ public final class MeanInitializer extends StatisticalInitializer {
 
     /// The method name.
     public static final String NAME = "mean";
+    /// How this baseline describes itself.
+    public static final TransferMethod METHOD = StatisticalInitializer.method(NAME, "Mean",
+            "Mean: every new row is the column mean of the source matrix", MeanInitializer::new);
 
     /// The mean baseline; it has no settings (the seed comes with the [InitializationInput]).
     public MeanInitializer() {
-        super(NAME);
+        super(METHOD);
     }
 
     @Override

@@ -18,10 +18,13 @@ public final class MultivariateGaussianInitializer extends StatisticalInitialize
 
     /// The method name.
     public static final String NAME = "mvgauss";
+    /// How this baseline describes itself.
+    public static final TransferMethod METHOD = StatisticalInitializer.method(NAME, "Multivariate Gaussian",
+            "Multivariate Gaussian: rows drawn with the source matrix's mean and covariance", MultivariateGaussianInitializer::new);
 
     /// The mvgauss baseline; it has no settings (the seed comes with the [InitializationInput]).
     public MultivariateGaussianInitializer() {
-        super(NAME);
+        super(METHOD);
     }
 
     @Override

@@ -32,6 +32,12 @@ public final class OfaInitializer implements EmbeddingInitializer {
     public static final int DEFAULT_NEIGHBOURS = 10;
     /// Default softmax temperature.
     public static final double DEFAULT_TEMPERATURE = 0.1;
+    /// How OFA describes itself (with the default `k` and `T`).
+    public static final TransferMethod METHOD = new TransferMethod(NAME, "OFA",
+            "OFA / WECHSEL: softmax (T = 0.1) over the 10 most similar source tokens", false, true,
+            (alpha, seed) -> "OFA: top-10 nearest source tokens in the bridge space, softmax with temperature 0.1; "
+                    + "alpha is not used",
+            options -> new OfaInitializer(DEFAULT_NEIGHBOURS, DEFAULT_TEMPERATURE, options.maxBlockBytes()));
 
     private final int neighbours;
     private final double temperature;
@@ -73,14 +79,8 @@ public final class OfaInitializer implements EmbeddingInitializer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /// Always true.
-    @Override
-    public boolean needsBridge() {
-        return true;
+    public TransferMethod method() {
+        return METHOD;
     }
 
     /// Finds the `k` nearest source tokens of every new target token and weighs them.

@@ -14,10 +14,13 @@ public final class RandomInitializer extends StatisticalInitializer {
 
     /// The method name.
     public static final String NAME = "random";
+    /// How this baseline describes itself.
+    public static final TransferMethod METHOD = StatisticalInitializer.method(NAME, "Random",
+            "Random: i.i.d. normal entries with the source matrix's standard deviation", RandomInitializer::new);
 
     /// The random baseline; it has no settings (the seed comes with the [InitializationInput]).
     public RandomInitializer() {
-        super(NAME);
+        super(METHOD);
     }
 
     @Override

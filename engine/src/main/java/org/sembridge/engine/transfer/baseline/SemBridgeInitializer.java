@@ -23,6 +23,17 @@ public final class SemBridgeInitializer implements EmbeddingInitializer {
 
     /// The method name.
     public static final String NAME = "sembridge";
+    /// How SemBridge describes itself: the only method that reads alpha.
+    public static final TransferMethod METHOD = new TransferMethod(NAME, "SemBridge",
+            "SemBridge: alpha-entmax over all source tokens by bridge similarity (sparse weights)", true, true,
+            (alpha, seed) -> alpha.value() == 1.0
+                    ? "alpha = 1 is softmax: every source token gets a weight, embeddings come from the dense "
+                            + "softmax path and alignments.jsonl lists only the largest weights (truncated); the "
+                            + "paper reports that softmax collapses to ~0 nDCG"
+                    : "SemBridge: " + alpha.value() + "-entmax over the bridge similarities to ALL source "
+                            + "tokens, solved exactly on the top-" + AlignmentOptions.DEFAULT_TOP_K
+                            + " candidates with a full-row fallback",
+            SemBridgeInitializer::new);
 
     private final AlignmentOptions options;
 
@@ -37,14 +48,8 @@ public final class SemBridgeInitializer implements EmbeddingInitializer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /// Always true.
-    @Override
-    public boolean needsBridge() {
-        return true;
+    public TransferMethod method() {
+        return METHOD;
     }
 
     /// Aligns every new target token to all source tokens.

@@ -1,5 +1,6 @@
 package org.sembridge.engine.transfer.baseline;
 
+import java.util.function.Supplier;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
@@ -11,21 +12,26 @@ import org.sembridge.engine.transfer.FloatMatrix;
 abstract sealed class StatisticalInitializer implements EmbeddingInitializer
         permits MeanInitializer, RandomInitializer, GaussianInitializer, MultivariateGaussianInitializer {
 
-    private final String name;
+    private final TransferMethod method;
 
-    StatisticalInitializer(String name) {
-        this.name = name;
+    StatisticalInitializer(TransferMethod method) {
+        this.method = method;
+    }
+
+    /// The description every statistical baseline shares the shape of: no alpha, no bridge
+    /// vectors (so the bridge matrices may be `null`), and the same decision sentence.
+    static TransferMethod method(String name, String label, String description,
+            Supplier<EmbeddingInitializer> create) {
+        return new TransferMethod(name, label, description, false, false,
+                (alpha, seed) -> "statistical baseline " + name + ": new rows are drawn from statistics of the "
+                        + "source matrices (seed " + seed + "); no source tokens are chosen, no bridge vectors are "
+                        + "read, alpha is not used",
+                options -> create.get());
     }
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    /// Always false: no bridge vector is read, so the bridge matrices may be `null`.
-    @Override
-    public final boolean needsBridge() {
-        return false;
+    public final TransferMethod method() {
+        return method;
     }
 
     /// A plan that fits each matrix when it is applied; reads only `newTargetIds` and `seed`
@@ -35,7 +41,7 @@ abstract sealed class StatisticalInitializer implements EmbeddingInitializer
     @Override
     public final InitializationPlan plan(InitializationInput input, ProgressListener progress,
             CancellationToken cancel) throws OperationCancelledException {
-        return SampledRowsPlan.plan(name, input, cancel, this::fit);
+        return SampledRowsPlan.plan(method.name(), input, cancel, this::fit);
     }
 
     /// The distribution of new rows for one applied matrix (`nS x c`).

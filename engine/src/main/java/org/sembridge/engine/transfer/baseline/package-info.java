@@ -39,6 +39,31 @@
 /// (divisor `n - 1`). Their `plan` reads only `newTargetIds` and `seed`; the bridge matrices may
 /// be `null` and no token is ever embedded.
 ///
+/// ## What a method says about itself
+///
+/// Each initializer class declares a [TransferMethod] constant `METHOD`: its name, its label as
+/// the paper's tables spell it, a one-line description, whether it reads alpha, whether it needs
+/// the bridge vectors, the decision sentence its runs record in `run.json`, and a factory.
+/// [InitializerRegistry] lists them; the CLI help (`init`, `experiment`), the experiment table
+/// labels, `run.json`'s decisions and the workbench's method chooser, inspector and run labels
+/// all ask these descriptions, never compare method names. Alpha itself is an [Alpha], checked
+/// once with one message.
+///
+/// ## Adding a method
+///
+/// 1. Write `XInitializer implements EmbeddingInitializer` in this package with
+///    `public static final TransferMethod METHOD = new TransferMethod("x", "X", "X: what it does",
+///    readsAlpha, needsBridgeVectors, (alpha, seed) -> "decision sentence", options -> new XInitializer())`,
+///    `method()` returning it and `plan(...)`.
+/// 2. Add `XInitializer.METHOD` to `InitializerRegistry.BUILT_IN` (one line).
+/// 3. Regenerate `docs/cli.md` (`CliReferenceTest` with `-Dsembridge.regenerate.docs=true`): its
+///    method tables come from the registry.
+///
+/// Nothing else changes: `NewTransferMethodTest` (engine) and `NewTransferMethodGuiTest` (app)
+/// register a throwaway method and find it in the help, an experiment, a run's `run.json` and
+/// the run form's chooser. Plug-ins and tests can add a method at run time with
+/// [InitializerRegistry#register].
+///
 /// ## Deviations and choices
 ///
 /// - FOCUS measures similarity in a fastText space trained on target text; here the bridge

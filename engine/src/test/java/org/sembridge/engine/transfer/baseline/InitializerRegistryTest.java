@@ -28,7 +28,54 @@ class InitializerRegistryTest {
         assertEquals(className, initializer.getClass().getSimpleName());
         assertEquals(name, initializer.name());
         assertEquals(needsBridge, initializer.needsBridge());
-        assertTrue(InitializerRegistry.NAMES.contains(name));
+        assertTrue(InitializerRegistry.names().contains(name));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "sembridge, SemBridge, true, true",
+        "focus, FOCUS, false, true",
+        "ofa, OFA, false, true",
+        "mean, Mean, false, false",
+        "random, Random, false, false",
+        "gauss, Gaussian, false, false",
+        "mvgauss, Multivariate Gaussian, false, false"})
+    void everyMethodDescribesItselfAndItsInitializerAgrees(String name, String label, boolean readsAlpha,
+            boolean needsBridge) throws Exception {
+        TransferMethod method = InitializerRegistry.method(name);
+
+        assertEquals(label, method.label());
+        assertEquals(readsAlpha, method.readsAlpha());
+        assertEquals(needsBridge, method.needsBridgeVectors());
+        assertTrue(method.description().startsWith(label.equals("OFA") ? "OFA / WECHSEL:" : label + ":"),
+                method.description());
+        assertEquals(method, InitializerRegistry.create(name, 4.0).method());
+    }
+
+    @Test
+    void aLabelCarriesAlphaOnlyWhereTheMethodReadsIt() throws Exception {
+        assertEquals("SemBridge (α=2.5)", InitializerRegistry.method("sembridge").label(Alpha.of(2.5)));
+        assertEquals("OFA", InitializerRegistry.method("ofa").label(Alpha.of(2.5)));
+    }
+
+    @Test
+    void anUnknownRecordedNameIsDescribedByItselfWithoutAlphaOrBridge() {
+        TransferMethod described = InitializerRegistry.describe("Wechsel");
+
+        assertEquals("wechsel", described.label());
+        assertEquals(false, described.readsAlpha());
+        assertEquals(false, described.needsBridgeVectors());
+    }
+
+    @Test
+    void aRegisteredMethodIsListedUntilItsRegistrationIsClosed() {
+        TransferMethod extra = new TransferMethod("extra", "Extra", "Extra: a test method", false, false,
+                (alpha, seed) -> "extra", options -> new MeanInitializer());
+        try (InitializerRegistry.Registration registration = InitializerRegistry.register(extra)) {
+            assertEquals("extra", InitializerRegistry.names().getLast());
+            assertThrows(IllegalArgumentException.class, () -> InitializerRegistry.register(extra));
+        }
+        assertEquals(false, InitializerRegistry.names().contains("extra"));
     }
 
     @Test
@@ -58,6 +105,6 @@ class InitializerRegistryTest {
         InputFormatException error = assertThrows(InputFormatException.class,
                 () -> InitializerRegistry.create("sembridge", alpha));
 
-        assertTrue(error.getMessage().contains("alpha must be in [1.0, 8.0]"), error.getMessage());
+        assertTrue(error.getMessage().contains("is outside the valid range [1, 8]"), error.getMessage());
     }
 }
