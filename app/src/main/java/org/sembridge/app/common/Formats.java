@@ -29,6 +29,16 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /// `n` with its noun, singular for one: `1 token`, `3,457 tokens`.
+    public static String count(long n, String singular, String plural) {
+        return count(n) + " " + (n == 1 ? singular : plural);
+    }
+
+    /// `n` tokens, singular for one.
+    public static String tokens(long n) {
+        return count(n, "token", "tokens");
+    }
+
     /// A duration in the largest sensible unit: `850 ms`, `12.3 s`, `4 min 05 s`.
     public static String duration(long elapsedNanos) {
         double millis = elapsedNanos / 1e6;

@@ -126,6 +126,7 @@ public final class InspectorView {
         cancel.setOnAction(e -> viewModel.cancelLoad());
         cancel.visibleProperty().bind(viewModel.loadingProperty());
         cancel.managedProperty().bind(viewModel.loadingProperty());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button export = new Button("Export CSV…");

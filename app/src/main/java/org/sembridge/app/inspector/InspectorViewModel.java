@@ -289,8 +289,8 @@ public final class InspectorViewModel implements SessionPart {
         }
         int[] exported = selected.length > 0 ? selected.clone() : rows.toRowArray();
         String name = run.run().directory().getFileName() + "-tokens.csv";
-        dialogs.chooseSaveFile("Export " + Formats.count(exported.length) + " tokens as CSV", state.workspace().root(),
-                name).ifPresent(file -> runner.run("Exporting " + Formats.count(exported.length) + " tokens",
+        dialogs.chooseSaveFile("Export " + Formats.tokens(exported.length) + " as CSV", state.workspace().root(),
+                name).ifPresent(file -> runner.run("Exporting " + Formats.tokens(exported.length),
                 (progress, cancel) -> {
                     TokenCsvExport.write(run.run(), shown, exported, file, progress, cancel);
                     return file;

@@ -1,9 +1,10 @@
 package org.sembridge.app.inspector;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,14 +19,24 @@ import org.sembridge.app.common.Formats;
 /// Header clicks go to [InspectorViewModel#sortBy] (the table never sorts its items itself); a
 /// row click selects the token everywhere; a selection made elsewhere selects and scrolls to the
 /// row. Multiple rows can be selected for export.
+///
+/// Every selection path is linear in the rows ([RowSelectionModel]; JavaFX's own model is
+/// quadratic, minutes with 262,145 rows selected): around every change of the row list the
+/// selected tokens are remembered as a bit set of rows, the selection is cleared in one change
+/// and the same tokens are selected at their new positions in one change.
 final class TokenTableView {
 
     private final InspectorViewModel viewModel;
     private final TableView<Integer> table = new TableView<>();
+    private final RowSelectionModel selection = new RowSelectionModel(table);
     private int createdCells;
     private boolean rowsChanging;
     private boolean selectingFromTable;
     private boolean syncingSort;
+    /// The rows the table showed before the current change (a copy, one array per change).
+    private int[] shownRows = new int[0];
+    /// The selected rows (token ids) remembered across a change of the row list; null when none.
+    private BitSet keptSelection;
 
     TokenTableView(InspectorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -34,7 +45,8 @@ final class TokenTableView {
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setTableMenuButtonVisible(true);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setSelectionModel(selection);
+        selection.selectedIndexProperty().addListener((obs, old, now) -> tableSelected(now.intValue()));
         table.setPlaceholder(new Label("No tokens: open a run, or loosen the filters"));
         table.setTooltip(new Tooltip("Click a row to inspect it; Shift/Ctrl+click to select several for export (Ctrl+E)"));
         for (TokenColumn column : TokenColumn.values()) {
@@ -42,9 +54,15 @@ final class TokenTableView {
         }
         // Bracket the table's own reaction to a new row list: selection changes it makes then are
         // not user selections (a listener added before setItems runs first, one added after runs last).
-        viewModel.rows().addListener((ListChangeListener<Integer>) change -> rowsChanging = true);
-        table.setItems(viewModel.rows());
         viewModel.rows().addListener((ListChangeListener<Integer>) change -> {
+            rowsChanging = true;
+            rememberSelection();
+        });
+        table.setItems(viewModel.rows());
+        shownRows = viewModel.rows().toRowArray();
+        viewModel.rows().addListener((ListChangeListener<Integer>) change -> {
+            shownRows = viewModel.rows().toRowArray();
+            restoreSelection();
             rowsChanging = false;
             showSelectedRow(false);
         });
@@ -61,14 +79,6 @@ final class TokenTableView {
             return true;
         });
         viewModel.sortProperty().subscribe(this::showSort);
-        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            int position = now.intValue();
-            if (!rowsChanging && position >= 0 && position < viewModel.rows().size()) {
-                selectingFromTable = true;
-                viewModel.select(viewModel.rows().rowAt(position));
-                selectingFromTable = false;
-            }
-        });
         viewModel.selectedRowProperty().addListener((obs, old, now) -> showSelectedRow(!selectingFromTable));
         viewModel.figuresProperty().addListener((obs, old, now) -> table.refresh());
     }
@@ -84,10 +94,68 @@ final class TokenTableView {
 
     /// The selected rows (target ids) in table order; empty when none.
     int[] selectedRows() {
-        return table.getSelectionModel().getSelectedIndices().stream()
-                .filter(position -> position >= 0 && position < viewModel.rows().size())
-                .mapToInt(position -> viewModel.rows().rowAt(position))
-                .toArray();
+        RowIndexList rows = viewModel.rows();
+        int[] selected = new int[selection.selectedCount()];
+        int count = 0;
+        for (int position = 0; position < rows.size() && count < selected.length; position++) {
+            if (selection.isSelected(position)) {
+                selected[count++] = rows.rowAt(position);
+            }
+        }
+        return Arrays.copyOf(selected, count);
+    }
+
+    /// Before the row list's change reaches the table: remembers the selected rows by token id
+    /// and clears the selection, so nothing shifts it row by row.
+    private void rememberSelection() {
+        if (selection.isEmpty()) {
+            keptSelection = null;
+            return;
+        }
+        BitSet kept = new BitSet();
+        for (int position = 0; position < shownRows.length; position++) {
+            if (selection.isSelected(position)) {
+                kept.set(shownRows[position]);
+            }
+        }
+        keptSelection = kept;
+        selection.clearSelection();
+    }
+
+    /// A user selection in the table selects the token everywhere.
+    private void tableSelected(int position) {
+        if (!rowsChanging && position >= 0 && position < viewModel.rows().size()) {
+            selectingFromTable = true;
+            viewModel.select(viewModel.rows().rowAt(position));
+            selectingFromTable = false;
+        }
+    }
+
+    /// After the change: selects the remembered rows at their new positions in one change, the
+    /// view model's selected row as the lead.
+    private void restoreSelection() {
+        BitSet kept = keptSelection;
+        keptSelection = null;
+        if (kept == null) {
+            return;
+        }
+        RowIndexList rows = viewModel.rows();
+        int lead = viewModel.selectedRowProperty().get();
+        int leadPosition = -1;
+        int[] positions = new int[rows.size()];
+        int count = 0;
+        for (int position = 0; position < rows.size(); position++) {
+            int row = rows.rowAt(position);
+            if (kept.get(row)) {
+                positions[count++] = position;
+                if (row == lead) {
+                    leadPosition = position;
+                }
+            }
+        }
+        if (count > 0) {
+            selection.selectExactly(positions, count, leadPosition);
+        }
     }
 
     private TableColumn<Integer, Integer> column(TokenColumn column) {
@@ -134,7 +202,8 @@ final class TokenTableView {
         int position = row < 0 ? -1 : viewModel.rows().positionOf(row);
         Integer selected = table.getSelectionModel().getSelectedItem();
         if (position < 0) {
-            if (selected != null) {
+            // the inspected token is filtered out: other selected rows (for export) stay
+            if (selected != null && selection.selectedCount() <= 1) {
                 rowsChanging = true;
                 table.getSelectionModel().clearSelection();
                 rowsChanging = false;
@@ -143,7 +212,12 @@ final class TokenTableView {
         }
         if (selected == null || selected != row || table.getSelectionModel().getSelectedIndex() != position) {
             rowsChanging = true;
-            table.getSelectionModel().clearAndSelect(position);
+            if (selection.isSelected(position) && selection.selectedCount() > 1) {
+                // one of several selected rows: make it the lead, keep the others
+                table.getSelectionModel().select(position);
+            } else {
+                table.getSelectionModel().clearAndSelect(position);
+            }
             rowsChanging = false;
         }
         if (scroll) {

@@ -135,7 +135,7 @@ final class MapLasso {
 
     private void write(Path file, List<String> tokens) {
         Consumer<Throwable> onError = error -> dialogs.showError("Could not write " + file, error);
-        tasks.run("Exporting " + tokens.size() + " tokens", (progress, cancel) -> {
+        tasks.run("Exporting " + Formats.tokens(tokens.size()), (progress, cancel) -> {
             AtomicFiles.writeString(file, String.join("\n", tokens) + "\n");
             return file;
         }, written -> {
@@ -151,7 +151,7 @@ final class MapLasso {
             status.accept("The lasso holds no target token");
             return;
         }
-        state.focusProperty().set(new TokenFocus("map lasso: " + targets.size() + " tokens", targets));
+        state.focusProperty().set(new TokenFocus("map lasso: " + Formats.tokens(targets.size()), targets));
         navigator.showPage("inspector");
     }
 

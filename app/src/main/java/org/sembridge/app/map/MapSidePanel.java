@@ -83,7 +83,7 @@ final class MapSidePanel {
         lassoCount.setId("mapLassoCount");
         lassoCount.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.lassoTokens().isEmpty() ? "Lasso: Shift+drag around points"
-                        : "Lasso: " + Formats.count(viewModel.lassoTokens().size()) + " tokens",
+                        : "Lasso: " + Formats.tokens(viewModel.lassoTokens().size()),
                 viewModel.lassoTokens()));
         ListView<String> lassoTokens = new ListView<>(viewModel.lassoTokens());
         lassoTokens.setId("mapLassoTokens");

@@ -241,9 +241,19 @@ final class OpenIndex implements AutoCloseable {
         }
     }
 
-    /// The distinct target tokens of `text`, in order, as stored in the vocabulary.
+    /// The distinct target tokens of `text`, in order, as stored in the vocabulary, without
+    /// special tokens (`[CLS]`, `[PAD]`...: "Show tokens" must not offer them, issue 12).
     List<String> queryTokens(String text) throws SemBridgeException {
-        return List.copyOf(new LinkedHashSet<>(encoder.tokenize(text)));
+        Set<String> specials = new HashSet<>();
+        List<String> vocabulary = tokenizer.tokens();
+        for (int id : tokenizer.specialTokenIds()) {
+            if (id >= 0 && id < vocabulary.size()) {
+                specials.add(vocabulary.get(id));
+            }
+        }
+        LinkedHashSet<String> tokens = new LinkedHashSet<>(encoder.tokenize(text));
+        tokens.removeAll(specials);
+        return List.copyOf(tokens);
     }
 
     /// Waits for running operations, then frees the index files and the model.

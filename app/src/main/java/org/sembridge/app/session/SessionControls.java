@@ -50,9 +50,9 @@ public final class SessionControls {
     /// One "Session" menu (Save, Save as…, Open…, the recent sessions), so the header stays
     /// readable in presentation mode; the keys work without opening it.
     private HBox buildButtons() {
-        MenuItem save = item("saveSession", "Save\tCtrl+S", viewModel::save);
-        MenuItem saveAs = item("saveSessionAs", "Save as…\tCtrl+Shift+S", viewModel::saveAs);
-        MenuItem open = item("openSession", "Open…\tCtrl+O", viewModel::open);
+        MenuItem save = item("saveSession", "Save (Ctrl+S)", viewModel::save);
+        MenuItem saveAs = item("saveSessionAs", "Save as… (Ctrl+Shift+S)", viewModel::saveAs);
+        MenuItem open = item("openSession", "Open… (Ctrl+O)", viewModel::open);
         Menu recent = new Menu("Recent");
         recent.setId("recentSessions");
         MenuButton menu = new MenuButton("Session", null, save, saveAs, open, new SeparatorMenuItem(), recent);

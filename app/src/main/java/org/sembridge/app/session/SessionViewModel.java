@@ -165,7 +165,7 @@ public final class SessionViewModel {
                         currentFile.set(file);
                     }
                     remember(file);
-                    status.set("Restored session " + SessionStore.nameOf(file)
+                    status.set("Restored " + describe(file)
                             + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)"));
                     if (!problems.isEmpty()) {
                         dialogs.showError("Session " + SessionStore.nameOf(file) + " restored with problems",
@@ -260,6 +260,16 @@ public final class SessionViewModel {
             dialogs.showError("Session " + SessionStore.nameOf(file) + " saved without some parts",
                     new IllegalStateException(String.join("\n", problems)));
         }
+    }
+
+    /// How the status line names a restored session: the autosaves by what they are ("the last
+    /// session", not "session autosave-previous"), others by name.
+    static String describe(Path file) {
+        return switch (SessionStore.nameOf(file)) {
+            case PREVIOUS -> "the last session";
+            case AUTOSAVE -> "this session's autosave";
+            default -> "session " + SessionStore.nameOf(file);
+        };
     }
 
     private static boolean isAutosave(Path file) {

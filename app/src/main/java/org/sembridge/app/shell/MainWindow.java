@@ -14,7 +14,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.event.Event;
+import javafx.event.EventDispatchChain;
+import javafx.event.EventDispatcher;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -82,6 +86,49 @@ public final class MainWindow implements Navigator {
         root.getChildren().addAll(frame, taskTray, shortcutOverlay);
         bindShell(pages);
         bindShortcuts();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::forwardToPage);
+    }
+
+    /// A page's own shortcuts (Ctrl+Shift+O, Ctrl+Enter, Ctrl+E...) sit on the page's root node, so
+    /// they used to work only while the focus was inside the page. A shortcut key pressed while
+    /// the focus is elsewhere (the side navigation, the header, the status bar) is handed to the
+    /// page shown: its root's filters and handlers see it as if it had been pressed there, and
+    /// the key is consumed when the page used it. Plain keys (typing, arrows) stay where they are.
+    private void forwardToPage(KeyEvent event) {
+        if (content.getChildren().isEmpty() || !(event.isShortcutDown() || event.getCode().isFunctionKey())) {
+            return;
+        }
+        Node page = content.getChildren().getFirst();
+        for (Node node = event.getTarget() instanceof Node target ? target : null; node != null; node = node.getParent()) {
+            if (node == page) {
+                return;
+            }
+        }
+        Event handed = event.copyFor(page, page);
+        Event left = page.getEventDispatcher().dispatchEvent(handed, PageOnlyChain.INSTANCE);
+        if (left == null || handed.isConsumed()) {
+            event.consume();
+        }
+    }
+
+    /// The end of a dispatch chain that stops at the page's root node.
+    private enum PageOnlyChain implements EventDispatchChain {
+        INSTANCE;
+
+        @Override
+        public EventDispatchChain append(EventDispatcher eventDispatcher) {
+            throw new UnsupportedOperationException("the page's root only");
+        }
+
+        @Override
+        public EventDispatchChain prepend(EventDispatcher eventDispatcher) {
+            throw new UnsupportedOperationException("the page's root only");
+        }
+
+        @Override
+        public Event dispatchEvent(Event event) {
+            return event;
+        }
     }
 
     /// The scene graph root, for a `Scene`.

@@ -55,6 +55,10 @@ final class StatusBar extends HBox {
             node.managedProperty().bind(node.visibleProperty());
         }
         message.setMinWidth(Region.USE_PREF_SIZE);
+        // the task's text gives way first; the cancel button never shrinks to "C…"
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        taskLabel.setMinWidth(0);
+        progress.setMinWidth(60);
         tray.setMinWidth(Region.USE_PREF_SIZE);
         showTask(null);
         runner.runningTasks().addListener((ListChangeListener<Task<?>>) change -> {
@@ -81,6 +85,11 @@ final class StatusBar extends HBox {
         }
     }
 
+    /// The task line: the title, then the stage when there is one that is not the title.
+    static String taskText(String title, String stage) {
+        return stage == null || stage.isBlank() || stage.equals(title) ? title : title + ": " + stage;
+    }
+
     private void showTask(Task<?> task) {
         boolean visible = task != null;
         taskLabel.setVisible(visible);
@@ -91,7 +100,10 @@ final class StatusBar extends HBox {
             progress.progressProperty().unbind();
             return;
         }
-        taskLabel.textProperty().bind(Bindings.concat(task.titleProperty(), ": ", task.messageProperty()));
+        // The runner starts each task's message at its title: show the title alone until a stage
+        // differs ("Re-aligning token", not "Re-aligning token: Re-aligning token").
+        taskLabel.textProperty().bind(Bindings.createStringBinding(() -> taskText(task.getTitle(), task.getMessage()),
+                task.titleProperty(), task.messageProperty()));
         progress.progressProperty().bind(task.progressProperty());
         cancel.setOnAction(e -> task.cancel());
     }

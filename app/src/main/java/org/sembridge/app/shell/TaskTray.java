@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.FxTaskRunner;
 
@@ -69,6 +70,7 @@ final class TaskTray extends VBox {
             cancel.setId("trayCancel-" + i);
             cancel.setTooltip(new Tooltip("Cancel this task; results it replaces stay as they were"));
             cancel.setOnAction(e -> task.cancel());
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
             rows.addRow(i, name, stage, progress, cancel);
             GridPane.setFillWidth(stage, true);
         }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,7 @@ import org.sembridge.engine.index.SparseQueryEncoder;
 import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.run.TargetTokenKind;
 
 /// The search page's ViewModel on the Korean SemBridge sample run and the Korean demo collection,
 /// with the real engine and an inline task runner. The demo index is built once (by the page's own
@@ -207,6 +210,26 @@ class SearchViewModelTest {
         assertFalse(row.tokens().isEmpty());
         assertTrue(row.tokens().stream().allMatch(token -> run.run().targetTokens().contains(token)), row.tokens().toString());
         assertEquals(List.of("inspector"), pagesShown);
+    }
+
+    @Test
+    void showTokensNeverFocusesASpecialToken() throws Exception {
+        Set<String> specials = new HashSet<>();
+        for (int id : run.run().idsOfKind(TargetTokenKind.SPECIAL)) {
+            specials.add(run.run().targetTokens().get(id));
+        }
+        assertTrue(specials.contains("[PAD]"), "the sample model's specials: " + specials);
+        // issue 12: a query whose first id is a special token (the tokenizer maps "[PAD]" to it)
+        String query = "[PAD] 소파 의자";
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(run.run().modelDirectory(), SelectedDevice.cpu(),
+                SpladeSettings.DEFAULTS)) {
+            assertEquals("[PAD]", encoder.tokenize(query).getFirst(), "the scenario: a special token comes first");
+        }
+        search(query);
+        viewModel.showQueryTokens();
+        List<String> focused = state.focusProperty().get().tokens();
+        assertFalse(focused.isEmpty());
+        assertTrue(focused.stream().noneMatch(specials::contains), focused.toString());
     }
 
     @Test
