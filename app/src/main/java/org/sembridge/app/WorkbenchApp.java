@@ -43,6 +43,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
 import org.sembridge.engine.workflow.ModelTransfer;
+import org.sembridge.engine.workflow.RunMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class WorkbenchApp extends Application {
         RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, ModelTransfer.atDefaultLocation(),
                 Platform::runLater);
         InspectorViewModel inspector = new InspectorViewModel(state, taskRunner, dialogs,
-                repositoryRoot().resolve("assets/lexicon/concepts.tsv"));
+                repositoryRoot().resolve(RunMapping.BUNDLED_LEXICON));
         MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
         SearchViewModel search = new SearchViewModel(taskRunner, dialogs, state, navigator, repositoryRoot());
         List<WorkbenchPage> pages = List.of(

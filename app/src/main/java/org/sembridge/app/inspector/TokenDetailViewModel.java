@@ -1,9 +1,8 @@
 package org.sembridge.app.inspector;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,11 +21,11 @@ import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
-import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.AlignmentRecord;
-import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.OpenedRun;
 
 /// The inspector's detail pane for the selected token: its record in the current run at the
 /// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
@@ -213,7 +212,7 @@ public final class TokenDetailViewModel {
     }
 
     private static boolean hasBridge(OpenRun run) {
-        return run.run().manifest().bridgePath().isPresent();
+        return OpenedRun.of(run.run()).canRealign();
     }
 
     private static boolean readsAlpha(OpenRun run) {
@@ -260,23 +259,18 @@ public final class TokenDetailViewModel {
             status.set(open == null ? "No run open" : "No token selected");
             return;
         }
-        LoadedRun run = open.run();
+        OpenedRun run = OpenedRun.of(open.run());
         double requested = clampAlpha(alpha.get());
-        double own = runAlpha();
-        boolean stored = Math.abs(requested - own) < ALPHA_STEP / 2 || !realignable.get();
+        double ownAlpha = runAlpha();
+        boolean stored = Math.abs(requested - ownAlpha) < ALPHA_STEP / 2 || !realignable.get();
         realigner.submit((progress, cancel) -> {
-            long startNanos = System.nanoTime();
-            OptionalInt id = run.idOf(token);
-            if (id.isEmpty()) {
-                throw new InputFormatException("token " + token + " is not in the target vocabulary of run "
-                        + run.directory());
+            int id = run.idOf(token);
+            InspectedToken own = run.inspect(id, OptionalDouble.empty());
+            if (stored || own.record().isCopy()) {
+                return new TokenDetail(own.record(), stored ? requested : ownAlpha, false, own.elapsedNanos());
             }
-            AlignmentRecord record = run.token(id.getAsInt());
-            if (stored || record.isCopy()) {
-                return new TokenDetail(record, stored ? requested : own, false, System.nanoTime() - startNanos);
-            }
-            return new TokenDetail(run.realign(id.getAsInt(), requested), requested, true,
-                    System.nanoTime() - startNanos);
+            InspectedToken shown = run.inspect(id, OptionalDouble.of(requested));
+            return new TokenDetail(shown.record(), requested, true, own.elapsedNanos() + shown.elapsedNanos());
         });
     }
 
@@ -319,7 +313,7 @@ public final class TokenDetailViewModel {
             compareStatus.set(other == null ? "Choose a run to compare" : "");
             return;
         }
-        comparer.submit((progress, cancel) -> LoadedRun.compare(List.of(other.run()), token).getFirst());
+        comparer.submit((progress, cancel) -> OpenedRun.of(other.run()).find(token));
     }
 
     private void showComparison(Optional<AlignmentRecord> record) {

@@ -11,7 +11,7 @@
 ///                                                                      │            (table items)
 /// WorkbenchState.selectedToken <──> InspectorViewModel.selectedRow     │
 ///            │                                                         ▼
-///            └──> TokenDetailViewModel ──LatestRequestRunner──> LoadedRun.token / realign / compare
+///            └──> TokenDetailViewModel ──LatestRequestRunner──> OpenedRun.inspect / find (engine workflow)
 /// ```
 ///
 /// ## Invariants
@@ -31,7 +31,8 @@
 ///   scrolls the table to it) and a table click sets it; tokens are keyed by their stored string.
 /// - **Latest alpha wins.** Slider moves re-align through [LatestRequestRunner]: one request runs,
 ///   newer ones collapse into the latest, stale results are dropped. At the run's alpha the pane
-///   shows the run's own record; elsewhere [org.sembridge.engine.run.LoadedRun#realign].
+///   shows the run's own record; elsewhere the re-alignment of
+///   [org.sembridge.engine.workflow.OpenedRun#inspect], the service `sembridge inspect --alpha` uses.
 /// - **Lexicon outcome** per token ([LexiconOutcome], [RunLexicon]): the engine's MUSE rule
 ///   (hit@1, hit@5) against `assets/lexicon/concepts.tsv` in the column the engine infers for the
 ///   run, resolved by the engine's `workflow.LexiconScoring` (as `sembridge lexicon-eval`); `n/a`

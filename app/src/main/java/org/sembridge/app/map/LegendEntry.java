@@ -2,7 +2,7 @@ package org.sembridge.app.map;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sembridge.engine.projection.points.RunMapInputs;
+import org.sembridge.engine.workflow.RunMapping;
 
 /// One line of the map legend: a colour category, what it means and how many points it has.
 ///
@@ -29,8 +29,8 @@ public record LegendEntry(String category, String label, int count) {
                     ? map.point(0).language() + " target tokens"
                     : map.point(targets).language() + " source tokens";
             case KIND -> switch (category) {
-                case RunMapInputs.CHOSEN -> "chosen sources";
-                case RunMapInputs.CONTEXT -> "context sources";
+                case RunMapping.CHOSEN_SOURCE_KIND -> "chosen sources";
+                case RunMapping.CONTEXT_SOURCE_KIND -> "context sources";
                 default -> category + " target tokens";
             };
         };

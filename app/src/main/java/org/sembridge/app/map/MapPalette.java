@@ -3,7 +3,7 @@ package org.sembridge.app.map;
 import java.util.Map;
 import javafx.scene.paint.Color;
 import org.sembridge.app.common.ThemeClasses;
-import org.sembridge.engine.projection.points.RunMapInputs;
+import org.sembridge.engine.workflow.RunMapping;
 
 /// The colours of the map canvas for one theme: background, text, link, selection and lasso
 /// colours, and one colour per point category.
@@ -29,7 +29,7 @@ public record MapPalette(Color background, Color text, Color link, Color selecti
             Color.web("#2f6fde"), Color.web("#1f2430"), Color.web("#c2255c"),
             Map.of(MapLayout.TARGET, Color.web("#2f6fde"), MapLayout.SOURCE, Color.web("#d9480f"),
                     "new", Color.web("#0072b2"), "overlap", Color.web("#009e73"), "special", Color.web("#cc79a7"),
-                    RunMapInputs.CHOSEN, Color.web("#d55e00"), RunMapInputs.CONTEXT, Color.web("#a0a0a0")),
+                    RunMapping.CHOSEN_SOURCE_KIND, Color.web("#d55e00"), RunMapping.CONTEXT_SOURCE_KIND, Color.web("#a0a0a0")),
             Color.web("#6b7280"));
 
     /// The dark theme's palette.
@@ -37,7 +37,7 @@ public record MapPalette(Color background, Color text, Color link, Color selecti
             Color.web("#9cc0ff"), Color.web("#ffffff"), Color.web("#ff6fa8"),
             Map.of(MapLayout.TARGET, Color.web("#6ea1ff"), MapLayout.SOURCE, Color.web("#ff8a4c"),
                     "new", Color.web("#56b4e9"), "overlap", Color.web("#3ddc97"), "special", Color.web("#e69fd0"),
-                    RunMapInputs.CHOSEN, Color.web("#f0a35e"), RunMapInputs.CONTEXT, Color.web("#8a8f99")),
+                    RunMapping.CHOSEN_SOURCE_KIND, Color.web("#f0a35e"), RunMapping.CONTEXT_SOURCE_KIND, Color.web("#8a8f99")),
             Color.web("#9aa3b2"));
 
     /// The palette of the theme whose root has `styleClasses`.

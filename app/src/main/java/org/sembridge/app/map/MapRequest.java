@@ -1,8 +1,8 @@
 package org.sembridge.app.map;
 
 import java.util.Objects;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionParameters;
-import org.sembridge.engine.projection.points.PointSetSpec;
 
 /// What to map: which points of the run and how to project them.
 ///

@@ -18,11 +18,11 @@ import javafx.beans.property.StringProperty;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.projection.PcaParameters;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.projection.UmapParameters;
-import org.sembridge.engine.projection.points.PointSetSpec;
 
 /// The user's choices on the map page: the projection settings of the next run (method, its
 /// parameters, the points spec, with sources) and the colour mode, with their session JSON.

@@ -7,7 +7,8 @@
 /// MapSettingsPane -> MapViewModel settings -> MapSettings (method, perplexity, ..., points, with sources)
 ///   runMap() -> MapProjection -> TaskRunner (engine thread):
 ///       RunMapProjector.project(LoadedRun, MapRequest, progress, cancel)
-///         PointSetSelector.select -> RunMapInputs.assemble (adapted space) -> EmbeddingMapper.project
+///         engine workflow RunMapping.map (the service `sembridge project` uses: select the points,
+///         check them, read adapted-space vectors, project)
 ///         -> MapLayout.of(ProjectedMap, targetCount)   flat coordinates, PointGrid, links, categories
 ///   FX thread: MapViewModel sets the layout and resets MapViewportState, MapSelection, MapLasso;
 ///              a cancelled or failed run leaves the previous layout

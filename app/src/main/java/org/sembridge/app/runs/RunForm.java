@@ -56,6 +56,7 @@ public final class RunForm {
     private final ObjectProperty<UnknownBridgeRule> unknownBridge = new SimpleObjectProperty<>(UnknownBridgeRule.ENTMAX);
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(TransferRequest.DEFAULT_SEED);
     private final StringProperty language = new SimpleStringProperty("xx");
+    private final StringProperty recordedLanguage = new SimpleStringProperty("");
     private final StringProperty runName = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final BooleanBinding alphaEnabled = Bindings.createBooleanBinding(() -> method.get().hasAlpha(), method);
@@ -135,6 +136,12 @@ public final class RunForm {
         return language;
     }
 
+    /// The target language the user names for `run.json` (e.g. `ko`); blank lets the engine infer
+    /// it (the tokenizer folder's language code, else the scripts of the new tokens).
+    public StringProperty recordedLanguageProperty() {
+        return recordedLanguage;
+    }
+
     /// The run's folder name below the workspace's `runs/`.
     public StringProperty runNameProperty() {
         return runName;
@@ -195,6 +202,7 @@ public final class RunForm {
                 .optUnknownBridge(unknownBridge.get())
                 .optDevice(device)
                 .optSeed(seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get())
+                .optLanguage(recordedLanguage.get())
                 .build();
     }
 
@@ -209,6 +217,9 @@ public final class RunForm {
         json.addProperty("map_specials", mapSpecials.get());
         json.addProperty("unknown_bridge", unknownBridge.get().cliName());
         json.addProperty("seed", seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get());
+        if (!recordedLanguage.get().isBlank()) {
+            json.addProperty("language", recordedLanguage.get().strip());
+        }
         if (!runName.get().equals(automaticName)) {
             json.addProperty("run_name", runName.get());
         }
@@ -248,6 +259,7 @@ public final class RunForm {
             }
         });
         fields.wholeNumber("seed").ifPresent(seed::set);
+        fields.string("language").ifPresent(recordedLanguage::set);
         fields.string("run_name").ifPresent(runName::set);
         fields.finish();
     }

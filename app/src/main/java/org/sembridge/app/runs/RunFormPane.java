@@ -62,6 +62,7 @@ final class RunFormPane {
         grid.addRow(row++, key("Decoder bias"), biasChooser(form));
         grid.addRow(row++, key("Overlap"), overlapOptions(form));
         grid.addRow(row++, key("Seed"), seedField(form));
+        grid.addRow(row++, key("Language"), languageField(form));
         grid.addRow(row++, key("Run name"), nameField(form));
         Label nameError = errorLabel("runNameError", form.nameErrorProperty().isEmpty());
         nameError.textProperty().bind(form.nameErrorProperty());
@@ -196,6 +197,17 @@ final class RunFormPane {
         formatter.valueProperty().bindBidirectional(form.seedProperty());
         field.setTooltip(new Tooltip("Seed of the random baselines (random, gauss, mvgauss); default 42; "
                 + "press Enter to apply"));
+        return field;
+    }
+
+    private static Node languageField(RunForm form) {
+        TextField field = new TextField();
+        field.setId("languageField");
+        field.setPrefColumnCount(10);
+        field.setPromptText("inferred");
+        field.textProperty().bindBidirectional(form.recordedLanguageProperty());
+        field.setTooltip(new Tooltip("Target language recorded in run.json, e.g. ko; empty: inferred from the "
+                + "tokenizer folder's name, else from the scripts of the new tokens (\"multi\" when mixed)"));
         return field;
     }
 

@@ -1,13 +1,12 @@
 package org.sembridge.app.search;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.TargetLanguage;
 
 /// The bundled demo retrieval collection of one language (`assets/demo/<lang>/`: 204 passages,
 /// 40 queries, TREC qrels), the page's defaults for building and evaluating.
@@ -26,16 +25,22 @@ public record DemoCollection(String language, Path corpus, Path queries, Path qr
         return Files.isRegularFile(demo.corpus()) ? Optional.of(demo) : Optional.empty();
     }
 
-    /// The language of `run`'s target: the name of its target-tokenizer folder when that is a
-    /// language with a BM25 analyzer (`sample-models/tokenizers/ko` gives `ko`), else empty.
+    /// The language of `run`'s target when it has a BM25 analyzer: the language `run.json` records
+    /// (`target.language`), or for runs written before it recorded one, the name of the
+    /// target-tokenizer folder (`sample-models/tokenizers/ko` gives `ko`); else empty.
     public static Optional<String> languageOf(LoadedRun run) {
+        Optional<TargetLanguage> recorded = run.manifest().targetLanguage();
+        if (recorded.isPresent()) {
+            return bm25Code(recorded.get().code());
+        }
+        return run.manifest().targetTokenizerPath().map(Path::getFileName).map(Path::toString)
+                .flatMap(DemoCollection::bm25Code);
+    }
+
+    private static Optional<String> bm25Code(String language) {
         try {
-            JsonElement path = JsonParser.parseString(run.manifest().json()).getAsJsonObject()
-                    .getAsJsonObject("inputs").getAsJsonObject("target_tokenizer").get("path");
-            Path folder = Path.of(path.getAsString()).getFileName();
-            return folder == null ? Optional.empty() : Optional.of(Bm25Language.forCode(folder.toString()).code());
-        } catch (InputFormatException | RuntimeException notALanguage) {
-            // Not a language code, or a manifest without the target tokenizer's path.
+            return Optional.of(Bm25Language.forCode(language).code());
+        } catch (InputFormatException notALanguage) {
             return Optional.empty();
         }
     }

@@ -11,6 +11,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.sembridge.engine.workflow.DocumentWeights;
+import org.sembridge.engine.workflow.TokenWeight;
+import org.sembridge.engine.workflow.WeightedPiece;
 
 /// The document view: the selected hit's title and text cut into tokens, each highlighted with an
 /// intensity proportional to its weight in the document vector (tooltip: exact and indexed value;

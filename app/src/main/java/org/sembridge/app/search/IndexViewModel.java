@@ -25,6 +25,8 @@ import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.index.IndexBuildReport;
+import org.sembridge.engine.workflow.IndexBuildJob;
+import org.sembridge.engine.workflow.IndexBuilding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +123,7 @@ final class IndexViewModel {
 
     /// The workspace folder a build of `corpus` with `run`'s model writes (`indexes/<run>-<corpus>`).
     Path folderFor(OpenRun run, Path corpus) {
-        return state.workspace().indexes().resolve(IndexFolderBuilder.folderName(run.run().directory(), corpus));
+        return state.workspace().indexes().resolve(IndexFolderName.of(run.run().directory(), corpus));
     }
 
     /// Re-reads the workspace's index folders in the background.
@@ -137,7 +139,7 @@ final class IndexViewModel {
         opening = true;
         indexStatus.set("Opening " + absolute.getFileName() + "…");
         tasks.run("Opening index " + absolute.getFileName(),
-                (progress, cancel) -> OpenIndex.open(absolute, DeviceChoice.AUTO.select()),
+                (progress, cancel) -> OpenIndex.open(absolute, DeviceChoice.AUTO),
                 opened -> {
                     opening = false;
                     replaceOpenIndex(opened);
@@ -170,9 +172,9 @@ final class IndexViewModel {
         building.set(true);
         buildStatus.set("Building " + target.getFileName() + " from " + corpus.getFileName() + "…");
         buildTask = tasks.run("Building index " + target.getFileName(),
-                (progress, cancel) -> IndexFolderBuilder.build(corpus, target, model,
+                (progress, cancel) -> IndexBuilding.buildShowingRate(IndexBuildJob.of(corpus, target, model,
                         code == null || code.isBlank() ? Optional.empty() : Optional.of(Bm25Language.forCode(code)),
-                        DeviceChoice.AUTO.select(), progress, cancel),
+                        DeviceChoice.AUTO), progress, cancel),
                 (IndexBuildReport report) -> {
                     building.set(false);
                     buildTask = null;

@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.TaskRunner;
+import org.sembridge.engine.workflow.DocumentWeights;
 
 /// The query part of the [SearchViewModel]: runs the query text on the open index (sparse hits
 /// with the engine's per-token explanation beside BM25's hits) and shows a hit's document with its

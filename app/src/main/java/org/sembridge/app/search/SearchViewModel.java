@@ -16,6 +16,7 @@ import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.engine.workflow.DocumentWeights;
 
 /// State and commands of the retrieval lab: pick, open or build an index, search it (sparse hits
 /// with the engine's per-token explanation beside BM25), view a document's token weights, and

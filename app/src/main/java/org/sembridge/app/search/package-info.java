@@ -1,8 +1,9 @@
 /// The search page, the retrieval lab: index a corpus with a run's adapted model, search it, see
 /// why each hit scored what it did, compare with BM25, and evaluate on queries with relevance
-/// judgements. Everything is computed by the engine (`org.sembridge.engine.index`,
-/// `org.sembridge.engine.eval`) as the CLI's `index`, `search` and `eval` commands do; this
-/// package only arranges and shows it.
+/// judgements. Everything is computed by the engine's workflow services
+/// (`org.sembridge.engine.workflow.IndexBuilding` and `OpenedIndex`), the same ones the CLI's
+/// `index`, `search` and `eval` commands call; this package holds the page's state and only
+/// arranges and shows the results.
 ///
 /// ## Parts
 ///
@@ -18,11 +19,12 @@
 ///   - [InspectorJump]: hands target tokens to the inspector
 ///     ([org.sembridge.app.workspace.TokenFocus] + `Navigator.showPage("inspector")`) or selects
 ///     one token in the workbench.
-/// - [OpenIndex]: an engine `SparseIndex` kept open with the model that built it (query encoder and
-///   tokenizer); search + explain + BM25 ([SearchResult], [RankedHit]), document token weights
-///   ([DocumentWeights], [WeightedPiece], [TokenWeight]), evaluation ([EvaluationResult],
-///   [QueryRow]). [IndexEntry] / [IndexCatalog] list the workspace's `indexes/`;
-///   [IndexFolderBuilder] builds one (with [DocumentRateEncoder] for documents/s);
+/// - [OpenIndex]: the engine's `OpenedIndex` (an index kept open with the model that built it)
+///   and its list entry; turns its results into the rows the page shows: search + explain + BM25
+///   ([SearchResult], [RankedHit]) and evaluation ([EvaluationResult], [QueryRow]); a document's
+///   token weights come from the engine as they are (`workflow.DocumentWeights`).
+///   [IndexEntry] / [IndexCatalog] list the workspace's `indexes/`; [IndexFolderName] names a new
+///   one, which [IndexViewModel] builds with `IndexBuilding` (documents/s in the progress);
 ///   [DemoCollection] gives the bundled `assets/demo/<lang>/` defaults.
 /// - [SearchView] with [IndexPanel], [HitCell], [DocumentPanel] and [EvaluationPanel]: the nodes.
 ///
@@ -37,9 +39,11 @@
 ///
 /// ## Threading and failures
 ///
-/// Engine work runs in `TaskRunner` tasks; [OpenIndex] serialises its encoder and tokenizer and
-/// closes only after running operations finish. A failed or cancelled build leaves no folder (the
-/// engine builds in a staging folder); a cancelled evaluation keeps the previous table. Errors show
+/// Engine work runs in `TaskRunner` tasks; the engine's `OpenedIndex` serialises its encoder and
+/// tokenizer and closes only after running operations finish. A failed or cancelled build leaves
+/// no folder (the engine builds in a staging folder) and the open index stays current; an empty
+/// corpus is refused with the engine's one line (`corpus.jsonl: no documents; nothing to index`);
+/// a cancelled evaluation keeps the previous table. Errors show
 /// in a dialog with the engine's message (file and line for bad queries or qrels).
 ///
 /// ## The demo

@@ -50,6 +50,12 @@ public final class SessionStore {
     /// The format version this workbench writes and the newest it reads.
     public static final int VERSION = 1;
 
+    // The envelope's member names, shared by [#render] and [#read].
+    static final String KEY_FORMAT = "format";
+    static final String KEY_VERSION = "version";
+    static final String KEY_SAVED_AT = "savedAt";
+    static final String KEY_PARTS = "parts";
+
     /// The file-name suffix of session files.
     public static final String EXTENSION = ".session.json";
 
@@ -91,10 +97,10 @@ public final class SessionStore {
     /// The session document for `states` (from [#snapshot]), stamped with `savedAt`.
     public String render(JsonObject states, Instant savedAt) {
         JsonObject document = new JsonObject();
-        document.addProperty("format", FORMAT);
-        document.addProperty("version", VERSION);
-        document.addProperty("savedAt", savedAt.toString());
-        document.add("parts", states);
+        document.addProperty(KEY_FORMAT, FORMAT);
+        document.addProperty(KEY_VERSION, VERSION);
+        document.addProperty(KEY_SAVED_AT, savedAt.toString());
+        document.add(KEY_PARTS, states);
         return GSON.toJson(document) + "\n";
     }
 
@@ -147,18 +153,18 @@ public final class SessionStore {
                     + SessionPartReader.describe(parsed));
         }
         JsonObject document = parsed.getAsJsonObject();
-        JsonElement format = document.get("format");
+        JsonElement format = document.get(KEY_FORMAT);
         if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
             throw new InputFormatException("session file " + file + ": field 'format' should be \"" + FORMAT
                     + "\", found " + SessionPartReader.describe(format) + " (not a workbench session?)");
         }
-        int version = version(file, document.get("version"));
-        JsonElement parts = document.get("parts");
+        int version = version(file, document.get(KEY_VERSION));
+        JsonElement parts = document.get(KEY_PARTS);
         if (parts == null || !parts.isJsonObject()) {
             throw new InputFormatException("session file " + file + ": field 'parts' should be an object, found "
                     + SessionPartReader.describe(parts));
         }
-        JsonElement savedAt = document.get("savedAt");
+        JsonElement savedAt = document.get(KEY_SAVED_AT);
         String stamp = savedAt != null && savedAt.isJsonPrimitive() ? savedAt.getAsString() : "";
         return new SavedSession(file, version, stamp, parts.getAsJsonObject());
     }

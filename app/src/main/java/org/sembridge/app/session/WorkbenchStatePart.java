@@ -20,8 +20,8 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.confinement.FolderConfinement;
 import org.sembridge.engine.OperationCancelledException;
+import org.sembridge.engine.io.FileRelativePath;
 import org.sembridge.engine.run.LoadedRun;
 
 /// The [SessionPart] of the shared [WorkbenchState] (key `workbench`): the open runs by folder,
@@ -44,6 +44,16 @@ public final class WorkbenchStatePart implements SessionPart {
 
     /// The part's key in the session file.
     public static final String KEY = "workbench";
+
+    // The part's member names, shared by save and restore.
+    private static final String KEY_RUNS = "runs";
+    private static final String KEY_CURRENT_RUN = "currentRun";
+    private static final String KEY_SELECTED_TOKEN = "selectedToken";
+    private static final String KEY_LABEL = "label";
+    private static final String KEY_TOKENS = "tokens";
+    private static final String KEY_FOCUS = "focus";
+    private static final String KEY_BOOKMARKS = "bookmarks";
+    private static final String KEY_NOTES = "notes";
 
     private final WorkbenchState state;
     private final TaskRunner tasks;
@@ -68,27 +78,27 @@ public final class WorkbenchStatePart implements SessionPart {
         JsonObject json = new JsonObject();
         JsonArray runs = new JsonArray();
         state.runs().forEach(run -> runs.add(run.run().directory().toString()));
-        json.add("runs", runs);
+        json.add(KEY_RUNS, runs);
         OpenRun current = state.currentRunProperty().get();
-        json.addProperty("currentRun", current == null ? null : current.run().directory().toString());
-        json.addProperty("selectedToken", state.selectedTokenProperty().get());
+        json.addProperty(KEY_CURRENT_RUN, current == null ? null : current.run().directory().toString());
+        json.addProperty(KEY_SELECTED_TOKEN, state.selectedTokenProperty().get());
         TokenFocus focus = state.focusProperty().get();
         if (focus != null) {
             JsonObject focusJson = new JsonObject();
-            focusJson.addProperty("label", focus.label());
+            focusJson.addProperty(KEY_LABEL, focus.label());
             JsonArray tokens = new JsonArray();
             focus.tokens().forEach(tokens::add);
-            focusJson.add("tokens", tokens);
-            json.add("focus", focusJson);
+            focusJson.add(KEY_TOKENS, tokens);
+            json.add(KEY_FOCUS, focusJson);
         } else {
-            json.add("focus", null);
+            json.add(KEY_FOCUS, null);
         }
         JsonArray bookmarks = new JsonArray();
         new TreeSet<>(state.bookmarks()).forEach(bookmarks::add);
-        json.add("bookmarks", bookmarks);
+        json.add(KEY_BOOKMARKS, bookmarks);
         JsonObject notes = new JsonObject();
         new TreeMap<>(state.notes()).forEach(notes::addProperty);
-        json.add("notes", notes);
+        json.add(KEY_NOTES, notes);
         return json;
     }
 
@@ -105,24 +115,24 @@ public final class WorkbenchStatePart implements SessionPart {
 
     private void restore(JsonElement saved, Optional<Path> sessionFile) {
         SessionPartReader fields = new SessionPartReader(saved);
-        fields.strings("bookmarks").ifPresent(tokens -> {
+        fields.strings(KEY_BOOKMARKS).ifPresent(tokens -> {
             state.bookmarks().clear();
             state.bookmarks().addAll(tokens);
         });
-        fields.stringMap("notes").ifPresent(notes -> {
+        fields.stringMap(KEY_NOTES).ifPresent(notes -> {
             state.notes().clear();
             state.notes().putAll(notes);
         });
-        if (fields.has("focus")) {
-            state.focusProperty().set(fields.object("focus").map(WorkbenchStatePart::focus).orElse(null));
+        if (fields.has(KEY_FOCUS)) {
+            state.focusProperty().set(fields.object(KEY_FOCUS).map(WorkbenchStatePart::focus).orElse(null));
         }
-        Optional<String> selected = fields.string("selectedToken");
-        boolean selectionSaved = fields.has("selectedToken");
-        Optional<String> current = fields.string("currentRun");
-        Optional<List<String>> runs = fields.strings("runs");
+        Optional<String> selected = fields.string(KEY_SELECTED_TOKEN);
+        boolean selectionSaved = fields.has(KEY_SELECTED_TOKEN);
+        Optional<String> current = fields.string(KEY_CURRENT_RUN);
+        Optional<List<String>> runs = fields.strings(KEY_RUNS);
         if (runs.isPresent()) {
             reopen(existingFolders(runs.get(), fields, sessionFile),
-                    current.flatMap(text -> path(text, "currentRun", fields, sessionFile)), selected, selectionSaved);
+                    current.flatMap(text -> path(text, KEY_CURRENT_RUN, fields, sessionFile)), selected, selectionSaved);
         } else if (selectionSaved) {
             state.selectedTokenProperty().set(selected.orElse(null));
         }
@@ -130,8 +140,8 @@ public final class WorkbenchStatePart implements SessionPart {
     }
 
     private static TokenFocus focus(SessionPartReader focus) {
-        String label = focus.string("label").orElse("");
-        List<String> tokens = focus.strings("tokens").orElse(List.of());
+        String label = focus.string(KEY_LABEL).orElse("");
+        List<String> tokens = focus.strings(KEY_TOKENS).orElse(List.of());
         return new TokenFocus(label, tokens);
     }
 
@@ -164,7 +174,7 @@ public final class WorkbenchStatePart implements SessionPart {
     private static Optional<Path> path(String saved, String field, SessionPartReader fields,
             Optional<Path> sessionFile) {
         try {
-            return Optional.of(sessionFile.map(file -> FolderConfinement.relativeToFile(file, saved))
+            return Optional.of(sessionFile.map(file -> FileRelativePath.resolve(file, saved))
                     .orElseGet(() -> Path.of(saved)));
         } catch (InvalidPathException e) {
             fields.report(field, "not a path: " + e.getMessage());

@@ -27,10 +27,10 @@ import org.sembridge.app.session.SessionFieldException;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.points.PointSet;
 import org.sembridge.engine.projection.points.PointSetSelector;
-import org.sembridge.engine.projection.points.PointSetSpec;
 import org.sembridge.engine.run.LoadedRun;
 
 /// The map page's view model on the real Korean sample run, without the JavaFX toolkit.

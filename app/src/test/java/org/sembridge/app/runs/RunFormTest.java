@@ -226,4 +226,25 @@ class RunFormTest {
                 + ", found \"magic\"", error.getMessage());
         assertEquals(MethodChoice.SEMBRIDGE, form.methodProperty().get().name());
     }
+
+    @Test
+    void theLanguageIsInferredUnlessTheUserNamesOne() throws InputFormatException {
+        assertEquals("", form.request(Path.of("s"), Path.of("t"), Path.of("b"), DeviceChoice.CPU, Path.of("o"))
+                .language());
+
+        form.recordedLanguageProperty().set("ko");
+
+        assertEquals("ko", form.request(Path.of("s"), Path.of("t"), Path.of("b"), DeviceChoice.CPU, Path.of("o"))
+                .language());
+    }
+
+    @Test
+    void aNamedLanguageSurvivesTheSession() {
+        form.recordedLanguageProperty().set("hi");
+        RunForm restored = new RunForm(name -> false);
+
+        restored.restore(form.save());
+
+        assertEquals("hi", restored.recordedLanguageProperty().get());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -132,6 +133,30 @@ class SearchViewGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("query " + row.queryId() + ": " + row.tokens().size() + " tokens", state.focusProperty().get().label());
         assertEquals(List.of("inspector"), pagesShown);
+    }
+
+    @Test
+    void buildingFromAnEmptyCorpusIsRefusedAndKeepsTheOpenIndex(FxRobot robot) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path demoIndex = viewModel.openedIndexProperty().get().folder();
+        Path empty = Files.createTempDirectory("sembridge-empty-corpus").resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        TextField corpus = robot.lookup("#corpusPath").queryAs(TextField.class);
+        robot.interact(() -> corpus.setText(empty.toString()));
+        Button build = robot.lookup("#buildIndex").queryButton();
+        assertFalse(build.isDisabled(), "a run is current, so the build button is enabled");
+        robot.interact(build::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        String refusal = empty + ": no documents; nothing to index";
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertEquals(refusal, dialogs.errors.getFirst().getMessage());
+        assertEquals("Build failed: " + refusal, robot.lookup("#buildStatus").queryAs(Label.class).getText());
+        assertEquals(demoIndex, viewModel.openedIndexProperty().get().folder(), "the open index stays current");
+        assertEquals(204, viewModel.openedIndexProperty().get().documentCount());
+        assertFalse(Files.exists(state.workspace().indexes()
+                .resolve(IndexFolderName.of(state.currentRunProperty().get().run().directory(), empty))),
+                "no 0-document index folder is written");
+        assertTrue(viewModel.indexes().stream().allMatch(entry -> entry.documentCount() > 0));
     }
 
     private static Path temporaryWorkspace() {

@@ -47,6 +47,8 @@ import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.TargetTokenKind;
+import org.sembridge.engine.workflow.DocumentWeights;
+import org.sembridge.engine.workflow.WeightedPiece;
 
 /// The search page's ViewModel on the Korean SemBridge sample run and the Korean demo collection,
 /// with the real engine and an inline task runner. The demo index is built once (by the page's own
@@ -359,7 +361,7 @@ class SearchViewModelTest {
         "/w/runs/ru-ofa, /data/miracl ru/docs.tsv.gz, ru-ofa-miracl_ru-docs",
     })
     void indexFolderNamesSayRunAndCorpus(String runFolder, String corpus, String expected) {
-        assertEquals(expected, IndexFolderBuilder.folderName(Path.of(runFolder), Path.of(corpus)));
+        assertEquals(expected, IndexFolderName.of(Path.of(runFolder), Path.of(corpus)));
     }
 
     @Test

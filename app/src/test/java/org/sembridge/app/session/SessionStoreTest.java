@@ -336,4 +336,27 @@ class SessionStoreTest {
     private static String json(Path path) {
         return path.toString().replace("\\", "\\\\");
     }
+
+    @Test
+    void aSessionFileOfTheFirstFormatVersionStillRestores() throws Exception {
+        Path file = folder.resolve("old.session.json");
+        try (var in = getClass().getResourceAsStream("/formats/workbench-v1.session.json")) {
+            Files.copy(in, file);
+        }
+        Parts restored = new Parts();
+
+        SavedSession session = store.read(file);
+        List<String> problems = store.apply(session, restored.list());
+
+        assertEquals(1, session.version());
+        assertEquals("2026-12-06T20:58:14.267727294Z", session.savedAt());
+        assertEquals(Set.of("shell", "workbench", "runs", "inspector", "map", "search"), session.parts().keySet());
+        assertEquals(Set.of("##en", "katze"), Set.copyOf(restored.state.bookmarks()));
+        assertEquals(Map.of("katze", "good: \"cat\""), Map.copyOf(restored.state.notes()));
+        assertEquals(new TokenFocus("query 12: 2 tokens", List.of("katze", "hund")),
+                restored.state.focusProperty().get());
+        assertEquals("models", restored.shell.currentPageProperty().get());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("/nonexistent-sembridge-fixture/runs/sembridge"), problems.toString());
+    }
 }

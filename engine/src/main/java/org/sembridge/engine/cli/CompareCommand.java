@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 
 import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.workflow.OpenedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,11 +41,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<LoadedRun> loaded = new ArrayList<>();
+        List<OpenedRun> opened = new ArrayList<>();
         for (Path run : runs) {
-            loaded.add(LoadedRun.open(run));
+            opened.add(OpenedRun.open(run));
         }
-        List<Optional<AlignmentRecord>> records = LoadedRun.compare(loaded, token);
+        List<LoadedRun> loaded = opened.stream().map(OpenedRun::run).toList();
+        List<Optional<AlignmentRecord>> records = OpenedRun.compare(opened, token);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonArray array = new JsonArray();

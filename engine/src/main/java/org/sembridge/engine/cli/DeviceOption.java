@@ -15,6 +15,13 @@ final class DeviceOption {
     String device;
 
     SelectedDevice select() throws InputFormatException, DeviceUnavailableException {
-        return DeviceChoice.parse(device).select();
+        return choice().select();
+    }
+
+    /// The device asked for, resolved by the service that loads a model.
+    ///
+    /// @throws InputFormatException when the value is not auto, cpu or gpu
+    DeviceChoice choice() throws InputFormatException {
+        return DeviceChoice.parse(device);
     }
 }

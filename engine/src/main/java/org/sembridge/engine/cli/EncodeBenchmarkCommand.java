@@ -182,7 +182,7 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
 
     private static JsonObject toJson(EncodeBenchmarkSettings settings, BenchmarkEnvironment env, double loadAfter,
             List<EncodeBenchmarkResult> results) {
-        JsonObject o = new JsonObject();
+        JsonObject o = BenchmarkJson.document();
         JsonObject s = new JsonObject();
         s.addProperty("tokens_per_text", settings.tokensPerText());
         s.addProperty("batch_size", settings.batchSize());

@@ -14,14 +14,12 @@ import org.sembridge.engine.eval.Qrels;
 import org.sembridge.engine.eval.QrelsCoverage;
 import org.sembridge.engine.eval.QrelsReader;
 import org.sembridge.engine.eval.QueryEvaluation;
-import org.sembridge.engine.eval.RunGenerator;
 import org.sembridge.engine.eval.RunWriter;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.eval.TopicsReader;
-import org.sembridge.engine.index.Bm25Searcher;
-import org.sembridge.engine.index.SparseIndex;
-import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.workflow.IndexEvaluation;
+import org.sembridge.engine.workflow.OpenedIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +36,6 @@ import picocli.CommandLine.Spec;
                     + " judged query counts, a query without results scores 0. Queries: .tsv (qid TAB text) or"
                     + " .jsonl; qrels: TREC (qid 0 docid grade) or BEIR tsv."})
 final class EvalCommand implements Callable<Integer> {
-
-    private static final int QUERY_BATCH = 32;
 
     @Spec
     CommandSpec spec;
@@ -90,41 +86,33 @@ final class EvalCommand implements Callable<Integer> {
         Qrels judgements = QrelsReader.read(qrels, lineLimit.bytes());
         CancellationToken cancel = SemBridgeCli.cancellation(spec);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        try (SparseIndex opened = SparseIndex.open(index)) {
-            Bm25Searcher bm25Searcher = bm25 ? opened.bm25Searcher() : null;
-            QrelsCoverage coverage = QrelsCoverage.check(judgements, topics.stream().map(Topic::id).toList(),
-                    opened::containsDocument);
-            GeneratedRun sparseRun;
-            try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
-                sparseRun = RunGenerator.sparse(opened.sparseSearcher(), encoderOptions.queryEncoder(encoder), topics,
-                        k, QUERY_BATCH, (stage, done, total) -> progress.onProgress("sparse " + stage, done, total),
-                        cancel);
-            }
-            GeneratedRun bm25Run = bm25 ? RunGenerator.bm25(bm25Searcher, topics, k,
-                    (stage, done, total) -> progress.onProgress("BM25 " + stage, done, total), cancel) : null;
+        try (OpenedIndex opened = OpenedIndex.open(index, encoderOptions.opening())) {
+            IndexEvaluation evaluation = opened.evaluate(topics, judgements, k, bm25, progress, cancel);
+            GeneratedRun sparseRun = evaluation.sparseRun();
+            GeneratedRun bm25Run = evaluation.bm25Run().orElse(null);
             if (runFile != null) {
                 RunWriter.write(runFile, sparseRun.run(), "sembridge-sparse");
             }
             if (bm25RunFile != null) {
                 RunWriter.write(bm25RunFile, bm25Run.run(), "sembridge-bm25");
             }
-            EvaluationReport sparseReport = Evaluator.evaluate(judgements, sparseRun.run());
-            EvaluationReport bm25Report = bm25 ? Evaluator.evaluate(judgements, bm25Run.run()) : null;
+            EvaluationReport sparseReport = evaluation.sparse();
+            EvaluationReport bm25Report = evaluation.bm25().orElse(null);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonObject document = reportToJson(sparseReport, sparseRun);
                 document.addProperty("weighting", encoderOptions.weighting().name().toLowerCase(Locale.ROOT));
-                document.addProperty("unknown_queries", coverage.unknownQueryIds().size());
-                document.addProperty("unknown_documents", coverage.unknownDocumentCount());
-                document.addProperty("relevant_unknown_judgements", coverage.relevantUnknownJudgements());
+                document.addProperty("unknown_queries", evaluation.coverage().unknownQueryIds().size());
+                document.addProperty("unknown_documents", evaluation.coverage().unknownDocumentCount());
+                document.addProperty("relevant_unknown_judgements", evaluation.coverage().relevantUnknownJudgements());
                 if (bm25Report != null) {
                     JsonObject bm25Object = reportToJson(bm25Report, bm25Run);
-                    bm25Object.addProperty("language", bm25Searcher.language().code());
+                    bm25Object.addProperty("language", opened.index().bm25Searcher().language().code());
                     document.add("bm25", bm25Object);
                 }
                 JsonOutput.print(out, document);
             } else {
-                printText(out, sparseReport, sparseRun, bm25Report, bm25Run, coverage);
+                printText(out, sparseReport, sparseRun, bm25Report, bm25Run, evaluation.coverage());
             }
         }
         return ExitCodes.OK;

@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
-import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.experiment.ExperimentConfig;
 import org.sembridge.engine.experiment.ExperimentReport;
 import org.sembridge.engine.experiment.ExperimentResult;
 import org.sembridge.engine.experiment.ExperimentRunner;
 import org.sembridge.engine.experiment.ReusePolicy;
 import org.sembridge.engine.io.WorkspaceRoot;
+import org.sembridge.engine.run.DeviceChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.index.IndexBuildReport;
-import org.sembridge.engine.index.IndexBuildRequest;
-import org.sembridge.engine.index.IndexBuilder;
 import org.sembridge.engine.index.IndexMetadata;
-import org.sembridge.engine.index.SpladeTextEncoder;
+import org.sembridge.engine.workflow.IndexBuildJob;
+import org.sembridge.engine.workflow.IndexBuilding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,14 +67,10 @@ final class IndexCommand implements Callable<Integer> {
         }
         Optional<Bm25Language> language = bm25Language == null ? Optional.empty()
                 : Optional.of(Bm25Language.forCode(bm25Language));
-        IndexBuildRequest request = new IndexBuildRequest(corpus, index,
-                model.toAbsolutePath().normalize().toString(), language, batch, lineLimit.bytes());
-        IndexBuildReport report;
-        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(model, device.select(),
-                SpladeSettings.DEFAULTS.withBatchSize(batch))) {
-            report = IndexBuilder.build(request, encoder, new StderrProgress(spec.commandLine().getErr()),
-                    SemBridgeCli.cancellation(spec));
-        }
+        IndexBuildJob job = new IndexBuildJob(corpus, index, model, language, batch, lineLimit.bytes(),
+                device.choice());
+        IndexBuildReport report = IndexBuilding.build(job, new StderrProgress(spec.commandLine().getErr()),
+                SemBridgeCli.cancellation(spec));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, toJson(report));

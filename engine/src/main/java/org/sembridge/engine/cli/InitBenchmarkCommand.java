@@ -387,7 +387,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         }
 
         JsonObject toJson() {
-            JsonObject o = new JsonObject();
+            JsonObject o = BenchmarkJson.document();
             JsonObject s = new JsonObject();
             s.addProperty("source_count", settings.sourceCount());
             s.addProperty("bridge_dimension", settings.bridgeDimension());

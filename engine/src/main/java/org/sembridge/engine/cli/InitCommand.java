@@ -89,6 +89,12 @@ final class InitCommand implements Callable<Integer> {
             description = "Seed of the random baselines (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--language", paramLabel = "CODE",
+            description = "Target language recorded in run.json, e.g. ko. Default: inferred (the target tokenizer's "
+                    + "folder name when it is a language code, else the scripts of the new tokens: one script's "
+                    + "name, or \"multi\" for a multilingual vocabulary).")
+    String language;
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Run folder to create (replaced only if it is empty or a complete earlier run folder"
                     + " with nothing added).")
@@ -110,6 +116,7 @@ final class InitCommand implements Callable<Integer> {
                 .optOverlap(fuzzy, symbols, mapSpecials)
                 .optUnknownBridge(UnknownBridgeRule.parse(unknownBridge))
                 .optSeed(seed)
+                .optLanguage(language)
                 .build();
         TransferSummary summary = ModelTransfer.withCache(cache.root())
                 .transfer(request, StderrProgress.withEstimates(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));

@@ -3,15 +3,14 @@ package org.sembridge.engine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
-import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.run.AlignmentRecord;
-import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.OpenedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,43 +47,25 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedRun loaded = LoadedRun.open(run, cache.store());
-        int id = resolve(loaded, token);
-        AlignmentRecord record = alpha == null ? loaded.token(id) : loaded.realign(id, alpha);
-        double shownAlpha = alpha == null ? loaded.manifest().alpha() : alpha;
+        OpenedRun opened = OpenedRun.open(run, cache.store());
+        InspectedToken shown = opened.inspect(opened.resolve(token),
+                alpha == null ? OptionalDouble.empty() : OptionalDouble.of(alpha));
+        String method = opened.run().manifest().method();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject root = new JsonObject();
             root.addProperty("run", run.toString());
-            root.addProperty("method", loaded.manifest().method());
-            root.addProperty("alpha", shownAlpha);
-            root.addProperty("realigned", alpha != null);
-            root.add("token", AlignmentText.json(record));
+            root.addProperty("method", method);
+            root.addProperty("alpha", shown.alpha());
+            root.addProperty("realigned", shown.realigned());
+            root.add("token", AlignmentText.json(shown.record()));
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
         } else {
-            out.printf(Locale.ROOT, "run %s (method %s, alpha %s%s)%n", run, loaded.manifest().method(),
-                    shownAlpha, alpha == null ? "" : ", re-solved from cached bridge vectors");
-            AlignmentText.print(out, record, "");
+            out.printf(Locale.ROOT, "run %s (method %s, alpha %s%s)%n", run, method, shown.alpha(),
+                    shown.realigned() ? ", re-solved from cached bridge vectors" : "");
+            AlignmentText.print(out, shown.record(), "");
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /// The id of `token` in `run`: `#N` is an id, anything else a token or word.
-    static int resolve(LoadedRun run, String token) throws InputFormatException {
-        if (token.matches("#\\d+")) {
-            int id = Integer.parseInt(token.substring(1));
-            if (id >= run.targetSize()) {
-                throw new InputFormatException("token id " + id + " is outside the target vocabulary of "
-                        + run.directory() + " (0.." + (run.targetSize() - 1) + ")");
-            }
-            return id;
-        }
-        OptionalInt id = run.idOf(token);
-        if (id.isEmpty()) {
-            throw new InputFormatException("token '" + token + "' is not in the target vocabulary of run "
-                    + run.directory() + " (" + run.targetSize() + " tokens); give it as stored, e.g. ##ing, or as #id");
-        }
-        return id.getAsInt();
     }
 }

@@ -94,14 +94,14 @@ final class ProjectBenchmarkCommand implements Callable<Integer> {
 
     private static JsonObject toJson(ProjectionBenchmark.Result result, double loadBefore, double loadAfter,
             List<Path> libraries) {
-        JsonObject root = new JsonObject();
+        JsonObject root = BenchmarkJson.document();
         root.addProperty("points", result.points());
         root.addProperty("dimension", result.dimension());
         root.addProperty("seed", result.seed());
         root.addProperty("clusters", ProjectionBenchmark.CLUSTERS);
-        root.addProperty("jvm_processors", Runtime.getRuntime().availableProcessors());
-        root.addProperty("load_average_start", loadBefore);
-        root.addProperty("load_average_end", loadAfter);
+        root.addProperty(BenchmarkEnvironmentJson.JVM_PROCESSORS, Runtime.getRuntime().availableProcessors());
+        root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadBefore);
+        root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAfter);
         JsonArray files = new JsonArray();
         libraries.forEach(file -> files.add(file.toString()));
         root.add("native_libraries", files);

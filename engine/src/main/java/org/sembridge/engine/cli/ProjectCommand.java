@@ -2,7 +2,6 @@ package org.sembridge.engine.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,30 +12,26 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.progress.CancellationToken;
-import org.sembridge.engine.projection.EmbeddingMapper;
 import org.sembridge.engine.projection.LinkedNeighbourShare;
 import org.sembridge.engine.projection.MapCsvFormat;
 import org.sembridge.engine.projection.MapImageOptions;
 import org.sembridge.engine.projection.MapImageRenderer;
-import org.sembridge.engine.projection.MapInput;
 import org.sembridge.engine.projection.MapJsonWriter;
 import org.sembridge.engine.projection.MapPoint;
 import org.sembridge.engine.projection.MapQuality;
+import org.sembridge.engine.projection.MapSpace;
 import org.sembridge.engine.projection.PcaParameters;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectedMap;
 import org.sembridge.engine.projection.ProjectionParameters;
 import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.projection.UmapParameters;
-import org.sembridge.engine.projection.points.MapSpace;
-import org.sembridge.engine.projection.points.PointSet;
-import org.sembridge.engine.projection.points.PointSetSelector;
-import org.sembridge.engine.projection.points.PointSetSpec;
-import org.sembridge.engine.projection.points.RunEmbeddings;
-import org.sembridge.engine.projection.points.RunMapInputs;
-import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
-import org.sembridge.engine.vocab.BilingualLexicon;
+import org.sembridge.engine.workflow.RunMap;
+import org.sembridge.engine.workflow.RunMapRequest;
+import org.sembridge.engine.workflow.RunMapping;
+import org.sembridge.engine.workflow.SelectedPoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +61,6 @@ import picocli.CommandLine.Spec;
             "  sembridge project --import coords.csv --png coords.png"})
 final class ProjectCommand implements Callable<Integer> {
 
-    /// Language label of source points: SemBridge transfers English-centric encoders.
-    static final String SOURCE_LANGUAGE = "en";
-    /// Language label of target points when neither `--lang` nor the lexicon tells.
-    static final String UNKNOWN_TARGET_LANGUAGE = "target";
-
     @Spec
     CommandSpec spec;
 
@@ -99,7 +89,7 @@ final class ProjectCommand implements Callable<Integer> {
     boolean withSources;
 
     @Option(names = "--lexicon", paramLabel = "FILE",
-            defaultValue = "${sys:sembridge.repo.root:-.}/assets/lexicon/concepts.tsv",
+            defaultValue = "${sys:" + RunMapping.REPOSITORY_ROOT_PROPERTY + ":-.}/" + RunMapping.BUNDLED_LEXICON,
             description = "Bilingual lexicon for --points lexicon: a concepts TSV or a MUSE file. "
                     + "Default: ${DEFAULT-VALUE}.")
     Path lexicon;
@@ -176,32 +166,23 @@ final class ProjectCommand implements Callable<Integer> {
         ProjectionParameters parameters = parameters();
         MapSpace mapSpace = MapSpace.parse(space);
         PointSetSpec pointSpec = PointSetSpec.parse(points);
+        RunMapRequest request = new RunMapRequest(pointSpec, mapSpace, withSources, parameters,
+                Optional.ofNullable(lang), lexicon);
         PrintWriter err = spec.commandLine().getErr();
         StderrProgress progress = new StderrProgress(err);
+        RunMapping mapping = new RunMapping(cache.store());
 
         progress.stage("opening run " + run);
         LoadedRun loaded = LoadedRun.open(run, cache.store());
-        Optional<LexiconEvaluator.LanguageLexicon> words = lexicon(pointSpec, loaded);
-        String targetLanguage = lang != null ? lang
-                : words.map(LexiconEvaluator.LanguageLexicon::language).orElse(UNKNOWN_TARGET_LANGUAGE);
-
-        progress.stage("selecting points " + pointSpec.text());
-        PointSet selected = new PointSetSelector(loaded).select(pointSpec, withSources,
-                words.map(LexiconEvaluator.LanguageLexicon::lexicon));
-        int pointCount = (mapSpace == MapSpace.SOURCE ? 0 : selected.targetCount()) + selected.sourceCount();
+        SelectedPoints selected = mapping.select(loaded, request,
+                () -> progress.stage("selecting points " + pointSpec.text()));
         err.printf(Locale.ROOT, "  %d target + %d source tokens, %d links%n", selected.targetCount(),
-                selected.sourceCount(), selected.links().size());
-        try {
-            parameters.validate(pointCount);
-        } catch (InputFormatException e) {
-            throw new InputFormatException("points '" + pointSpec.text() + "' in the " + mapSpace.text() + " space give "
-                    + pointCount + " points: " + e.getMessage(), e);
-        }
+                selected.sourceCount(), selected.linkCount());
+        mapping.check(selected);
 
         progress.stage("reading " + mapSpace.text() + " vectors");
-        MapInput input = new RunMapInputs(loaded, new RunEmbeddings(loaded, cache.store()))
-                .assemble(selected, mapSpace, targetLanguage, SOURCE_LANGUAGE);
-        ProjectedMap map = EmbeddingMapper.project(input, parameters, progress, CancellationToken.create());
+        RunMap runMap = mapping.project(selected, progress, CancellationToken.create());
+        ProjectedMap map = runMap.map();
 
         progress.stage("writing " + out);
         if (json) {
@@ -212,14 +193,14 @@ final class ProjectCommand implements Callable<Integer> {
         if (png != null) {
             progress.stage("drawing " + png);
             String title = String.format(Locale.ROOT, "%s map of %,d points: %s (%s), %s space",
-                    map.method().displayName(), map.points().size(), pointSpec.text(), targetLanguage, mapSpace.text());
+                    map.method().displayName(), map.points().size(), pointSpec.text(),
+                    selected.targetLanguage(), mapSpace.text());
             String subtitle = qualityText(map.quality()) + "   ·   " + runText(loaded)
                     + (parameters.summary().isEmpty() ? "" : "   ·   " + parameters.summary());
-            Set<Integer> labelled = RunMapInputs.labelledPoints(selected, mapSpace, labels);
             MapImageRenderer.writePng(png, MapImageRenderer.render(map.points(), map.links(), title, subtitle,
-                    MapImageOptions.withLabels(labelled)));
+                    MapImageOptions.withLabels(runMap.labelledPoints(labels))));
         }
-        printSummary(map, selected, mapSpace, targetLanguage);
+        printSummary(map, selected);
         return ExitCodes.OK;
     }
 
@@ -241,22 +222,6 @@ final class ProjectCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "wrote %s%n", png);
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /// The lexicon for `lexicon` points (required) or for the language label (when it can be read).
-    private Optional<LexiconEvaluator.LanguageLexicon> lexicon(PointSetSpec pointSpec, LoadedRun loaded)
-            throws Exception {
-        if (pointSpec instanceof PointSetSpec.Lexicon) {
-            return Optional.of(LexiconEvaluator.read(lexicon, Optional.ofNullable(lang), loaded));
-        }
-        if (lang != null || !Files.isRegularFile(lexicon)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LexiconEvaluator.read(lexicon, Optional.empty(), loaded));
-        } catch (InputFormatException noLanguage) {
-            return Optional.empty();
-        }
     }
 
     private boolean outputIsJson() {
@@ -307,12 +272,12 @@ final class ProjectCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(ProjectedMap map, PointSet selected, MapSpace mapSpace, String targetLanguage) {
+    private void printSummary(ProjectedMap map, SelectedPoints selected) {
         PrintWriter stdout = spec.commandLine().getOut();
-        int targets = mapSpace == MapSpace.SOURCE ? 0 : selected.targetCount();
         stdout.printf(Locale.ROOT, "%s map of %d points (%d %s target + %d %s source tokens, %s space) in %.2f s%n",
-                map.method().displayName(), map.points().size(), targets, targetLanguage, selected.sourceCount(),
-                SOURCE_LANGUAGE, mapSpace.text(), map.elapsedNanos() / 1e9);
+                map.method().displayName(), map.points().size(), selected.shownTargetCount(),
+                selected.targetLanguage(), selected.sourceCount(), RunMapping.SOURCE_LANGUAGE,
+                selected.request().space().text(), map.elapsedNanos() / 1e9);
         MapQuality quality = map.quality();
         stdout.printf(Locale.ROOT, "trustworthiness@%d %.4f%n", quality.k(), quality.trustworthiness());
         if (quality.hasLinkedShare()) {

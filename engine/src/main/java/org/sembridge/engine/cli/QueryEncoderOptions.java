@@ -1,7 +1,7 @@
 package org.sembridge.engine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.encoder.DeviceUnavailableException;
@@ -10,6 +10,8 @@ import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SparseIndex;
 import org.sembridge.engine.index.SparseQueryEncoder;
 import org.sembridge.engine.index.SpladeTextEncoder;
+import org.sembridge.engine.workflow.IndexOpening;
+import org.sembridge.engine.workflow.OpenedIndex;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,12 +32,23 @@ final class QueryEncoderOptions {
                     + " no expansion, no model run. Default: encode queries with the model.")
     boolean inferenceFree;
 
+    /// The end of the error for an index whose recorded model folder is gone.
+    private static final String MISSING_MODEL_ADVICE = "pass --model DIR with the same model";
+
     @Mixin
     DeviceOption device;
 
     /// The query weighting chosen by `--inference-free`.
     QueryWeighting weighting() {
         return inferenceFree ? QueryWeighting.INFERENCE_FREE : QueryWeighting.ENCODER;
+    }
+
+    /// How `search`, `eval` and `export` open an index: `--model` or the recorded model, the
+    /// weighting, the device.
+    ///
+    /// @throws InputFormatException when `--device` is not auto, cpu or gpu
+    IndexOpening opening() throws InputFormatException {
+        return new IndexOpening(Optional.ofNullable(model), weighting(), device.choice(), MISSING_MODEL_ADVICE);
     }
 
     /// Loads the query encoder for `index`: `--model`, else the model folder recorded in the index.
@@ -45,25 +58,12 @@ final class QueryEncoderOptions {
     /// @throws DeviceUnavailableException when `--device gpu` was asked for and no GPU is usable
     SpladeTextEncoder load(SparseIndex index)
             throws ModelFormatException, InputFormatException, DeviceUnavailableException {
-        return SpladeTextEncoder.load(modelFolder(index), device.select(), SpladeSettings.DEFAULTS);
+        return SpladeTextEncoder.load(OpenedIndex.modelFolder(index, opening()), device.select(),
+                SpladeSettings.DEFAULTS);
     }
 
     /// The query encoder of `encoder` with the chosen weighting.
     SparseQueryEncoder queryEncoder(SpladeTextEncoder encoder) {
         return new SparseQueryEncoder(encoder, weighting());
-    }
-
-    private Path modelFolder(SparseIndex index) throws ModelFormatException {
-        if (model != null) {
-            return model;
-        }
-        String recorded = index.metadata().modelPath();
-        if (recorded.isBlank() || !Files.isDirectory(Path.of(recorded))) {
-            throw new ModelFormatException("index " + index.folder() + " was built with the model "
-                    + (recorded.isBlank() ? "(not recorded)" : "'" + recorded + "'")
-                    + ", which is not there any more; pass --model DIR with the same model (fingerprint "
-                    + index.metadata().encoderFingerprint() + ")");
-        }
-        return Path.of(recorded);
     }
 }

@@ -121,7 +121,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         settings.addProperty("zipf_exponent", s.zipfExponent());
         settings.addProperty("zipf_offset", s.zipfOffset());
         settings.addProperty("seed", s.seed());
-        JsonObject o = new JsonObject();
+        JsonObject o = BenchmarkJson.document();
         o.add("settings", settings);
         o.addProperty("indexing_seconds", r.indexingSeconds());
         o.addProperty("documents_per_second", r.documentsPerSecond());
@@ -141,8 +141,8 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         cpu.addProperty("exhaustive_p50", r.exhaustiveCpuP50Millis());
         o.add("cpu_ms", cpu);
         o.addProperty("processors", Runtime.getRuntime().availableProcessors());
-        o.addProperty("load_average_start", loadBefore);
-        o.addProperty("load_average_end", loadAfter);
+        o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadBefore);
+        o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAfter);
         return o;
     }
 

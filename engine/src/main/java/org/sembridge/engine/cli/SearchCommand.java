@@ -18,11 +18,10 @@ import org.sembridge.engine.index.HitExplanation;
 import org.sembridge.engine.index.SearchHit;
 import org.sembridge.engine.index.SparseIndex;
 import org.sembridge.engine.index.SparseQuery;
-import org.sembridge.engine.index.SparseSearcher;
-import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.index.TermWeights;
 import org.sembridge.engine.index.TokenContribution;
-import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.workflow.OpenedIndex;
+import org.sembridge.engine.workflow.SparseRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,22 +73,18 @@ final class SearchCommand implements Callable<Integer> {
         if (query.isBlank()) {
             throw new InputFormatException("the query is empty; give --query a text with at least one word");
         }
-        try (SparseIndex opened = SparseIndex.open(index)) {
-            Bm25Searcher bm25Searcher = bm25 ? opened.bm25Searcher() : null;
-            SparseQuery sparseQuery;
-            try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
-                sparseQuery = encoderOptions.queryEncoder(encoder)
-                        .encode(List.of(query), ProgressListener.NONE, SemBridgeCli.cancellation(spec)).getFirst();
-            }
-            SparseSearcher searcher = opened.sparseSearcher();
-            List<SearchHit> hits = searcher.search(sparseQuery, k);
-            List<HitExplanation> explanations = explain ? searcher.explain(sparseQuery, hits) : null;
-            List<SearchHit> bm25Hits = bm25 ? bm25Searcher.search(query, k) : null;
+        try (OpenedIndex opened = OpenedIndex.open(index, encoderOptions.opening())) {
+            Bm25Searcher bm25Searcher = bm25 ? opened.index().bm25Searcher() : null;
+            SparseRanking ranking = opened.searchSparse(query, k, explain, SemBridgeCli.cancellation(spec));
+            List<HitExplanation> explanations = explain ? ranking.explanations() : null;
+            List<SearchHit> bm25Hits = bm25 ? opened.searchBm25(query, k) : null;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, toJson(opened, sparseQuery, hits, explanations, bm25Searcher, bm25Hits));
+                JsonOutput.print(out, toJson(opened.index(), ranking.query(), ranking.hits(), explanations,
+                        bm25Searcher, bm25Hits));
             } else {
-                printText(out, opened, sparseQuery, hits, explanations, bm25Searcher, bm25Hits);
+                printText(out, opened.index(), ranking.query(), ranking.hits(), explanations, bm25Searcher,
+                        bm25Hits);
             }
         }
         return ExitCodes.OK;

@@ -46,7 +46,7 @@ final class TokenizerBenchmarkCommand implements Callable<Integer> {
         double loadAtEnd = loadAverage();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonObject o = new JsonObject();
+            JsonObject o = BenchmarkJson.document();
             o.addProperty("file", r.file().toString());
             o.addProperty("file_bytes", r.fileBytes());
             o.addProperty("vocabulary_size", r.vocabularySize());
@@ -57,8 +57,8 @@ final class TokenizerBenchmarkCommand implements Callable<Integer> {
             o.addProperty("engine_cpu_seconds", r.engineCpuSeconds());
             o.addProperty("wall_ratio", r.wallRatio());
             o.addProperty("cpu_ratio", r.cpuRatio());
-            o.addProperty("load_average_start", loadAtStart);
-            o.addProperty("load_average_end", loadAtEnd);
+            o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadAtStart);
+            o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAtEnd);
             JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "tokenizer   %s (%.1f MB, %,d ids)%n", r.file(), r.fileBytes() / 1e6,

@@ -27,6 +27,8 @@
 ///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
 /// Commands are thin: they parse options, call a workflow service of `org.sembridge.engine.workflow`
-/// (`init` -> `ModelTransfer`, `info` -> `ModelInspection`, `export` -> `IndexExport`,
-/// `lexicon-eval` -> `LexiconScoring`, ...) or the engine, and format its records.
+/// or the engine, and format its records: `init` -> `ModelTransfer`, `info` -> `ModelInspection`,
+/// `export` -> `IndexExport`, `lexicon-eval` -> `LexiconScoring`; `index`, `search` and `eval`
+/// call `IndexBuilding` and `OpenedIndex`; [QueryEncoderOptions] turns its options into an
+/// `IndexOpening`.
 package org.sembridge.engine.cli;

@@ -14,6 +14,7 @@ import com.google.gson.JsonElement;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.SemBridgeException;
+import org.sembridge.engine.io.FileRelativePath;
 
 /// The one way to turn a path named *inside* a folder's files into a path on disk, refusing
 /// anything that would leave that folder.
@@ -83,8 +84,7 @@ public final class FolderConfinement<E extends SemBridgeException> {
     /// or that a file records about another folder: absolute as it is, relative against the
     /// folder of `namingFile`. Not confined; callers only read what it names.
     public static Path relativeToFile(Path namingFile, String value) {
-        Path parent = namingFile.toAbsolutePath().getParent();
-        return parent.resolve(value).normalize();
+        return FileRelativePath.resolve(namingFile, value);
     }
 
     /// The folder paths must stay in.

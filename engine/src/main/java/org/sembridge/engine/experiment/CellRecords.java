@@ -30,7 +30,9 @@ import org.sembridge.engine.io.AtomicFiles;
 /// missing, damaged or foreign record is a miss, never an error. Paths in a record are relative
 /// to the experiment folder, so the folder can be moved; they are resolved through
 /// [FolderConfinement], and a record whose run or index path leaves the experiment folder (an
-/// edited record, not an accident) is refused with the record file and the entry.
+/// edited record, not an accident) is refused with the record file and the entry. A record of a
+/// newer `format_version` (a newer SemBridge shared the folder) is a miss, logged with the file and
+/// the versions. The member names are [ExperimentKeys].
 final class CellRecords {
 
     /// The `format` of a record.
@@ -66,20 +68,24 @@ final class CellRecords {
         try {
             JsonObject record = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
                     .getAsJsonObject();
-            if (!FORMAT.equals(string(record, "format")) || !key.equals(string(record, "key"))) {
+            ExperimentKeys.CELL_VERSION.read(record, file, (message, cause) -> new NewerRecordException(message));
+            if (!FORMAT.equals(string(record, ExperimentKeys.FORMAT)) || !key.equals(string(record, ExperimentKeys.KEY))) {
                 LOG.debug("Cell record {} has another key: computing the cell again", file);
                 return Optional.empty();
             }
-            RetrievalScores scores = new RetrievalScores(record.get("ndcg@10").getAsDouble(),
-                    record.get("recall@100").getAsDouble(), record.get("mrr@10").getAsDouble(),
-                    record.get("queries").getAsInt());
+            RetrievalScores scores = new RetrievalScores(record.get(ExperimentKeys.NDCG_AT_10).getAsDouble(),
+                    record.get(ExperimentKeys.RECALL_AT_100).getAsDouble(), record.get(ExperimentKeys.MRR_AT_10).getAsDouble(),
+                    record.get(ExperimentKeys.QUERIES).getAsInt());
             FolderConfinement<InputFormatException> confinement = FolderConfinement.ofOutputFolder(experimentFolder);
-            Optional<Path> run = record.has("run")
-                    ? Optional.of(confinement.resolve(file, "run", record.get("run"))) : Optional.empty();
-            return Optional.of(new ExperimentCell(language, method, scores, record.get("empty_queries").getAsInt(),
-                    record.get("truncated_queries").getAsInt(), run,
-                    confinement.resolve(file, "index", record.get("index")), false, true,
-                    record.get("seconds").getAsDouble()));
+            Optional<Path> run = record.has(ExperimentKeys.RUN)
+                    ? Optional.of(confinement.resolve(file, ExperimentKeys.RUN, record.get(ExperimentKeys.RUN))) : Optional.empty();
+            return Optional.of(new ExperimentCell(language, method, scores, record.get(ExperimentKeys.EMPTY_QUERIES).getAsInt(),
+                    record.get(ExperimentKeys.TRUNCATED_QUERIES).getAsInt(), run,
+                    confinement.resolve(file, ExperimentKeys.INDEX, record.get(ExperimentKeys.INDEX)), false, true,
+                    record.get(ExperimentKeys.SECONDS).getAsDouble()));
+        } catch (NewerRecordException e) {
+            LOG.warn("Ignoring the cell record: {}; computing the cell again", e.getMessage());
+            return Optional.empty();
         } catch (IOException | JsonParseException | IllegalStateException | NullPointerException
                 | UnsupportedOperationException e) {
             LOG.warn("Ignoring the damaged cell record {} ({}): computing the cell again", file, e.toString());
@@ -90,24 +96,33 @@ final class CellRecords {
     /// Writes the record of `cell` under `key`, atomically.
     void write(ExperimentCell cell, String key) throws IOException {
         JsonObject record = new JsonObject();
-        record.addProperty("format", FORMAT);
-        record.addProperty("format_version", FORMAT_VERSION);
-        record.addProperty("key", key);
-        record.addProperty("language", cell.language());
-        record.addProperty("method", cell.method().name());
+        record.addProperty(ExperimentKeys.FORMAT, FORMAT);
+        ExperimentKeys.CELL_VERSION.stamp(record);
+        record.addProperty(ExperimentKeys.KEY, key);
+        record.addProperty(ExperimentKeys.LANGUAGE, cell.language());
+        record.addProperty(ExperimentKeys.METHOD, cell.method().name());
         if (cell.method().readsAlpha()) {
-            record.addProperty("alpha", cell.method().alpha());
+            record.addProperty(ExperimentKeys.ALPHA, cell.method().alpha());
         }
-        record.addProperty("ndcg@10", cell.scores().ndcgAt10());
-        record.addProperty("recall@100", cell.scores().recallAt100());
-        record.addProperty("mrr@10", cell.scores().mrrAt10());
-        record.addProperty("queries", cell.scores().judgedQueries());
-        record.addProperty("empty_queries", cell.emptyQueries());
-        record.addProperty("truncated_queries", cell.truncatedQueries());
-        cell.runFolder().ifPresent(run -> record.addProperty("run", relative(run)));
-        record.addProperty("index", relative(cell.indexFolder()));
-        record.addProperty("seconds", cell.seconds());
+        record.addProperty(ExperimentKeys.NDCG_AT_10, cell.scores().ndcgAt10());
+        record.addProperty(ExperimentKeys.RECALL_AT_100, cell.scores().recallAt100());
+        record.addProperty(ExperimentKeys.MRR_AT_10, cell.scores().mrrAt10());
+        record.addProperty(ExperimentKeys.QUERIES, cell.scores().judgedQueries());
+        record.addProperty(ExperimentKeys.EMPTY_QUERIES, cell.emptyQueries());
+        record.addProperty(ExperimentKeys.TRUNCATED_QUERIES, cell.truncatedQueries());
+        cell.runFolder().ifPresent(run -> record.addProperty(ExperimentKeys.RUN, relative(run)));
+        record.addProperty(ExperimentKeys.INDEX, relative(cell.indexFolder()));
+        record.addProperty(ExperimentKeys.SECONDS, cell.seconds());
         AtomicFiles.writeString(file(cell.language(), cell.method()), GSON.toJson(record) + "\n");
+    }
+
+    /// A record this engine cannot read: a newer `format_version` or one that is not a number.
+    private static final class NewerRecordException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NewerRecordException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private String relative(Path path) {

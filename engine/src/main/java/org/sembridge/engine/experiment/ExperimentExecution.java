@@ -30,7 +30,6 @@ import org.sembridge.engine.eval.TopicsReader;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.index.IndexBuildRequest;
-import org.sembridge.engine.index.IndexBuilder;
 import org.sembridge.engine.index.ModelFingerprint;
 import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SparseIndex;
@@ -43,6 +42,7 @@ import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.provenance.ProvenanceRecorder;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.TransferRequest;
+import org.sembridge.engine.workflow.IndexBuilding;
 import org.sembridge.engine.workflow.ModelTransfer;
 
 /// One invocation of [ExperimentRunner#run]: the cells in order, holding the state they share
@@ -310,7 +310,7 @@ final class ExperimentExecution {
             throws SemBridgeException, IOException {
         IndexBuildRequest request = new IndexBuildRequest(collection.language().collection().corpus(), index,
                 modelPath, bm25, IndexBuildRequest.DEFAULT_BATCH_SIZE);
-        IndexBuilder.build(request, encoder, cellProgress, cancel);
+        IndexBuilding.build(request, encoder, cellProgress, cancel);
     }
 
     private static String format(double value) {

@@ -41,6 +41,8 @@ public final class ExperimentReport {
     public static final String JSON_FILE = "results.json";
     /// The `format` of [#JSON_FILE].
     public static final String FORMAT = "sembridge-experiment";
+    /// Value of `format_version` in [#JSON_FILE].
+    public static final int FORMAT_VERSION = 1;
 
     private final ExperimentResult result;
 
@@ -109,43 +111,43 @@ public final class ExperimentReport {
     public JsonObject json() {
         ExperimentConfig config = result.config();
         JsonObject root = new JsonObject();
-        root.addProperty("format", FORMAT);
-        root.addProperty("format_version", 1);
-        root.addProperty("config", config.file().toString());
-        root.addProperty("out", result.outFolder().toString());
-        root.addProperty("metric", "nDCG@10");
+        root.addProperty(ExperimentKeys.FORMAT, FORMAT);
+        ExperimentKeys.RESULTS_VERSION.stamp(root);
+        root.addProperty(ExperimentKeys.CONFIG, config.file().toString());
+        root.addProperty(ExperimentKeys.OUT, result.outFolder().toString());
+        root.addProperty(ExperimentKeys.METRIC, "nDCG@10");
         JsonObject settings = new JsonObject();
-        settings.addProperty("source", config.source().toString());
-        settings.addProperty("bridge", config.bridge().map(Path::toString).orElse(null));
-        settings.addProperty("bias_mode", config.biasMode().cliName());
-        settings.addProperty("device", config.device().name().toLowerCase(Locale.ROOT));
-        settings.addProperty("seed", config.seed());
-        settings.addProperty("depth", ExperimentRunner.DEPTH);
-        settings.addProperty("query_term_limit", IndexSearcher.getMaxClauseCount());
-        root.add("settings", settings);
+        settings.addProperty(ExperimentKeys.SOURCE, config.source().toString());
+        settings.addProperty(ExperimentKeys.BRIDGE, config.bridge().map(Path::toString).orElse(null));
+        settings.addProperty(ExperimentKeys.BIAS_MODE, config.biasMode().cliName());
+        settings.addProperty(ExperimentKeys.DEVICE, config.device().name().toLowerCase(Locale.ROOT));
+        settings.addProperty(ExperimentKeys.SEED, config.seed());
+        settings.addProperty(ExperimentKeys.DEPTH, ExperimentRunner.DEPTH);
+        settings.addProperty(ExperimentKeys.QUERY_TERM_LIMIT, IndexSearcher.getMaxClauseCount());
+        root.add(ExperimentKeys.SETTINGS, settings);
         JsonArray languages = new JsonArray();
         languageCodes().forEach(languages::add);
-        root.add("languages", languages);
+        root.add(ExperimentKeys.LANGUAGES, languages);
         JsonArray rows = new JsonArray();
         for (ExperimentMethod method : config.methods()) {
             JsonObject row = rowJson(method, result.cells());
             JsonObject average = new JsonObject();
-            addAverage(average, "ndcg@10", method, RetrievalScores::ndcgAt10);
-            addAverage(average, "recall@100", method, RetrievalScores::recallAt100);
-            addAverage(average, "mrr@10", method, RetrievalScores::mrrAt10);
-            row.add("average", average);
+            addAverage(average, ExperimentKeys.NDCG_AT_10, method, RetrievalScores::ndcgAt10);
+            addAverage(average, ExperimentKeys.RECALL_AT_100, method, RetrievalScores::recallAt100);
+            addAverage(average, ExperimentKeys.MRR_AT_10, method, RetrievalScores::mrrAt10);
+            row.add(ExperimentKeys.AVERAGE, average);
             rows.add(row);
         }
-        root.add("rows", rows);
+        root.add(ExperimentKeys.ROWS, rows);
         if (config.reference().isPresent()) {
             JsonObject reference = new JsonObject();
-            reference.addProperty("language", config.reference().get().code());
+            reference.addProperty(ExperimentKeys.LANGUAGE, config.reference().get().code());
             JsonArray referenceRows = new JsonArray();
             result.reference().forEach(cell -> referenceRows.add(rowJson(cell.method(), result.reference())));
-            reference.add("rows", referenceRows);
-            root.add("reference", reference);
+            reference.add(ExperimentKeys.ROWS, referenceRows);
+            root.add(ExperimentKeys.REFERENCE, reference);
         }
-        root.add("provenance", result.provenance().toJson());
+        root.add(ExperimentKeys.PROVENANCE, result.provenance().toJson());
         return root;
     }
 
@@ -166,35 +168,35 @@ public final class ExperimentReport {
 
     private JsonObject rowJson(ExperimentMethod method, List<ExperimentCell> cells) {
         JsonObject row = new JsonObject();
-        row.addProperty("id", method.id());
-        row.addProperty("method", method.name());
+        row.addProperty(ExperimentKeys.ID, method.id());
+        row.addProperty(ExperimentKeys.METHOD, method.name());
         if (method.readsAlpha()) {
-            row.addProperty("alpha", method.alpha());
+            row.addProperty(ExperimentKeys.ALPHA, method.alpha());
         }
-        row.addProperty("label", method.label());
+        row.addProperty(ExperimentKeys.LABEL, method.label());
         JsonObject byLanguage = new JsonObject();
         for (ExperimentCell cell : cells) {
             if (cell.method().equals(method)) {
                 byLanguage.add(cell.language(), cellJson(cell));
             }
         }
-        row.add("cells", byLanguage);
+        row.add(ExperimentKeys.CELLS, byLanguage);
         return row;
     }
 
     private JsonObject cellJson(ExperimentCell cell) {
         JsonObject o = new JsonObject();
-        o.addProperty("ndcg@10", cell.scores().ndcgAt10());
-        o.addProperty("recall@100", cell.scores().recallAt100());
-        o.addProperty("mrr@10", cell.scores().mrrAt10());
-        o.addProperty("queries", cell.scores().judgedQueries());
-        o.addProperty("empty_queries", cell.emptyQueries());
-        o.addProperty("truncated_queries", cell.truncatedQueries());
-        o.addProperty("run", cell.runFolder().map(Path::toString).orElse(null));
-        o.addProperty("index", cell.indexFolder().toString());
-        o.addProperty("run_reused", cell.runReused());
-        o.addProperty("scores_reused", cell.scoresReused());
-        o.addProperty("seconds", cell.seconds());
+        o.addProperty(ExperimentKeys.NDCG_AT_10, cell.scores().ndcgAt10());
+        o.addProperty(ExperimentKeys.RECALL_AT_100, cell.scores().recallAt100());
+        o.addProperty(ExperimentKeys.MRR_AT_10, cell.scores().mrrAt10());
+        o.addProperty(ExperimentKeys.QUERIES, cell.scores().judgedQueries());
+        o.addProperty(ExperimentKeys.EMPTY_QUERIES, cell.emptyQueries());
+        o.addProperty(ExperimentKeys.TRUNCATED_QUERIES, cell.truncatedQueries());
+        o.addProperty(ExperimentKeys.RUN, cell.runFolder().map(Path::toString).orElse(null));
+        o.addProperty(ExperimentKeys.INDEX, cell.indexFolder().toString());
+        o.addProperty(ExperimentKeys.RUN_REUSED, cell.runReused());
+        o.addProperty(ExperimentKeys.SCORES_REUSED, cell.scoresReused());
+        o.addProperty(ExperimentKeys.SECONDS, cell.seconds());
         return o;
     }
 

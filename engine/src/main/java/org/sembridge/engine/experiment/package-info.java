@@ -23,6 +23,8 @@
 ///   paper's label.
 /// - [ExperimentRunner]: the entry point; progress per cell, cancellation between and inside cells.
 /// - [ExperimentReport]: Markdown, CSV and JSON.
+/// - `ExperimentKeys`: the member names of the cell records and `results.json`, shared by their
+///   writers and the cell-record reader.
 ///
 /// ## Invariants
 ///

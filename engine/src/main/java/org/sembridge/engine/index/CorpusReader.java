@@ -129,6 +129,37 @@ public final class CorpusReader implements AutoCloseable {
         }
     }
 
+    /// Refuses a corpus file without a non-blank line (`corpus.jsonl: no documents; nothing to
+    /// index`), reading only up to its first one and parsing nothing, so that a caller can refuse an
+    /// empty corpus before it loads a model.
+    ///
+    /// @throws InputFormatException when the extension is unknown, the file is missing or it has
+    ///     no non-blank line
+    public static void requireContent(Path file, int maxLineBytes) throws IOException, InputFormatException {
+        CorpusFormat.of(file);
+        try (TextLineReader lines = TextLineReader.open(file, maxLineBytes)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    return;
+                }
+            }
+        }
+        throw noDocuments(file, 0);
+    }
+
+    /// The error for a corpus read to its end without a document: the file, and how many empty
+    /// documents were skipped (`corpus.jsonl: no documents; nothing to index`).
+    public InputFormatException noDocuments() {
+        return noDocuments(file(), skippedEmptyDocuments);
+    }
+
+    private static InputFormatException noDocuments(Path file, long skippedEmptyDocuments) {
+        return new InputFormatException(file + ": no documents"
+                + (skippedEmptyDocuments > 0 ? " with text (" + skippedEmptyDocuments
+                        + " without title and text skipped)" : "") + "; nothing to index");
+    }
+
     /// How many empty documents were skipped so far.
     public long skippedEmptyDocuments() {
         return skippedEmptyDocuments;

@@ -81,9 +81,7 @@ public final class IndexBuilder {
                 }
                 cancel.throwIfCancelled(stage);
                 if (writer.documentCount() == 0) {
-                    throw new InputFormatException(request.corpus() + ": no documents"
-                            + (corpus.skippedEmptyDocuments() > 0 ? " with text (" + corpus.skippedEmptyDocuments()
-                                    + " without title and text skipped)" : "") + "; nothing to index");
+                    throw corpus.noDocuments();
                 }
                 metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, encoder.fingerprint(),
                         request.modelPath(), request.corpus().toString(), Instant.now(), writer.documentCount(),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.FormatVersion;
 
 /// What a SemBridge index records about itself, kept in the Lucene commit user data so that it is
 /// committed atomically with the documents.
@@ -53,6 +54,8 @@ public record IndexMetadata(
     private static final String KEY_POSTINGS = "sembridge.postings";
     private static final String KEY_DROPPED = "sembridge.weights.dropped";
     private static final String KEY_BM25 = "sembridge.bm25.language";
+    /// Absent [#KEY_FORMAT] means "not a SemBridge index" (it was always written); newer refused.
+    private static final FormatVersion VERSION = new FormatVersion("index", KEY_FORMAT, FORMAT_VERSION);
 
     public IndexMetadata {
         Objects.requireNonNull(encoderFingerprint, "encoderFingerprint");
@@ -88,7 +91,15 @@ public record IndexMetadata(
             throw new InputFormatException(folder + " holds a Lucene index that SemBridge did not build (its commit"
                     + " data has no " + KEY_FORMAT + "); build one with the SemBridge index command");
         }
-        if (!format.equals(Integer.toString(FORMAT_VERSION))) {
+        int version;
+        try {
+            version = Integer.parseInt(format.strip());
+        } catch (NumberFormatException e) {
+            throw new InputFormatException("index " + folder + " has damaged metadata: " + KEY_FORMAT
+                    + " should be an integer, found \"" + format + "\"", e);
+        }
+        VERSION.check(version, "index " + folder, InputFormatException::new);
+        if (version < FormatVersion.UNVERSIONED) {
             throw new InputFormatException("index " + folder + " has format version " + format + "; this version"
                     + " reads format " + FORMAT_VERSION + ": rebuild the index");
         }

@@ -11,7 +11,8 @@
 /// query text --SparseIndex.bm25Searcher().search--> SearchHit ranking (BM25 baseline)
 /// ```
 ///
-/// Entry points for the CLI and the workbench: [IndexBuilder#build] (index a corpus),
+/// Entry points, used by the workflow services (`org.sembridge.engine.workflow.IndexBuilding`,
+/// `OpenedIndex`) that the CLI and the workbench call: [IndexBuilder#build] (index a corpus),
 /// [SparseIndex#open] with [SparseIndex#sparseSearcher()] / [SparseIndex#bm25Searcher()]
 /// (search, explain), [AnseriniExporter] and [OpenSearchBulkExporter] (export),
 /// [SearchBenchmark] (performance figures). The encoder is behind the small [SparseTextEncoder]
@@ -43,7 +44,8 @@
 ///   never replaced. Exports are staged and published the same way.
 /// - **Bad input** is an `InputFormatException` naming file and line ([TextLineReader]): invalid
 ///   UTF-8, malformed JSON, wrong columns, empty or duplicate ids. Empty documents are skipped and
-///   counted, not fatal ([CorpusReader]).
+///   counted, not fatal ([CorpusReader]); a corpus without any document is refused
+///   ([CorpusReader#noDocuments()], [CorpusReader#requireContent] before a model is loaded).
 ///
 /// ## Size limits
 ///

@@ -7,8 +7,15 @@
 ///   troubleshooting page) into `"<file>: not valid JSON at line L column C: expected ..."`.
 /// - [Utf8Text] reads a whole file as strict UTF-8: a file that is not UTF-8 is reported with the
 ///   line and byte of the first bad byte, not as Java's `"Input length = 1"`.
+/// - [FormatVersion] is the one version rule of every SemBridge file format: the version is
+///   written on write; a file without it reads as version 1; a newer version is refused naming the
+///   file, the version found and the versions this reader reads.
 /// - [ReadFailure] words an `IOException` without repeating the path the caller already names
 ///   (`"No space left on device"`, `"Permission denied"`).
+///
+/// - [WorkspaceRoot] says where a researcher's files live by default (`SEMBRIDGE_WORKSPACE`, else
+///   `~/sembridge-workspace`); [FileRelativePath] resolves a path a user-written file names
+///   (an experiment configuration, a saved session) against that file's folder.
 ///
 /// - [AtomicFiles] writes every file and folder the engine writes, and [OutputMarker] decides which
 ///   existing output folders may be replaced.

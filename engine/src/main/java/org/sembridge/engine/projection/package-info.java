@@ -16,8 +16,11 @@
 ///
 /// A *joint map* holds points of two spaces (source tokens and target tokens) with [MapLink]s
 /// from each target token to the source tokens its embedding was built from; a single-space map
-/// has no links. The point selection itself (SemBridge run folders, `lexicon`, `top:N`,
-/// `tokens:`, `pattern:`, `token:X`) and the `project` command belong to the caller.
+/// has no links. The point selection itself (SemBridge run folders) belongs to the `points`
+/// subpackage and the `project` command to the caller; the two words a map request is written in
+/// live here, so that front-ends can name them without the selection code: [PointSetSpec]
+/// (`lexicon`, `top:N`, `tokens:`, `pattern:`, `token:X`) and [MapSpace] (`adapted`, `source`,
+/// `bridge`).
 ///
 /// ## Methods and parameters
 ///

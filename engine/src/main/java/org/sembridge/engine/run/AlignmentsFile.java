@@ -67,6 +67,25 @@ public final class AlignmentsFile {
     /// File name inside a run folder.
     public static final String FILE_NAME = "alignments.jsonl";
 
+    // The member names of a line, in one place for the writer ([#writeJson]), the line-start scan
+    // ([#readPrefix]) and the parser ([#parse]). The file has no version field of its own: it is
+    // part of a run folder, whose run.json format_version covers it (RunManifest#FORMAT_VERSION).
+    private static final String KEY_ID = "id";
+    private static final String KEY_TOKEN = "token";
+    private static final String KEY_KIND = "kind";
+    private static final String KEY_OVERLAP_SOURCE = "overlap_source";
+    private static final String KEY_BRIDGE_UNKNOWN = "bridge_unknown";
+    private static final String KEY_RULE = "rule";
+    private static final String KEY_SOURCES = "sources";
+    private static final String KEY_WEIGHT = "weight";
+    private static final String KEY_SIMILARITY = "similarity";
+    private static final String KEY_SUPPORT = "support";
+    private static final String KEY_ENTROPY = "entropy";
+    private static final String KEY_NEAREST = "nearest";
+    private static final String KEY_BIAS = "bias";
+    private static final String KEY_TRUNCATED = "truncated";
+
+
     private final Path file;
     private final long[] offsets;
     private final List<String> tokens;
@@ -128,44 +147,44 @@ public final class AlignmentsFile {
         JsonWriter json = new JsonWriter(writer);
         json.setHtmlSafe(false);
         json.beginObject();
-        json.name("id").value(record.id());
-        json.name("token").value(record.token());
-        json.name("kind").value(record.kind().jsonName());
+        json.name(KEY_ID).value(record.id());
+        json.name(KEY_TOKEN).value(record.token());
+        json.name(KEY_KIND).value(record.kind().jsonName());
         if (record.isCopy()) {
-            json.name("overlap_source").value(record.overlapSourceId());
+            json.name(KEY_OVERLAP_SOURCE).value(record.overlapSourceId());
         }
         if (record.bridgeUnknown()) {
-            json.name("bridge_unknown").value(true);
+            json.name(KEY_BRIDGE_UNKNOWN).value(true);
         }
         if (!record.rule().isEmpty()) {
-            json.name("rule").value(record.rule());
+            json.name(KEY_RULE).value(record.rule());
         }
-        json.name("sources").beginArray();
+        json.name(KEY_SOURCES).beginArray();
         for (SourceWeight source : record.sources()) {
             json.beginObject();
-            json.name("id").value(source.id());
-            json.name("token").value(source.token());
-            json.name("weight").value(Float.valueOf(source.weight()));
+            json.name(KEY_ID).value(source.id());
+            json.name(KEY_TOKEN).value(source.token());
+            json.name(KEY_WEIGHT).value(Float.valueOf(source.weight()));
             if (!Float.isNaN(source.similarity())) {
-                json.name("similarity").value(Float.valueOf(source.similarity()));
+                json.name(KEY_SIMILARITY).value(Float.valueOf(source.similarity()));
             }
             json.endObject();
         }
         json.endArray();
-        json.name("support").value(record.support());
-        json.name("entropy").value(record.entropyNats());
-        json.name("nearest").beginArray();
+        json.name(KEY_SUPPORT).value(record.support());
+        json.name(KEY_ENTROPY).value(record.entropyNats());
+        json.name(KEY_NEAREST).beginArray();
         for (NearestSource near : record.nearest()) {
             json.beginObject();
-            json.name("id").value(near.id());
-            json.name("token").value(near.token());
-            json.name("similarity").value(Float.valueOf(near.similarity()));
+            json.name(KEY_ID).value(near.id());
+            json.name(KEY_TOKEN).value(near.token());
+            json.name(KEY_SIMILARITY).value(Float.valueOf(near.similarity()));
             json.endObject();
         }
         json.endArray();
-        json.name("bias").value(Float.valueOf(record.bias()));
+        json.name(KEY_BIAS).value(Float.valueOf(record.bias()));
         if (record.truncated()) {
-            json.name("truncated").value(true);
+            json.name(KEY_TRUNCATED).value(true);
         }
         json.endObject();
         json.flush();
@@ -241,28 +260,28 @@ public final class AlignmentsFile {
         try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(line, 0, length),
                 StandardCharsets.UTF_8))) {
             reader.beginObject();
-            if (!reader.nextName().equals("id") || reader.nextInt() != id || !reader.nextName().equals("token")) {
+            if (!reader.nextName().equals(KEY_ID) || reader.nextInt() != id || !reader.nextName().equals(KEY_TOKEN)) {
                 throw new IOException("expected {\"id\": " + id + ", \"token\": ...");
             }
             String token = reader.nextString();
-            if (!reader.nextName().equals("kind")) {
+            if (!reader.nextName().equals(KEY_KIND)) {
                 throw new IOException("expected \"kind\" after \"token\"");
             }
             kinds.add(TargetTokenKind.fromJsonName(reader.nextString()));
             tokens.add(token);
             String next = reader.nextName();
-            if (next.equals("overlap_source")) {
+            if (next.equals(KEY_OVERLAP_SOURCE)) {
                 copies.set(id);
                 reader.skipValue();
                 next = reader.nextName();
             }
-            if (next.equals("bridge_unknown")) {
+            if (next.equals(KEY_BRIDGE_UNKNOWN)) {
                 if (reader.nextBoolean()) {
                     unknown.set(id);
                 }
                 next = reader.nextName();
             }
-            if (next.equals("rule")) {
+            if (next.equals(KEY_RULE)) {
                 ruled.set(id);
             }
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
@@ -342,26 +361,26 @@ public final class AlignmentsFile {
         try {
             JsonObject json = JsonParser.parseString(line).getAsJsonObject();
             List<SourceWeight> sources = new ArrayList<>();
-            for (JsonElement element : json.getAsJsonArray("sources")) {
+            for (JsonElement element : json.getAsJsonArray(KEY_SOURCES)) {
                 JsonObject source = element.getAsJsonObject();
-                sources.add(new SourceWeight(source.get("id").getAsInt(), source.get("token").getAsString(),
-                        source.get("weight").getAsFloat(),
-                        source.has("similarity") ? source.get("similarity").getAsFloat() : Float.NaN));
+                sources.add(new SourceWeight(source.get(KEY_ID).getAsInt(), source.get(KEY_TOKEN).getAsString(),
+                        source.get(KEY_WEIGHT).getAsFloat(),
+                        source.has(KEY_SIMILARITY) ? source.get(KEY_SIMILARITY).getAsFloat() : Float.NaN));
             }
             List<NearestSource> nearest = new ArrayList<>();
-            JsonArray nearestArray = json.getAsJsonArray("nearest");
+            JsonArray nearestArray = json.getAsJsonArray(KEY_NEAREST);
             for (JsonElement element : nearestArray) {
                 JsonObject near = element.getAsJsonObject();
-                nearest.add(new NearestSource(near.get("id").getAsInt(), near.get("token").getAsString(),
-                        near.get("similarity").getAsFloat()));
+                nearest.add(new NearestSource(near.get(KEY_ID).getAsInt(), near.get(KEY_TOKEN).getAsString(),
+                        near.get(KEY_SIMILARITY).getAsFloat()));
             }
-            return new AlignmentRecord(json.get("id").getAsInt(), json.get("token").getAsString(),
-                    TargetTokenKind.fromJsonName(json.get("kind").getAsString()),
-                    json.has("overlap_source") ? json.get("overlap_source").getAsInt() : -1, sources,
-                    json.get("support").getAsInt(), json.get("entropy").getAsDouble(), nearest,
-                    json.get("bias").getAsFloat(), json.has("truncated") && json.get("truncated").getAsBoolean(),
-                    json.has("rule") ? json.get("rule").getAsString() : "",
-                    json.has("bridge_unknown") && json.get("bridge_unknown").getAsBoolean());
+            return new AlignmentRecord(json.get(KEY_ID).getAsInt(), json.get(KEY_TOKEN).getAsString(),
+                    TargetTokenKind.fromJsonName(json.get(KEY_KIND).getAsString()),
+                    json.has(KEY_OVERLAP_SOURCE) ? json.get(KEY_OVERLAP_SOURCE).getAsInt() : -1, sources,
+                    json.get(KEY_SUPPORT).getAsInt(), json.get(KEY_ENTROPY).getAsDouble(), nearest,
+                    json.get(KEY_BIAS).getAsFloat(), json.has(KEY_TRUNCATED) && json.get(KEY_TRUNCATED).getAsBoolean(),
+                    json.has(KEY_RULE) ? json.get(KEY_RULE).getAsString() : "",
+                    json.has(KEY_BRIDGE_UNKNOWN) && json.get(KEY_BRIDGE_UNKNOWN).getAsBoolean());
         } catch (JsonParseException e) {
             throw new InputFormatException(file + ": line " + (id + 1) + " is not a valid alignment record: "
                     + JsonText.malformedInLine(e), e);

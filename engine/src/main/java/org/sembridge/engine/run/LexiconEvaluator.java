@@ -39,7 +39,7 @@ public final class LexiconEvaluator {
 
     /// Reads `file` as a concepts TSV (when its first line has a `concept` column) or a MUSE
     /// dictionary. For a concepts TSV without `language`, the column with the most words that are
-    /// single target tokens of `run` is taken.
+    /// single target tokens of `run` is taken (or the language the run recorded, see [#readInferred]).
     ///
     /// @throws InputFormatException when the file is malformed, `language` is not a column, or
     ///     no column has a single-token word of the run's target vocabulary
@@ -64,7 +64,9 @@ public final class LexiconEvaluator {
         return inferred.get();
     }
 
-    /// Reads `file` like [#read] without a language, but answers empty (instead of failing) when
+    /// Reads `file` like [#read] without a language: the column of the language the run recorded
+    /// in `run.json` when the lexicon has it, else (older runs, or a language the lexicon lacks)
+    /// the inferred column; answers empty (instead of failing) when
     /// no column of a concepts TSV has a word that is one token of the run's target vocabulary: a
     /// run in a language the lexicon lacks, which the workbench shows as "n/a".
     ///
@@ -80,6 +82,13 @@ public final class LexiconEvaluator {
         List<String> header = conceptsHeader(file, maxLineBytes);
         if (header.isEmpty()) {
             return Optional.of(new LanguageLexicon("muse", BilingualLexicon.readMuse(file, maxLineBytes)));
+        }
+        Optional<String> recorded = run.manifest().targetLanguage().map(TargetLanguage::code)
+                .filter(header::contains).filter(code -> !NON_LANGUAGE_COLUMNS.contains(code));
+        if (recorded.isPresent()) {
+            LOG.info("Lexicon language '{}' as the run recorded it", recorded.get());
+            return Optional.of(new LanguageLexicon(recorded.get(),
+                    BilingualLexicon.readConcepts(file, recorded.get(), maxLineBytes)));
         }
         CanonicalVocabulary target = run.targetCanonical();
         LanguageLexicon best = null;

@@ -12,10 +12,13 @@ import com.google.gson.JsonObject;
 
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.confinement.FolderConfinement;
+import org.sembridge.engine.io.FormatVersion;
 import org.sembridge.engine.io.JsonText;
 import org.sembridge.engine.io.ReadFailure;
 import org.sembridge.engine.io.Utf8Text;
 import org.sembridge.engine.vocab.OverlapOptions;
+
+import static org.sembridge.engine.run.RunManifestKeys.*;
 
 /// A run's `run.json`: what was run, on what, how, how long, and what came out.
 ///
@@ -28,13 +31,18 @@ import org.sembridge.engine.vocab.OverlapOptions;
 ///             "bridge": {"path", "sha256", "kind": "model"|"precomputed", "dimension",
 ///                        "source_cache_key", "target_cache_key", "source_origin", "target_origin"}},
 ///  "source": {"family", "vocab_size", "hidden_size", "decoder", "replaced_tensors": [...]},
-///  "target": {"vocab_size", "scheme"},
+///  "target": {"language": "ko", "language_origin": "option"|"tokenizer_folder"|"vocabulary_scripts",
+///             "scripts": {"hangul": n, ...}},     // TargetLanguage; absent in runs before it
 ///  "counts": {"target_tokens", "overlap", "new", "special", "special_copied", "special_built",
 ///             "match_kinds": {...}, "support_histogram": {"1": n, ...}, "rows_solved": {...}},
 ///  "timings_seconds": {"<stage>": s, ..., "total": s},
 ///  "decisions": ["...", ...], "config_edits": [{"key", "source", "written", "note"}, ...],
 ///  "provenance": {...}}                         // engine, JDK, OS, device, timestamps
 /// ```
+///
+/// The keys are [RunManifestKeys], shared with the writer ([RunManifestBuilder]). A manifest
+/// without `format_version` reads as version 1; a newer version than [#FORMAT_VERSION] is refused
+/// ([org.sembridge.engine.io.FormatVersion]).
 ///
 /// Instances wrap the parsed document; the typed accessors cover what the inspector and the
 /// interactive alignment need, [#json()] gives the whole document.
@@ -68,12 +76,13 @@ public final class RunManifest {
             throw new InputFormatException(file + ": cannot be read (" + ReadFailure.reason((IOException) e.getCause())
                     + "); is this a run folder written by `sembridge init`?", e);
         }
-        JsonElement format = parsed.isJsonObject() ? parsed.getAsJsonObject().get("format") : null;
+        JsonElement format = parsed.isJsonObject() ? parsed.getAsJsonObject().get(FORMAT_KEY) : null;
         if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
             throw new InputFormatException(file + ": not a SemBridge run manifest (expected \"format\": \"" + FORMAT
                     + "\")");
         }
         RunManifestSchema.check(file, parsed.getAsJsonObject());
+        RunManifestKeys.VERSION.read(parsed.getAsJsonObject(), file, InputFormatException::new);
         return new RunManifest(file, parsed.getAsJsonObject());
     }
 
@@ -82,91 +91,127 @@ public final class RunManifest {
         return file;
     }
 
-    /// The `format_version` the run was written with ([#FORMAT_VERSION] for this engine).
+    /// The `format_version` the run was written with ([#FORMAT_VERSION] for this engine; 1 for a
+    /// manifest without one, written before the field existed).
     public int formatVersion() {
-        return root.get("format_version").getAsInt();
+        JsonElement version = root.get(FORMAT_VERSION_KEY);
+        return version == null || version.isJsonNull() ? FormatVersion.UNVERSIONED : version.getAsInt();
+    }
+
+    /// The target language the run recorded (`target.language`, see [TargetLanguage]); empty for
+    /// runs written before the manifest recorded one, whose readers fall back to their own
+    /// inference.
+    public Optional<TargetLanguage> targetLanguage() {
+        JsonElement target = root.get(TARGET);
+        if (target == null || !target.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject object = target.getAsJsonObject();
+        Optional<String> code = optString(object, LANGUAGE).filter(c -> !c.isBlank());
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> scripts = new LinkedHashMap<>();
+        JsonElement counted = object.get(SCRIPTS);
+        if (counted != null && counted.isJsonObject()) {
+            counted.getAsJsonObject().entrySet().forEach(e -> scripts.put(e.getKey(), e.getValue().getAsInt()));
+        }
+        return Optional.of(new TargetLanguage(code.get(),
+                TargetLanguage.Origin.fromJsonName(optString(object, LANGUAGE_ORIGIN).orElse("")), scripts));
     }
 
     /// The initializer name, e.g. `sembridge`.
     public String method() {
-        return root.get("method").getAsString();
+        return root.get(METHOD).getAsString();
     }
 
     /// The entmax order the run used (recorded for every method; only weight-based methods read it).
     public double alpha() {
-        return parameters().get("alpha").getAsDouble();
+        return parameters().get(ALPHA).getAsDouble();
     }
 
     /// The decoder-bias mode.
     public BiasMode biasMode() throws InputFormatException {
-        return BiasMode.parse(parameters().get("bias_mode").getAsString());
+        return BiasMode.parse(parameters().get(BIAS_MODE).getAsString());
     }
 
     /// The seed of the random baselines.
     public long seed() {
-        return parameters().get("seed").getAsLong();
+        return parameters().get(SEED).getAsLong();
     }
 
     /// Which target tokens the run copied from the source.
     public OverlapOptions overlap() {
-        JsonObject overlap = parameters().getAsJsonObject("overlap");
-        return new OverlapOptions(overlap.get("exact").getAsBoolean(), overlap.get("fuzzy").getAsBoolean(),
-                overlap.get("symbols").getAsBoolean(),
-                overlap.has("specials_by_role") && overlap.get("specials_by_role").getAsBoolean());
+        JsonObject overlap = parameters().getAsJsonObject(OVERLAP);
+        return new OverlapOptions(overlap.get(EXACT).getAsBoolean(), overlap.get(FUZZY).getAsBoolean(),
+                overlap.get(SYMBOLS).getAsBoolean(),
+                overlap.has(SPECIALS_BY_ROLE) && overlap.get(SPECIALS_BY_ROLE).getAsBoolean());
     }
 
     /// Whether the target tokenizer added no new token (every target token overlapped).
     public boolean noOp() {
-        return root.has("no_op") && root.get("no_op").getAsBoolean();
+        return root.has(NO_OP) && root.get(NO_OP).getAsBoolean();
     }
 
     /// The source model folder as given to the run (recorded absolute; a relative path edited in
     /// by hand resolves against the run folder). A reference to another folder, only ever read.
     public Path sourcePath() {
-        return FolderConfinement.relativeToFile(file, input("source").get("path").getAsString());
+        return FolderConfinement.relativeToFile(file, input(SOURCE).get(PATH).getAsString());
     }
 
     /// The SHA-256 content hash of the source model folder, as `ContentHash#ofModelFolder` gave it.
     public String sourceSha256() {
-        return input("source").get("sha256").getAsString();
+        return input(SOURCE).get(SHA256).getAsString();
+    }
+
+    /// The target tokenizer (folder or `tokenizer.json`) as given to the run, if recorded (a
+    /// relative path edited in by hand resolves against the run folder). Only ever read.
+    public Optional<Path> targetTokenizerPath() {
+        JsonElement inputs = root.get(INPUTS);
+        if (inputs == null || !inputs.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonElement tokenizer = inputs.getAsJsonObject().get(TARGET_TOKENIZER);
+        return tokenizer == null || !tokenizer.isJsonObject() ? Optional.empty()
+                : optString(tokenizer.getAsJsonObject(), PATH).map(p -> FolderConfinement.relativeToFile(file, p));
     }
 
     /// The SHA-256 content hash of the target tokenizer's folder, as
     /// `ContentHash#ofTokenizerFolder` gave it.
     public String targetTokenizerSha256() {
-        return input("target_tokenizer").get("sha256").getAsString();
+        return input(TARGET_TOKENIZER).get(SHA256).getAsString();
     }
 
     /// The bridge (model folder or precomputed file) as given to the run, if the run had one.
     public Optional<Path> bridgePath() {
-        return bridge().map(b -> FolderConfinement.relativeToFile(file, b.get("path").getAsString()));
+        return bridge().map(b -> FolderConfinement.relativeToFile(file, b.get(PATH).getAsString()));
     }
 
     /// The SHA-256 content hash of the bridge (model folder or file), if the run had one.
     public Optional<String> bridgeSha256() {
-        return bridge().map(b -> b.get("sha256").getAsString());
+        return bridge().map(b -> b.get(SHA256).getAsString());
     }
 
     /// Whether the bridge was a precomputed bridge-vector file (else a model folder).
     public boolean precomputedBridge() {
-        return bridge().map(b -> "precomputed".equals(b.get("kind").getAsString())).orElse(false);
+        return bridge().map(b -> KIND_PRECOMPUTED.equals(b.get(KIND).getAsString())).orElse(false);
     }
 
     /// The bridge-vector cache key of the source vocabulary, when the run embedded with a bridge
     /// model.
     public Optional<String> sourceBridgeKey() {
-        return bridge().flatMap(b -> optString(b, "source_cache_key"));
+        return bridge().flatMap(b -> optString(b, SOURCE_CACHE_KEY));
     }
 
     /// The bridge-vector cache key of the target vocabulary, as [#sourceBridgeKey()].
     public Optional<String> targetBridgeKey() {
-        return bridge().flatMap(b -> optString(b, "target_cache_key"));
+        return bridge().flatMap(b -> optString(b, TARGET_CACHE_KEY));
     }
 
     /// Target-token counts: `target_tokens`, `overlap`, `new`, `special`, ...
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : root.getAsJsonObject("counts").entrySet()) {
+        for (Map.Entry<String, JsonElement> entry : root.getAsJsonObject(COUNTS).entrySet()) {
             if (entry.getValue().isJsonPrimitive()) {
                 counts.put(entry.getKey(), entry.getValue().getAsInt());
             }
@@ -177,7 +222,7 @@ public final class RunManifest {
     /// Seconds per stage, in order, plus `total`.
     public Map<String, Double> timingsSeconds() {
         Map<String, Double> timings = new LinkedHashMap<>();
-        root.getAsJsonObject("timings_seconds").entrySet()
+        root.getAsJsonObject(TIMINGS_SECONDS).entrySet()
                 .forEach(e -> timings.put(e.getKey(), e.getValue().getAsDouble()));
         return timings;
     }
@@ -193,15 +238,15 @@ public final class RunManifest {
     }
 
     private JsonObject parameters() {
-        return root.getAsJsonObject("parameters");
+        return root.getAsJsonObject(PARAMETERS);
     }
 
     private JsonObject input(String name) {
-        return root.getAsJsonObject("inputs").getAsJsonObject(name);
+        return root.getAsJsonObject(INPUTS).getAsJsonObject(name);
     }
 
     private Optional<JsonObject> bridge() {
-        JsonElement bridge = root.getAsJsonObject("inputs").get("bridge");
+        JsonElement bridge = root.getAsJsonObject(INPUTS).get(BRIDGE);
         return bridge == null || bridge.isJsonNull() ? Optional.empty() : Optional.of(bridge.getAsJsonObject());
     }
 

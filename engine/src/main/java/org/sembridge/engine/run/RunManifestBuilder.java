@@ -21,6 +21,8 @@ import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.EmbeddingInitializer;
 import org.sembridge.engine.transfer.baseline.TransferMethod;
 
+import static org.sembridge.engine.run.RunManifestKeys.*;
+
 /// Collects the content of `run.json` ([RunManifest] documents the layout) while a run
 /// progresses, including the decisions the run took, in plain sentences.
 final class RunManifestBuilder {
@@ -33,41 +35,41 @@ final class RunManifestBuilder {
     private final JsonArray decisions = new JsonArray();
 
     RunManifestBuilder() {
-        root.addProperty("format", RunManifest.FORMAT);
-        root.addProperty("format_version", RunManifest.FORMAT_VERSION);
-        root.addProperty("no_op", false);
-        root.addProperty("no_op_reason", "");
-        root.add("method", JsonNull.INSTANCE);
-        root.add("parameters", parameters);
-        root.add("inputs", inputs);
-        inputs.add("source", JsonNull.INSTANCE);
-        inputs.add("target_tokenizer", JsonNull.INSTANCE);
-        inputs.add("bridge", JsonNull.INSTANCE);
-        root.add("counts", counts);
-        root.add("decisions", decisions);
+        root.addProperty(FORMAT_KEY, RunManifest.FORMAT);
+        root.addProperty(FORMAT_VERSION_KEY, RunManifest.FORMAT_VERSION);
+        root.addProperty(NO_OP, false);
+        root.addProperty(NO_OP_REASON, "");
+        root.add(METHOD, JsonNull.INSTANCE);
+        root.add(PARAMETERS, parameters);
+        root.add(INPUTS, inputs);
+        inputs.add(SOURCE, JsonNull.INSTANCE);
+        inputs.add(TARGET_TOKENIZER, JsonNull.INSTANCE);
+        inputs.add(BRIDGE, JsonNull.INSTANCE);
+        root.add(COUNTS, counts);
+        root.add(DECISIONS, decisions);
     }
 
     /// The parameters of the request and the decisions that follow from the method alone.
     void request(TransferRequest request, EmbeddingInitializer initializer, SelectedDevice device) {
-        root.addProperty("method", initializer.name());
-        parameters.addProperty("alpha", request.alpha());
-        parameters.addProperty("bias_mode", request.biasMode().cliName());
+        root.addProperty(METHOD, initializer.name());
+        parameters.addProperty(ALPHA, request.alpha());
+        parameters.addProperty(BIAS_MODE, request.biasMode().cliName());
         JsonObject overlap = new JsonObject();
-        overlap.addProperty("exact", request.overlap().exact());
-        overlap.addProperty("fuzzy", request.overlap().fuzzy());
-        overlap.addProperty("symbols", request.overlap().symbols());
-        overlap.addProperty("specials_by_role", request.overlap().specialsByRole());
-        parameters.addProperty("unknown_bridge", request.unknownBridge().cliName());
-        parameters.add("overlap", overlap);
-        parameters.addProperty("device", request.device().name().toLowerCase(java.util.Locale.ROOT));
-        parameters.addProperty("seed", request.seed());
-        parameters.addProperty("top_k", AlignmentOptions.DEFAULT_TOP_K);
+        overlap.addProperty(EXACT, request.overlap().exact());
+        overlap.addProperty(FUZZY, request.overlap().fuzzy());
+        overlap.addProperty(SYMBOLS, request.overlap().symbols());
+        overlap.addProperty(SPECIALS_BY_ROLE, request.overlap().specialsByRole());
+        parameters.addProperty(UNKNOWN_BRIDGE, request.unknownBridge().cliName());
+        parameters.add(OVERLAP, overlap);
+        parameters.addProperty(DEVICE, request.device().name().toLowerCase(java.util.Locale.ROOT));
+        parameters.addProperty(SEED, request.seed());
+        parameters.addProperty(TOP_K, AlignmentOptions.DEFAULT_TOP_K);
         JsonObject deviceJson = new JsonObject();
-        deviceJson.addProperty("name", device.name());
-        deviceJson.addProperty("reason", device.reason());
-        root.add("device", deviceJson);
-        inputs.add("source", pathOnly(request.source()));
-        inputs.add("target_tokenizer", pathOnly(request.targetTokenizer()));
+        deviceJson.addProperty(NAME, device.name());
+        deviceJson.addProperty(REASON, device.reason());
+        root.add(DEVICE, deviceJson);
+        inputs.add(SOURCE, pathOnly(request.source()));
+        inputs.add(TARGET_TOKENIZER, pathOnly(request.targetTokenizer()));
         decision("decoder bias: " + switch (request.biasMode()) {
             case INDEX -> "index (Hugging Face resize_token_embeddings: entry x kept for x < source size, zero "
                     + "beyond; the paper's setting)";
@@ -83,15 +85,15 @@ final class RunManifestBuilder {
     /// The source model's shape and its vocabulary-sized tensors.
     void source(HfModelFolder folder, SourceMatrices matrices) {
         JsonObject source = new JsonObject();
-        source.addProperty("family", folder.config().family().modelType());
-        source.addProperty("vocab_size", folder.config().vocabSize());
-        source.addProperty("tokenizer_size", matrices.tokenizerSize());
-        source.addProperty("hidden_size", folder.config().hiddenSize());
-        source.addProperty("decoder", matrices.tensors().tying().description());
+        source.addProperty(FAMILY, folder.config().family().modelType());
+        source.addProperty(VOCAB_SIZE, folder.config().vocabSize());
+        source.addProperty(TOKENIZER_SIZE, matrices.tokenizerSize());
+        source.addProperty(HIDDEN_SIZE, folder.config().hiddenSize());
+        source.addProperty(DECODER, matrices.tensors().tying().description());
         JsonArray replaced = new JsonArray();
         matrices.tensors().names().forEach(replaced::add);
-        source.add("replaced_tensors", replaced);
-        root.add("source", source);
+        source.add(REPLACED_TENSORS, replaced);
+        root.add(SOURCE, source);
         DecoderTying tying = matrices.tensors().tying();
         decision("decoder: " + tying.description() + switch (tying) {
             case TIED_NOT_STORED -> "; it follows the new embeddings";
@@ -108,16 +110,35 @@ final class RunManifestBuilder {
         }
     }
 
+    /// The target language (`target.language`, its origin and, when counted, the scripts).
+    void language(TargetLanguage language) {
+        JsonObject target = new JsonObject();
+        target.addProperty(LANGUAGE, language.code());
+        target.addProperty(LANGUAGE_ORIGIN, language.origin().jsonName());
+        if (!language.scripts().isEmpty()) {
+            JsonObject scripts = new JsonObject();
+            language.scripts().forEach(scripts::addProperty);
+            target.add(SCRIPTS, scripts);
+        }
+        root.add(TARGET, target);
+        decision("target language: " + language.code() + switch (language.origin()) {
+            case OPTION -> " (given by the user)";
+            case TOKENIZER_FOLDER -> " (the target tokenizer's folder name)";
+            case VOCABULARY_SCRIPTS -> " (from the scripts of the new target tokens: " + language.scripts() + ")";
+            case RECORDED -> "";
+        });
+    }
+
     /// Marks the run as a no-op.
     void noOp(String reason) {
-        root.addProperty("no_op", true);
-        root.addProperty("no_op_reason", reason);
+        root.addProperty(NO_OP, true);
+        root.addProperty(NO_OP_REASON, reason);
         decision("no-op: " + reason);
     }
 
     /// What the bridge did.
     void bridge(JsonObject bridge) {
-        inputs.add("bridge", bridge);
+        inputs.add(BRIDGE, bridge);
     }
 
     /// Records one decision.
@@ -130,9 +151,9 @@ final class RunManifestBuilder {
     void alignments(List<TokenAlignment> alignments, int sourceSize, double alpha, TransferMethod method) {
         JsonObject histogram = new JsonObject();
         supportHistogram(alignments).forEach((size, tokens) -> histogram.addProperty(size.toString(), tokens));
-        solving.add("support_histogram", histogram);
+        solving.add(SUPPORT_HISTOGRAM, histogram);
         if (method.readsAlpha()) {
-            solving.add("rows_solved", rowsSolved(alignments, sourceSize, alpha));
+            solving.add(ROWS_SOLVED, rowsSolved(alignments, sourceSize, alpha));
         }
     }
 
@@ -171,21 +192,21 @@ final class RunManifestBuilder {
             }
         }
         JsonObject solved = new JsonObject();
-        solved.addProperty("top_k", firstK);
-        solved.addProperty("widened_k", widerK);
-        solved.addProperty("on_top_k", onTopK);
-        solved.addProperty("widened", widened);
-        solved.addProperty("full_row", fullRow);
-        solved.addProperty("dense_softmax", dense);
+        solved.addProperty(TOP_K, firstK);
+        solved.addProperty(WIDENED_K, widerK);
+        solved.addProperty(ON_TOP_K, onTopK);
+        solved.addProperty(WIDENED, widened);
+        solved.addProperty(FULL_ROW, fullRow);
+        solved.addProperty(DENSE_SOFTMAX, dense);
         return solved;
     }
 
     /// The content hashes of the source and target inputs.
     void inputs(String sourceHash, String targetHash, Path targetFolder) {
-        inputs.getAsJsonObject("source").addProperty("sha256", sourceHash);
-        JsonObject target = inputs.getAsJsonObject("target_tokenizer");
-        target.addProperty("folder", targetFolder.toAbsolutePath().toString());
-        target.addProperty("sha256", targetHash);
+        inputs.getAsJsonObject(SOURCE).addProperty(SHA256, sourceHash);
+        JsonObject target = inputs.getAsJsonObject(TARGET_TOKENIZER);
+        target.addProperty(FOLDER, targetFolder.toAbsolutePath().toString());
+        target.addProperty(SHA256, targetHash);
     }
 
     /// The changes made to `config.json`.
@@ -193,13 +214,13 @@ final class RunManifestBuilder {
         JsonArray array = new JsonArray();
         for (ConfigEdit edit : edits) {
             JsonObject json = new JsonObject();
-            json.addProperty("key", edit.key());
-            json.addProperty("source", edit.sourceValue());
-            json.addProperty("written", edit.writtenValue());
-            json.addProperty("note", edit.note());
+            json.addProperty(KEY, edit.key());
+            json.addProperty(SOURCE, edit.sourceValue());
+            json.addProperty(WRITTEN, edit.writtenValue());
+            json.addProperty(NOTE, edit.note());
             array.add(json);
         }
-        root.add("config_edits", array);
+        root.add(CONFIG_EDITS, array);
     }
 
     /// Target-token counts.
@@ -214,21 +235,21 @@ final class RunManifestBuilder {
     RunManifestBuilder estimates(Map<String, Double> seconds) {
         JsonObject estimates = new JsonObject();
         seconds.forEach(estimates::addProperty);
-        root.add("estimates_seconds", estimates);
+        root.add(ESTIMATES_SECONDS, estimates);
         return this;
     }
 
     RunManifestBuilder timings(Map<String, Double> seconds, double totalSeconds) {
         JsonObject timings = new JsonObject();
         seconds.forEach(timings::addProperty);
-        timings.addProperty("total", totalSeconds);
-        root.add("timings_seconds", timings);
+        timings.addProperty(TOTAL, totalSeconds);
+        root.add(TIMINGS_SECONDS, timings);
         return this;
     }
 
     /// Engine, JDK, OS, device and timestamps.
     RunManifestBuilder provenance(Provenance provenance) {
-        root.add("provenance", provenance.toJson());
+        root.add(PROVENANCE, provenance.toJson());
         return this;
     }
 
@@ -240,7 +261,7 @@ final class RunManifestBuilder {
 
     private static JsonObject pathOnly(Path path) {
         JsonObject object = new JsonObject();
-        object.addProperty("path", path.toAbsolutePath().toString());
+        object.addProperty(PATH, path.toAbsolutePath().toString());
         return object;
     }
 }

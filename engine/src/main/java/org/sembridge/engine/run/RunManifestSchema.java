@@ -8,6 +8,8 @@ import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.io.JsonText;
 
+import static org.sembridge.engine.run.RunManifestKeys.*;
+
 /// The types of the `run.json` fields that [RunManifest]'s accessors read, checked once when the
 /// manifest is read, so a hand-edited or hostile manifest fails with the field's name (exit 11)
 /// instead of an internal error later, or a wrong value shown as if it were right.
@@ -31,47 +33,55 @@ final class RunManifestSchema {
 
     /// Dotted paths and their kinds; a parent is listed before its children.
     private static final List<Map.Entry<String, Kind>> FIELDS = List.of(
-            Map.entry("format_version", Kind.INTEGER),
-            Map.entry("no_op", Kind.BOOLEAN),
-            Map.entry("no_op_reason", Kind.STRING),
-            Map.entry("method", Kind.STRING),
-            Map.entry("parameters", Kind.OBJECT),
-            Map.entry("parameters.alpha", Kind.NUMBER),
-            Map.entry("parameters.bias_mode", Kind.STRING),
-            Map.entry("parameters.seed", Kind.INTEGER),
-            Map.entry("parameters.device", Kind.STRING),
-            Map.entry("parameters.top_k", Kind.INTEGER),
-            Map.entry("parameters.overlap", Kind.OBJECT),
-            Map.entry("parameters.overlap.exact", Kind.BOOLEAN),
-            Map.entry("parameters.overlap.fuzzy", Kind.BOOLEAN),
-            Map.entry("parameters.overlap.symbols", Kind.BOOLEAN),
-            Map.entry("inputs", Kind.OBJECT),
-            Map.entry("inputs.source", Kind.OBJECT),
-            Map.entry("inputs.source.path", Kind.STRING),
-            Map.entry("inputs.source.sha256", Kind.STRING),
-            Map.entry("inputs.target_tokenizer", Kind.OBJECT),
-            Map.entry("inputs.target_tokenizer.path", Kind.STRING),
-            Map.entry("inputs.target_tokenizer.sha256", Kind.STRING),
-            Map.entry("inputs.bridge", Kind.OBJECT),
-            Map.entry("inputs.bridge.path", Kind.STRING),
-            Map.entry("inputs.bridge.sha256", Kind.STRING),
-            Map.entry("inputs.bridge.kind", Kind.STRING),
-            Map.entry("inputs.bridge.source_cache_key", Kind.STRING),
-            Map.entry("inputs.bridge.target_cache_key", Kind.STRING),
-            Map.entry("source", Kind.OBJECT),
-            Map.entry("target", Kind.OBJECT),
-            Map.entry("counts", Kind.OBJECT),
-            Map.entry("timings_seconds", Kind.OBJECT),
-            Map.entry("decisions", Kind.ARRAY),
-            Map.entry("config_edits", Kind.ARRAY));
+            Map.entry(path(FORMAT_VERSION_KEY), Kind.INTEGER),
+            Map.entry(path(NO_OP), Kind.BOOLEAN),
+            Map.entry(path(NO_OP_REASON), Kind.STRING),
+            Map.entry(path(METHOD), Kind.STRING),
+            Map.entry(path(PARAMETERS), Kind.OBJECT),
+            Map.entry(path(PARAMETERS, ALPHA), Kind.NUMBER),
+            Map.entry(path(PARAMETERS, BIAS_MODE), Kind.STRING),
+            Map.entry(path(PARAMETERS, SEED), Kind.INTEGER),
+            Map.entry(path(PARAMETERS, DEVICE), Kind.STRING),
+            Map.entry(path(PARAMETERS, TOP_K), Kind.INTEGER),
+            Map.entry(path(PARAMETERS, OVERLAP), Kind.OBJECT),
+            Map.entry(path(PARAMETERS, OVERLAP, EXACT), Kind.BOOLEAN),
+            Map.entry(path(PARAMETERS, OVERLAP, FUZZY), Kind.BOOLEAN),
+            Map.entry(path(PARAMETERS, OVERLAP, SYMBOLS), Kind.BOOLEAN),
+            Map.entry(path(INPUTS), Kind.OBJECT),
+            Map.entry(path(INPUTS, SOURCE), Kind.OBJECT),
+            Map.entry(path(INPUTS, SOURCE, PATH), Kind.STRING),
+            Map.entry(path(INPUTS, SOURCE, SHA256), Kind.STRING),
+            Map.entry(path(INPUTS, TARGET_TOKENIZER), Kind.OBJECT),
+            Map.entry(path(INPUTS, TARGET_TOKENIZER, PATH), Kind.STRING),
+            Map.entry(path(INPUTS, TARGET_TOKENIZER, SHA256), Kind.STRING),
+            Map.entry(path(INPUTS, BRIDGE), Kind.OBJECT),
+            Map.entry(path(INPUTS, BRIDGE, PATH), Kind.STRING),
+            Map.entry(path(INPUTS, BRIDGE, SHA256), Kind.STRING),
+            Map.entry(path(INPUTS, BRIDGE, KIND), Kind.STRING),
+            Map.entry(path(INPUTS, BRIDGE, SOURCE_CACHE_KEY), Kind.STRING),
+            Map.entry(path(INPUTS, BRIDGE, TARGET_CACHE_KEY), Kind.STRING),
+            Map.entry(path(SOURCE), Kind.OBJECT),
+            Map.entry(path(TARGET), Kind.OBJECT),
+            Map.entry(path(TARGET, LANGUAGE), Kind.STRING),
+            Map.entry(path(TARGET, LANGUAGE_ORIGIN), Kind.STRING),
+            Map.entry(path(TARGET, SCRIPTS), Kind.OBJECT),
+            Map.entry(path(COUNTS), Kind.OBJECT),
+            Map.entry(path(TIMINGS_SECONDS), Kind.OBJECT),
+            Map.entry(path(DECISIONS), Kind.ARRAY),
+            Map.entry(path(CONFIG_EDITS), Kind.ARRAY));
 
     /// Fields that every run written by `init` has and that the accessors read without a
     /// fallback (`inspect` and the workbench read them for any run): absent or `null` is an
     /// error naming the field, like a wrong type.
-    private static final List<String> REQUIRED = List.of("method", "parameters", "parameters.alpha",
-            "parameters.bias_mode", "parameters.seed");
+    private static final List<String> REQUIRED = List.of(METHOD, PARAMETERS, path(PARAMETERS, ALPHA),
+            path(PARAMETERS, BIAS_MODE), path(PARAMETERS, SEED));
 
     private RunManifestSchema() {
+    }
+
+    /// The dotted path of nested keys, as messages show it (`parameters.alpha`).
+    private static String path(String... keys) {
+        return String.join(".", keys);
     }
 
     /// Checks `root`, read from `file`.
@@ -91,24 +101,24 @@ final class RunManifestSchema {
                 throw wrongType(file, field.getKey(), field.getValue(), value);
             }
         }
-        if (root.get("method").getAsString().isBlank()) {
+        if (root.get(METHOD).getAsString().isBlank()) {
             throw new InputFormatException(file + ": field \"method\" is blank; expected the name of the transfer"
                     + " method that made the run, e.g. \"sembridge\"");
         }
-        JsonElement counts = root.get("counts");
+        JsonElement counts = root.get(COUNTS);
         if (counts != null && counts.isJsonObject()) {
             for (Map.Entry<String, JsonElement> entry : counts.getAsJsonObject().entrySet()) {
                 JsonElement value = entry.getValue();
                 if (!value.isJsonObject() && !matches(value, Kind.INTEGER)) {
-                    throw wrongType(file, "counts." + entry.getKey(), Kind.INTEGER, value);
+                    throw wrongType(file, path(COUNTS, entry.getKey()), Kind.INTEGER, value);
                 }
             }
         }
-        JsonElement timings = root.get("timings_seconds");
+        JsonElement timings = root.get(TIMINGS_SECONDS);
         if (timings != null && timings.isJsonObject()) {
             for (Map.Entry<String, JsonElement> entry : timings.getAsJsonObject().entrySet()) {
                 if (!matches(entry.getValue(), Kind.NUMBER)) {
-                    throw wrongType(file, "timings_seconds." + entry.getKey(), Kind.NUMBER, entry.getValue());
+                    throw wrongType(file, path(TIMINGS_SECONDS, entry.getKey()), Kind.NUMBER, entry.getValue());
                 }
             }
         }

@@ -27,9 +27,11 @@ import org.sembridge.engine.vocab.OverlapOptions;
 ///     complete
 /// @param unknownBridge what new tokens whose bridge text embeds like the bridge's unknown token
 ///     get (default [UnknownBridgeRule#ENTMAX], the method as for any token)
+/// @param language the target language the user named, recorded in `run.json`; empty (the
+///     default) to infer it ([TargetLanguage])
 public record TransferRequest(Path source, Path targetTokenizer, Path bridge, String method, double alpha,
         BiasMode biasMode, OverlapOptions overlap, DeviceChoice device, long seed, Path out,
-        UnknownBridgeRule unknownBridge) {
+        UnknownBridgeRule unknownBridge, String language) {
 
     /// The paper's entmax order.
     public static final double DEFAULT_ALPHA = Alpha.DEFAULT.value();
@@ -48,6 +50,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(unknownBridge, "unknownBridge");
+        language = language == null ? "" : language.strip();
         if (!Alpha.isValid(alpha)) {
             throw new IllegalArgumentException(Alpha.outOfRange(alpha));
         }
@@ -77,6 +80,7 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         private DeviceChoice device = DeviceChoice.AUTO;
         private long seed = DEFAULT_SEED;
         private UnknownBridgeRule unknownBridge = UnknownBridgeRule.ENTMAX;
+        private String language = "";
 
         private Builder(Path source, Path targetTokenizer, String method, Path out) {
             this.source = source;
@@ -135,13 +139,20 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
             return this;
         }
 
+        /// The target language to record in `run.json`, e.g. `ko` (default: inferred, see
+        /// [TargetLanguage]); `null` or blank means inferred.
+        public Builder optLanguage(String value) {
+            this.language = value == null ? "" : value;
+            return this;
+        }
+
         /// Validates user-facing values and builds the request.
         ///
         /// @throws InputFormatException when alpha is outside `[1, 8]` or not a number
         public TransferRequest build() throws InputFormatException {
             Alpha.of(alpha);
             return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device,
-                    seed, out, unknownBridge);
+                    seed, out, unknownBridge, language);
         }
     }
 }

@@ -2,9 +2,11 @@ package org.sembridge.engine.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.sembridge.engine.InputFormatException;
@@ -133,6 +135,11 @@ final class TransferRun {
                 targetTokenizer.source(), targetVocabulary.size(), overlap.matchedCount(),
                 overlap.count(MatchKind.EXACT), overlap.count(MatchKind.FUZZY), overlap.count(MatchKind.SYMBOL),
                 overlap.count(MatchKind.SPECIAL_ROLE), rules.reservedCount(), rules.rawByteCount(), newIds.length);
+        List<String> newTexts = new ArrayList<>(newIds.length);
+        for (int id : newIds) {
+            newTexts.add(targetVocabulary.scheme().surfaceText(targetVocabulary.tokens().get(id)));
+        }
+        manifest.language(TargetLanguage.resolve(Optional.of(request.language()), request.targetTokenizer(), newTexts));
     }
 
     /// Decides the rule rows and the tokens the method builds (`newIds`).

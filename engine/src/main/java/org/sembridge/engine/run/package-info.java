@@ -31,7 +31,7 @@
 /// |---|---|
 /// | `model/` | the adapted model in the SOURCE's layout (`AdaptedModelWriter`): `config.json` with the target `vocab_size` and special-token ids (`pad_token_id` the target's; RoBERTa's position table moved with it), `model.safetensors` with every source tensor except the vocabulary-sized ones replaced (F32) under every stored alias, `tokenizer_config.json` with `model_max_length` capped at the source's usable positions, the target tokenizer files, the sentence-transformers files when the source had them. Loads with `HfModelFolder` + `SparseEncoder` and with Hugging Face transformers |
 /// | `alignments.jsonl` | one line per target token ([AlignmentsFile], [AlignmentRecord]): kind, sources with weights and similarities, support, entropy, nearest 10, copied source, bias |
-/// | `run.json` | inputs with SHA-256s, parameters, counts, support histogram, rows solved, timings per stage, decisions, config edits, provenance ([RunManifest]) |
+/// | `run.json` | inputs with SHA-256s, parameters, target language ([TargetLanguage]), counts, support histogram, rows solved, timings per stage, decisions, config edits, provenance ([RunManifest]; keys in `RunManifestKeys`, shared by the writer and the reader; `format_version`, absent = 1, newer refused) |
 /// | `.sembridge-output` | the marker listing every file above with its size (`OutputMarker`): what makes the folder replaceable by a later run |
 /// | `source_vocabulary.json`, `target_vocabulary.json` | tokens, special ids and bridge texts (`VocabularyFile`), so inspection needs neither the source model nor a tokenizer |
 ///

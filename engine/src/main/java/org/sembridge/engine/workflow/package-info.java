@@ -25,4 +25,24 @@
 ///   picocli or JavaFX type crosses its API.
 /// - Long jobs take a `ProgressListener` and a `CancellationToken`, like every engine operation.
 /// - A service prints nothing and decides no exit code.
+///
+/// **Open a run, map a run.** [OpenedRun] is the job of `inspect`, `compare` and the inspector's
+/// token detail: it looks a target token up (`#id` as typed, or as stored or as a word), returns the
+/// run's own record or re-aligns it at another alpha from the run's cached bridge vectors as an
+/// [InspectedToken], and finds one token across runs. [RunMapping] is the job of `project --run`
+/// and the map page: a [RunMapRequest] (point-set spec and map space from `projection`, projection
+/// parameters, language, lexicon; [RunMapping#bundledLexicon()] is the one default) gives
+/// [SelectedPoints] (counts and target language, checked against the parameters before any vector
+/// is read) and then a [RunMap] (the projected map, labelled points for an image). Front-ends never
+/// touch `projection.points`, `bridge` or `vocab` for these jobs.
+///
+/// Indexes. [IndexBuilding] builds an index of a corpus with a model ([IndexBuildJob]: corpus,
+/// folder, model, BM25 language, device), refusing an empty corpus file before any model loads and
+/// recording the model folder in the index; [OpenedIndex] opens an index with that recorded model
+/// (or one named in [IndexOpening], whose advice ends the error when the recorded folder is gone)
+/// and keeps both open: sparse search with per-token explanations ([SparseRanking]), BM25 beside
+/// it, a document's token weights ([DocumentWeights], [WeightedPiece], [TokenWeight]), and the
+/// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]). Used by `index`, `search`,
+/// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
+/// index builds.
 package org.sembridge.engine.workflow;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,6 +18,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sembridge.engine.run.RunManifest;
+import org.sembridge.engine.run.TargetLanguage;
 import org.sembridge.engine.run.TransferFixtures;
 
 /// `init`, `inspect`, `compare` and `lexicon-eval` through the command line: output formats,
@@ -68,6 +71,16 @@ class RunCommandsTest {
         assertTrue(init.err().contains("loading the source model"), init.err());
         assertTrue(init.err().contains(" s left ("), init.err());
         assertTrue(Files.isRegularFile(run.resolve("run.json")));
+    }
+
+    @Test
+    void initRecordsTheLanguageGivenWithLanguage() throws Exception {
+        Path out = shared.resolve("language-run");
+        Result result = cli(initArgs(out, "--method", "mean", "--language", "de"));
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        assertEquals(Optional.of("de"), RunManifest.read(out.resolve("run.json"))
+                .targetLanguage().map(TargetLanguage::code));
     }
 
     @Test

@@ -30,6 +30,15 @@ class TokenizerBenchmarkCommandTest {
     }
 
     @Test
+    void jsonReportStartsWithItsFormatVersion() {
+        CliRun run = CliRun.of("bench", "tokenizer", "--file", TOKENIZER.toString(), "--rounds", "1", "--json");
+        JsonObject report = JsonParser.parseString(run.out()).getAsJsonObject();
+
+        assertEquals("format_version", report.keySet().iterator().next(), run.out());
+        assertEquals(1, report.get("format_version").getAsInt(), run.out());
+    }
+
+    @Test
     void aFileThatIsNotATokenizerJsonExitsTen() {
         CliRun run = CliRun.of("bench", "tokenizer", "--file",
                 SampleData.englishModel().resolve("config.json").toString());

@@ -67,4 +67,40 @@ class CellRecordsTest {
         assertTrue(e.getMessage().startsWith(file + ": " + entry + " "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
+
+    @Test
+    void aWrittenCellReadsBackEqualAsAReusedCell() throws Exception {
+        ExperimentCell cell = records.find("hi", METHOD, KEY).orElseThrow();
+
+        assertEquals(new ExperimentCell("hi", METHOD, new RetrievalScores(0.5, 0.75, 0.25, 4), 0, 1,
+                Optional.of(experiment.resolve("runs/hi/random")), experiment.resolve("indexes/hi/random"), false,
+                true, 2.5), cell);
+    }
+
+    @Test
+    void aCellRecordOfTheFirstFormatVersionStillReads() throws Exception {
+        ExperimentMethod sembridge = ExperimentMethod.semBridge(4.0);
+        Path file = records.file("hi", sembridge);
+        Files.createDirectories(file.getParent());
+        try (var in = getClass().getResourceAsStream("/formats/experiment-cell-v1.json")) {
+            Files.copy(in, file);
+        }
+
+        ExperimentCell cell = records.find("hi", sembridge,
+                "b1a42076bb0eaba51955d431b6addc72ad6cf4d7bdd3d951c262963e8d91c91a").orElseThrow();
+
+        assertEquals(new RetrievalScores(0.9921655387546485, 1.0, 1.0, 40), cell.scores());
+        assertEquals(Optional.of(experiment.resolve("runs/hi/sembridge-a4")), cell.runFolder());
+        assertEquals(76.677032981, cell.seconds());
+    }
+
+    @Test
+    void aRecordOfANewerFormatVersionIsAMissNotAnError() throws Exception {
+        Path file = records.file("hi", METHOD);
+        JsonObject record = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        record.addProperty("format_version", CellRecords.FORMAT_VERSION + 1);
+        Files.writeString(file, record.toString());
+
+        assertEquals(Optional.empty(), records.find("hi", METHOD, KEY));
+    }
 }

@@ -126,4 +126,28 @@ class AlignmentsFileTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> AlignmentsFile.open(file));
         assertTrue(e.getMessage().startsWith(file + ": empty"), e.getMessage());
     }
+
+    @Test
+    void anAlignmentsFileOfTheFirstRunFormatStillReadsAndWritesBackByteForByte() throws Exception {
+        Path old = dir.resolve("old.jsonl");
+        try (var in = getClass().getResourceAsStream("/formats/alignments-v1.jsonl")) {
+            Files.copy(in, old);
+        }
+        AlignmentsFile file = AlignmentsFile.open(old);
+
+        assertEquals(40, file.size());
+        assertEquals("[CLS]", file.tokens().get(2));
+        assertEquals(TargetTokenKind.NEW, file.kind(39));
+        AlignmentRecord last = file.read(39);
+        assertEquals(3, last.support());
+        assertEquals(87, last.sources().get(0).id());
+        assertEquals(0.4823253f, last.sources().get(0).weight());
+        Path again = dir.resolve("again.jsonl");
+        List<AlignmentRecord> records = new java.util.ArrayList<>();
+        for (int id = 0; id < file.size(); id++) {
+            records.add(file.read(id));
+        }
+        AlignmentsFile.write(again, records.size(), records::get);
+        assertEquals(Files.readString(old), Files.readString(again));
+    }
 }

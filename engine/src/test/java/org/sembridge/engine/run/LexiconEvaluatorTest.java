@@ -130,4 +130,19 @@ class LexiconEvaluatorTest {
                 () -> LexiconEvaluator.read(concepts, Optional.empty(), run));
         assertTrue(e.getMessage().contains("--lang"), e.getMessage());
     }
+
+    @Test
+    void theLanguageTheRunRecordedChoosesTheConceptsColumn() throws Exception {
+        Path manifest = dir.resolve(RunManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"counts\"",
+                "\"target\": {\"language\": \"ru\", \"language_origin\": \"option\"}, \"counts\""));
+        Path concepts = dir.resolve("concepts.tsv");
+        Files.writeString(concepts, "concept\ttopic\ten\tko\tru\nhouse\thome\thouse|home\t집\tдом\n"
+                + "dog\tanimal\tdog\t개\tсобака\n", StandardCharsets.UTF_8);
+
+        LexiconEvaluator.LanguageLexicon lexicon = LexiconEvaluator.read(concepts, Optional.empty(),
+                LoadedRun.open(dir));
+
+        assertEquals("ru", lexicon.language());
+    }
 }

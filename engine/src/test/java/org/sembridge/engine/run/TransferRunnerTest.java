@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -378,6 +379,25 @@ class TransferRunnerTest {
         assertTrue(manifest.getAsJsonObject("counts").getAsJsonObject("rows_solved").has("on_top_k"));
         assertTrue(manifest.get("decisions").toString().contains("decoder bias: index"));
         assertTrue(manifest.getAsJsonObject("provenance").has("java"));
+    }
+
+    @Test
+    void manifestRecordsTheTargetLanguageFromTheNewTokensScripts() throws Exception {
+        // The fixture's target folder is "target-tokenizer" (no language code) and its new tokens
+        // are Latin words, so the language comes from their script.
+        RunManifest manifest = LoadedRun.open(baseline).manifest();
+
+        assertEquals(Optional.of("latin"), manifest.targetLanguage().map(TargetLanguage::code));
+        assertEquals(Optional.of(TargetLanguage.Origin.VOCABULARY_SCRIPTS),
+                manifest.targetLanguage().map(TargetLanguage::origin));
+    }
+
+    @Test
+    void manifestRecordsTheLanguageTheUserGave() throws Exception {
+        Path out = dir.resolve("named-language");
+        run(request(out).optLanguage("de").build());
+
+        assertEquals(Optional.of("de"), LoadedRun.open(out).manifest().targetLanguage().map(TargetLanguage::code));
     }
 
     /// A precomputed bridge file with the source and target texts of the baseline run (from its

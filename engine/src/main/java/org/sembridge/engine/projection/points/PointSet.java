@@ -3,6 +3,7 @@ package org.sembridge.engine.projection.points;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.sembridge.engine.projection.PointSetSpec;
 
 /// The tokens a map of a run shows: target tokens, source tokens, and the alignment links from
 /// targets to the sources they were built from.

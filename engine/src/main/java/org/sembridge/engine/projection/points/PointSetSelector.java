@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.NearestSource;

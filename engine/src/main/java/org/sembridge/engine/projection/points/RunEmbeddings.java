@@ -12,6 +12,7 @@ import org.sembridge.engine.bridge.PrecomputedBridgeVectors;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.ModelWeights;
 import org.sembridge.engine.hf.TextTokenizer;
+import org.sembridge.engine.projection.MapSpace;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.RunManifest;
 import org.sembridge.engine.transfer.FloatMatrix;

@@ -10,6 +10,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.projection.MapInput;
 import org.sembridge.engine.projection.MapLink;
+import org.sembridge.engine.projection.MapSpace;
 import org.sembridge.engine.projection.PointLabel;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;

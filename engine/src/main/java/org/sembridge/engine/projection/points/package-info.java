@@ -3,11 +3,11 @@
 /// ## Data flow
 ///
 /// ```
-/// --points SPEC -> PointSetSpec.parse                  lexicon | top:N | tokens:a,b | pattern:RE | token:X
+/// --points SPEC -> PointSetSpec.parse (parent package) lexicon | top:N | tokens:a,b | pattern:RE | token:X
 /// LoadedRun (alignments.jsonl, vocabularies)
 ///     -> PointSetSelector.select(spec, withSources, lexicon) -> PointSet
 ///          target ids, source ids (chosen, then context), links target -> source with weights
-/// --space   -> MapSpace                                adapted | source | bridge
+/// --space   -> MapSpace (parent package)               adapted | source | bridge
 ///     -> RunMapInputs.assemble(points, space, languages)    vectors from RunEmbeddings
 ///          adapted: E_t rows (run/model) + E_s rows (source model)
 ///          source:  E_s rows of the source tokens only

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.NearestSource;

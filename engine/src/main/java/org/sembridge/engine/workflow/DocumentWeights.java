@@ -1,4 +1,4 @@
-package org.sembridge.app.search;
+package org.sembridge.engine.workflow;
 
 import java.util.List;
 

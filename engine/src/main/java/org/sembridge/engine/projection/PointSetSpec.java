@@ -1,4 +1,4 @@
-package org.sembridge.engine.projection.points;
+package org.sembridge.engine.projection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,8 @@ import org.sembridge.engine.InputFormatException;
 /// | `pattern:REGEX` | the non-special target tokens in which the regular expression finds a match |
 /// | `token:X` | one target token, its chosen sources and its 10 most similar source tokens |
 ///
-/// Parse with [#parse(String)]; [PointSetSelector] turns a spec into a [PointSet].
+/// Parse with [#parse(String)]; [org.sembridge.engine.projection.points.PointSetSelector] turns a
+/// spec into a [org.sembridge.engine.projection.points.PointSet].
 public sealed interface PointSetSpec {
 
     /// The spec as the user writes it, e.g. `top:200`.

@@ -1,8 +1,7 @@
-package org.sembridge.app.search;
+package org.sembridge.engine.workflow;
 
 import java.util.List;
 import java.util.Locale;
-import org.sembridge.app.common.Formats;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.index.SparseTextEncoder;
 import org.sembridge.engine.index.TermWeights;
@@ -53,7 +52,6 @@ final class DocumentRateEncoder implements SparseTextEncoder {
 
     /// `1,024 documents, 85 documents/s`.
     String describe() {
-        return String.format(Locale.ROOT, "%s documents, %.0f documents/s", Formats.count(documents),
-                documentsPerSecond());
+        return String.format(Locale.ROOT, "%,d documents, %.0f documents/s", documents, documentsPerSecond());
     }
 }

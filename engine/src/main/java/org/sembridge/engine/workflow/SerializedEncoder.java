@@ -1,4 +1,4 @@
-package org.sembridge.app.search;
+package org.sembridge.engine.workflow;
 
 import java.util.List;
 import org.sembridge.engine.SemBridgeException;
@@ -8,7 +8,8 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
 /// A [SparseTextEncoder] that lets one thread at a time into the encoder it wraps: encoders are
-/// single-threaded, and the page searches on one engine thread while an evaluation runs on another.
+/// single-threaded, and a front-end may search on one thread while an evaluation runs on another.
+/// Package-private: [OpenedIndex] wraps its query encoder in one.
 final class SerializedEncoder implements SparseTextEncoder {
 
     private final SparseTextEncoder encoder;

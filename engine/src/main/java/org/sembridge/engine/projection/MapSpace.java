@@ -1,4 +1,4 @@
-package org.sembridge.engine.projection.points;
+package org.sembridge.engine.projection;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.sembridge.app.search;
+package org.sembridge.engine.workflow;
 
 /// One entry of a document's top tokens.
 ///

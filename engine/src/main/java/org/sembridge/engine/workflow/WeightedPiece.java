@@ -1,4 +1,4 @@
-package org.sembridge.app.search;
+package org.sembridge.engine.workflow;
 
 /// One token of a document's text in the document view, with the weight the document vector
 /// gives that token.

@@ -1,4 +1,4 @@
-package org.sembridge.engine.projection.points;
+package org.sembridge.engine.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,0 +1,66 @@
+package org.sembridge.engine.workflow;
+
+import org.sembridge.engine.projection.MapSpace;
+import org.sembridge.engine.projection.points.PointSet;
+import org.sembridge.engine.run.LoadedRun;
+
+/// The points [RunMapping#select] chose for a [RunMapRequest] on one run, before any vector is
+/// read: counts for a front-end to show, and what [RunMapping#project] needs.
+public final class SelectedPoints {
+
+    private final LoadedRun run;
+    private final RunMapRequest request;
+    private final PointSet points;
+    private final String targetLanguage;
+
+    SelectedPoints(LoadedRun run, RunMapRequest request, PointSet points, String targetLanguage) {
+        this.run = run;
+        this.request = request;
+        this.points = points;
+        this.targetLanguage = targetLanguage;
+    }
+
+    /// The run the points belong to.
+    public LoadedRun run() {
+        return run;
+    }
+
+    /// The request they answer.
+    public RunMapRequest request() {
+        return request;
+    }
+
+    /// The selected target tokens (also counted in the source space, which does not draw them).
+    public int targetCount() {
+        return points.targetCount();
+    }
+
+    /// The selected source tokens: chosen, then context.
+    public int sourceCount() {
+        return points.sourceCount();
+    }
+
+    /// The target-to-source links of the selection.
+    public int linkCount() {
+        return points.links().size();
+    }
+
+    /// The points the map will have: targets (not in the source space) plus sources.
+    public int pointCount() {
+        return (request.space() == MapSpace.SOURCE ? 0 : targetCount()) + sourceCount();
+    }
+
+    /// The targets the map draws: [#targetCount()], or 0 in the source space.
+    public int shownTargetCount() {
+        return request.space() == MapSpace.SOURCE ? 0 : targetCount();
+    }
+
+    /// The language label of the target points, e.g. `ko`, or [RunMapping#UNKNOWN_TARGET_LANGUAGE].
+    public String targetLanguage() {
+        return targetLanguage;
+    }
+
+    PointSet points() {
+        return points;
+    }
+}
