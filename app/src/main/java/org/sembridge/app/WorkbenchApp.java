@@ -42,7 +42,7 @@ import org.sembridge.app.shell.WorkbenchPage;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
-import org.sembridge.engine.run.TransferRunner;
+import org.sembridge.engine.workflow.ModelTransfer;
 import org.sembridge.engine.workflow.RunMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,7 @@ public final class WorkbenchApp extends Application {
         // `keyMap.register("Page title", "Ctrl+F", "What it does");`. Views are built on first
         // show (`() -> new XView(...).root()`), so startup pays only for the first page.
         ModelsViewModel models = new ModelsViewModel(taskRunner, dialogs);
-        RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, TransferRunner.atDefaultLocation(),
+        RunsViewModel runs = new RunsViewModel(taskRunner, dialogs, state, models, ModelTransfer.atDefaultLocation(),
                 Platform::runLater);
         InspectorViewModel inspector = new InspectorViewModel(state, taskRunner, dialogs,
                 repositoryRoot().resolve(RunMapping.BUNDLED_LEXICON));

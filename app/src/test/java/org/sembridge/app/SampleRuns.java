@@ -13,6 +13,7 @@ import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferRunner;
+import org.sembridge.engine.workflow.ModelTransfer;
 
 /// Real runs on the bundled sample models (English sample encoder → Korean sample tokenizer,
 /// tiny bridge), made once per test JVM in a temporary folder and shared by the GUI tests
@@ -41,6 +42,11 @@ public final class SampleRuns {
     /// The runner the sample runs use; its cache lives in the shared temporary folder.
     public static synchronized TransferRunner runner() {
         return new TransferRunner(store(), ContentHash.withoutMemo());
+    }
+
+    /// The transfer job the runs page uses in tests: [#runner()] and its cache.
+    public static synchronized ModelTransfer transfer() {
+        return ModelTransfer.using(runner());
     }
 
     /// The Korean sample run of `method` (`sembridge` at alpha 4, `ofa`, `mean`, ...), opened.

@@ -1,29 +1,23 @@
 package org.sembridge.app.inspector;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sembridge.engine.workflow.LexiconScoring;
 
 /// A bilingual lexicon resolved against one run's vocabularies: for each target token that is the
-/// word-start token of a lexicon word, the source ids of its gold English words. Judges a token
-/// by the engine's rule ([LexiconEvaluator]): hit@1 when the heaviest source is gold, hit@5 when a
-/// gold word is among the 5 heaviest.
+/// word-start token of a lexicon word, the source ids of its gold English words, as the engine's
+/// [LexiconScoring] workflow service resolves them. Judges a token by the engine's rule: hit@1
+/// when the heaviest source is gold, hit@5 when a gold word is among the 5 heaviest.
 ///
-/// @param language the lexicon column used (inferred by [LexiconEvaluator#read] from the run's
-///     target vocabulary)
+/// @param language the lexicon column used (inferred from the run's target vocabulary)
 /// @param goldSources gold source ids per target id
 public record RunLexicon(String language, Map<Integer, Set<Integer>> goldSources) {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunLexicon.class);
 
     /// How many of a token's heaviest sources a hit may be among.
     public static final int TOP_K = 5;
@@ -39,16 +33,7 @@ public record RunLexicon(String language, Map<Integer, Set<Integer>> goldSources
     ///     the run is
     /// @throws IOException when a file cannot be read
     public static Optional<RunLexicon> of(LoadedRun run, Path file) throws IOException, InputFormatException {
-        if (!Files.isRegularFile(file)) {
-            LOG.info("No lexicon at {}: the lexicon column shows n/a", file);
-            return Optional.empty();
-        }
-        Optional<LexiconEvaluator.LanguageLexicon> lexicon = LexiconEvaluator.readInferred(file, run);
-        if (lexicon.isEmpty()) {
-            LOG.info("{} has no column in the language of run {}: the lexicon column shows n/a", file, run.directory());
-            return Optional.empty();
-        }
-        return Optional.of(new RunLexicon(lexicon.get().language(), LexiconEvaluator.goldSources(run, lexicon.get())));
+        return LexiconScoring.goldSources(run, file).map(gold -> new RunLexicon(gold.language(), gold.goldSources()));
     }
 
     /// The outcome of target token `targetId` whose heaviest sources are `topSourceIds` (largest

@@ -35,7 +35,8 @@
 ///   [org.sembridge.engine.workflow.OpenedRun#inspect], the service `sembridge inspect --alpha` uses.
 /// - **Lexicon outcome** per token ([LexiconOutcome], [RunLexicon]): the engine's MUSE rule
 ///   (hit@1, hit@5) against `assets/lexicon/concepts.tsv` in the column the engine infers for the
-///   run; `n/a` when the file or the language is missing.
+///   run, resolved by the engine's `workflow.LexiconScoring` (as `sembridge lexicon-eval`); `n/a`
+///   when the file or the language is missing.
 ///
 /// Key classes: [InspectorViewModel], [TokenDetailViewModel], [InspectorView] (layout),
 /// [TokenTableView], [TokenDetailView], [WeightBars]; [TokenCsvExport] writes the selection.

@@ -1,20 +1,17 @@
 package org.sembridge.app.models;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sembridge.app.common.Formats;
 import org.sembridge.engine.ModelFormatException;
-import org.sembridge.engine.hf.HfModelFolder;
-import org.sembridge.engine.hf.ModelSummary;
-import org.sembridge.engine.hf.TokenizerSummary;
-import org.sembridge.engine.provenance.ContentHash;
+import org.sembridge.engine.workflow.ModelDescription;
+import org.sembridge.engine.workflow.ModelInspection;
+import org.sembridge.engine.workflow.TokenizerDescription;
 
-/// Reads a model folder through the engine and turns its summary into a [ModelCard] with units.
-/// Runs on the engine thread (it reads files).
+/// Turns what the engine's [ModelInspection] reads from a model folder into a [ModelCard] with
+/// units. Runs on the engine thread (it reads files).
 final class ModelCards {
 
     private ModelCards() {
@@ -23,32 +20,25 @@ final class ModelCards {
     /// Shown digits of a SHA-256 fingerprint: enough to tell two checkpoints apart at a glance.
     private static final int FINGERPRINT_DIGITS = 16;
 
-    static ModelCard describe(ModelRole role, Path path, String sampleText) throws ModelFormatException, IOException {
+    static ModelCard describe(ModelInspection inspection, ModelRole role, Path path, String sampleText)
+            throws ModelFormatException, IOException {
         ModelCard card = switch (role) {
-            case SOURCE, BRIDGE -> encoderCard(role, path, HfModelFolder.open(path).describe());
-            case TARGET -> tokenizerCard(path, TokenizerSummary.describe(path, sampleText));
+            case SOURCE, BRIDGE -> encoderCard(role, path, inspection.describeModel(path));
+            case TARGET -> tokenizerCard(path, inspection.describeTokenizer(path, sampleText));
         };
-        return card.withField(new CardField("fingerprint", fingerprint(role, path)));
+        return card.withField(new CardField("fingerprint", fingerprint(inspection, role, path)));
     }
 
     /// The SHA-256 of the model's or tokenizer's files (the same hash a run's `run.json` records
     /// for its inputs), memoised by size and modification time so a reload is instant.
-    private static String fingerprint(ModelRole role, Path path) throws IOException {
-        ContentHash hashes = ContentHash.atDefaultLocation();
-        String hash;
-        if (Files.isRegularFile(path)) {
-            hash = hashes.ofFile(path);
-        } else if (role == ModelRole.TARGET) {
-            hash = hashes.ofTokenizerFolder(path);
-        } else {
-            hash = hashes.ofModelFolder(path);
-        }
+    private static String fingerprint(ModelInspection inspection, ModelRole role, Path path) throws IOException {
+        String hash = role == ModelRole.TARGET ? inspection.tokenizerHash(path) : inspection.modelHash(path);
         return "sha256 " + hash.substring(0, Math.min(FINGERPRINT_DIGITS, hash.length())) + "…";
     }
 
-    private static ModelCard encoderCard(ModelRole role, Path path, ModelSummary s) {
+    private static ModelCard encoderCard(ModelRole role, Path path, ModelDescription s) {
         List<CardField> fields = new ArrayList<>();
-        fields.add(new CardField("family", s.family().modelType() + " " + String.join(", ", s.architectures())));
+        fields.add(new CardField("family", s.family() + " " + String.join(", ", s.architectures())));
         fields.add(new CardField("layers", s.layers() + " × hidden " + s.hiddenSize() + ", " + s.heads()
                 + " heads, FFN " + s.intermediateSize()));
         fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens"));
@@ -57,29 +47,25 @@ final class ModelCards {
                 + ", stored " + s.elementsByStorageDtype().keySet()));
         fields.add(new CardField("parameters", Formats.count(s.parameterCount()) + " (" + Formats.millions(s.parameterCount()) + ")"));
         fields.add(new CardField("MLM head", s.hasMlmHead() ? "yes" : "no"));
-        fields.add(new CardField("decoder", s.decoderTying().isTied() ? "tied to the embeddings"
-                : s.decoderTying().description()));
-        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
-            fields.add(new CardField("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT)
-                    + (s.sentenceTransformer().normalize() ? " + L2 normalise" : "")));
-        }
+        fields.add(new CardField("decoder", s.tiedDecoder() ? "tied to the embeddings" : s.decoderDescription()));
+        s.pooling().ifPresent(pooling -> fields.add(new CardField("pooling",
+                pooling.mode() + (pooling.normalize() ? " + L2 normalise" : ""))));
         fields.add(new CardField("tokenizer", String.valueOf(s.tokenizerFile().getFileName())));
-        String headline = s.family().modelType() + " · " + Formats.millions(s.parameterCount()) + " parameters · "
+        String headline = s.family() + " · " + Formats.millions(s.parameterCount()) + " parameters · "
                 + Formats.count(s.vocabSize()) + " tokens";
         return new ModelCard(role, path, headline, fields, null);
     }
 
-    private static ModelCard tokenizerCard(Path path, TokenizerSummary s) {
+    private static ModelCard tokenizerCard(Path path, TokenizerDescription s) {
         List<CardField> fields = new ArrayList<>();
         fields.add(new CardField("vocabulary", Formats.count(s.vocabSize()) + " tokens"));
-        fields.add(new CardField("scheme", s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        fields.add(new CardField("scheme", s.scheme()));
         fields.add(new CardField("special tokens", Integer.toString(s.specialTokens())));
         fields.add(new CardField("file", String.valueOf(s.source().getFileName())));
         if (!s.sampleTokens().isEmpty()) {
             fields.add(new CardField("sample split", String.join(" · ", s.sampleTokens())));
         }
-        String headline = s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-') + " · "
-                + Formats.count(s.vocabSize()) + " tokens";
+        String headline = s.scheme() + " · " + Formats.count(s.vocabSize()) + " tokens";
         return new ModelCard(ModelRole.TARGET, path, headline, fields, null);
     }
 }

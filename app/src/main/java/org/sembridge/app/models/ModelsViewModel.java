@@ -15,11 +15,13 @@ import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.engine.run.DeviceChoice;
-import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.workflow.DeviceDescription;
+import org.sembridge.engine.workflow.ModelInspection;
 
 /// State and commands of the models page: one [ModelCard] per [ModelRole], the chosen device
-/// and what the engine detected, and the recently opened folders. Toolkit-free: tested with an
-/// inline task runner.
+/// and what the engine detected, and the recently opened folders. The engine work (describing
+/// folders, hashing them, resolving the device) goes through the [ModelInspection] workflow
+/// service. Toolkit-free: tested with an inline task runner.
 public final class ModelsViewModel {
 
     /// Split by the target-tokenizer card so users see how a tokenizer cuts each script.
@@ -29,14 +31,22 @@ public final class ModelsViewModel {
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final ModelInspection inspection;
     private final Map<ModelRole, ObjectProperty<ModelCard>> cards = new EnumMap<>(ModelRole.class);
     private final ObjectProperty<DeviceChoice> deviceChoice = new SimpleObjectProperty<>(DeviceChoice.AUTO);
     private final ReadOnlyStringWrapper deviceStatus = new ReadOnlyStringWrapper("Device: detecting...");
     private final ObservableList<Path> recentFolders = FXCollections.observableArrayList();
 
+    /// The page's model, inspecting folders with the default cache's hash memo.
     public ModelsViewModel(TaskRunner tasks, DialogService dialogs) {
+        this(tasks, dialogs, ModelInspection.atDefaultLocation());
+    }
+
+    /// The page's model, inspecting folders with `inspection`.
+    public ModelsViewModel(TaskRunner tasks, DialogService dialogs, ModelInspection inspection) {
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.inspection = inspection;
         for (ModelRole role : ModelRole.values()) {
             cards.put(role, new SimpleObjectProperty<>(ModelCard.empty(role)));
         }
@@ -73,7 +83,7 @@ public final class ModelsViewModel {
     public void load(ModelRole role, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         tasks.run("Loading " + role.title().toLowerCase(Locale.ROOT),
-                (progress, cancel) -> ModelCards.describe(role, absolute, SAMPLE_TEXT),
+                (progress, cancel) -> ModelCards.describe(inspection, role, absolute, SAMPLE_TEXT),
                 card -> {
                     cards.get(role).set(card);
                     remember(Files.isRegularFile(absolute) ? absolute.getParent() : absolute);
@@ -88,8 +98,8 @@ public final class ModelsViewModel {
     public void detectDevice() {
         DeviceChoice choice = deviceChoice.get();
         deviceStatus.set("Device: detecting...");
-        tasks.run("Detecting devices", (progress, cancel) -> choice.select(),
-                (SelectedDevice device) -> deviceStatus.set("Device: " + device.name() + " — " + device.reason()),
+        tasks.run("Detecting devices", (progress, cancel) -> ModelInspection.describeDevice(choice),
+                (DeviceDescription device) -> deviceStatus.set("Device: " + device.name() + " — " + device.reason()),
                 error -> deviceStatus.set("Device " + choice.name().toLowerCase(Locale.ROOT)
                         + " unavailable: " + error.getMessage()));
     }

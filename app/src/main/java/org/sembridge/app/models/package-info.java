@@ -3,5 +3,7 @@
 /// decoder tying), and pick the device with the reason when there is no GPU.
 ///
 /// [ModelsViewModel] holds the state and commands and is toolkit-free; [ModelsView] builds and
-/// binds the nodes.
+/// binds the nodes; [ModelCards] turns the engine's `workflow.ModelInspection` descriptions
+/// (model, tokenizer, content hash) into cards with units. The page imports no engine package
+/// below the workflow layer except `run.DeviceChoice`.
 package org.sembridge.app.models;

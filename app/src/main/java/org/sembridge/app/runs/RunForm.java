@@ -28,7 +28,6 @@ import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.UnknownBridgeRule;
 import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
-import org.sembridge.engine.vocab.OverlapOptions;
 
 /// The values of the run form and their validation: method, alpha (as a number for the slider and
 /// as text for the field, kept in sync), decoder-bias mode, overlap options, seed and run name.
@@ -51,8 +50,8 @@ public final class RunForm {
     private final StringProperty alphaText = new SimpleStringProperty(format(TransferRequest.DEFAULT_ALPHA));
     private final ReadOnlyStringWrapper alphaError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<BiasMode> biasMode = new SimpleObjectProperty<>(BiasMode.INDEX);
-    private final BooleanProperty fuzzy = new SimpleBooleanProperty(OverlapOptions.DEFAULTS.fuzzy());
-    private final BooleanProperty symbols = new SimpleBooleanProperty(OverlapOptions.DEFAULTS.symbols());
+    private final BooleanProperty fuzzy = new SimpleBooleanProperty(false);
+    private final BooleanProperty symbols = new SimpleBooleanProperty(false);
     private final BooleanProperty mapSpecials = new SimpleBooleanProperty(true);
     private final ObjectProperty<UnknownBridgeRule> unknownBridge = new SimpleObjectProperty<>(UnknownBridgeRule.ENTMAX);
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(TransferRequest.DEFAULT_SEED);
@@ -199,7 +198,7 @@ public final class RunForm {
                 .optBridge(bridge)
                 .optAlpha(alpha.get())
                 .optBiasMode(biasMode.get())
-                .optOverlap(new OverlapOptions(true, fuzzy.get(), symbols.get(), mapSpecials.get()))
+                .optOverlap(fuzzy.get(), symbols.get(), mapSpecials.get())
                 .optUnknownBridge(unknownBridge.get())
                 .optDevice(device)
                 .optSeed(seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get())

@@ -1,7 +1,6 @@
 package org.sembridge.app.runs;
 
 import com.google.gson.JsonElement;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import org.sembridge.app.common.DialogService;
@@ -28,13 +26,10 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.progress.ProgressListener;
-import org.sembridge.engine.run.LoadedRun;
-import org.sembridge.engine.run.RunManifest;
 import org.sembridge.engine.run.TransferRequest;
-import org.sembridge.engine.run.TransferRunner;
-import org.sembridge.engine.run.TransferSummary;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sembridge.engine.workflow.ModelTransfer;
+import org.sembridge.engine.workflow.RunFolderScan;
+import org.sembridge.engine.workflow.TransferredRun;
 
 /// State and commands of the runs page: the run form ([RunForm]), the run in progress
 /// ([RunProgress]), and the open runs, which live in [WorkbenchState#runs()].
@@ -49,35 +44,33 @@ import org.slf4j.LoggerFactory;
 /// FX thread only; toolkit-free (tested with an inline task runner).
 public final class RunsViewModel implements SessionPart {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunsViewModel.class);
-
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final WorkbenchState state;
     private final ModelsViewModel models;
-    private final TransferRunner runner;
+    private final ModelTransfer transfers;
     private final RunForm form;
     private final RunProgress progress;
     private final StringBinding startBlockedReason;
     private final StringBinding modelsSummary;
     private TaskHandle running;
 
-    /// The page's model; engine work goes through `tasks`, transfers through `runner` (the app's
-    /// [TransferRunner#atDefaultLocation()]), progress refreshes through `uiThread`
-    /// (`Platform::runLater` in the app).
+    /// The page's model; engine work goes through `tasks`, transfers and run opening through
+    /// `transfers` (the app's [ModelTransfer#atDefaultLocation()]), progress refreshes through
+    /// `uiThread` (`Platform::runLater` in the app).
     public RunsViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, ModelsViewModel models,
-            TransferRunner runner, Executor uiThread) {
-        this(tasks, dialogs, state, models, runner, uiThread, System::nanoTime);
+            ModelTransfer transfers, Executor uiThread) {
+        this(tasks, dialogs, state, models, transfers, uiThread, System::nanoTime);
     }
 
     /// As the main constructor, with the clock of the elapsed and remaining times.
     RunsViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, ModelsViewModel models,
-            TransferRunner runner, Executor uiThread, LongSupplier nanoTime) {
+            ModelTransfer transfers, Executor uiThread, LongSupplier nanoTime) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.state = Objects.requireNonNull(state, "state");
         this.models = Objects.requireNonNull(models, "models");
-        this.runner = Objects.requireNonNull(runner, "runner");
+        this.transfers = Objects.requireNonNull(transfers, "transfers");
         this.form = new RunForm(name -> Files.exists(state.workspace().runs().resolve(name)));
         this.progress = new RunProgress(uiThread, nanoTime);
         models.cardProperty(ModelRole.TARGET).subscribe(card -> {
@@ -156,7 +149,7 @@ public final class RunsViewModel implements SessionPart {
     public void openRunFolder(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         tasks.run("Opening run " + absolute.getFileName(),
-                (listener, cancel) -> LoadedRun.open(absolute, runner.store()),
+                (listener, cancel) -> transfers.open(absolute),
                 loaded -> {
                     state.openRun(OpenRun.of(loaded));
                     progress.note("opened " + absolute);
@@ -178,31 +171,8 @@ public final class RunsViewModel implements SessionPart {
     /// runs are reported together in one dialog.
     public void openWorkspaceRuns() {
         Path runsFolder = state.workspace().runs();
-        tasks.run("Opening the workspace's runs", (listener, cancel) -> {
-            long startNanos = System.nanoTime();
-            List<Path> folders;
-            try (Stream<Path> entries = Files.list(runsFolder)) {
-                folders = entries.filter(Files::isDirectory)
-                        .filter(path -> !path.getFileName().toString().startsWith("."))
-                        .sorted()
-                        .toList();
-            }
-            List<LoadedRun> opened = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            for (Path folder : folders) {
-                cancel.throwIfCancelled("opening the workspace's runs");
-                listener.onProgress("opening run folders", opened.size() + problems.size(), folders.size());
-                try {
-                    opened.add(LoadedRun.open(folder, runner.store()));
-                } catch (InputFormatException | IOException e) {
-                    LOG.warn("Workspace folder {} is not a run: {}", folder, e.getMessage());
-                    problems.add(e.getMessage());
-                }
-            }
-            long millis = (System.nanoTime() - startNanos) / 1_000_000;
-            LOG.info("Opened {} workspace runs in {} ms ({} folders not runs)", opened.size(), millis, problems.size());
-            return new WorkspaceScan(opened, problems, millis);
-        }, scan -> {
+        tasks.run("Opening the workspace's runs", (listener, cancel) -> transfers.openAll(runsFolder, listener, cancel),
+                (RunFolderScan scan) -> {
             scan.opened().forEach(loaded -> state.addRun(OpenRun.of(loaded)));
             progress.note(String.format(Locale.ROOT, "opened %d run(s) from %s in %s", scan.opened().size(), runsFolder,
                     Formats.duration(scan.millis() * 1_000_000)));
@@ -225,9 +195,9 @@ public final class RunsViewModel implements SessionPart {
         Path samples = repositoryRoot.resolve("sample-models");
         Path sembridgeFolder = demoFolder(language, MethodChoice.SEMBRIDGE);
         Path ofaFolder = demoFolder(language, "ofa");
-        if (isRun(sembridgeFolder) && isRun(ofaFolder)) {
+        if (ModelTransfer.isRunFolder(sembridgeFolder) && ModelTransfer.isRunFolder(ofaFolder)) {
             tasks.run("Opening the demo runs", (listener, cancel) -> List.of(
-                            LoadedRun.open(sembridgeFolder, runner.store()), LoadedRun.open(ofaFolder, runner.store())),
+                            transfers.open(sembridgeFolder), transfers.open(ofaFolder)),
                     loaded -> {
                         OpenRun sembridge = state.addRun(OpenRun.of(loaded.get(0)));
                         state.addRun(OpenRun.of(loaded.get(1)));
@@ -275,9 +245,8 @@ public final class RunsViewModel implements SessionPart {
                 listener.onProgress(stage, done, total);
                 tracker.onProgress(stage, done, total);
             };
-            TransferSummary summary = runner.run(request, both, cancel);
-            return new Finished(summary, LoadedRun.open(summary.runDirectory(), runner.store()));
-        }, finished -> {
+            return transfers.transferAndOpen(request, both, cancel);
+        }, (TransferredRun finished) -> {
             running = null;
             progress.succeed(finished.summary());
             open.accept(OpenRun.of(finished.run()));
@@ -344,10 +313,6 @@ public final class RunsViewModel implements SessionPart {
         return state.workspace().runs().resolve("demo-" + language + "-" + method);
     }
 
-    private static boolean isRun(Path folder) {
-        return Files.isRegularFile(folder.resolve(RunManifest.FILE_NAME));
-    }
-
     private static TransferRequest demoRequest(Path samples, String language, String method, Path out)
             throws InputFormatException {
         return TransferRequest.builder(samples.resolve("splade-tiny-en"), samples.resolve("tokenizers").resolve(language),
@@ -358,12 +323,4 @@ public final class RunsViewModel implements SessionPart {
                 .build();
     }
 
-    /// A finished transfer and its opened folder.
-    private record Finished(TransferSummary summary, LoadedRun run) {
-    }
-
-    /// The runs opened from the workspace, the messages of the folders that are not runs, and the
-    /// wall time of the whole scan in milliseconds.
-    private record WorkspaceScan(List<LoadedRun> opened, List<String> problems, long millis) {
-    }
 }

@@ -17,9 +17,11 @@
 ///
 /// ## Invariants
 ///
-/// - Engine work runs through the [org.sembridge.app.common.TaskRunner]; transfers through one
-///   `TransferRunner` (the app's default cache), whose bridge-vector store also opens every run,
-///   so the inspector's live alpha finds the cached vectors.
+/// - Engine work runs through the [org.sembridge.app.common.TaskRunner]; transfers, opening a
+///   run folder and opening the workspace's runs go through one `workflow.ModelTransfer` (the
+///   app's default cache), whose bridge-vector cache also opens every run, so the inspector's
+///   live alpha finds the cached vectors. The page imports the engine's `workflow`, `run` and
+///   `progress` packages only (plus `transfer.baseline` for the method list).
 /// - A cancelled or failed run publishes nothing (the engine builds the folder in a hidden
 ///   staging folder and renames it at the end), keeps the form's values and all earlier runs;
 ///   a failure shows the engine's message in a dialog and in the log.

@@ -54,7 +54,7 @@ class NewTransferMethodGuiTest {
         RecordingDialogService dialogs = new RecordingDialogService();
         ModelsViewModel models = new ModelsViewModel(new DirectTaskRunner(), dialogs);
         WorkbenchState state = new WorkbenchState(Workspace.open(Files.createTempDirectory("sembridge-new-method")));
-        viewModel = new RunsViewModel(tasks, dialogs, state, models, SampleRuns.runner(), Platform::runLater);
+        viewModel = new RunsViewModel(tasks, dialogs, state, models, SampleRuns.transfer(), Platform::runLater);
         window.setScene(new Scene(new RunsView(viewModel).root(), 1280, 820));
         window.show();
     }

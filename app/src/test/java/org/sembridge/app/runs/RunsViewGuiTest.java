@@ -59,7 +59,7 @@ class RunsViewGuiTest {
         models.deviceChoiceProperty().set(DeviceChoice.CPU);
         state = new WorkbenchState(Workspace.open(Files.createTempDirectory("sembridge-runs-gui")));
         recorded = new ReportRecordingTaskRunner(tasks);
-        viewModel = new RunsViewModel(recorded, dialogs, state, models, SampleRuns.runner(), Platform::runLater);
+        viewModel = new RunsViewModel(recorded, dialogs, state, models, SampleRuns.transfer(), Platform::runLater);
         window.setScene(new Scene(new RunsView(viewModel).root(), 1280, 820));
         window.show();
     }

@@ -45,7 +45,7 @@ class RunsViewModelTest {
 
     private RunsViewModel viewModel(TaskRunner tasks, WorkbenchState state) {
         models.deviceChoiceProperty().set(DeviceChoice.CPU);
-        return new RunsViewModel(tasks, dialogs, state, models, SampleRuns.runner(), Runnable::run);
+        return new RunsViewModel(tasks, dialogs, state, models, SampleRuns.transfer(), Runnable::run);
     }
 
     private static List<String> entries(Path folder) throws IOException {

@@ -27,6 +27,7 @@ import org.sembridge.engine.hostile.Observation;
 import org.sembridge.engine.hostile.ScratchRoot;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.TransferFixtures;
+import org.sembridge.engine.workflow.ModelTransfer;
 
 /// A saved workbench session (`*.session.json`) under hostile input: [SessionStore#read] then
 /// [SessionStore#apply] on every page's real, toolkit-free session part (shell, workbench
@@ -99,7 +100,7 @@ final class SessionFileTarget implements HostileReader {
             ModelsViewModel models = new ModelsViewModel(tasks, dialogs);
             list = List.of(new ShellViewModel(),
                     new WorkbenchStatePart(state, tasks, dialogs, dir -> LoadedRun.open(dir, TransferFixtures.store(cache))),
-                    new RunsViewModel(tasks, dialogs, state, models, TransferFixtures.runner(cache), Runnable::run),
+                    new RunsViewModel(tasks, dialogs, state, models, ModelTransfer.using(TransferFixtures.runner(cache)), Runnable::run),
                     new InspectorViewModel(state, tasks, dialogs,
                             SampleRuns.REPO.resolve("assets").resolve("lexicon").resolve("concepts.tsv")),
                     new MapViewModel(state, tasks, dialogs, Navigator.NONE, Runnable::run),

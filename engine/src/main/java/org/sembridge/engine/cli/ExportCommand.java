@@ -1,23 +1,22 @@
 package org.sembridge.engine.cli;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.SequencedMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.sembridge.engine.eval.Topic;
-import org.sembridge.engine.eval.TopicsReader;
-import org.sembridge.engine.io.AtomicFiles;
-import org.sembridge.engine.io.OutputMarker;
-import org.sembridge.engine.index.AnseriniExporter;
-import org.sembridge.engine.index.OpenSearchBulkExporter;
+import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.index.SparseIndex;
 import org.sembridge.engine.index.SparseQuery;
 import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.progress.ProgressListener;
+import org.sembridge.engine.workflow.AnseriniExport;
+import org.sembridge.engine.workflow.IndexExport;
+import org.sembridge.engine.workflow.OpenSearchExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +35,10 @@ import picocli.CommandLine.Spec;
 /// - `opensearch`: `OUT/bulk.ndjson`, a `_bulk` body with the exact float weights in a
 ///   `rank_features` field, and `OUT/mapping.json`, the index mapping it needs.
 ///
-/// The export is all or nothing: its files are written into a staging folder next to `--out`
-/// and the folder is renamed into place when complete (with an [OutputMarker] of kind
-/// [#OUTPUT_KIND]). An existing `--out` is replaced only when it is empty or a complete earlier
-/// export; any other folder is refused and left as it is.
+/// The export is all or nothing (staging folder renamed into place, an earlier export replaced
+/// as a whole, any other folder refused): the [IndexExport] workflow service does it; this
+/// command parses the options, encodes `--queries` with the [QueryEncoderOptions] and prints the
+/// report.
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the document vectors of an index for Anserini/Pyserini or OpenSearch.",
             "anserini: OUT/docs.jsonl (JsonVectorCollection, weights round(w x scale)) and, with --queries,"
@@ -48,16 +47,13 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
 
     /// The Anserini document file in the output folder.
-    static final String ANSERINI_DOCUMENTS = "docs.jsonl";
+    static final String ANSERINI_DOCUMENTS = IndexExport.ANSERINI_DOCUMENTS;
     /// The Anserini query file in the output folder.
-    static final String ANSERINI_QUERIES = "queries.tsv";
+    static final String ANSERINI_QUERIES = IndexExport.ANSERINI_QUERIES;
     /// The OpenSearch bulk file in the output folder.
-    static final String OPENSEARCH_BULK = "bulk.ndjson";
+    static final String OPENSEARCH_BULK = IndexExport.OPENSEARCH_BULK;
     /// The OpenSearch mapping file in the output folder.
-    static final String OPENSEARCH_MAPPING = "mapping.json";
-
-    /// The [OutputMarker] kind of an export folder.
-    static final String OUTPUT_KIND = "export";
+    static final String OPENSEARCH_MAPPING = IndexExport.OPENSEARCH_MAPPING;
 
     /// The export formats.
     enum Format {
@@ -106,29 +102,14 @@ final class ExportCommand implements Callable<Integer> {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new ParameterException(spec.commandLine(), "--scale must be a positive number, found " + scale);
         }
-        List<Topic> topics = queries == null ? List.of() : TopicsReader.read(queries);
         CancellationToken cancel = SemBridgeCli.cancellation(spec);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        JsonObject report = new JsonObject();
-        report.addProperty("format", format.name());
-        try (SparseIndex opened = SparseIndex.open(index)) {
-            OutputMarker.requireReplaceable(out, OUTPUT_KIND, "SemBridge export", "is not a SemBridge export");
-            AtomicFiles.removeOrphans(out);
-            SequencedMap<String, SparseQuery> encoded = encode(opened, topics, progress, cancel);
-            Path staging = AtomicFiles.createStagingDirectory(out);
-            boolean published = false;
-            try {
-                write(opened, encoded, topics.size(), staging, report, progress, cancel);
-                OutputMarker.write(staging, OUTPUT_KIND);
-                cancel.throwIfCancelled("the export");
-                AtomicFiles.publishDirectory(staging, out);
-                published = true;
-            } finally {
-                if (!published) {
-                    AtomicFiles.deleteRecursively(staging);
-                }
-            }
-        }
+        JsonObject report = switch (format) {
+            case anserini -> report(IndexExport.toAnserini(index, out, scale, Optional.ofNullable(queries),
+                    this::encodeQueries, progress, cancel));
+            case opensearch -> report(IndexExport.toOpenSearch(index, out, Optional.ofNullable(indexName), progress,
+                    cancel));
+        };
         PrintWriter printer = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(printer, report);
@@ -138,76 +119,35 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /// Writes the files of the export into `staging`; the report names them where they will be
-    /// once published (in `out`).
-    private void write(SparseIndex opened, SequencedMap<String, SparseQuery> encoded, int topicCount, Path staging,
-            JsonObject report, StderrProgress progress, CancellationToken cancel) throws Exception {
-        switch (format) {
-            case anserini -> {
-                long written = AnseriniExporter.writeDocumentVectors(opened, staging.resolve(ANSERINI_DOCUMENTS), scale,
-                        progress, cancel);
-                report.addProperty("documents", written);
-                report.addProperty("documents_file", out.resolve(ANSERINI_DOCUMENTS).toString());
-                report.addProperty("scale", scale);
-                if (queries != null) {
-                    AnseriniExporter.writeQueries(encoded, staging.resolve(ANSERINI_QUERIES), scale);
-                    report.addProperty("queries", topicCount);
-                    report.addProperty("queries_file", out.resolve(ANSERINI_QUERIES).toString());
-                }
-            }
-            case opensearch -> {
-                String name = indexName != null ? indexName : defaultIndexName(opened);
-                long written = OpenSearchBulkExporter.write(opened, staging.resolve(OPENSEARCH_BULK), name, progress,
-                        cancel);
-                AtomicFiles.writeString(staging.resolve(OPENSEARCH_MAPPING), mapping());
-                report.addProperty("documents", written);
-                report.addProperty("index_name", name);
-                report.addProperty("bulk_file", out.resolve(OPENSEARCH_BULK).toString());
-                report.addProperty("mapping_file", out.resolve(OPENSEARCH_MAPPING).toString());
-            }
-        }
-    }
-
-    /// The `--queries` topics encoded like `search` does, by id in file order (empty without
-    /// `--queries`); run before any file is written, so that a missing or foreign model leaves no
-    /// half export behind.
-    private SequencedMap<String, SparseQuery> encode(SparseIndex opened, List<Topic> topics, StderrProgress progress,
-            CancellationToken cancel) throws Exception {
-        SequencedMap<String, SparseQuery> encoded = new LinkedHashMap<>();
-        if (topics.isEmpty()) {
-            return encoded;
-        }
+    /// The `--queries` texts encoded like `search` does: `--model` or the index's recorded
+    /// model, `--inference-free`, `--device`.
+    private List<SparseQuery> encodeQueries(SparseIndex opened, List<String> texts, ProgressListener progress,
+            CancellationToken cancel) throws SemBridgeException, IOException {
         try (SpladeTextEncoder encoder = encoderOptions.load(opened)) {
-            List<SparseQuery> vectors = encoderOptions.queryEncoder(encoder)
-                    .encode(topics.stream().map(Topic::text).toList(), progress, cancel);
-            for (int i = 0; i < topics.size(); i++) {
-                encoded.put(topics.get(i).id(), vectors.get(i));
-            }
+            return encoderOptions.queryEncoder(encoder).encode(texts, progress, cancel);
         }
-        return encoded;
     }
 
-    private static String defaultIndexName(SparseIndex opened) {
-        Path name = opened.folder().toAbsolutePath().normalize().getFileName();
-        String text = name == null ? "sembridge" : name.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
-        return text.isEmpty() || text.startsWith("-") || text.startsWith("_") ? "sembridge-" + text : text;
+    private static JsonObject report(AnseriniExport export) {
+        JsonObject report = new JsonObject();
+        report.addProperty("format", Format.anserini.name());
+        report.addProperty("documents", export.documents());
+        report.addProperty("documents_file", export.documentsFile().toString());
+        report.addProperty("scale", export.scale());
+        export.queriesFile().ifPresent(file -> {
+            report.addProperty("queries", export.queries());
+            report.addProperty("queries_file", file.toString());
+        });
+        return report;
     }
 
-    private static String mapping() {
-        JsonObject properties = new JsonObject();
-        properties.add("title", type("text"));
-        properties.add("text", type("text"));
-        properties.add(OpenSearchBulkExporter.VECTOR_FIELD, type("rank_features"));
-        JsonObject mappings = new JsonObject();
-        mappings.add("properties", properties);
-        JsonObject root = new JsonObject();
-        root.add("mappings", mappings);
-        return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
-    }
-
-    private static JsonObject type(String name) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", name);
-        return o;
+    private static JsonObject report(OpenSearchExport export) {
+        JsonObject report = new JsonObject();
+        report.addProperty("format", Format.opensearch.name());
+        report.addProperty("documents", export.documents());
+        report.addProperty("index_name", export.indexName());
+        report.addProperty("bulk_file", export.bulkFile().toString());
+        report.addProperty("mapping_file", export.mappingFile().toString());
+        return report;
     }
 }

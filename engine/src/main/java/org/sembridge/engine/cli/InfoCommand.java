@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sembridge.engine.hf.HfModelFolder;
-import org.sembridge.engine.hf.ModelSummary;
 import org.sembridge.engine.run.ModelFolderCheck;
+import org.sembridge.engine.workflow.ModelDescription;
+import org.sembridge.engine.workflow.ModelInspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /// vocabulary, stored dtypes, decoder tying, parameters), read from `config.json` and the
 /// safetensors headers without loading any weights. `sembridge info --check DIR` instead checks
 /// that the folder's config, tensors and tokenizer agree ([ModelFolderCheck]; exit 10 with every
-/// disagreement in one line).
+/// disagreement in one line). Both go through the [ModelInspection] workflow service.
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a model folder (config.json + model.safetensors + tokenizer).")
 final class InfoCommand implements Callable<Integer> {
@@ -49,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
                     + "(consistency check)");
         }
         if (check != null) {
-            ModelFolderCheck.Report report = ModelFolderCheck.requireConsistent(check);
+            ModelFolderCheck.Report report = ModelInspection.atDefaultLocation().check(check);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonObject o = new JsonObject();
@@ -69,7 +69,7 @@ final class InfoCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        ModelSummary summary = HfModelFolder.open(model).describe();
+        ModelDescription summary = ModelInspection.atDefaultLocation().describeModel(model);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, toJson(summary));
@@ -79,10 +79,10 @@ final class InfoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static JsonObject toJson(ModelSummary s) {
+    static JsonObject toJson(ModelDescription s) {
         JsonObject o = new JsonObject();
         o.addProperty("directory", s.directory().toString());
-        o.addProperty("family", s.family().modelType());
+        o.addProperty("family", s.family());
         JsonArray architectures = new JsonArray();
         s.architectures().forEach(architectures::add);
         o.add("architectures", architectures);
@@ -98,19 +98,19 @@ final class InfoCommand implements Callable<Integer> {
         o.add("stored_elements_by_dtype", stored);
         o.addProperty("parameters", s.parameterCount());
         o.addProperty("mlm_head", s.hasMlmHead());
-        o.addProperty("decoder", s.decoderTying().name().toLowerCase(Locale.ROOT));
-        o.addProperty("tied_decoder", s.decoderTying().isTied());
+        o.addProperty("decoder", s.decoder());
+        o.addProperty("tied_decoder", s.tiedDecoder());
         o.addProperty("tokenizer", s.tokenizerFile().toString());
-        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
-            o.addProperty("pooling", s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT));
-            o.addProperty("normalize", s.sentenceTransformer().normalize());
-        }
+        s.pooling().ifPresent(pooling -> {
+            o.addProperty("pooling", pooling.mode());
+            o.addProperty("normalize", pooling.normalize());
+        });
         return o;
     }
 
-    private static void printText(PrintWriter out, ModelSummary s) {
+    private static void printText(PrintWriter out, ModelDescription s) {
         out.printf(Locale.ROOT, "model       %s%n", s.directory());
-        out.printf(Locale.ROOT, "family      %s %s%n", s.family().modelType(), s.architectures());
+        out.printf(Locale.ROOT, "family      %s %s%n", s.family(), s.architectures());
         out.printf(Locale.ROOT, "layers      %d (hidden %d, heads %d, feed-forward %d)%n",
                 s.layers(), s.hiddenSize(), s.heads(), s.intermediateSize());
         out.printf(Locale.ROOT, "vocabulary  %,d tokens, at most %d per text%n", s.vocabSize(), s.maxTokens());
@@ -119,11 +119,9 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "parameters  %,d (float tensors), %.2f M%n", s.parameterCount(),
                 s.parameterCount() / 1e6);
         out.printf(Locale.ROOT, "MLM head    %s; decoder %s%n", s.hasMlmHead() ? "yes" : "no",
-                s.decoderTying().description());
+                s.decoderDescription());
         out.printf(Locale.ROOT, "tokenizer   %s%n", s.tokenizerFile());
-        if (s.sentenceTransformer() != null && s.sentenceTransformer().declared()) {
-            out.printf(Locale.ROOT, "pooling     %s, normalize %s%n",
-                    s.sentenceTransformer().pooling().name().toLowerCase(Locale.ROOT), s.sentenceTransformer().normalize());
-        }
+        s.pooling().ifPresent(pooling -> out.printf(Locale.ROOT, "pooling     %s, normalize %s%n", pooling.mode(),
+                pooling.normalize()));
     }
 }

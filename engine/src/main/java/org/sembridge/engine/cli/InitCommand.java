@@ -12,10 +12,9 @@ import com.google.gson.JsonObject;
 import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TransferRequest;
-import org.sembridge.engine.run.TransferRunner;
 import org.sembridge.engine.run.TransferSummary;
 import org.sembridge.engine.run.UnknownBridgeRule;
-import org.sembridge.engine.vocab.OverlapOptions;
+import org.sembridge.engine.workflow.ModelTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,13 +113,13 @@ final class InitCommand implements Callable<Integer> {
                 .optAlpha(alpha)
                 .optBiasMode(BiasMode.parse(bias))
                 .optDevice(DeviceChoice.parse(device))
-                .optOverlap(new OverlapOptions(true, fuzzy, symbols, mapSpecials))
+                .optOverlap(fuzzy, symbols, mapSpecials)
                 .optUnknownBridge(UnknownBridgeRule.parse(unknownBridge))
                 .optSeed(seed)
                 .optLanguage(language)
                 .build();
-        TransferSummary summary = new TransferRunner(cache.store(), cache.hashes())
-                .run(request, StderrProgress.withEstimates(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
+        TransferSummary summary = ModelTransfer.withCache(cache.root())
+                .transfer(request, StderrProgress.withEstimates(spec.commandLine().getErr()), SemBridgeCli.cancellation(spec));
         print(summary);
         return ExitCodes.OK;
     }

@@ -10,15 +10,16 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 import org.sembridge.engine.run.LexiconEvaluation;
-import org.sembridge.engine.run.LexiconEvaluator;
-import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.workflow.LexiconReport;
+import org.sembridge.engine.workflow.LexiconScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/// `sembridge lexicon-eval`: word-translation precision@1 and @5 of a run (MUSE convention).
+/// `sembridge lexicon-eval`: word-translation precision@1 and @5 of a run (MUSE convention),
+/// scored by the [LexiconScoring] workflow service.
 @Command(name = "lexicon-eval", mixinStandardHelpOptions = true,
         description = "Word-translation precision@1/@5 of a run: a target word is correct when a gold English "
                 + "translation is among its top-k sources by weight; only words that are single tokens on both "
@@ -49,17 +50,15 @@ final class LexiconEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedRun loaded = LoadedRun.open(run);
-        LexiconEvaluator.LanguageLexicon words = LexiconEvaluator.read(lexicon, Optional.ofNullable(lang), loaded,
-                lineLimit.bytes());
-        LexiconEvaluation result = LexiconEvaluator.evaluate(loaded, words);
+        LexiconReport report = LexiconScoring.evaluate(run, lexicon, Optional.ofNullable(lang), lineLimit.bytes());
+        LexiconEvaluation result = report.evaluation();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject root = new JsonObject();
             root.addProperty("run", run.toString());
             root.addProperty("lexicon", lexicon.toString());
             root.addProperty("language", result.language());
-            root.addProperty("method", loaded.manifest().method());
+            root.addProperty("method", report.method());
             root.addProperty("precision_at_1", result.precisionAt1());
             root.addProperty("precision_at_5", result.precisionAt5());
             root.addProperty("evaluated", result.evaluated());
@@ -82,7 +81,7 @@ final class LexiconEvalCommand implements Callable<Integer> {
             root.add("words", wordList);
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(root));
         } else {
-            out.printf(Locale.ROOT, "run %s (method %s), lexicon %s (%s)%n", run, loaded.manifest().method(),
+            out.printf(Locale.ROOT, "run %s (method %s), lexicon %s (%s)%n", run, report.method(),
                     lexicon, result.language());
             out.printf(Locale.ROOT, "precision@1 %.3f  precision@5 %.3f  over %d target words (%d of them overlap "
                     + "copies)%n", result.precisionAt1(), result.precisionAt5(), result.evaluated(),

@@ -26,8 +26,9 @@
 ///   it, e.g. `SEMBRIDGE_JAVA_OPTS=-Xmx8g` ([OutOfMemoryMessage]).
 ///
 /// This is the only package allowed to print to `System.out`/`System.err` (an ArchUnit rule).
-/// Commands are thin: they parse options, call the engine and format its records. `index`, `search`
-/// and `eval` call the workflow services `IndexBuilding` and `OpenedIndex`
-/// (`org.sembridge.engine.workflow`); [QueryEncoderOptions] turns its options into an
+/// Commands are thin: they parse options, call a workflow service of `org.sembridge.engine.workflow`
+/// or the engine, and format its records: `init` -> `ModelTransfer`, `info` -> `ModelInspection`,
+/// `export` -> `IndexExport`, `lexicon-eval` -> `LexiconScoring`; `index`, `search` and `eval`
+/// call `IndexBuilding` and `OpenedIndex`; [QueryEncoderOptions] turns its options into an
 /// `IndexOpening`.
 package org.sembridge.engine.cli;

@@ -42,8 +42,8 @@ import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.provenance.ProvenanceRecorder;
 import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.TransferRequest;
-import org.sembridge.engine.run.TransferRunner;
 import org.sembridge.engine.workflow.IndexBuilding;
+import org.sembridge.engine.workflow.ModelTransfer;
 
 /// One invocation of [ExperimentRunner#run]: the cells in order, holding the state they share
 /// (device, collections, input hashes). Used once.
@@ -64,7 +64,7 @@ final class ExperimentExecution {
     private final ExperimentConfig config;
     private final Path out;
     private final ReusePolicy reuse;
-    private final TransferRunner transfers;
+    private final ModelTransfer transfers;
     private final ContentHash hashes;
     private final ProgressListener progress;
     private final CancellationToken cancel;
@@ -75,7 +75,7 @@ final class ExperimentExecution {
     private int cellCount;
     private int cellNumber;
 
-    ExperimentExecution(ExperimentConfig config, Path outFolder, ReusePolicy reuse, TransferRunner transfers,
+    ExperimentExecution(ExperimentConfig config, Path outFolder, ReusePolicy reuse, ModelTransfer transfers,
             ContentHash hashes, ProgressListener progress, CancellationToken cancel) {
         this.config = config;
         this.out = outFolder.toAbsolutePath().normalize();
@@ -246,7 +246,7 @@ final class ExperimentExecution {
             }
             LOG.info("Running the transfer into {}: {}", request.out(), mismatch.get());
         }
-        transfers.run(request, cellProgress, cancel);
+        transfers.transfer(request, cellProgress, cancel);
         return false;
     }
 

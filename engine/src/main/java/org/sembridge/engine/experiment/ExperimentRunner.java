@@ -10,6 +10,7 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.run.TransferRunner;
+import org.sembridge.engine.workflow.ModelTransfer;
 
 /// Runs the paper's zero-shot experiment for an [ExperimentConfig]: for every target language and
 /// every method, transfer the source encoder (or not, for `base`; no encoder for `bm25`), index the
@@ -64,12 +65,12 @@ public final class ExperimentRunner {
     /// Documents retrieved and evaluated per query (Recall@100 needs 100).
     public static final int DEPTH = Evaluator.RUN_DEPTH;
 
-    private final TransferRunner transfers;
+    private final ModelTransfer transfers;
     private final ContentHash hashes;
 
     /// A runner that caches bridge vectors in `store` and hashes inputs with `hashes`.
     public ExperimentRunner(BridgeVectorStore store, ContentHash hashes) {
-        this.transfers = new TransferRunner(store, hashes);
+        this.transfers = ModelTransfer.using(new TransferRunner(store, hashes));
         this.hashes = hashes;
     }
 

@@ -7,7 +7,7 @@
 /// experiment.json --ExperimentConfig.read--> ExperimentConfig (methods x languages [+ reference])
 /// per language: queries + qrels read, corpus/queries/qrels hashed
 /// per (language, method):
-///     transfer   TransferRunner.run -> runs/<lang>/<id>/      (skipped: base, bm25; reused when RunReuse matches)
+///     transfer   ModelTransfer.transfer -> runs/<lang>/<id>/  (skipped: base, bm25; reused when RunReuse matches)
 ///     index      IndexBuilder.build -> indexes/<lang>/<id>/   (bm25: BM25 field only, LexicalOnlyEncoder)
 ///     search     RunGenerator.sparse | bm25, queries cut to the clause limit (TopWeightsEncoder)
 ///     evaluate   Evaluator.evaluate -> RetrievalScores -> ExperimentCell -> cells/<lang>/<id>.json

@@ -6,7 +6,8 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 
-/// Takes back the terminal's standard error from the launcher's start-up filter.
+/// Takes back the terminal's standard error from the launcher's start-up filter; the first call
+/// of every entry point's `main` (`sembridge`, the workbench).
 ///
 /// Why: the JVM prints `WARNING: Using incubator modules: jdk.incubator.vector` to standard error
 /// before `main` whenever `--add-modules jdk.incubator.vector` is given (Lucene's vector fast
@@ -32,7 +33,9 @@ public final class StandardErrorHandover {
 
     /// Points file descriptor 2 back at the descriptor named by [#PROPERTY] and closes that one;
     /// a no-op when the property is absent or malformed or `dup2` is unavailable. Call it first in
-    /// `main`, before anything is written to `System.err`.
+    /// `main`, before anything is written to `System.err`: it re-points the descriptor under
+    /// Java's stream and does not touch the stream itself (library code never uses the
+    /// terminal's streams), so text buffered in `System.err` before the call would follow it.
     public static void restore() {
         String value = System.getProperty(PROPERTY);
         if (value == null || !value.matches("[3-9]")) {
@@ -48,7 +51,6 @@ public final class StandardErrorHandover {
             return;
         }
         try {
-            System.err.flush();
             if ((int) dup2.get().invokeExact(saved, STANDARD_ERROR) == STANDARD_ERROR) {
                 int ignored = (int) close.get().invokeExact(saved);
             }

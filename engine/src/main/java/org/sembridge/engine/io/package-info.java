@@ -24,6 +24,10 @@
 ///
 /// - [AtomicFiles] writes every file and folder the engine writes, and [OutputMarker] decides which
 ///   existing output folders may be replaced.
+/// - [WorkspaceRoot] says where the user's work goes by default (`$SEMBRIDGE_WORKSPACE`, else
+///   `~/sembridge-workspace`), for the workbench and `sembridge experiment` alike.
+/// - [StandardErrorHandover] gives the terminal's standard error back to the process after the
+///   launcher's start-up filter; each entry point (`sembridge`, the workbench) calls it first.
 ///
 /// Write invariants:
 ///
@@ -38,7 +42,8 @@
 /// - **Umask.** Temporary files and folders get the process's default permissions (`0666` /
 ///   `0777` less the umask), never owner-only.
 ///
-/// Invariant: nothing here prints, logs or decides exit codes; callers choose the exception type
+/// Invariant: nothing here prints, logs or decides exit codes (the handover only re-points a file
+/// descriptor); callers choose the exception type
 /// (`ModelFormatException` for model folders, `InputFormatException` for data) through an
 /// [ErrorFactory], so the CLI maps each to its documented exit code.
 package org.sembridge.engine.io;

@@ -113,6 +113,13 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
             return this;
         }
 
+        /// The overlap options as the front-ends offer them: exact matches always, plus fuzzy
+        /// matches, symbol matching and special tokens copied by role as chosen (as `init --fuzzy
+        /// --symbols --map-specials`; the default is exact matches only).
+        public Builder optOverlap(boolean fuzzy, boolean symbols, boolean specialsByRole) {
+            return optOverlap(new OverlapOptions(true, fuzzy, symbols, specialsByRole));
+        }
+
         /// The device request (default [DeviceChoice#AUTO]).
         public Builder optDevice(DeviceChoice value) {
             this.device = value;
