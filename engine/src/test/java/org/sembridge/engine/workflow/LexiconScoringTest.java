@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.index.TextLineReader;
+import org.sembridge.engine.io.TextLineReader;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LexiconEvaluation;
