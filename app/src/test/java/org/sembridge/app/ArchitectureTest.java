@@ -1,5 +1,8 @@
 package org.sembridge.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -68,13 +71,25 @@ class ArchitectureTest {
             .because("the CLI and the benchmark harness are entry points of their own on top of the engine library;"
                     + " the workbench is another, calling the library (and its workflow services) directly");
 
+    /// The engine packages the workbench may use: the workflow services and the value types they
+    /// hand out, progress, file safety, and the method descriptors (plus the root exception family).
+    private static final ArchRule appUsesAtMostEightEnginePackages = noClasses()
+            .should().dependOnClassesThat(resideInAPackage("org.sembridge.engine..").and(not(resideInAnyPackage(
+                    "org.sembridge.engine", "org.sembridge.engine.workflow", "org.sembridge.engine.progress",
+                    "org.sembridge.engine.io", "org.sembridge.engine.run", "org.sembridge.engine.index",
+                    "org.sembridge.engine.eval", "org.sembridge.engine.projection",
+                    "org.sembridge.engine.transfer.baseline"))))
+            .because("the GUI calls whole jobs through engine.workflow; reaching past it into readers, encoders or"
+                    + " vocabularies would assemble workflows a second time beside the CLI (issue 11)");
+
     private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sembridge.app");
 
     static Stream<ArchRule> rules() {
         return Stream.of(appUsesOnlyTheEngineApi, viewModelsAreToolkitFree, noPrinting, noJavaUtilLogging, noAnonymousPools, noPathsGet,
-                writesGoThroughAtomicFiles, appDoesNotUseTheEngineEntryPoints);
+                writesGoThroughAtomicFiles, appDoesNotUseTheEngineEntryPoints,
+                appUsesAtMostEightEnginePackages);
     }
 
     /// Runs each rule as its own test (ArchUnit's JUnit engine is not picked up by surefire with

@@ -38,7 +38,7 @@ public final class TokenFiguresLoader {
         String stage = "reading token figures";
         progress.onProgress("reading the lexicon", 0, -1);
         Optional<RunLexicon> lexicon = RunLexicon.of(run, lexiconFile);
-        List<String> sourceTokens = run.sourceVocabulary().tokens();
+        List<String> sourceTokens = run.sourceTokens();
         int size = run.targetSize();
         TokenFigures.Builder builder = TokenFigures.builder(size, sourceTokens);
         for (int id = 0; id < size; id++) {

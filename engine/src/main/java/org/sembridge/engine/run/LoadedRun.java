@@ -153,6 +153,11 @@ public final class LoadedRun {
         return fuzzy >= 0 ? OptionalInt.of(fuzzy) : OptionalInt.empty();
     }
 
+    /// The source tokens by id (of [#sourceVocabulary()]), for callers that need only the texts.
+    public List<String> sourceTokens() throws InputFormatException {
+        return sourceVocabulary().tokens();
+    }
+
     /// The source vocabulary the run aligned to (from `source_vocabulary.json`).
     public Vocabulary sourceVocabulary() throws InputFormatException {
         return storedSource().vocabulary();
