@@ -1,9 +1,6 @@
 package org.sembridge.app.inspector;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -24,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WritableValue;
 import javafx.collections.SetChangeListener;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
@@ -110,7 +108,7 @@ public final class InspectorViewModel implements SessionPart {
 
     @Override
     public String key() {
-        return "inspector";
+        return InspectorSessionState.KEY;
     }
 
     /// The detail pane of the selected token.
@@ -386,44 +384,36 @@ public final class InspectorViewModel implements SessionPart {
 
     @Override
     public JsonElement save() {
-        JsonObject saved = new JsonObject();
-        JsonObject filter = new JsonObject();
-        filter.addProperty("text", filterText.get());
-        filter.addProperty("kind", kindFilter.get() == null ? null : kindFilter.get().jsonName());
-        filter.addProperty("bookmarkedOnly", bookmarkedOnly.get());
-        filter.addProperty("bridgeUnknownOnly", bridgeUnknownOnly.get());
-        filter.addProperty("minSupport", minSupport.get());
-        filter.addProperty("maxSupport", maxSupport.get());
-        filter.addProperty("lexicon", lexiconFilter.get().name());
-        saved.add("filter", filter);
-        JsonObject sorted = new JsonObject();
-        sorted.addProperty("column", sort.get().column().name());
-        sorted.addProperty("ascending", sort.get().ascending());
-        saved.add("sort", sorted);
-        String token = state.selectedTokenProperty().get();
-        saved.add("selectedToken", token == null ? JsonNull.INSTANCE : new JsonPrimitive(token));
-        saved.addProperty("alpha", detail.alphaProperty().get());
-        return saved;
+        return new InspectorSessionState(new InspectorSessionState.Filter(filterText.get(), kindFilter.get(),
+                bookmarkedOnly.get(), bridgeUnknownOnly.get(), minSupport.get(), maxSupport.get(), lexiconFilter.get()),
+                sort.get(), state.selectedTokenProperty().get(), detail.alphaProperty().get()).toJson();
     }
 
     @Override
     public void restore(JsonElement saved) {
-        if (saved == null || !saved.isJsonObject()) {
-            return;
+        InspectorSessionState session = InspectorSessionState.fromJson(saved);
+        InspectorSessionState.Filter filter = session.filter();
+        if (filter != null) {
+            setIfSaved(filter.text(), filterText);
+            kindFilter.set(filter.kind());
+            setIfSaved(filter.bookmarkedOnly(), bookmarkedOnly);
+            setIfSaved(filter.bridgeUnknownOnly(), bridgeUnknownOnly);
+            setIfSaved(filter.minSupport(), minSupport);
+            setIfSaved(filter.maxSupport(), maxSupport);
+            setIfSaved(filter.lexicon(), lexiconFilter);
         }
-        SessionJson session = new SessionJson(saved.getAsJsonObject());
-        session.child("filter").ifPresent(filter -> {
-            filter.string("text").ifPresent(filterText::set);
-            kindFilter.set(filter.parsed("kind", TargetTokenKind::fromJsonName).orElse(null));
-            filter.bool("bookmarkedOnly").ifPresent(bookmarkedOnly::set);
-            filter.bool("bridgeUnknownOnly").ifPresent(bridgeUnknownOnly::set);
-            filter.integer("minSupport").filter(n -> n >= 0).ifPresent(minSupport::set);
-            filter.integer("maxSupport").ifPresent(maxSupport::set);
-            filter.parsed("lexicon", LexiconFilter::valueOf).ifPresent(lexiconFilter::set);
-        });
-        session.child("sort").ifPresent(sorted -> sorted.parsed("column", TokenColumn::valueOf)
-                .ifPresent(column -> sortBy(column, sorted.bool("ascending").orElse(true))));
-        session.string("selectedToken").ifPresent(state.selectedTokenProperty()::set);
-        session.number("alpha").ifPresent(detail::restoreAlpha);
+        if (session.sort() != null) {
+            sortBy(session.sort().column(), session.sort().ascending());
+        }
+        setIfSaved(session.selectedToken(), state.selectedTokenProperty());
+        if (session.alpha() != null) {
+            detail.restoreAlpha(session.alpha());
+        }
+    }
+
+    private static <T> void setIfSaved(T value, WritableValue<? super T> property) {
+        if (value != null) {
+            property.setValue(value);
+        }
     }
 }

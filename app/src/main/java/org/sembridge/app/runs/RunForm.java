@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.WritableValue;
 import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.DeviceChoice;
@@ -208,22 +209,10 @@ public final class RunForm {
 
     /// The form's values as JSON; the run name only when the user typed one.
     public JsonObject save() {
-        JsonObject json = new JsonObject();
-        json.addProperty("method", method.get().name());
-        json.addProperty("alpha", alpha.get());
-        json.addProperty("bias_mode", biasMode.get().cliName());
-        json.addProperty("fuzzy", fuzzy.get());
-        json.addProperty("symbols", symbols.get());
-        json.addProperty("map_specials", mapSpecials.get());
-        json.addProperty("unknown_bridge", unknownBridge.get().cliName());
-        json.addProperty("seed", seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get());
-        if (!recordedLanguage.get().isBlank()) {
-            json.addProperty("language", recordedLanguage.get().strip());
-        }
-        if (!runName.get().equals(automaticName)) {
-            json.addProperty("run_name", runName.get());
-        }
-        return json;
+        return new RunFormState(method.get().name(), alpha.get(), biasMode.get(), fuzzy.get(), symbols.get(),
+                mapSpecials.get(), unknownBridge.get(), seed.get() == null ? TransferRequest.DEFAULT_SEED : seed.get(),
+                recordedLanguage.get().isBlank() ? null : recordedLanguage.get().strip(),
+                runName.get().equals(automaticName) ? null : runName.get()).toJson();
     }
 
     /// Restores values written by [#save()]. Every usable field is restored; a field of the wrong
@@ -232,36 +221,28 @@ public final class RunForm {
     /// what was found. An alpha outside `[1, 8]` shows in [#alphaErrorProperty()] as if typed.
     public void restore(JsonElement state) {
         SessionPartReader fields = new SessionPartReader(state);
-        fields.string("method").ifPresent(name -> {
-            if (InitializerRegistry.names().contains(name)) {
-                method.set(MethodChoice.of(name));
-            } else {
-                fields.report("method", "expected one of " + String.join(", ", InitializerRegistry.names())
-                        + ", found \"" + name + "\"");
-            }
-        });
-        fields.number("alpha").ifPresent(value -> alphaText.set(format(value)));
-        fields.string("bias_mode").ifPresent(name -> {
-            try {
-                biasMode.set(BiasMode.parse(name));
-            } catch (InputFormatException e) {
-                fields.report("bias_mode", e.getMessage());
-            }
-        });
-        fields.bool("fuzzy").ifPresent(fuzzy::set);
-        fields.bool("symbols").ifPresent(symbols::set);
-        fields.bool("map_specials").ifPresent(mapSpecials::set);
-        fields.string("unknown_bridge").ifPresent(name -> {
-            try {
-                unknownBridge.set(UnknownBridgeRule.parse(name));
-            } catch (InputFormatException e) {
-                fields.report("unknown_bridge", e.getMessage());
-            }
-        });
-        fields.wholeNumber("seed").ifPresent(seed::set);
-        fields.string("language").ifPresent(recordedLanguage::set);
-        fields.string("run_name").ifPresent(runName::set);
+        RunFormState saved = RunFormState.fromJson(fields);
+        if (saved.method() != null) {
+            method.set(MethodChoice.of(saved.method()));
+        }
+        if (saved.alpha() != null) {
+            alphaText.set(format(saved.alpha()));
+        }
+        setIfSaved(saved.biasMode(), biasMode);
+        setIfSaved(saved.fuzzy(), fuzzy);
+        setIfSaved(saved.symbols(), symbols);
+        setIfSaved(saved.mapSpecials(), mapSpecials);
+        setIfSaved(saved.unknownBridge(), unknownBridge);
+        setIfSaved(saved.seed(), seed);
+        setIfSaved(saved.language(), recordedLanguage);
+        setIfSaved(saved.runName(), runName);
         fields.finish();
+    }
+
+    private static <T> void setIfSaved(T value, WritableValue<? super T> property) {
+        if (value != null) {
+            property.setValue(value);
+        }
     }
 
     /// Alpha as the field shows it: at most two decimals, no trailing zeros (`4`, `4.5`, `2.25`).

@@ -223,7 +223,7 @@ public final class RunsViewModel implements SessionPart {
 
     @Override
     public String key() {
-        return "runs";
+        return RunFormState.KEY;
     }
 
     @Override

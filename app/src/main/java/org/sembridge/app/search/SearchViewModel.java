@@ -1,7 +1,6 @@
 package org.sembridge.app.search;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -231,18 +230,15 @@ public final class SearchViewModel implements SessionPart {
 
     @Override
     public String key() {
-        return "search";
+        return SearchSessionState.KEY;
     }
 
     @Override
     public JsonElement save() {
-        JsonObject saved = new JsonObject();
         IndexEntry opened = index.openedIndexProperty().get();
-        saved.addProperty("index", opened == null ? "" : opened.folder().toString());
-        saved.addProperty("query", query.queryTextProperty().get());
-        saved.addProperty("queries", evaluation.queriesPathProperty().get());
-        saved.addProperty("qrels", evaluation.qrelsPathProperty().get());
-        return saved;
+        return new SearchSessionState(opened == null ? "" : opened.folder().toString(),
+                query.queryTextProperty().get(), evaluation.queriesPathProperty().get(),
+                evaluation.qrelsPathProperty().get()).toJson();
     }
 
     @Override
@@ -250,17 +246,12 @@ public final class SearchViewModel implements SessionPart {
         if (saved == null || !saved.isJsonObject()) {
             return;
         }
-        JsonObject object = saved.getAsJsonObject();
-        text(object, "query").ifPresent(query.queryTextProperty()::set);
-        text(object, "queries").ifPresent(evaluation.queriesPathProperty()::set);
-        text(object, "qrels").ifPresent(evaluation.qrelsPathProperty()::set);
-        text(object, "index").filter(path -> !path.isBlank()).map(Path::of).filter(Files::isDirectory)
+        SearchSessionState state = SearchSessionState.fromJson(saved);
+        Optional.ofNullable(state.query()).ifPresent(query.queryTextProperty()::set);
+        Optional.ofNullable(state.queries()).ifPresent(evaluation.queriesPathProperty()::set);
+        Optional.ofNullable(state.qrels()).ifPresent(evaluation.qrelsPathProperty()::set);
+        Optional.ofNullable(state.index()).filter(path -> !path.isBlank()).map(Path::of).filter(Files::isDirectory)
                 .ifPresent(this::openIndex);
-    }
-
-    private static Optional<String> text(JsonObject object, String key) {
-        JsonElement value = object.get(key);
-        return value == null || !value.isJsonPrimitive() ? Optional.empty() : Optional.of(value.getAsString());
     }
 
     /// An opened index replaced the open one: the hits, document and evaluation of the old one go.

@@ -1,8 +1,6 @@
 package org.sembridge.app.shell;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,8 +19,6 @@ public final class ShellViewModel implements SessionPart {
 
     /// The part's key in the session file.
     public static final String KEY = "shell";
-
-    private static final Set<String> THEMES = Set.of("light", "dark");
 
     private final StringProperty currentPage = new SimpleStringProperty("models");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
@@ -51,25 +47,23 @@ public final class ShellViewModel implements SessionPart {
 
     @Override
     public JsonElement save() {
-        JsonObject json = new JsonObject();
-        json.addProperty("page", currentPage.get());
-        json.addProperty("theme", darkTheme.get() ? "dark" : "light");
-        json.addProperty("presentation", presentation.get());
-        return json;
+        return new ShellSessionState(currentPage.get(), darkTheme.get() ? "dark" : "light", presentation.get())
+                .toJson();
     }
 
     @Override
     public void restore(JsonElement state) {
         SessionPartReader fields = new SessionPartReader(state);
-        fields.string("theme").ifPresent(theme -> {
-            if (THEMES.contains(theme)) {
-                darkTheme.set("dark".equals(theme));
-            } else {
-                fields.report("theme", "expected \"light\" or \"dark\", found \"" + theme + "\"");
-            }
-        });
-        fields.bool("presentation").ifPresent(presentation::set);
-        fields.string("page").ifPresent(currentPage::set);
+        ShellSessionState saved = ShellSessionState.fromJson(fields);
+        if (saved.theme() != null) {
+            darkTheme.set("dark".equals(saved.theme()));
+        }
+        if (saved.presentation() != null) {
+            presentation.set(saved.presentation());
+        }
+        if (saved.page() != null) {
+            currentPage.set(saved.page());
+        }
         fields.finish();
     }
 }
