@@ -1,8 +1,5 @@
 package org.sembridge.app.map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskRunner;
-import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.io.AtomicFiles;
@@ -155,44 +151,17 @@ final class MapLasso {
         navigator.showPage("inspector");
     }
 
-    /// Adds the lasso outline to the session object `json` as member `lasso`; nothing without one.
-    void save(JsonObject json) {
+    /// The lasso outline a saved session holds, `null` without one.
+    LassoPolygon sessionOutline() {
         LassoSelection selection = lasso.get();
-        if (selection != null) {
-            JsonObject lassoJson = new JsonObject();
-            lassoJson.add("xs", numbers(selection.polygon().xs()));
-            lassoJson.add("ys", numbers(selection.polygon().ys()));
-            json.add("lasso", lassoJson);
+        return selection == null ? null : selection.polygon();
+    }
+
+    /// Keeps the outline `saved` (when not `null`) for the next map made (the same settings give
+    /// the same map, so it catches the same points).
+    void restore(LassoPolygon saved) {
+        if (saved != null) {
+            pendingLasso = saved;
         }
-    }
-
-    /// Keeps the outline `json` holds (member `lasso`) for the next map made (the same settings
-    /// give the same map, so it catches the same points); an invalid one is reported to `fields`
-    /// and ignored.
-    void restore(SessionPartReader fields, JsonObject json) {
-        fields.object("lasso").ifPresent(checked -> {
-            JsonObject outline = json.getAsJsonObject("lasso");
-            try {
-                pendingLasso = new LassoPolygon(doubles(outline.get("xs")), doubles(outline.get("ys")));
-            } catch (RuntimeException invalid) {
-                fields.report("lasso", "expected lists xs and ys of at least 3 numbers each, as many xs as ys ("
-                        + invalid.getMessage() + ")");
-            }
-        });
-    }
-
-    private static JsonArray numbers(double[] values) {
-        JsonArray array = new JsonArray();
-        Arrays.stream(values).forEach(array::add);
-        return array;
-    }
-
-    private static double[] doubles(JsonElement element) {
-        JsonArray array = element.getAsJsonArray();
-        double[] values = new double[array.size()];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = array.get(k).getAsDouble();
-        }
-        return values;
     }
 }

@@ -1,10 +1,8 @@
 package org.sembridge.app.map;
 
-import com.google.gson.JsonObject;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,7 +17,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.sembridge.app.session.SessionPartReader;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionMethod;
@@ -154,45 +151,39 @@ final class MapSettings {
         return new MapRequest(PointSetSpec.parse(points.get()), withSources.get(), projection);
     }
 
-    /// Adds the settings to the session object `json`, one member each (parameters under their
-    /// setting names).
-    void save(JsonObject json) {
-        json.addProperty("method", method.get().name());
-        values.forEach((name, value) -> json.addProperty(name, value.getValue()));
-        json.addProperty("points", points.get());
-        json.addProperty("withSources", withSources.get());
-        json.addProperty("colourMode", colourMode.get().name());
+    /// The settings as a saved session holds them (no viewport or lasso: those are the
+    /// camera's and the lasso's).
+    MapSessionState sessionState() {
+        Map<String, Number> parameters = new LinkedHashMap<>();
+        values.forEach((name, value) -> parameters.put(name, value.getValue()));
+        return new MapSessionState(method.get(), parameters, points.get(), withSources.get(), colourMode.get(), null,
+                null);
     }
 
-    /// Sets the settings `fields` holds (`json` is the object it reads); missing members keep
-    /// their value, and a member of the wrong type or an unknown method or colour mode is
-    /// reported to `fields` by name and skipped.
-    void restore(SessionPartReader fields, JsonObject json) {
-        fields.string("method").ifPresent(name -> constant(fields, "method", ProjectionMethod.class, name)
-                .ifPresent(method::set));
-        fields.string("colourMode").ifPresent(name -> constant(fields, "colourMode", ColourMode.class, name)
-                .ifPresent(colourMode::set));
-        values.forEach((name, value) -> fields.number(name).ifPresent(number -> {
-            if (value instanceof LongProperty seed) {
-                // The reader checks the type; the long is read from `json` because a double would
-                // round seeds above 2^53.
-                seed.set(json.get(name).getAsLong());
-            } else {
+    /// Sets the settings `saved` holds; `null` members keep their value.
+    void restore(MapSessionState saved) {
+        if (saved.method() != null) {
+            method.set(saved.method());
+        }
+        if (saved.colourMode() != null) {
+            colourMode.set(saved.colourMode());
+        }
+        saved.parameters().forEach((name, number) -> {
+            Property<Number> value = values.get(name);
+            if (value != null) {
                 value.setValue(number);
             }
-        }));
-        fields.string("points").ifPresent(points::set);
-        fields.bool("withSources").ifPresent(withSources::set);
+        });
+        if (saved.points() != null) {
+            points.set(saved.points());
+        }
+        if (saved.withSources() != null) {
+            withSources.set(saved.withSources());
+        }
     }
 
-    private static <E extends Enum<E>> Optional<E> constant(SessionPartReader fields, String field, Class<E> type,
-            String name) {
-        try {
-            return Optional.of(Enum.valueOf(type, name));
-        } catch (IllegalArgumentException unknown) {
-            fields.report(field, "expected one of " + Arrays.toString(type.getEnumConstants()) + ", found \"" + name
-                    + "\"");
-            return Optional.empty();
-        }
+    /// The settings whose values a saved session holds, in the order they are saved.
+    List<ProjectionSetting> savedSettings() {
+        return catalog.distinctByName();
     }
 }

@@ -1,7 +1,6 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -414,16 +413,14 @@ public final class MapViewModel implements SessionPart {
 
     @Override
     public String key() {
-        return "map";
+        return MapSessionState.KEY;
     }
 
     @Override
     public JsonElement save() {
-        JsonObject json = new JsonObject();
-        settings.save(json);
-        camera.save(json);
-        lasso.save(json);
-        return json;
+        MapSessionState saved = settings.sessionState();
+        return new MapSessionState(saved.method(), saved.parameters(), saved.points(), saved.withSources(),
+                saved.colourMode(), camera.sessionViewport(), lasso.sessionOutline()).toJson();
     }
 
     /// Restores the settings at once; the viewport and the lasso outline (map units: the same
@@ -434,10 +431,10 @@ public final class MapViewModel implements SessionPart {
     @Override
     public void restore(JsonElement saved) {
         SessionPartReader fields = new SessionPartReader(saved);
-        JsonObject json = saved != null && saved.isJsonObject() ? saved.getAsJsonObject() : new JsonObject();
-        settings.restore(fields, json);
-        camera.restore(fields);
-        lasso.restore(fields, json);
+        MapSessionState state = MapSessionState.fromJson(saved, fields, settings.savedSettings());
+        settings.restore(state);
+        camera.restore(state.viewport());
+        lasso.restore(state.lasso());
         fields.finish();
     }
 }

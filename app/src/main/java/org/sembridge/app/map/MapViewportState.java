@@ -1,11 +1,8 @@
 package org.sembridge.app.map;
 
-import com.google.gson.JsonObject;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import org.sembridge.app.session.SessionPartReader;
 
 /// The camera of the map page: the [MapViewport] over the shown [MapLayout], the canvas size in
 /// pixels, the zoom and pan gestures, picking the point under a pixel, and the viewport's
@@ -99,32 +96,15 @@ final class MapViewportState {
                 PICK_RADIUS_PIXELS / transform.scale());
     }
 
-    /// Adds the viewport to the session object `json` as member `viewport`.
-    void save(JsonObject json) {
-        MapViewport view = viewport.get();
-        JsonObject viewJson = new JsonObject();
-        viewJson.addProperty("centreX", view.centreX());
-        viewJson.addProperty("centreY", view.centreY());
-        viewJson.addProperty("zoom", view.zoom());
-        json.add("viewport", viewJson);
+    /// The viewport a saved session holds.
+    MapViewport sessionViewport() {
+        return viewport.get();
     }
 
-    /// Keeps the viewport `fields` holds (member `viewport`) for the next map made; one with a
-    /// missing or wrong-typed number or an out-of-range zoom is reported to `fields` and ignored.
-    void restore(SessionPartReader fields) {
-        fields.object("viewport").ifPresent(view -> {
-            Optional<Double> centreX = view.number("centreX");
-            Optional<Double> centreY = view.number("centreY");
-            Optional<Double> zoom = view.number("zoom");
-            if (centreX.isEmpty() || centreY.isEmpty() || zoom.isEmpty()) {
-                fields.report("viewport", "expected the numbers centreX, centreY and zoom");
-                return;
-            }
-            try {
-                pendingViewport = new MapViewport(centreX.get(), centreY.get(), zoom.get());
-            } catch (IllegalArgumentException invalid) {
-                fields.report("viewport", invalid.getMessage());
-            }
-        });
+    /// Keeps `saved` (when not `null`) for the next map made.
+    void restore(MapViewport saved) {
+        if (saved != null) {
+            pendingViewport = saved;
+        }
     }
 }

@@ -62,8 +62,7 @@ class ProjectionSettingsGuiTest {
                 spread.getTooltip().getText());
 
         robot.interact(() -> spread.getValueFactory().setValue(2.0));
-        JsonObject session = new JsonObject();
-        settings.save(session);
+        JsonObject session = settings.sessionState().toJson();
         assertEquals(2.0, session.get("spread").getAsDouble());
 
         robot.interact(() -> settings.method().set(ProjectionMethod.TSNE));
