@@ -4,7 +4,8 @@ import org.sembridge.engine.io.FormatVersion;
 
 /// The member names of the experiment's JSON files, in one place: the cell records
 /// (`cells/<language>/<method id>.json`, written and read by [CellRecords]) and `results.json`
-/// (written by [ExperimentReport]), whose cells use the same score names.
+/// (written and read by [ExperimentResultsCodec] as [ExperimentResults]), whose cells use the same
+/// score names.
 final class ExperimentKeys {
 
     // Shared envelope.

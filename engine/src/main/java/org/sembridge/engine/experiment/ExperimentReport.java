@@ -3,14 +3,14 @@ package org.sembridge.engine.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.apache.lucene.search.IndexSearcher;
@@ -107,48 +107,29 @@ public final class ExperimentReport {
         return text.toString();
     }
 
-    /// The full results as one JSON document.
+    /// The full results as one JSON document (written by [ExperimentResultsCodec]).
     public JsonObject json() {
+        return ExperimentResultsCodec.toJson(results());
+    }
+
+    /// The full results as values, as [#JSON_FILE] stores them.
+    public ExperimentResults results() {
         ExperimentConfig config = result.config();
-        JsonObject root = new JsonObject();
-        root.addProperty(ExperimentKeys.FORMAT, FORMAT);
-        ExperimentKeys.RESULTS_VERSION.stamp(root);
-        root.addProperty(ExperimentKeys.CONFIG, config.file().toString());
-        root.addProperty(ExperimentKeys.OUT, result.outFolder().toString());
-        root.addProperty(ExperimentKeys.METRIC, "nDCG@10");
-        JsonObject settings = new JsonObject();
-        settings.addProperty(ExperimentKeys.SOURCE, config.source().toString());
-        settings.addProperty(ExperimentKeys.BRIDGE, config.bridge().map(Path::toString).orElse(null));
-        settings.addProperty(ExperimentKeys.BIAS_MODE, config.biasMode().cliName());
-        settings.addProperty(ExperimentKeys.DEVICE, config.device().name().toLowerCase(Locale.ROOT));
-        settings.addProperty(ExperimentKeys.SEED, config.seed());
-        settings.addProperty(ExperimentKeys.DEPTH, ExperimentRunner.DEPTH);
-        settings.addProperty(ExperimentKeys.QUERY_TERM_LIMIT, IndexSearcher.getMaxClauseCount());
-        root.add(ExperimentKeys.SETTINGS, settings);
-        JsonArray languages = new JsonArray();
-        languageCodes().forEach(languages::add);
-        root.add(ExperimentKeys.LANGUAGES, languages);
-        JsonArray rows = new JsonArray();
+        ExperimentResults.Settings settings = new ExperimentResults.Settings(config.source().toString(),
+                config.bridge().map(Path::toString).orElse(null), config.biasMode().cliName(),
+                config.device().name().toLowerCase(Locale.ROOT), config.seed(), ExperimentRunner.DEPTH,
+                IndexSearcher.getMaxClauseCount());
+        List<ExperimentResults.Row> rows = new ArrayList<>();
         for (ExperimentMethod method : config.methods()) {
-            JsonObject row = rowJson(method, result.cells());
-            JsonObject average = new JsonObject();
-            addAverage(average, ExperimentKeys.NDCG_AT_10, method, RetrievalScores::ndcgAt10);
-            addAverage(average, ExperimentKeys.RECALL_AT_100, method, RetrievalScores::recallAt100);
-            addAverage(average, ExperimentKeys.MRR_AT_10, method, RetrievalScores::mrrAt10);
-            row.add(ExperimentKeys.AVERAGE, average);
-            rows.add(row);
+            rows.add(row(method, result.cells(), new ExperimentResults.Average(
+                    average(method, RetrievalScores::ndcgAt10), average(method, RetrievalScores::recallAt100),
+                    average(method, RetrievalScores::mrrAt10))));
         }
-        root.add(ExperimentKeys.ROWS, rows);
-        if (config.reference().isPresent()) {
-            JsonObject reference = new JsonObject();
-            reference.addProperty(ExperimentKeys.LANGUAGE, config.reference().get().code());
-            JsonArray referenceRows = new JsonArray();
-            result.reference().forEach(cell -> referenceRows.add(rowJson(cell.method(), result.reference())));
-            reference.add(ExperimentKeys.ROWS, referenceRows);
-            root.add(ExperimentKeys.REFERENCE, reference);
-        }
-        root.add(ExperimentKeys.PROVENANCE, result.provenance().toJson());
-        return root;
+        Optional<ExperimentResults.Reference> reference = config.reference().map(language ->
+                new ExperimentResults.Reference(language.code(), result.reference().stream()
+                        .map(cell -> row(cell.method(), result.reference(), null)).toList()));
+        return new ExperimentResults(FORMAT_VERSION, config.file().toString(), result.outFolder().toString(),
+                "nDCG@10", settings, languageCodes(), rows, reference, result.provenance().toJson());
     }
 
     /// Writes [#MARKDOWN_FILE], [#CSV_FILE] and [#JSON_FILE] into `folder`, each atomically.
@@ -157,55 +138,31 @@ public final class ExperimentReport {
     public void writeTo(Path folder) throws IOException {
         AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), markdown());
         AtomicFiles.writeString(folder.resolve(CSV_FILE), csv());
-        AtomicFiles.writeString(folder.resolve(JSON_FILE),
-                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json())
-                        + "\n");
+        ExperimentResultsCodec.write(results(), folder.resolve(JSON_FILE));
     }
 
     private List<String> languageCodes() {
         return result.config().languages().stream().map(ExperimentLanguage::code).toList();
     }
 
-    private JsonObject rowJson(ExperimentMethod method, List<ExperimentCell> cells) {
-        JsonObject row = new JsonObject();
-        row.addProperty(ExperimentKeys.ID, method.id());
-        row.addProperty(ExperimentKeys.METHOD, method.name());
-        if (method.readsAlpha()) {
-            row.addProperty(ExperimentKeys.ALPHA, method.alpha());
-        }
-        row.addProperty(ExperimentKeys.LABEL, method.label());
-        JsonObject byLanguage = new JsonObject();
+    private static ExperimentResults.Row row(ExperimentMethod method, List<ExperimentCell> cells,
+            ExperimentResults.Average average) {
+        Map<String, ExperimentResults.Cell> byLanguage = new LinkedHashMap<>();
         for (ExperimentCell cell : cells) {
             if (cell.method().equals(method)) {
-                byLanguage.add(cell.language(), cellJson(cell));
+                byLanguage.put(cell.language(), new ExperimentResults.Cell(cell.scores().ndcgAt10(),
+                        cell.scores().recallAt100(), cell.scores().mrrAt10(), cell.scores().judgedQueries(),
+                        cell.emptyQueries(), cell.truncatedQueries(), cell.runFolder().map(Path::toString).orElse(null),
+                        cell.indexFolder().toString(), cell.runReused(), cell.scoresReused(), cell.seconds()));
             }
         }
-        row.add(ExperimentKeys.CELLS, byLanguage);
-        return row;
+        return new ExperimentResults.Row(method.id(), method.name(), method.readsAlpha() ? method.alpha() : null,
+                method.label(), byLanguage, average);
     }
 
-    private JsonObject cellJson(ExperimentCell cell) {
-        JsonObject o = new JsonObject();
-        o.addProperty(ExperimentKeys.NDCG_AT_10, cell.scores().ndcgAt10());
-        o.addProperty(ExperimentKeys.RECALL_AT_100, cell.scores().recallAt100());
-        o.addProperty(ExperimentKeys.MRR_AT_10, cell.scores().mrrAt10());
-        o.addProperty(ExperimentKeys.QUERIES, cell.scores().judgedQueries());
-        o.addProperty(ExperimentKeys.EMPTY_QUERIES, cell.emptyQueries());
-        o.addProperty(ExperimentKeys.TRUNCATED_QUERIES, cell.truncatedQueries());
-        o.addProperty(ExperimentKeys.RUN, cell.runFolder().map(Path::toString).orElse(null));
-        o.addProperty(ExperimentKeys.INDEX, cell.indexFolder().toString());
-        o.addProperty(ExperimentKeys.RUN_REUSED, cell.runReused());
-        o.addProperty(ExperimentKeys.SCORES_REUSED, cell.scoresReused());
-        o.addProperty(ExperimentKeys.SECONDS, cell.seconds());
-        return o;
-    }
-
-    private void addAverage(JsonObject average, String name, ExperimentMethod method,
-            ToDoubleFunction<RetrievalScores> measure) {
+    private Double average(ExperimentMethod method, ToDoubleFunction<RetrievalScores> measure) {
         OptionalDouble value = result.average(method, measure);
-        if (value.isPresent()) {
-            average.addProperty(name, value.getAsDouble());
-        }
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private interface Score {

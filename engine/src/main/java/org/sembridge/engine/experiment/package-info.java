@@ -23,8 +23,10 @@
 ///   paper's label.
 /// - [ExperimentRunner]: the entry point; progress per cell, cancellation between and inside cells.
 /// - [ExperimentReport]: Markdown, CSV and JSON.
+/// - [ExperimentResults] and [ExperimentResultsCodec]: `results.json` as values, written and read
+///   back (a file without `format_version` is version 1; a newer one is refused).
 /// - `ExperimentKeys`: the member names of the cell records and `results.json`, shared by their
-///   writers and the cell-record reader.
+///   writers and readers.
 ///
 /// ## Invariants
 ///
