@@ -67,7 +67,7 @@ final class ProjectBenchmarkCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, ProjectBenchmarkJson.write(new ProjectBenchmarkRun(result,
                     ProjectionBenchmark.CLUSTERS, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
-                    libraries)));
+                    libraries.stream().map(Path::toString).toList())));
         } else {
             printTable(out, result, loadBefore, loadAfter, libraries);
         }

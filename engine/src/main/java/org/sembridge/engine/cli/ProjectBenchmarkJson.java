@@ -3,7 +3,6 @@ package org.sembridge.engine.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +41,7 @@ final class ProjectBenchmarkJson {
         root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, report.loadAverageStart());
         root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, report.loadAverageEnd());
         JsonArray files = new JsonArray();
-        report.nativeLibraries().forEach(file -> files.add(file.toString()));
+        report.nativeLibraries().forEach(files::add);
         root.add(NATIVE_LIBRARIES, files);
         JsonArray timings = new JsonArray();
         for (ProjectionBenchmark.MethodTiming timing : result.timings()) {
@@ -71,8 +70,8 @@ final class ProjectBenchmarkJson {
                     entry.get(PROJECTION_SECONDS).getAsDouble(), entry.get(PROJECTION_CPU_SECONDS).getAsDouble(),
                     entry.get(QUALITY_SECONDS).getAsDouble(), entry.get(TRUSTWORTHINESS_AT_10).getAsDouble()));
         }
-        List<Path> libraries = new ArrayList<>();
-        root.getAsJsonArray(NATIVE_LIBRARIES).forEach(file -> libraries.add(Path.of(file.getAsString())));
+        List<String> libraries = new ArrayList<>();
+        root.getAsJsonArray(NATIVE_LIBRARIES).forEach(file -> libraries.add(file.getAsString()));
         ProjectionBenchmark.Result result = new ProjectionBenchmark.Result(root.get(POINTS).getAsInt(),
                 root.get(DIMENSION).getAsInt(), root.get(SEED).getAsLong(), timings);
         return new ProjectBenchmarkRun(result, root.get(CLUSTERS).getAsInt(),

@@ -1,6 +1,5 @@
 package org.sembridge.engine.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.sembridge.engine.bench.ProjectionBenchmark;
 
@@ -13,9 +12,10 @@ import org.sembridge.engine.bench.ProjectionBenchmark;
 /// @param jvmProcessors processors the JVM saw
 /// @param loadAverageStart the one-minute load average before the run
 /// @param loadAverageEnd the one-minute load average after the run
-/// @param nativeLibraries the native linear-algebra library files loaded
+/// @param nativeLibraries the native linear-algebra library files loaded (labels: a report read
+///     back opens nothing)
 record ProjectBenchmarkRun(ProjectionBenchmark.Result result, int clusters, int jvmProcessors,
-        double loadAverageStart, double loadAverageEnd, List<Path> nativeLibraries) {
+        double loadAverageStart, double loadAverageEnd, List<String> nativeLibraries) {
 
     /// Copies the list.
     ProjectBenchmarkRun {

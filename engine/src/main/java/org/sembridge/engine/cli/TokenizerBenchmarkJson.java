@@ -1,7 +1,6 @@
 package org.sembridge.engine.cli;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 
 /// The `--json` document of `sembridge bench tokenizer`: [#write] and [#read] spell every key
 /// of a [TokenizerBenchmarkRun] here, in the order the document has always had.
@@ -24,7 +23,7 @@ final class TokenizerBenchmarkJson {
     /// The report as a versioned document.
     static JsonObject write(TokenizerBenchmarkRun r) {
         JsonObject o = BenchmarkJson.document();
-        o.addProperty(FILE, r.file().toString());
+        o.addProperty(FILE, r.file());
         o.addProperty(FILE_BYTES, r.fileBytes());
         o.addProperty(VOCABULARY_SIZE, r.vocabularySize());
         o.addProperty(ROUNDS, r.rounds());
@@ -44,7 +43,7 @@ final class TokenizerBenchmarkJson {
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
     ///     another type (reports are machine-written; callers comparing reports catch them)
     static TokenizerBenchmarkRun read(JsonObject o) {
-        return new TokenizerBenchmarkRun(Path.of(o.get(FILE).getAsString()), o.get(FILE_BYTES).getAsLong(),
+        return new TokenizerBenchmarkRun(o.get(FILE).getAsString(), o.get(FILE_BYTES).getAsLong(),
                 o.get(VOCABULARY_SIZE).getAsInt(), o.get(ROUNDS).getAsInt(), o.get(LIBRARY_WALL_SECONDS).getAsDouble(),
                 o.get(ENGINE_WALL_SECONDS).getAsDouble(), o.get(LIBRARY_CPU_SECONDS).getAsDouble(),
                 o.get(ENGINE_CPU_SECONDS).getAsDouble(), o.get(WALL_RATIO).getAsDouble(), o.get(CPU_RATIO).getAsDouble(),

@@ -1,13 +1,12 @@
 package org.sembridge.engine.cli;
 
-import java.nio.file.Path;
 import org.sembridge.engine.bench.TokenizerLoadBenchmark;
 
 /// One run of `sembridge bench tokenizer` as its `--json` document reports it: a
 /// [TokenizerLoadBenchmark.Result] reduced to its medians, with the run's settings and load
 /// averages ([TokenizerBenchmarkJson] writes and reads it).
 ///
-/// @param file the `tokenizer.json` loaded
+/// @param file the `tokenizer.json` loaded, as given (a label: a report read back opens nothing)
 /// @param fileBytes its size in bytes
 /// @param vocabularySize ids read by the engine
 /// @param rounds timed loads of each kind
@@ -19,14 +18,14 @@ import org.sembridge.engine.bench.TokenizerLoadBenchmark;
 /// @param cpuRatio engine CPU time over library CPU time, `-1` if unknown
 /// @param loadAverageStart the one-minute load average before the run
 /// @param loadAverageEnd the one-minute load average after the run
-record TokenizerBenchmarkRun(Path file, long fileBytes, int vocabularySize, int rounds, double libraryWallSeconds,
+record TokenizerBenchmarkRun(String file, long fileBytes, int vocabularySize, int rounds, double libraryWallSeconds,
         double engineWallSeconds, double libraryCpuSeconds, double engineCpuSeconds, double wallRatio,
         double cpuRatio, double loadAverageStart, double loadAverageEnd) {
 
     /// The report of `result`, measured over `rounds` loads each way between the two load averages.
     static TokenizerBenchmarkRun of(TokenizerLoadBenchmark.Result result, int rounds, double loadAverageStart,
             double loadAverageEnd) {
-        return new TokenizerBenchmarkRun(result.file(), result.fileBytes(), result.vocabularySize(), rounds,
+        return new TokenizerBenchmarkRun(result.file().toString(), result.fileBytes(), result.vocabularySize(), rounds,
                 result.library().medianSeconds(), result.engine().medianSeconds(), result.libraryCpuSeconds(),
                 result.engineCpuSeconds(), result.wallRatio(), result.cpuRatio(), loadAverageStart, loadAverageEnd);
     }

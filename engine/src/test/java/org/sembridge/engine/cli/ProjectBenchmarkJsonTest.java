@@ -3,7 +3,6 @@ package org.sembridge.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sembridge.engine.bench.ProjectionBenchmark;
@@ -19,7 +18,7 @@ class ProjectBenchmarkJsonTest {
                 new ProjectionBenchmark.MethodTiming(ProjectionMethod.UMAP, 0.84, 0.63, 0.029, 0.978),
                 new ProjectionBenchmark.MethodTiming(ProjectionMethod.TSNE, 2.5, -1, 0.03, 0.91),
                 new ProjectionBenchmark.MethodTiming(ProjectionMethod.PCA, 0.0012, 0.01, 0.027, 0.818))),
-                20, 2, 5.23, 5.5, List.of(Path.of("natives", "libopenblas.so.0")));
+                20, 2, 5.23, 5.5, List.of("natives/libopenblas.so.0"));
 
         assertEquals(run, ProjectBenchmarkJson.read(ProjectBenchmarkJson.write(run)));
     }
