@@ -116,12 +116,14 @@ final class EncodeBenchmarkJson {
         return m;
     }
 
-    /// Reads a document written by [#write] (with or without its `format_version`); the
+    /// Reads a document written by [#write]; one without `format_version` is version 1; the
     /// OpenBLAS reference, where present, gets the matmul's sizes.
     ///
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
-    ///     another type (reports are machine-written; callers comparing reports catch them)
+    ///     another type, or the version is newer (reports are machine-written; callers comparing
+    ///     reports catch them)
     static EncodeBenchmarkRun read(JsonObject o) {
+        BenchmarkJson.checkVersion(o, "bench encode report");
         JsonObject s = o.getAsJsonObject(SETTINGS);
         EncodeBenchmarkSettings settings = new EncodeBenchmarkSettings(s.get(TOKENS_PER_TEXT).getAsInt(),
                 s.get(BATCH_SIZE).getAsInt(), s.get(WARMUP_BATCHES).getAsInt(), s.get(MEASURED_BATCHES).getAsInt());

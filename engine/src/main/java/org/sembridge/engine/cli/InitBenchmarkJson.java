@@ -252,11 +252,13 @@ final class InitBenchmarkJson {
         return j;
     }
 
-    /// Reads a document written by [#write] (with or without its `format_version`).
+    /// Reads a document written by [#write]; one without `format_version` is version 1.
     ///
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
-    ///     another type (reports are machine-written; callers comparing reports catch them)
+    ///     another type, or the version is newer (reports are machine-written; callers comparing
+    ///     reports catch them)
     static InitBenchmarkRun read(JsonObject o) {
+        BenchmarkJson.checkVersion(o, "bench init report");
         JsonObject s = o.getAsJsonObject(SETTINGS);
         InitBenchmarkSettings settings = new InitBenchmarkSettings(s.get(SOURCE_COUNT).getAsInt(),
                 s.get(BRIDGE_DIMENSION).getAsInt(), s.get(MODEL_DIMENSION).getAsInt(), s.get(ALPHA).getAsDouble(),

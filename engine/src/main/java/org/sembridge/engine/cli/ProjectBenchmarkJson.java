@@ -57,12 +57,13 @@ final class ProjectBenchmarkJson {
         return root;
     }
 
-    /// Reads a document written by [#write] (with or without its `format_version`).
+    /// Reads a document written by [#write]; one without `format_version` is version 1.
     ///
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
-    ///     another type, or a method name is unknown (reports are machine-written; callers
+    ///     another type, a method name is unknown or the version is newer (reports are machine-written; callers
     ///     comparing reports catch them)
     static ProjectBenchmarkRun read(JsonObject root) {
+        BenchmarkJson.checkVersion(root, "bench project report");
         List<ProjectionBenchmark.MethodTiming> timings = new ArrayList<>();
         for (JsonElement element : root.getAsJsonArray(METHODS)) {
             JsonObject entry = element.getAsJsonObject();

@@ -75,11 +75,13 @@ final class SearchBenchmarkJson {
         return o;
     }
 
-    /// Reads a document written by [#write] (with or without its `format_version`).
+    /// Reads a document written by [#write]; one without `format_version` is version 1.
     ///
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
-    ///     another type (reports are machine-written; callers comparing reports catch them)
+    ///     another type, or the version is newer (reports are machine-written; callers comparing
+    ///     reports catch them)
     static SearchBenchmarkRun read(JsonObject o) {
+        BenchmarkJson.checkVersion(o, "bench search report");
         JsonObject s = o.getAsJsonObject(SETTINGS);
         SearchBenchmarkSettings settings = new SearchBenchmarkSettings(s.get(DOCUMENTS).getAsInt(),
                 s.get(TOKENS_PER_DOCUMENT).getAsInt(), s.get(VOCABULARY).getAsInt(), s.get(QUERIES).getAsInt(),

@@ -38,11 +38,13 @@ final class TokenizerBenchmarkJson {
         return o;
     }
 
-    /// Reads a document written by [#write] (with or without its `format_version`).
+    /// Reads a document written by [#write]; one without `format_version` is version 1.
     ///
     /// @throws IllegalStateException or NullPointerException when a field is missing or of
-    ///     another type (reports are machine-written; callers comparing reports catch them)
+    ///     another type, or the version is newer (reports are machine-written; callers comparing
+    ///     reports catch them)
     static TokenizerBenchmarkRun read(JsonObject o) {
+        BenchmarkJson.checkVersion(o, "bench tokenizer report");
         return new TokenizerBenchmarkRun(o.get(FILE).getAsString(), o.get(FILE_BYTES).getAsLong(),
                 o.get(VOCABULARY_SIZE).getAsInt(), o.get(ROUNDS).getAsInt(), o.get(LIBRARY_WALL_SECONDS).getAsDouble(),
                 o.get(ENGINE_WALL_SECONDS).getAsDouble(), o.get(LIBRARY_CPU_SECONDS).getAsDouble(),
