@@ -1,6 +1,8 @@
 package org.sembridge.app.map;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,8 +51,9 @@ final class MapSettingsPane {
                 return ProjectionMethod.valueOf(text);
             }
         });
-        method.setTooltip(new Tooltip("PCA: linear and instant, keeps global distances. t-SNE: local neighbourhoods."
-                + " UMAP: local neighbourhoods and more global shape. (Ctrl+Enter runs)"));
+        method.setTooltip(new Tooltip(Arrays.stream(ProjectionMethod.values())
+                .map(m -> m.displayName() + ": " + m.summary() + ".")
+                .collect(Collectors.joining(" ")) + " (Ctrl+Enter runs)"));
 
         parameters = new ProjectionSettingControls(viewModel.projectionSettings(),
                 viewModel::settingProperty, viewModel.methodProperty());

@@ -12,6 +12,7 @@ import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -28,6 +29,7 @@ import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
 import org.sembridge.engine.projection.MapLink;
+import org.sembridge.engine.projection.ProjectionMethod;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -71,6 +73,15 @@ class MapViewGuiTest {
         MapLayout map = viewModel.layoutProperty().get();
         Node canvas = view.canvas().node();
         return canvas.localToScreen(t.toScreenX(map.xs()[index]), t.toScreenY(map.ys()[index]));
+    }
+
+    @Test
+    void methodChooserListsEveryMethodWithItsSummaryInTheTooltip(FxRobot robot) {
+        ComboBox<?> method = robot.lookup("#mapMethod").queryAs(ComboBox.class);
+        assertEquals(Arrays.asList(ProjectionMethod.values()), method.getItems());
+        assertEquals("PCA: linear and instant, keeps global distances. t-SNE: local neighbourhoods."
+                + " UMAP: local neighbourhoods and more global shape. (Ctrl+Enter runs)",
+                method.getTooltip().getText());
     }
 
     @Test

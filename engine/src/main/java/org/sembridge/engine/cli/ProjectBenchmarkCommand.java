@@ -77,13 +77,8 @@ final class ProjectBenchmarkCommand implements Callable<Integer> {
     private List<ProjectionMethod> parseMethods() {
         LinkedHashSet<ProjectionMethod> chosen = new LinkedHashSet<>();
         for (String name : methods) {
-            chosen.add(switch (name.strip().toLowerCase(Locale.ROOT).replace("-", "")) {
-                case "pca" -> ProjectionMethod.PCA;
-                case "tsne" -> ProjectionMethod.TSNE;
-                case "umap" -> ProjectionMethod.UMAP;
-                default -> throw new ParameterException(spec.commandLine(), "--methods: unknown method '" + name
-                        + "'; expected pca, tsne or umap");
-            });
+            chosen.add(ProjectionMethodNames.parse(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--methods: unknown method '" + name + "'; expected " + ProjectionMethodNames.listed())));
         }
         return new ArrayList<>(chosen);
     }

@@ -132,7 +132,8 @@ final class ProjectCommand implements Callable<Integer> {
             return drawImported();
         }
         if (run == null || points == null || method == null || out == null) {
-            throw usage("project needs --run DIR --points SPEC --method pca|tsne|umap --out FILE.csv|.json "
+            throw usage("project needs --run DIR --points SPEC --method " + ProjectionMethodNames.alternatives()
+                    + " --out FILE.csv|.json "
                     + "(or --import FILE.csv --png FILE.png)");
         }
         return projectRun();
@@ -215,13 +216,9 @@ final class ProjectCommand implements Callable<Integer> {
     /// The parameters of `--method` with the projection options given ([ProjectionOptions],
     /// generated from the settings' descriptors); an option of another method is a usage error.
     private ProjectionParameters parameters() {
-        String name = method.strip().toLowerCase(Locale.ROOT).replace("-", "");
-        for (ProjectionMethod candidate : ProjectionMethod.values()) {
-            if (candidate.name().toLowerCase(Locale.ROOT).equals(name)) {
-                return new ProjectionOptions().parameters(spec, candidate);
-            }
-        }
-        throw usage("--method must be pca, tsne or umap, found '" + method + "'");
+        ProjectionMethod chosen = ProjectionMethodNames.parse(method).orElseThrow(() ->
+                usage("--method must be " + ProjectionMethodNames.listed() + ", found '" + method + "'"));
+        return new ProjectionOptions().parameters(spec, chosen);
     }
 
     private void printSummary(ProjectedMap map, SelectedPoints selected) {

@@ -75,7 +75,9 @@ public final class ProjectionOptions implements CommandLine.IModelTransformer {
         List<String> parts = new ArrayList<>();
         for (List<ProjectionSettingCatalog.Owned> group : groups.values()) {
             ProjectionSetting setting = group.getFirst().setting();
-            String methods = group.stream().map(o -> o.method().displayName()).collect(Collectors.joining(" and "));
+            List<String> names = group.stream().map(o -> o.method().displayName()).toList();
+            String methods = names.size() == 1 ? names.getFirst()
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
             String range = String.join(", ", nonEmpty(setting.range(), setting.unit()));
             if (groups.size() == 1) {
                 return methods + " " + setting.help() + (range.isEmpty() ? "" : " (" + range + ")") + ". Default: "
