@@ -23,4 +23,14 @@ final class BenchmarkJson {
         VERSION.stamp(document);
         return document;
     }
+
+    /// Checks the version of a report before a codec reads it: a report without the field is
+    /// version 1; a newer one is refused.
+    ///
+    /// @param report names the report in the message, e.g. `bench init report`
+    /// @throws IllegalStateException when the version is not a whole number of at least 1, or is
+    ///     newer than this engine writes
+    static void checkVersion(JsonObject document, String report) {
+        VERSION.read(document, report, IllegalStateException::new);
+    }
 }

@@ -1,7 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import org.sembridge.engine.bench.EncodeBenchmarkResult;
 import org.sembridge.engine.bench.EncodeBenchmarkSettings;
 import org.sembridge.engine.bench.EncoderShape;
 import org.sembridge.engine.bench.MatMulMeasurement;
-import org.sembridge.engine.bench.TimingSummary;
 import org.sembridge.engine.encoder.ForwardProfile;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.hf.HfModelFolder;
@@ -114,7 +111,7 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
         double loadAfter = BenchmarkEnvironment.capture(selected).loadAverage();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, toJson(settings, before, loadAfter, results));
+            JsonOutput.print(out, EncodeBenchmarkJson.write(new EncodeBenchmarkRun(settings, before, loadAfter, results)));
         } else {
             printTable(out, settings, before, loadAfter, results);
             benchmark.profiles().forEach((model, stages) -> printProfile(out, model, stages));
@@ -178,68 +175,6 @@ final class EncodeBenchmarkCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-    }
-
-    private static JsonObject toJson(EncodeBenchmarkSettings settings, BenchmarkEnvironment env, double loadAfter,
-            List<EncodeBenchmarkResult> results) {
-        JsonObject o = BenchmarkJson.document();
-        JsonObject s = new JsonObject();
-        s.addProperty("tokens_per_text", settings.tokensPerText());
-        s.addProperty("batch_size", settings.batchSize());
-        s.addProperty("warmup_batches", settings.warmupBatches());
-        s.addProperty("measured_batches", settings.measuredBatches());
-        o.add("settings", s);
-        o.add("environment", BenchmarkEnvironmentJson.of(env, loadAfter));
-        JsonArray models = new JsonArray();
-        for (EncodeBenchmarkResult r : results) {
-            JsonObject m = new JsonObject();
-            m.addProperty("model", r.model());
-            m.addProperty("layers", r.shape().layers());
-            m.addProperty("hidden", r.shape().hidden());
-            m.addProperty("heads", r.shape().heads());
-            m.addProperty("intermediate", r.shape().intermediate());
-            m.addProperty("vocab", r.shape().vocab());
-            m.addProperty("flops_per_text", r.flopsPerText());
-            m.addProperty("flops_per_batch", r.flopsPerBatch());
-            m.add("batch_seconds", timings(r.batches()));
-            m.addProperty("texts_per_second", r.textsPerSecond());
-            m.addProperty("tokens_per_second", r.tokensPerSecond());
-            m.addProperty("gflops_per_second", r.gflopsPerSecond());
-            MatMulMeasurement mm = r.matMul();
-            JsonObject matMul = new JsonObject();
-            matMul.addProperty("rows", mm.rows());
-            matMul.addProperty("inner", mm.inner());
-            matMul.addProperty("columns", mm.columns());
-            matMul.addProperty("repetitions", mm.repetitions());
-            matMul.addProperty("flops_per_round", mm.roundFlops());
-            matMul.add("round_seconds", timings(mm.rounds()));
-            matMul.addProperty("gflops_per_second", mm.gflopsPerSecond());
-            m.add("matmul", matMul);
-            m.addProperty("matmul_ratio", r.matMulRatio());
-            if (r.blasReference() != null) {
-                MatMulMeasurement b = r.blasReference();
-                JsonObject blas = new JsonObject();
-                blas.addProperty("what", "OpenBLAS cblas_sgemm via FFM, same product and FLOPs per round");
-                blas.addProperty("repetitions", b.repetitions());
-                blas.add("round_seconds", timings(b.rounds()));
-                blas.addProperty("gflops_per_second", b.gflopsPerSecond());
-                m.add("openblas_reference", blas);
-                m.addProperty("openblas_ratio", r.blasRatio());
-            }
-            m.addProperty("device", r.device());
-            models.add(m);
-        }
-        o.add("models", models);
-        return o;
-    }
-
-    private static JsonObject timings(TimingSummary t) {
-        JsonObject o = new JsonObject();
-        o.addProperty("median", t.medianSeconds());
-        o.addProperty("fastest", t.fastestSeconds());
-        o.addProperty("slowest", t.slowestSeconds());
-        o.addProperty("count", t.count());
-        return o;
     }
 
     private static void printTable(PrintWriter out, EncodeBenchmarkSettings settings, BenchmarkEnvironment env,

@@ -1,6 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -387,137 +386,12 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         }
 
         JsonObject toJson() {
-            JsonObject o = BenchmarkJson.document();
-            JsonObject s = new JsonObject();
-            s.addProperty("source_count", settings.sourceCount());
-            s.addProperty("bridge_dimension", settings.bridgeDimension());
-            s.addProperty("model_dimension", settings.modelDimension());
-            s.addProperty("alpha", settings.alpha());
-            s.addProperty("top_k", settings.topK());
-            s.addProperty("seed", settings.seed());
-            o.add("settings", s);
-            JsonObject e = BenchmarkEnvironmentJson.of(environment, loadAtEnd);
-            e.addProperty("total_seconds", totalSeconds);
-            e.addProperty("free_heap_returned_at_collections", ResidentMemoryWindow.heapIsReturned());
-            e.addProperty("kept_native_scratch_bytes", scratchBytes);
-            e.addProperty("openblas", OpenBlas.available().map(OpenBlas::config).orElse("unavailable"));
-            o.add("environment", e);
-            JsonArray list = new JsonArray();
-            for (InitScaleResult r : scales) {
-                list.add(scaleJson(r));
-            }
-            o.add("scales", list);
-            if (comparison != null) {
-                o.add("full_matrix", comparisonJson(comparison));
-            }
-            if (bridge != null) {
-                o.add("bridge", bridgeJson(bridge));
-            }
-            return o;
-        }
-
-        private static JsonObject scaleJson(InitScaleResult r) {
-            JsonObject j = new JsonObject();
-            j.addProperty("name", r.scale().name());
-            j.addProperty("target_count", r.scale().targetCount());
-            j.addProperty("measured_rows", r.scale().measuredRows());
-            j.addProperty("extrapolated", r.scale().extrapolated());
-            j.addProperty("extrapolation_factor", r.scale().extrapolationFactor());
-            j.addProperty("source_count", r.similarityOnly().sourceCount());
-            j.addProperty("bridge_dimension", r.similarityOnly().dimension());
-            j.addProperty("step_seconds", r.stepSeconds());
-            j.addProperty("similarity_seconds", r.similaritySeconds());
-            j.addProperty("all_rows_step_seconds", r.fullStepSeconds());
-            j.addProperty("all_rows_similarity_seconds", r.fullSimilaritySeconds());
-            j.addProperty("step_cpu_seconds", r.step().cpuSeconds());
-            j.addProperty("similarity_cpu_seconds", r.similarity() == null ? -1 : r.similarity().cpuSeconds());
-            j.addProperty("ratio", r.ratio());
-            j.addProperty("output_bytes", r.outputBytes());
-            j.addProperty("step_gemm_seconds", r.statistics().gemmNanos() < 0 ? -1 : r.statistics().gemmNanos() / 1e9);
-            j.addProperty("block_gflops_per_second", r.blockGigaflopsPerSecond());
-            j.addProperty("similarity_backend", r.statistics().gemmNanos() < 0 ? "djl" : "openblas");
-            if (r.reference() != null) {
-                JsonObject ref = new JsonObject();
-                ref.addProperty("what", "OpenBLAS cblas_sgemm + top-K heap per row, same rows");
-                ref.addProperty("seconds", r.reference().seconds());
-                ref.addProperty("all_rows_seconds", r.fullReferenceSeconds());
-                ref.addProperty("gemm_seconds", r.reference().gemmSeconds());
-                ref.addProperty("select_seconds", r.reference().selectSeconds());
-                ref.addProperty("gemm_gflops_per_second", r.reference().gemmGigaflopsPerSecond());
-                ref.addProperty("top_k", r.reference().k());
-                ref.addProperty("core", r.reference().coreName());
-                ref.addProperty("threads", r.reference().threads());
-                j.add("reference", ref);
-                j.addProperty("step_to_reference", r.referenceRatio());
-                j.addProperty("blocks_to_reference_gemm", r.blockToReferenceGemm());
-            }
-            j.addProperty("cpu_ratio", r.cpuRatio());
-            j.addProperty("similarity_gflops_per_second",
-                    r.similarity() == null ? -1 : r.similarityOnly().gigaflopsPerSecond());
-            j.addProperty("step_extra_rss_bytes", r.stepExtraBytes());
-            j.addProperty("similarity_extra_rss_bytes", r.similarityExtraBytes());
-            j.addProperty("peak_was_reset", r.peakWasReset());
-            j.addProperty("input_bytes", r.inputBytes());
-            j.addProperty("full_matrix_bytes", r.fullMatrixBytes());
-            AlignmentStatistics s = r.statistics();
-            JsonObject rows = new JsonObject();
-            rows.addProperty("rows", s.rows());
-            rows.addProperty("exact_on_top_k", s.rowsExactOnTopK());
-            rows.addProperty("widened", s.rowsExactOnWiderK());
-            rows.addProperty("full_row", s.rowsOnFullRow());
-            rows.addProperty("top_k", s.topK());
-            rows.addProperty("wider_k", s.widerK());
-            rows.addProperty("blocks", s.blocks());
-            rows.addProperty("solve_seconds", s.solveNanos() / 1e9);
-            rows.addProperty("mean_support", r.meanSupport());
-            rows.addProperty("max_support", r.maxSupport());
-            j.add("statistics", rows);
-            return j;
-        }
-
-        private static JsonObject comparisonJson(FullMatrixComparison c) {
-            JsonObject j = new JsonObject();
-            j.addProperty("rows", c.rows());
-            j.addProperty("source_count", c.sourceCount());
-            j.addProperty("matrix_bytes", c.matrixBytes());
-            j.addProperty("full_matrix_seconds", c.fullMatrix().wallSeconds());
-            j.addProperty("top_k_seconds", c.topK().wallSeconds());
-            j.addProperty("full_matrix_cpu_seconds", c.fullMatrix().cpuSeconds());
-            j.addProperty("top_k_cpu_seconds", c.topK().cpuSeconds());
-            j.addProperty("time_ratio", c.timeRatio());
-            j.addProperty("cpu_ratio", c.cpuRatio());
-            j.addProperty("full_matrix_extra_rss_bytes", c.fullMatrixExtraBytes());
-            j.addProperty("top_k_extra_rss_bytes", c.topKExtraBytes());
-            j.addProperty("max_weight_difference", c.maxWeightDifference());
-            j.addProperty("rows_with_other_support", c.rowsWithOtherSupport());
-            j.addProperty("max_embedding_difference", c.maxEmbeddingDifference());
-            return j;
-        }
-
-        private static JsonObject bridgeJson(BridgeThroughput b) {
-            JsonObject j = new JsonObject();
-            j.addProperty("layers", b.shape().layers());
-            j.addProperty("hidden", b.shape().hidden());
-            j.addProperty("heads", b.shape().heads());
-            j.addProperty("intermediate", b.shape().intermediate());
-            j.addProperty("vocab", b.shape().vocab());
-            j.addProperty("folder_bytes", b.folderBytes());
-            j.addProperty("write_seconds", b.writeNanos() / 1e9);
-            j.addProperty("load_seconds", b.loadNanos() / 1e9);
-            j.addProperty("texts", b.texts());
-            j.addProperty("pieces", b.pieces());
-            j.addProperty("max_pieces", b.maxPieces());
-            j.addProperty("batch_size", b.batchSize());
-            j.addProperty("embed_seconds", b.embedNanos() / 1e9);
-            j.addProperty("texts_per_second", b.textsPerSecond());
-            j.addProperty("pieces_per_second", b.piecesPerSecond());
-            j.addProperty("estimate_tokens", b.estimate().textsToEmbed());
-            j.addProperty("estimate_seconds", b.estimate().seconds());
-            j.addProperty("estimate_minutes", b.estimate().seconds() / 60);
-            j.addProperty("gflops_per_second", b.gflopsPerSecond());
-            j.addProperty("matmul_gflops_per_second", b.matMul().gflopsPerSecond());
-            j.addProperty("matmul_ratio", b.matMulRatio());
-            return j;
+            return InitBenchmarkJson.write(new InitBenchmarkRun(settings, environment, loadAtEnd, totalSeconds,
+                    ResidentMemoryWindow.heapIsReturned(), scratchBytes,
+                    OpenBlas.available().map(OpenBlas::config).orElse("unavailable"),
+                    scales.stream().map(InitBenchmarkRun.Scale::of).toList(),
+                    comparison == null ? null : InitBenchmarkRun.FullMatrix.of(comparison),
+                    bridge == null ? null : InitBenchmarkRun.Bridge.of(bridge)));
         }
 
         private static String seconds(double value) {

@@ -1,7 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -67,7 +65,9 @@ final class ProjectBenchmarkCommand implements Callable<Integer> {
         List<Path> libraries = NativeLinearAlgebra.loadedLibraryFiles();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, toJson(result, loadBefore, loadAfter, libraries));
+            JsonOutput.print(out, ProjectBenchmarkJson.write(new ProjectBenchmarkRun(result,
+                    ProjectionBenchmark.CLUSTERS, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+                    libraries.stream().map(Path::toString).toList())));
         } else {
             printTable(out, result, loadBefore, loadAfter, libraries);
         }
@@ -85,33 +85,6 @@ final class ProjectBenchmarkCommand implements Callable<Integer> {
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static JsonObject toJson(ProjectionBenchmark.Result result, double loadBefore, double loadAfter,
-            List<Path> libraries) {
-        JsonObject root = BenchmarkJson.document();
-        root.addProperty("points", result.points());
-        root.addProperty("dimension", result.dimension());
-        root.addProperty("seed", result.seed());
-        root.addProperty("clusters", ProjectionBenchmark.CLUSTERS);
-        root.addProperty(BenchmarkEnvironmentJson.JVM_PROCESSORS, Runtime.getRuntime().availableProcessors());
-        root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadBefore);
-        root.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAfter);
-        JsonArray files = new JsonArray();
-        libraries.forEach(file -> files.add(file.toString()));
-        root.add("native_libraries", files);
-        JsonArray timings = new JsonArray();
-        for (ProjectionBenchmark.MethodTiming timing : result.timings()) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("method", timing.method().displayName());
-            entry.addProperty("projection_seconds", timing.projectionSeconds());
-            entry.addProperty("projection_cpu_seconds", timing.projectionCpuSeconds());
-            entry.addProperty("quality_seconds", timing.qualitySeconds());
-            entry.addProperty("trustworthiness_at_10", timing.trustworthiness());
-            timings.add(entry);
-        }
-        root.add("methods", timings);
-        return root;
     }
 
     private static void printTable(PrintWriter out, ProjectionBenchmark.Result result, double loadBefore,

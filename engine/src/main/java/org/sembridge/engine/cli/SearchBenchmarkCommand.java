@@ -1,6 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -81,7 +80,8 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         double loadAfter = loadAverage();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, toJson(report, loadBefore, loadAfter));
+            JsonOutput.print(out, SearchBenchmarkJson.write(new SearchBenchmarkRun(report,
+                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter)));
         } else {
             printText(out, report, loadBefore, loadAfter);
         }
@@ -107,43 +107,6 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static JsonObject toJson(SearchBenchmarkReport r, double loadBefore, double loadAfter) {
-        SearchBenchmarkSettings s = r.settings();
-        JsonObject settings = new JsonObject();
-        settings.addProperty("documents", s.documents());
-        settings.addProperty("tokens_per_document", s.tokensPerDocument());
-        settings.addProperty("vocabulary", s.vocabularySize());
-        settings.addProperty("queries", s.queries());
-        settings.addProperty("tokens_per_query", s.tokensPerQuery());
-        settings.addProperty("k", s.topK());
-        settings.addProperty("zipf_exponent", s.zipfExponent());
-        settings.addProperty("zipf_offset", s.zipfOffset());
-        settings.addProperty("seed", s.seed());
-        JsonObject o = BenchmarkJson.document();
-        o.add("settings", settings);
-        o.addProperty("indexing_seconds", r.indexingSeconds());
-        o.addProperty("documents_per_second", r.documentsPerSecond());
-        o.addProperty("index_bytes", r.indexSizeBytes());
-        o.addProperty("top_token_document_fraction", r.topTokenDocumentFraction());
-        o.addProperty("mean_query_postings", r.meanQueryPostings());
-        JsonObject wall = new JsonObject();
-        wall.addProperty("p50", r.p50Millis());
-        wall.addProperty("p95", r.p95Millis());
-        wall.addProperty("p99", r.p99Millis());
-        wall.addProperty("mean", r.meanMillis());
-        o.add("latency_ms", wall);
-        JsonObject cpu = new JsonObject();
-        cpu.addProperty("p50", r.cpuP50Millis());
-        cpu.addProperty("p95", r.cpuP95Millis());
-        cpu.addProperty("p99", r.cpuP99Millis());
-        cpu.addProperty("exhaustive_p50", r.exhaustiveCpuP50Millis());
-        o.add("cpu_ms", cpu);
-        o.addProperty("processors", Runtime.getRuntime().availableProcessors());
-        o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadBefore);
-        o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAfter);
-        return o;
     }
 
     private static void printText(PrintWriter out, SearchBenchmarkReport r, double loadBefore, double loadAfter) {

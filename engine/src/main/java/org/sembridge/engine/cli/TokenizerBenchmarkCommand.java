@@ -1,6 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -46,20 +45,8 @@ final class TokenizerBenchmarkCommand implements Callable<Integer> {
         double loadAtEnd = loadAverage();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonObject o = BenchmarkJson.document();
-            o.addProperty("file", r.file().toString());
-            o.addProperty("file_bytes", r.fileBytes());
-            o.addProperty("vocabulary_size", r.vocabularySize());
-            o.addProperty("rounds", rounds);
-            o.addProperty("library_wall_seconds", r.library().medianSeconds());
-            o.addProperty("engine_wall_seconds", r.engine().medianSeconds());
-            o.addProperty("library_cpu_seconds", r.libraryCpuSeconds());
-            o.addProperty("engine_cpu_seconds", r.engineCpuSeconds());
-            o.addProperty("wall_ratio", r.wallRatio());
-            o.addProperty("cpu_ratio", r.cpuRatio());
-            o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_START, loadAtStart);
-            o.addProperty(BenchmarkEnvironmentJson.LOAD_AVERAGE_END, loadAtEnd);
-            JsonOutput.print(out, o);
+            JsonOutput.print(out, TokenizerBenchmarkJson.write(TokenizerBenchmarkRun.of(r, rounds, loadAtStart,
+                    loadAtEnd)));
         } else {
             out.printf(Locale.ROOT, "tokenizer   %s (%.1f MB, %,d ids)%n", r.file(), r.fileBytes() / 1e6,
                     r.vocabularySize());

@@ -12,6 +12,12 @@
 ///
 /// - **Output.** Results go to stdout as text, or as exactly one JSON document with `--json`.
 ///   Progress of long work goes to stderr ([StderrProgress]), so stdout stays parseable.
+///   Each `bench X --json` document is one record and one codec: an `XBenchmarkRun` record of
+///   what the report holds and an `XBenchmarkJson` class that spells its keys once, writes it
+///   (starting with `format_version`, [BenchmarkJson]) and reads it back ([TokenizerBenchmarkJson],
+///   [ProjectBenchmarkJson], [SearchBenchmarkJson], [EncodeBenchmarkJson], [InitBenchmarkJson];
+///   shared parts in [BenchmarkEnvironmentJson] and [TimingSummaryJson]). `docs/run-benchmarks.sh`
+///   and `docs/tools/render_benchmarks.py` read these keys: change them only with a new version.
 /// - **Errors.** One line `error: ...` on stderr naming what, where, expected and found, and a
 ///   documented exit code ([ExitCodes]): 10 for a bad model, 11 for bad input data (an empty
 ///   query, a folder that is not an index, a model whose fingerprint differs from the index's, a

@@ -76,6 +76,14 @@ class EncodeBenchmarkCommandTest {
     }
 
     @Test
+    void reportKeepsTheVersionOneKeys() {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here: no openblas_reference objects");
+
+        assertEquals(BenchJsonFixtures.keyPaths(BenchJsonFixtures.v1("encode")), BenchJsonFixtures.keyPaths(report),
+                "the keys and nesting of the version 1 report");
+    }
+
+    @Test
     void reportNamesSettingsAndEnvironment() {
         JsonObject settings = report.getAsJsonObject("settings");
         assertEquals(TOKENS, settings.get("tokens_per_text").getAsInt());

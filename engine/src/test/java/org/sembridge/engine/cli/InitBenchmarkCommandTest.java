@@ -57,6 +57,14 @@ class InitBenchmarkCommandTest {
     }
 
     @Test
+    void reportKeepsTheVersionOneKeys() {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here: no reference objects");
+
+        assertEquals(BenchJsonFixtures.keyPaths(BenchJsonFixtures.v1("init")), BenchJsonFixtures.keyPaths(report),
+                "the keys and nesting of the version 1 report");
+    }
+
+    @Test
     void reportNamesSettingsAndEnvironment() {
         JsonObject settings = report.getAsJsonObject("settings");
         assertEquals(SOURCES, settings.get("source_count").getAsInt());

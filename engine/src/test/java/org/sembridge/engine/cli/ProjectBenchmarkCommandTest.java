@@ -28,6 +28,8 @@ class ProjectBenchmarkCommandTest {
             double trust = method.getAsJsonObject().get("trustworthiness_at_10").getAsDouble();
             assertTrue(trust > 0.5 && trust <= 1, "trustworthiness " + trust);
         }
+        assertEquals(BenchJsonFixtures.keyPaths(BenchJsonFixtures.v1("project")), BenchJsonFixtures.keyPaths(report),
+                "the keys and nesting of the version 1 report");
     }
 
     @Test

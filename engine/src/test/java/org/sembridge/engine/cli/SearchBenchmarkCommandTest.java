@@ -31,6 +31,8 @@ class SearchBenchmarkCommandTest {
         }
         assertEquals(List.of(), SampleData.list(temp));
         assertTrue(run.err().contains("benchmark queries: 100%"), run.err());
+        assertEquals(BenchJsonFixtures.keyPaths(BenchJsonFixtures.v1("search")), BenchJsonFixtures.keyPaths(report),
+                "the keys and nesting of the version 1 report");
     }
 
     @Test

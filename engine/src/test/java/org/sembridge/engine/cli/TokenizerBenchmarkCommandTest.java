@@ -30,6 +30,14 @@ class TokenizerBenchmarkCommandTest {
     }
 
     @Test
+    void jsonReportKeepsTheVersionOneKeys() {
+        CliRun run = CliRun.of("bench", "tokenizer", "--file", TOKENIZER.toString(), "--rounds", "1", "--json");
+        JsonObject report = JsonParser.parseString(run.out()).getAsJsonObject();
+
+        assertEquals(BenchJsonFixtures.keyPaths(BenchJsonFixtures.v1("tokenizer")), BenchJsonFixtures.keyPaths(report));
+    }
+
+    @Test
     void jsonReportStartsWithItsFormatVersion() {
         CliRun run = CliRun.of("bench", "tokenizer", "--file", TOKENIZER.toString(), "--rounds", "1", "--json");
         JsonObject report = JsonParser.parseString(run.out()).getAsJsonObject();
