@@ -2,7 +2,6 @@ package org.sembridge.app.runs;
 
 import com.google.gson.JsonObject;
 import org.sembridge.app.session.SessionPartReader;
-import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.UnknownBridgeRule;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
@@ -66,34 +65,14 @@ public record RunFormState(String method, Double alpha, BiasMode biasMode, Boole
     /// type, an unknown method, bias mode or unknown-bridge rule is reported to `fields` by name
     /// and reads as `null`.
     public static RunFormState fromJson(SessionPartReader fields) {
-        String method = fields.string(METHOD).filter(name -> {
-            if (InitializerRegistry.names().contains(name)) {
-                return true;
-            }
-            fields.report(METHOD, "expected one of " + String.join(", ", InitializerRegistry.names())
-                    + ", found \"" + name + "\"");
-            return false;
-        }).orElse(null);
+        String method = fields.oneOf(METHOD, InitializerRegistry.names(),
+                "one of " + String.join(", ", InitializerRegistry.names())).orElse(null);
         Double alpha = fields.number(ALPHA).orElse(null);
-        BiasMode biasMode = fields.string(BIAS_MODE).map(name -> {
-            try {
-                return BiasMode.parse(name);
-            } catch (InputFormatException e) {
-                fields.report(BIAS_MODE, e.getMessage());
-                return null;
-            }
-        }).orElse(null);
+        BiasMode biasMode = fields.parsed(BIAS_MODE, BiasMode::parse).orElse(null);
         Boolean fuzzy = fields.bool(FUZZY).orElse(null);
         Boolean symbols = fields.bool(SYMBOLS).orElse(null);
         Boolean mapSpecials = fields.bool(MAP_SPECIALS).orElse(null);
-        UnknownBridgeRule unknownBridge = fields.string(UNKNOWN_BRIDGE).map(name -> {
-            try {
-                return UnknownBridgeRule.parse(name);
-            } catch (InputFormatException e) {
-                fields.report(UNKNOWN_BRIDGE, e.getMessage());
-                return null;
-            }
-        }).orElse(null);
+        UnknownBridgeRule unknownBridge = fields.parsed(UNKNOWN_BRIDGE, UnknownBridgeRule::parse).orElse(null);
         Long seed = fields.wholeNumber(SEED).orElse(null);
         String language = fields.string(LANGUAGE).orElse(null);
         String runName = fields.string(RUN_NAME).orElse(null);

@@ -5,10 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.sembridge.engine.InputFormatException;
 
 /// Reads the fields of one part of a saved session with typed accessors that never throw: a
 /// field of the wrong type is recorded as a problem naming the field, what was expected and what
@@ -64,6 +67,37 @@ public final class SessionPartReader {
             return Optional.of(value.getAsString());
         }
         return problem(field, "a string", value);
+    }
+
+    /// The string `field` when it is one of `allowed`; another text is a problem (`expected
+    /// <expected>, found "<text>"`) and reads as absent.
+    public Optional<String> oneOf(String field, Collection<String> allowed, String expected) {
+        return string(field).filter(text -> {
+            if (allowed.contains(text)) {
+                return true;
+            }
+            report(field, "expected " + expected + ", found \"" + text + "\"");
+            return false;
+        });
+    }
+
+    /// The string `field` turned into a value by `parser`; a text the parser refuses is a problem
+    /// with the parser's message and reads as absent.
+    public <T> Optional<T> parsed(String field, TextParser<T> parser) {
+        return string(field).flatMap(text -> {
+            try {
+                return Optional.of(parser.parse(text));
+            } catch (InputFormatException refused) {
+                report(field, refused.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /// Turns a saved text into a value, refusing it with a message (`BiasMode::parse`, ...).
+    @FunctionalInterface
+    public interface TextParser<T> {
+        T parse(String text) throws InputFormatException;
     }
 
     /// The boolean `field`; absent when missing.

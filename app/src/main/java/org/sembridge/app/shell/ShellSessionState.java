@@ -34,13 +34,7 @@ public record ShellSessionState(String page, String theme, Boolean presentation)
 
     /// The state `fields` holds; members of the wrong type are reported to `fields`.
     public static ShellSessionState fromJson(SessionPartReader fields) {
-        String theme = fields.string(THEME).filter(name -> {
-            if (THEMES.contains(name)) {
-                return true;
-            }
-            fields.report(THEME, "expected \"light\" or \"dark\", found \"" + name + "\"");
-            return false;
-        }).orElse(null);
+        String theme = fields.oneOf(THEME, THEMES, "\"light\" or \"dark\"").orElse(null);
         Boolean presentation = fields.bool(PRESENTATION).orElse(null);
         return new ShellSessionState(fields.string(PAGE).orElse(null), theme, presentation);
     }
