@@ -2,9 +2,9 @@ package org.sembridge.engine.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.vocab.OverlapOptions;
 
@@ -80,6 +80,8 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         private DeviceChoice device = DeviceChoice.AUTO;
         private long seed = DEFAULT_SEED;
         private UnknownBridgeRule unknownBridge = UnknownBridgeRule.ENTMAX;
+        private static final Pattern LANGUAGE_CODE = Pattern.compile("[\\p{L}\\p{N}_-]{1,35}");
+
         private String language = "";
 
         private Builder(Path source, Path targetTokenizer, String method, Path out) {
@@ -148,9 +150,15 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
 
         /// Validates user-facing values and builds the request.
         ///
-        /// @throws InputFormatException when alpha is outside `[1, 8]` or not a number
+        /// @throws InputFormatException when alpha is outside `[1, 8]` or not a number, or the
+        ///     language is not a language code
         public TransferRequest build() throws InputFormatException {
             Alpha.of(alpha);
+            String named = language.strip();
+            if (!named.isEmpty() && !LANGUAGE_CODE.matcher(named).matches()) {
+                throw new InputFormatException("language \"" + (named.length() > 40 ? named.substring(0, 40) + "..." : named)
+                        + "\" is not a language code: expected 1 to 35 letters, digits, '-' or '_' (e.g. ko, pt_BR, multi)");
+            }
             return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device,
                     seed, out, unknownBridge, language);
         }

@@ -56,4 +56,19 @@ class TransferRequestTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> BiasMode.parse("remap"));
         assertTrue(e.getMessage().contains("index, mapped or zero"), e.getMessage());
     }
+
+    @Test
+    void aLanguageCodeIsRecordedStripped() throws Exception {
+        assertEquals("pt_BR", builder().optLanguage(" pt_BR ").build().language());
+        assertEquals("", builder().optLanguage("  ").build().language());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../ko", "ko\nen", "k o", "a-language-name-that-is-far-too-long-to-be-a-code"})
+    void aLanguageThatIsNoCodeIsRefusedNamingIt(String language) {
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> builder().optLanguage(language).build());
+        assertTrue(e.getMessage().startsWith("language \"") && e.getMessage().contains("is not a language code"),
+                e.getMessage());
+    }
 }
