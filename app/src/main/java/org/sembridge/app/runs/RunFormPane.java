@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -182,7 +183,9 @@ final class RunFormPane {
                 + "method, as any token) or mean (the mean of the source rows)"));
         Label exact = new Label("exact matches are always copied");
         exact.getStyleClass().add("muted");
-        HBox box = new HBox(14, fuzzy, symbols, specials, unknown, exact);
+        // A flow, not a row: at 1280 px (and in presentation mode) a row cut every label to "...".
+        FlowPane box = new FlowPane(14, 6, fuzzy, symbols, specials, unknown, exact);
+        box.getChildren().forEach(option -> ((Region) option).setMinWidth(Region.USE_PREF_SIZE));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
