@@ -20,7 +20,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
 
 /// The evaluation part of the search page: queries and qrels files, run (with progress and
@@ -81,8 +83,16 @@ final class EvaluationPanel {
             return row == null || row.mean();
         }, table.getSelectionModel().selectedItemProperty()));
         showTokens.setOnAction(e -> showSelectedTokens());
+        Button copyJson = new Button("Copy JSON");
+        copyJson.setId("copyRowJson");
+        copyJson.setMinWidth(Region.USE_PREF_SIZE);
+        copyJson.setTooltip(new Tooltip("Copy the selected row as JSON, its entries as `sembridge eval --json` prints"
+                + " them (paste into a notebook)"));
+        copyJson.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copyJson.setOnAction(e -> viewModel.evaluationRowJson(table.getSelectionModel().getSelectedItem())
+                .ifPresent(ClipboardText::copy));
         HBox row = new HBox(8, new Label("Queries"), queries, chooseQueries, new Label("Qrels"), qrels, chooseQrels,
-                run, cancel, progress, showTokens);
+                run, cancel, progress, showTokens, copyJson);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
