@@ -131,6 +131,31 @@ class OpenedIndexTest {
     }
 
     @Test
+    void aLentEncoderRanksLikeTheRecordedModelAndStaysOpenAfterClose() throws Exception {
+        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
+        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
+        IndexEvaluation recorded = opened.evaluate(topics, qrels, Evaluator.RUN_DEPTH, true, ProgressListener.NONE,
+                CancellationToken.create());
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(IndexBuildingTest.MODEL, SelectedDevice.cpu(),
+                SpladeSettings.DEFAULTS)) {
+            RankingEvaluation sparse;
+            RankingEvaluation bm25;
+            try (OpenedIndex lent = OpenedIndex.withEncoder(indexFolder, encoder, QueryWeighting.ENCODER)) {
+                assertEquals(IndexBuildingTest.MODEL.toAbsolutePath().normalize(), lent.modelFolder());
+                sparse = lent.evaluate(Ranking.SPARSE, topics, qrels, Evaluator.RUN_DEPTH, ProgressListener.NONE,
+                        CancellationToken.create());
+                bm25 = lent.evaluate(Ranking.BM25, topics, qrels, Evaluator.RUN_DEPTH, ProgressListener.NONE,
+                        CancellationToken.create());
+            }
+            assertEquals(recorded.sparseRun().run(), sparse.run().run());
+            assertEquals(recorded.sparse().ndcgAt10(), sparse.report().ndcgAt10(), 1e-12);
+            assertEquals(recorded.bm25Run().orElseThrow().run(), bm25.run().run());
+            assertEquals(recorded.bm25().orElseThrow().recallAt100(), bm25.report().recallAt100(), 1e-12);
+            assertFalse(encoder.tokenize("heart").isEmpty(), "closing the index leaves the lent encoder open");
+        }
+    }
+
+    @Test
     void documentPiecesSpellTheTextAndTopTokensAreHeaviestFirst() throws Exception {
         DocumentWeights document = opened.documentWeights("d001");
         String spelled = document.text().stream().map(p -> (p.wordStart() ? " " : "") + p.text())
