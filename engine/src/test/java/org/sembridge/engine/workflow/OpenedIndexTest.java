@@ -50,6 +50,8 @@ class OpenedIndexTest {
 
     private static Path indexFolder;
     private static OpenedIndex opened;
+    private static List<Topic> topics;
+    private static Qrels qrels;
 
     @BeforeAll
     static void buildAndOpen() throws Exception {
@@ -57,6 +59,8 @@ class OpenedIndexTest {
         IndexBuilding.build(IndexBuildJob.of(IndexBuildingTest.CORPUS, indexFolder, IndexBuildingTest.MODEL,
                 Optional.of(Bm25Language.EN), DeviceChoice.CPU), ProgressListener.NONE, CancellationToken.create());
         opened = OpenedIndex.open(indexFolder, IndexOpening.recordedModel(DeviceChoice.CPU, ADVICE));
+        topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
+        qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
     }
 
     @AfterAll
@@ -96,8 +100,6 @@ class OpenedIndexTest {
 
     @Test
     void evaluationEqualsTheEvaluatorOnRunsMadeDirectly() throws Exception {
-        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
-        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
         IndexEvaluation evaluation = opened.evaluate(topics, qrels, Evaluator.RUN_DEPTH, true, ProgressListener.NONE,
                 CancellationToken.create());
         EvaluationReport sparse;
@@ -121,9 +123,7 @@ class OpenedIndexTest {
 
     @Test
     void evaluationWithoutBm25HasNoBm25Run() throws Exception {
-        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv")).subList(0, 3);
-        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
-        IndexEvaluation evaluation = opened.evaluate(topics, qrels, 10, false, ProgressListener.NONE,
+        IndexEvaluation evaluation = opened.evaluate(topics.subList(0, 3), qrels, 10, false, ProgressListener.NONE,
                 CancellationToken.create());
         assertEquals(Optional.empty(), evaluation.bm25Run());
         assertEquals(Optional.empty(), evaluation.bm25());
@@ -132,8 +132,6 @@ class OpenedIndexTest {
 
     @Test
     void aLentEncoderRanksLikeTheRecordedModelAndStaysOpenAfterClose() throws Exception {
-        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
-        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
         IndexEvaluation recorded = opened.evaluate(topics, qrels, Evaluator.RUN_DEPTH, true, ProgressListener.NONE,
                 CancellationToken.create());
         try (SpladeTextEncoder encoder = SpladeTextEncoder.load(IndexBuildingTest.MODEL, SelectedDevice.cpu(),
