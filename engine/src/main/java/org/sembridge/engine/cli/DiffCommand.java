@@ -53,7 +53,6 @@ final class DiffCommand implements Callable<Integer> {
         }
         OpenedRun a = OpenedRun.open(runs.get(0));
         OpenedRun b = OpenedRun.open(runs.get(1));
-        RunDiff.requireSameTargetTokenizer(a, b);
         RunDifference difference = RunDiff.compare(a, b, new StderrProgress(spec.commandLine().getErr()),
                 SemBridgeCli.cancellation(spec));
         if (csv != null) {

@@ -10,7 +10,7 @@ import java.util.List;
 /// ```
 /// {"run_a": {"run": "runs/ko-sembridge", "method": "sembridge", "alpha": 4.0},
 ///  "run_b": {"run": "runs/ko-ofa", "method": "ofa", "alpha": 4.0},
-///  "divergence": "jensen_shannon_bits",
+///  "measure": "jensen_shannon_bits",
 ///  "target_tokens": 3457, "differing": 3001, "top_source_changes": 1320, "not_comparable": 12,
 ///  "shown": 20,
 ///  "tokens": [{"rank": 1, "id": 1234, "token": "▁집", "kind_a": "new", "kind_b": "new",
@@ -31,7 +31,7 @@ public final class RunDifferenceJson {
         JsonObject root = new JsonObject();
         root.add("run_a", side(difference.runA()));
         root.add("run_b", side(difference.runB()));
-        root.addProperty("divergence", "jensen_shannon_bits");
+        root.addProperty("measure", "jensen_shannon_bits");
         root.addProperty("target_tokens", difference.targetTokens());
         root.addProperty("differing", difference.differing());
         root.addProperty("top_source_changes", difference.topSourceChanges());

@@ -67,6 +67,7 @@ class DiffCommandTest {
         JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals("sembridge", root.getAsJsonObject("run_a").get("method").getAsString());
         assertEquals("ofa", root.getAsJsonObject("run_b").get("method").getAsString());
+        assertEquals("jensen_shannon_bits", root.get("measure").getAsString());
         JsonArray tokens = root.getAsJsonArray("tokens");
         assertEquals(5, tokens.size());
         assertEquals(5, root.get("shown").getAsInt());
