@@ -54,7 +54,6 @@ public final class InspectorViewModel implements SessionPart {
     private final WorkbenchState state;
     private final TaskRunner runner;
     private final DialogService dialogs;
-    private final Path lexiconFile;
     private final TokenDetailViewModel detail;
     private final RowIndexList rows = new RowIndexList();
     private final ObjectProperty<TokenFigures> figures = new SimpleObjectProperty<>(this, "figures");
@@ -83,17 +82,15 @@ public final class InspectorViewModel implements SessionPart {
     /// @param lexiconFile the concepts TSV (`assets/lexicon/concepts.tsv`); when missing or without
     ///     the run's language the lexicon column says `n/a`
     public InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, Path lexiconFile) {
-        this(state, runner, dialogs, lexiconFile,
+        this(state, runner, dialogs,
                 (run, progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel));
     }
 
     /// An inspector whose figures come from `reader` (tests hand in synthetic figures).
-    InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, Path lexiconFile,
-            RunFiguresCache.Reader reader) {
+    InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, RunFiguresCache.Reader reader) {
         this.state = state;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.lexiconFile = lexiconFile;
         this.figuresCache = new RunFiguresCache(state, runner, reader, this::figuresRead, this::figuresFailed);
         this.detail = new TokenDetailViewModel(state, figuresRun, runner, dialogs);
         this.sorter = new LatestRequestRunner<>(runner, "Sorting tokens", this::showSorted,
@@ -269,6 +266,7 @@ public final class InspectorViewModel implements SessionPart {
             select(exampleRow(shown));
         }
     }
+
     /// The row a fresh page shows in detail when nothing is selected: the first lexicon word
     /// whose heaviest source is a gold translation (Korean `집` -> `house`), else the first built
     /// token, else the first row.

@@ -66,8 +66,7 @@ class RunSwitchGuiTest {
                 return largeFigures ? SyntheticFigures.of(LARGE_ROWS, run.label().hashCode())
                         : TokenFiguresLoader.load(run.run(), InspectorViewModelTest.LEXICON, progress, cancel);
             };
-            viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs, InspectorViewModelTest.LEXICON,
-                    reader);
+            viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs, reader);
             view = new InspectorView(viewModel, state);
             StackPane shell = new StackPane(view.root());
             shell.getStyleClass().add("workbench");
@@ -174,6 +173,67 @@ class RunSwitchGuiTest {
             assertEquals(topWeightOrder(shown), table.getItems().subList(0, 50), "sorted at once after the switch");
         }
         assertEquals(2, reads.get(), "no switch reads a run again");
+    }
+
+    /// A timed probe on two real run folders of a 262k-vocabulary tokenizer, when
+    /// `-Dsembridge.largeRuns=DIR1,DIR2` names them (skipped otherwise: no such runs ship with the
+    /// repository): the reads on opening, then each switch.
+    @Test
+    void probeSwitchingBetweenTwoRealLargeRuns(FxRobot robot) throws Exception {
+        String folders = System.getProperty("sembridge.largeRuns", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(folders.contains(","),
+                "set -Dsembridge.largeRuns=DIR1,DIR2 to time switches between two real large runs");
+        String[] dirs = folders.split(",");
+        OpenRun first = OpenRun.of(LoadedRun.open(java.nio.file.Path.of(dirs[0])));
+        OpenRun second = OpenRun.of(LoadedRun.open(java.nio.file.Path.of(dirs[1])));
+        org.sembridge.app.common.FxTaskRunner runner = new org.sembridge.app.common.FxTaskRunner();
+        try {
+            robot.interact(() -> {
+                try {
+                    state = new WorkbenchState(Workspace.open(Files.createTempDirectory("run-switch-probe")));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                viewModel = new InspectorViewModel(state, runner, dialogs, InspectorViewModelTest.LEXICON);
+                view = new InspectorView(viewModel, state);
+                stage.setScene(new Scene(view.root(), 1400, 900));
+                stage.show();
+            });
+            for (OpenRun run : new OpenRun[] {first, second}) {
+                long startNanos = System.nanoTime();
+                robot.interact(() -> state.openRun(run));
+                WaitForAsyncUtils.waitFor(600, java.util.concurrent.TimeUnit.SECONDS,
+                        () -> viewModel.figuresRunProperty().get() == run);
+                System.out.printf(Locale.ROOT, "real large run %s: %,d rows read on opening in %.1f s%n", run.label(),
+                        run.run().targetSize(), (System.nanoTime() - startNanos) / 1e9);
+            }
+            TableView<Integer> table = view.table().node();
+            for (int i = 0; i < 6; i++) {
+                OpenRun target = i % 2 == 0 ? first : second;
+                long[] nanos = new long[2];
+                robot.interact(() -> {
+                    long startNanos = System.nanoTime();
+                    state.currentRunProperty().set(target);
+                    nanos[0] = System.nanoTime() - startNanos;
+                    Scene scene = stage.getScene();
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        nanos[1] = System.nanoTime() - startNanos;
+                        scene.removePostLayoutPulseListener(once[0]);
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                System.out.printf(Locale.ROOT, "real large run switch to %s: %.0f ms on the FX thread, %.0f ms to the "
+                        + "laid-out page of the next pulse, loading %s (%s)%n", target.label(), nanos[0] / 1e6,
+                        nanos[1] / 1e6, viewModel.loadingProperty().get(), viewModel.summaryProperty().get());
+                assertEquals(target, viewModel.figuresRunProperty().get());
+                assertEquals(target.run().targetSize(), table.getItems().size());
+            }
+            assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        } finally {
+            runner.close();
+        }
     }
 
     /// The first 50 rows of `figures` by top weight, heaviest first, ties by id (an
