@@ -82,12 +82,12 @@ public final class InspectorViewModel implements SessionPart {
     /// @param lexiconFile the concepts TSV (`assets/lexicon/concepts.tsv`); when missing or without
     ///     the run's language the lexicon column says `n/a`
     public InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, Path lexiconFile) {
-        this(state, runner, dialogs,
-                (run, progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel));
+        this(state, runner, (run, progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel),
+                dialogs);
     }
 
     /// An inspector whose figures come from `reader` (tests hand in synthetic figures).
-    InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, RunFiguresCache.Reader reader) {
+    InspectorViewModel(WorkbenchState state, TaskRunner runner, RunFiguresCache.Reader reader, DialogService dialogs) {
         this.state = state;
         this.runner = runner;
         this.dialogs = dialogs;

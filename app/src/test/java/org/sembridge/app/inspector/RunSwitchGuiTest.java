@@ -66,7 +66,7 @@ class RunSwitchGuiTest {
                 return largeFigures ? SyntheticFigures.of(LARGE_ROWS, run.label().hashCode())
                         : TokenFiguresLoader.load(run.run(), InspectorViewModelTest.LEXICON, progress, cancel);
             };
-            viewModel = new InspectorViewModel(state, new DirectTaskRunner(), dialogs, reader);
+            viewModel = new InspectorViewModel(state, new DirectTaskRunner(), reader, dialogs);
             view = new InspectorView(viewModel, state);
             StackPane shell = new StackPane(view.root());
             shell.getStyleClass().add("workbench");
