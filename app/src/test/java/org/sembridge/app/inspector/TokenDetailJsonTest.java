@@ -31,7 +31,7 @@ class TokenDetailJsonTest {
 
     private TokenDetailViewModel open(LoadedRun run, String token) {
         WorkbenchState state = new WorkbenchState(new Workspace(temp));
-        TokenDetailViewModel detail = new TokenDetailViewModel(state, new DirectTaskRunner(), dialogs);
+        TokenDetailViewModel detail = new TokenDetailViewModel(state, state.currentRunProperty(), new DirectTaskRunner(), dialogs);
         state.openRun(OpenRun.of(run));
         state.selectedTokenProperty().set(token);
         return detail;
