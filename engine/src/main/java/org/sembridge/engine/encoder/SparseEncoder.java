@@ -42,7 +42,11 @@ import org.sembridge.engine.progress.ProgressListener;
 /// memory stays bounded for long texts and large vocabularies; max pooling takes the maximum of
 /// the raw logits over a text's positions first and applies `log(1 + ReLU)` to that one
 /// vocabulary row ([SpladePooling]), so the element-wise work is `O(V)` per text instead of
-/// `O(L V)`. Progress is reported and cancellation checked once per batch.
+/// `O(L V)`. On the CPU with OpenBLAS, max pooling goes further: it is fused with the decoder
+/// ([MaxPooledDecoder]), which multiplies the head states by a slice of the vocabulary at a time
+/// and folds each 1 MiB block of logits into the texts' maxima while it is in the cache, so no
+/// `[tokens, vocab]` array exists at all (sum pooling and GPUs keep the libtorch blocks).
+/// Progress is reported and cancellation checked once per batch.
 public final class SparseEncoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparseEncoder.class);
