@@ -35,7 +35,7 @@ public enum ForwardStage {
     /// Selecting the real tokens' hidden states (padding dropped) for the decoder.
     TOKEN_SELECTION("real-token selection", false),
     /// The decoder to vocabulary logits; on the CPU's fused path ([MaxPooledDecoder]) also the
-    /// max pooling, the activation and the sparse vectors, which run inside it.
+    /// running maximum over positions, which runs inside it.
     DECODER("decoder to vocabulary logits", true),
     /// SPLADE pooling: max (or sum) over positions and `log(1 + ReLU)`.
     SPLADE_POOLING("SPLADE pooling + activation", false),

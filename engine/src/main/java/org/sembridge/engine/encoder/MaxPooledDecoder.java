@@ -45,7 +45,7 @@ final class MaxPooledDecoder {
     static final int GROUP_ROWS = 512;
     /// The narrowest vocabulary slice, so that each product stays a real matrix product.
     static final int MIN_SLICE = 256;
-    /// The most texts in one group: each holds a `[vocab]` row of maxima while the group runs.
+    /// The most texts multiplied together in one group.
     static final int GROUP_TEXTS = 16;
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
@@ -97,11 +97,11 @@ final class MaxPooledDecoder {
         return vocab;
     }
 
-    /// Pools texts whose head states lie row after row in `states` (`[sum(tokens), hidden]`,
-    /// text `i` owning `tokens[i]` rows) and hands each text's term weights (`[vocab]`, zero
-    /// where the pooled logit is not positive) to `sink`, in order. The row handed over is
-    /// reused for a later text.
-    void pool(float[] states, int[] tokens, RowSink sink) {
+    /// The maximum over each text's rows of the logits without bias, `max_t (h_t . D_v)`, for
+    /// texts whose head states lie row after row in `states` (`[sum(tokens), hidden]`, text `i`
+    /// owning `tokens[i]` rows): one `[vocab]` row per text, in order. [#activate] turns a row
+    /// into term weights.
+    float[][] maxLogits(float[] states, int[] tokens) {
         long rows = 0;
         int longest = 0;
         for (int count : tokens) {
@@ -116,7 +116,7 @@ final class MaxPooledDecoder {
                     + hidden);
         }
         int groupRows = Math.max(longest, GROUP_ROWS);
-        float[][] maxima = new float[Math.min(GROUP_TEXTS, tokens.length)][vocab];
+        float[][] maxima = new float[tokens.length][vocab];
         float[] logits = new float[slice(1)];
         // A group of g rows uses g x slice(g) <= max(BLOCK_FLOATS, g x min(vocab, MIN_SLICE)) floats.
         long blockFloats = Math.max(BLOCK_FLOATS, (long) groupRows * Math.min(vocab, MIN_SLICE));
@@ -133,19 +133,21 @@ final class MaxPooledDecoder {
                     end++;
                 }
                 MemorySegment.copy(states, firstRow * hidden, a, FLOAT, 0, group * hidden);
-                pooledGroup(a, tokens, first, end, group, c, logits, maxima, sink);
+                maxLogitsOfGroup(a, tokens, first, end, group, c, logits, maxima);
                 firstRow += group;
                 first = end;
             }
         }
+        return maxima;
     }
 
-    /// Receives one text's pooled row.
-    @FunctionalInterface
-    interface RowSink {
-        /// @param text index of the text in the call
-        /// @param weights `[vocab]` term weights, valid until this method returns
-        void accept(int text, float[] weights);
+    /// Turns a row of [#maxLogits] into term weights in place: `log(1 + ReLU(max + b_v))`, zero
+    /// where the pooled logit is not positive.
+    void activate(float[] row) {
+        for (int v = 0; v < vocab; v++) {
+            float x = row[v] + bias[v];
+            row[v] = x > 0 ? (float) Math.log(1f + x) : 0f;
+        }
     }
 
     /// The vocabulary columns per product for `rows` rows: the block budget over the rows, at
@@ -154,8 +156,8 @@ final class MaxPooledDecoder {
         return Math.min(vocab, Math.max(MIN_SLICE, BLOCK_FLOATS / Math.max(1, rows)));
     }
 
-    private void pooledGroup(MemorySegment a, int[] tokens, int first, int end, int group, MemorySegment c,
-            float[] logits, float[][] maxima, RowSink sink) {
+    private void maxLogitsOfGroup(MemorySegment a, int[] tokens, int first, int end, int group, MemorySegment c,
+            float[] logits, float[][] maxima) {
         int width = slice(group);
         for (int v0 = 0; v0 < vocab; v0 += width) {
             int n = Math.min(width, vocab - v0);
@@ -163,7 +165,7 @@ final class MaxPooledDecoder {
                     hidden, 0f, c, n);
             int r = 0;
             for (int text = first; text < end; text++) {
-                float[] max = maxima[text - first];
+                float[] max = maxima[text];
                 MemorySegment.copy(c, FLOAT, (long) r * n * Float.BYTES, max, v0, n);
                 for (int t = 1; t < tokens[text]; t++) {
                     MemorySegment.copy(c, FLOAT, (long) (r + t) * n * Float.BYTES, logits, 0, n);
@@ -173,14 +175,6 @@ final class MaxPooledDecoder {
                 }
                 r += tokens[text];
             }
-        }
-        for (int text = first; text < end; text++) {
-            float[] weights = maxima[text - first];
-            for (int v = 0; v < vocab; v++) {
-                float x = weights[v] + bias[v];
-                weights[v] = x > 0 ? (float) Math.log(1f + x) : 0f;
-            }
-            sink.accept(text, weights);
         }
     }
 }

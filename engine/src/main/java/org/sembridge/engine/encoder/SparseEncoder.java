@@ -241,7 +241,8 @@ public final class SparseEncoder implements AutoCloseable {
     /// Encodes one padded batch with the fused decoder: the head states of the whole batch
     /// (`[batch, length, hidden]`, small) are read back, the real tokens' rows packed together,
     /// and [MaxPooledDecoder] pools them a vocabulary slice at a time; the `[tokens, vocab]`
-    /// logits never exist. The profile's decoder stage then includes pooling and sparse vectors.
+    /// logits never exist. The profile's decoder stage includes the running maximum; the
+    /// pooling stage is the bias and activation on one row per text.
     private List<SparseVector> encodeBatch(TokenBatch batch, MaxPooledDecoder decoder, StageClock clock) {
         int[] tokens = tokenCounts(batch);
         int hidden = decoder.hiddenSize();
@@ -256,9 +257,17 @@ public final class SparseEncoder implements AutoCloseable {
                 at += tokens[row];
             }
             clock.lap(ForwardStage.TOKEN_SELECTION);
-            decoder.pool(states, tokens, (text, weights) -> vectors[text] = SparseVector.fromDense(weights, 0,
-                    decoder.vocabSize(), settings.maxTerms(), batch.truncated()[text]));
+            float[][] pooled = decoder.maxLogits(states, tokens);
             clock.lap(ForwardStage.DECODER);
+            for (float[] row : pooled) {
+                decoder.activate(row);
+            }
+            clock.lap(ForwardStage.SPLADE_POOLING);
+            for (int text = 0; text < pooled.length; text++) {
+                vectors[text] = SparseVector.fromDense(pooled[text], 0, decoder.vocabSize(), settings.maxTerms(),
+                        batch.truncated()[text]);
+            }
+            clock.lap(ForwardStage.SPARSE_VECTORS);
         }
         return List.of(vectors);
     }

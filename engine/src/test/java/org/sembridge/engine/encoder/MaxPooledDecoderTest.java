@@ -44,10 +44,10 @@ class MaxPooledDecoderTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             MaxPooledDecoder decoder = MaxPooledDecoder.of(new LinearProjection(
                     manager.create(table, new Shape(vocab, hidden)), manager.create(bias))).orElseThrow();
-            decoder.pool(states, tokens, (text, weights) -> {
-                assertEquals(pooled.size(), text, "texts arrive in order");
-                pooled.add(weights.clone());
-            });
+            for (float[] row : decoder.maxLogits(states, tokens)) {
+                decoder.activate(row);
+                pooled.add(row);
+            }
         }
 
         assertEquals(tokens.length, pooled.size());
