@@ -20,9 +20,11 @@ import org.sembridge.engine.projection.UmapParameters;
 ///   `iterations * n * log2 n` (Barnes-Hut), UMAP `epochs * n * neighbours`.
 ///
 /// The quadratic terms dominate beyond ~20,000 points, which is what the size guard is for.
-/// [#REFERENCE] holds rates measured on the development machine (2 cores, loaded); every
-/// finished map replaces the rates its stages measured ([#calibrated]), so the estimate follows
-/// this machine after the first map.
+/// [#REFERENCE] holds rates measured on the development machine; every finished map replaces the
+/// rates its stages measured ([#calibrated]; stages shorter than [#MIN_MEASURED_NANOS] are too
+/// short to extrapolate and keep the old rate), so the estimate follows this machine after its
+/// first map. Accuracy: within a factor of about two on the same machine and load (the
+/// per-pair work also has a part that does not grow with `d`).
 ///
 /// @param secondsPerVectorPair seconds per point pair and dimension of an all-pairs pass over the vectors
 /// @param secondsPerMapPair seconds per point pair of the pass over the map coordinates
@@ -36,10 +38,14 @@ record MapCostModel(double secondsPerVectorPair, double secondsPerMapPair,
     /// The engine's stage name of the pass over the map coordinates.
     static final String MAP_PAIR_STAGE = "map quality: map neighbours";
 
-    /// Rates measured on the development machine (see the class comment); replaced by the
-    /// machine's own after its first map.
-    static final MapCostModel REFERENCE = new MapCostModel(2.0e-10, 2.0e-8,
-            Map.of(ProjectionMethod.PCA, 2.0e-5, ProjectionMethod.TSNE, 3.0e-7, ProjectionMethod.UMAP, 6.0e-8));
+    /// A stage (or the layout rest) must take at least this long for its rate to be replaced.
+    static final long MIN_MEASURED_NANOS = 50_000_000L;
+
+    /// Rates measured on the development machine (2 cores shared by seven builds, load average
+    /// ~16; the Korean sample run, `top:4000` with sources = 4,545 points of d = 128: PCA 12 s,
+    /// t-SNE 55 s, UMAP 25 s); replaced by the machine's own after its first map.
+    static final MapCostModel REFERENCE = new MapCostModel(1.5e-9, 2.5e-8,
+            Map.of(ProjectionMethod.PCA, 3.0e-4, ProjectionMethod.TSNE, 8.0e-7, ProjectionMethod.UMAP, 5.5e-7));
 
     /// Copies the map of layout rates.
     MapCostModel {
@@ -56,8 +62,8 @@ record MapCostModel(double secondsPerVectorPair, double secondsPerMapPair,
     }
 
     /// This model with the rates that `times`, the stages of a finished map of `points` vectors of
-    /// `dimension` made with `parameters`, measured; rates whose stages did not report (or took
-    /// no measurable time) are kept.
+    /// `dimension` made with `parameters`, measured; rates whose stages did not report or took
+    /// less than [#MIN_MEASURED_NANOS] are kept. Always a new model.
     MapCostModel calibrated(ProjectionParameters parameters, int points, int dimension, MapStageTimes times) {
         double pairs = (double) points * points;
         long vectorNanos = 0;
@@ -65,14 +71,14 @@ record MapCostModel(double secondsPerVectorPair, double secondsPerMapPair,
             vectorNanos += times.nanos(stage);
         }
         long mapNanos = times.nanos(MAP_PAIR_STAGE);
-        double vectorRate = vectorNanos > 0
+        double vectorRate = vectorNanos >= MIN_MEASURED_NANOS
                 ? vectorNanos / 1e9 / (vectorPasses(parameters.method()) * pairs * Math.max(1, dimension))
                 : secondsPerVectorPair;
-        double mapRate = mapNanos > 0 ? mapNanos / 1e9 / pairs : secondsPerMapPair;
+        double mapRate = mapNanos >= MIN_MEASURED_NANOS ? mapNanos / 1e9 / pairs : secondsPerMapPair;
         long layoutNanos = times.totalNanos() - vectorNanos - mapNanos;
         Map<ProjectionMethod, Double> layout = new EnumMap<>(secondsPerLayoutUnit);
         double units = layoutUnits(parameters, points);
-        if (layoutNanos > 0 && units > 0) {
+        if (layoutNanos >= MIN_MEASURED_NANOS && units > 0) {
             layout.put(parameters.method(), layoutNanos / 1e9 / units);
         }
         return new MapCostModel(vectorRate, mapRate, layout);

@@ -66,4 +66,18 @@ class MapCostModelTest {
         assertEquals(4.5 / units, calibrated.secondsPerLayoutUnit().get(ProjectionMethod.TSNE), 1e-18);
         assertEquals(1e-5, calibrated.secondsPerLayoutUnit().get(ProjectionMethod.PCA), 0.0, "other methods kept");
     }
+
+    @Test
+    void stagesTooShortToExtrapolateKeepTheirRates() {
+        long[] now = {0};
+        MapStageTimes times = new MapStageTimes(() -> now[0]);
+        now[0] += 10_000_000L;
+        times.report("map quality: map neighbours");
+        now[0] += 10_000_000L;
+        times.report("map quality: original neighbours");
+
+        MapCostModel calibrated = RATES.calibrated(new PcaParameters(), 100, 10, times);
+
+        assertEquals(RATES, calibrated);
+    }
 }

@@ -3,6 +3,7 @@ package org.sembridge.app.map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -304,8 +305,8 @@ class MapViewModelTest {
     @Test
     void eachMapReplacesTheRatesWithTheOnesItMeasured() {
         MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
-        assertEquals(MapCostModel.REFERENCE, map.costModel());
+        assertSame(MapCostModel.REFERENCE, map.costModel());
         map.runMap();
-        assertFalse(MapCostModel.REFERENCE.equals(map.costModel()), "calibrated: " + map.costModel());
+        assertNotSame(MapCostModel.REFERENCE, map.costModel(), "a finished map hands its measured rates over");
     }
 }
