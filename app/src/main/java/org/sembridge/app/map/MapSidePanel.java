@@ -144,11 +144,9 @@ final class MapSidePanel {
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(() -> viewModel.searchResultProperty().get().message(),
                 viewModel.searchResultProperty()));
-        HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(6, searchField, mode);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, row, status);
+        // one control per line, so none is cut in the narrow panel (presentation mode included)
+        return new VBox(4, searchField, mode, status);
     }
 
     /// The selected point's neighbours in the original space and on the map, side by side.
