@@ -8,7 +8,6 @@ import org.sembridge.engine.workflow.RunMap;
 import org.sembridge.engine.workflow.RunMapRequest;
 import org.sembridge.engine.workflow.RunMapping;
 import org.sembridge.engine.workflow.SelectedPoints;
-import org.sembridge.engine.hf.ModelConfig;
 
 /// The map page's use of the engine's [RunMapping] (the job `sembridge project` runs too): turns
 /// the page's [MapRequest] into an adapted-space request with this projector's lexicon, and the
@@ -45,8 +44,7 @@ public final class RunMapProjector {
     /// @throws Exception for unreadable run, lexicon or config files, as the engine reports them
     public MapPointCount count(LoadedRun run, MapRequest request) throws Exception {
         SelectedPoints points = mapping.select(run, adapted(request));
-        int dimension = ModelConfig.read(run.modelDirectory().resolve("config.json")).hiddenSize();
-        return new MapPointCount(points, dimension);
+        return new MapPointCount(points, points.modelHiddenSize());
     }
 
     /// Projects the points `count` selected.
