@@ -83,8 +83,9 @@
 ///   clicked source point is selected on the map only and lists the targets built from it.
 /// - A new map replaces the old one only on success; runs are numbered and callbacks of a
 ///   superseded run are ignored, so the latest request wins.
-/// - Changing the current run drops the map; with the page visible, a PCA map of the new run is
-///   made at once (seconds on the sample run), so the page is never empty in the demo.
+/// - Changing the current run keeps the old run's map and shows the new run's kept map, if any;
+///   no projection starts by itself (while the page is visible, the points preview only counts
+///   the points of the setting, a select without vectors).
 ///
 /// ## Cost
 ///
