@@ -87,8 +87,9 @@ final class MapSizeEstimator {
 
     /// Counts the points of `request` on `run` for the preview, unless the last count was for
     /// the same run, points and sources switch; the time follows `projection` (read again on
-    /// every update). A `null` run clears the preview.
-    void refresh(OpenRun run, MapRequest request, Supplier<ProjectionParameters> projection) {
+    /// every update). A `null` run clears the preview; without `mayCount` (a page visit or a run
+    /// switch, which start nothing) only a count already made is shown.
+    void refresh(OpenRun run, MapRequest request, Supplier<ProjectionParameters> projection, boolean mayCount) {
         parameters = projection;
         if (run == null) {
             invalid("");
@@ -97,6 +98,10 @@ final class MapSizeEstimator {
         Key key = new Key(run, request.points().text(), request.withSources());
         if (key.equals(counted)) {
             showPreview();
+            return;
+        }
+        if (!mayCount) {
+            invalid("");
             return;
         }
         long mine = ++generation;

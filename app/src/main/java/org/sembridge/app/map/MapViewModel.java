@@ -106,7 +106,7 @@ public final class MapViewModel implements SessionPart {
         for (var setting : settings.savedSettings()) {
             settings.setting(setting.name()).addListener(o -> refreshSizePreview());
         }
-        state.currentRunProperty().addListener(o -> refreshSizePreview());
+        state.currentRunProperty().addListener(o -> showKnownSizePreview());
     }
 
     // ---- settings chosen before a run ----
@@ -222,7 +222,7 @@ public final class MapViewModel implements SessionPart {
     /// a map, the summary says how to make one.
     public void pageShown() {
         shown = true;
-        refreshSizePreview();
+        showKnownSizePreview();
         if (layout.get() == null) {
             summary.set(noMapYet());
         }
@@ -482,12 +482,21 @@ public final class MapViewModel implements SessionPart {
     }
 
     private void refreshSizePreview() {
+        updateSizePreview(true);
+    }
+
+    /// A visit or a run switch starts nothing (issue 15): it shows a count already made, if any.
+    private void showKnownSizePreview() {
+        updateSizePreview(false);
+    }
+
+    private void updateSizePreview(boolean mayCount) {
         OpenRun run = state.currentRunProperty().get();
         if (!shown || run == null) {
             return;
         }
         try {
-            sizes.refresh(run, settings.request(settings.parameters()), settings::parameters);
+            sizes.refresh(run, settings.request(settings.parameters()), settings::parameters, mayCount);
         } catch (InputFormatException e) {
             sizes.invalid("Points: " + e.getMessage());
         }
