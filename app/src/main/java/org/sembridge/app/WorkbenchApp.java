@@ -123,6 +123,7 @@ public final class WorkbenchApp extends Application {
         keyMap.register("Map", "Ctrl+E", "Export the lasso's token names");
         keyMap.register("Map", "Ctrl+I", "Show the lasso's target tokens in the inspector");
         keyMap.register("Map", "Wheel / drag / 0", "Zoom around the pointer / pan / reset the view");
+        keyMap.register("Map", "Ctrl+F", "Find a token (Enter: next match, Esc: clear)");
         sessionParts.add(search);
         SearchView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Search", keys, action));
         RunDiffView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Diff", keys, action));
