@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.sembridge.app.common.BundledFonts;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
@@ -74,6 +75,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
         boolean exitAfterShown = getParameters().getUnnamed().contains("--exit-after-shown");
+        BundledFonts.load();
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
         new UncaughtErrorHandler(dialogs).install();
