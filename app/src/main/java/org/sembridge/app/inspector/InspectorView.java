@@ -63,6 +63,9 @@ public final class InspectorView {
         ScrollPane detailScroll = new ScrollPane(detail.node());
         detailScroll.setId("detailScroll");
         detailScroll.setFitToWidth(true);
+        // a scroll bar that comes and goes would change the pane's width under the alpha slider
+        // while it is dragged (the weights list grows and shrinks), shifting its track
+        detailScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         detailScroll.getStyleClass().add("detail-scroll");
         VBox tableSide = new VBox(8, filterBar(), table.node());
         VBox.setVgrow(table.node(), Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package org.sembridge.app.inspector;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -84,6 +85,10 @@ final class TokenDetailView {
         grid.setVgap(3);
         grid.addRow(0, key("kind"), kind, key("support"), support);
         grid.addRow(1, key("entropy"), entropy, key("bias"), bias);
+        // keys keep their width and values wrap, so a large font never cuts them to "sup..."
+        for (Label value : List.of(kind, support, entropy, bias)) {
+            value.setWrapText(true);
+        }
         grid.add(key("nearest"), 0, 2);
         grid.add(nearest, 1, 2, 3, 1);
         nearest.setWrapText(true);
@@ -101,6 +106,7 @@ final class TokenDetailView {
         alpha.setTooltip(new Tooltip("Entmax alpha for this token: re-computes its weights from the run's bridge "
                 + "vectors (1 = softmax, 2 = sparsemax, larger = sparser). Arrow keys step 0.1"));
         HBox.setHgrow(alpha, Priority.ALWAYS);
+        alpha.getStyleClass().add("alpha-slider");
         alpha.valueProperty().addListener((obs, old, now) ->
                 viewModel.alphaProperty().set(TokenDetailViewModel.clampAlpha(now.doubleValue())));
         Label value = new Label();
@@ -122,7 +128,10 @@ final class TokenDetailView {
         status.setId("realignStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox slider = new HBox(8, new Label("alpha"), alpha, value, resetAlpha);
+        Label name = new Label("alpha");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        resetAlpha.setMinWidth(Region.USE_PREF_SIZE);
+        HBox slider = new HBox(8, name, alpha, value, resetAlpha);
         slider.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, slider, status);
     }
@@ -138,9 +147,9 @@ final class TokenDetailView {
         status.setId("compareStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.compareStatusProperty());
-        HBox row = new HBox(8, choice, status);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, title, row, compareBars);
+        status.setWrapText(true);
+        // the status under the chooser, not beside it: beside it, a large font cut it to "ofa · d..."
+        return new VBox(6, title, choice, status, compareBars);
     }
 
     private Node notes() {
@@ -178,6 +187,7 @@ final class TokenDetailView {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("card-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -77,7 +77,7 @@ public final class SearchView {
         results.setDividerPositions(0.36, 0.62);
         SplitPane page = new SplitPane(new VBox(8, queryRow(), status(), results), evaluation);
         page.setOrientation(Orientation.VERTICAL);
-        page.setDividerPositions(0.62);
+        page.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
         root.getChildren().addAll(title, index, page);
