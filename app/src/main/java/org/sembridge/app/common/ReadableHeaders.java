@@ -54,6 +54,8 @@ public final class ReadableHeaders {
         } else if (minimums <= room && saved != null) {
             table.getProperties().remove(CONSTRAINED_POLICY);
             table.setColumnResizePolicy((javafx.util.Callback) saved);
+            // fit the columns to the width again, as the table does when it is resized
+            table.getColumnResizePolicy().call(new TableView.ResizeFeatures(table, null, 0.0));
         }
     }
 

@@ -82,7 +82,8 @@ public final class LayoutAudit {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
-        if (node instanceof Labeled labeled && truncated(labeled) && countsTruncation(labeled)) {
+        if (node instanceof Labeled labeled && truncated(labeled) && countsTruncation(labeled)
+                && visibleBounds(labeled) != null) {
             findings.add(new Finding(Kind.TRUNCATED, labeled.getText(), describe(labeled)));
         }
         if (node instanceof Text text && !text.getText().isBlank()) {
