@@ -22,8 +22,7 @@ final class DemoScreenshots {
 
     /// Every page in the light theme (`models.png` ...), then every page in presentation mode
     /// (`models-present.png` ...) and every page in the dark theme (`models-dark.png` ...), at
-    /// the window's size (1280 x 800). The README's two older names, `inspector-dark.png` and
-    /// `map-presentation.png`, are among them or kept as copies of them.
+    /// the window's size (1280 x 800).
     static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator) {
         List<Shot> shots = new ArrayList<>();
         for (String page : PAGES) {

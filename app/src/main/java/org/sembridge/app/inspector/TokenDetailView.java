@@ -130,6 +130,9 @@ final class TokenDetailView {
         status.textProperty().bind(viewModel.statusProperty());
         Label name = new Label("alpha");
         name.setMinWidth(Region.USE_PREF_SIZE);
+        // eight tick labels side by side at any font size, never over each other
+        alpha.minWidthProperty().bind(Bindings.createDoubleBinding(() -> 13 * name.getFont().getSize(),
+                name.fontProperty()));
         resetAlpha.setMinWidth(Region.USE_PREF_SIZE);
         HBox slider = new HBox(8, name, alpha, value, resetAlpha);
         slider.setAlignment(Pos.CENTER_LEFT);
