@@ -22,8 +22,10 @@ import org.sembridge.app.common.FxTaskRunner;
 /// "Continue" is pressed.
 public final class StartupSplash {
 
-    /// How long the task list must stay empty before the splash goes.
-    private static final Duration SETTLE = Duration.millis(600);
+    /// How long the task list must stay empty before the splash goes: the next task of a chain
+    /// (the OFA demo run after the SemBridge one) is listed a moment after the previous one ends,
+    /// later on a busy machine (600 ms let the splash go between the two at load 17).
+    private static final Duration SETTLE = Duration.seconds(1.5);
 
     private final StackPane root = new StackPane();
     private final Label stage = new Label("Opening the workspace…");
