@@ -231,6 +231,7 @@ public final class InspectorView {
         }
         Label summary = new Label();
         summary.setId("rowSummary");
+        summary.setWrapText(true);
         summary.getStyleClass().add("muted");
         summary.textProperty().bind(viewModel.summaryProperty());
         return new VBox(4, bar, summary);

@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.Axis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -107,6 +108,13 @@ final class TokenDetailView {
                 + "vectors (1 = softmax, 2 = sparsemax, larger = sparser). Arrow keys step 0.1"));
         HBox.setHgrow(alpha, Priority.ALWAYS);
         alpha.getStyleClass().add("alpha-slider");
+        // tick labels move without fading: an animated axis left ghost labels over the new ones
+        // while the pane was resized (presentation mode, a dragged divider)
+        alpha.skinProperty().subscribe(skin -> {
+            if (skin != null && alpha.lookup(".axis") instanceof Axis<?> axis) {
+                axis.setAnimated(false);
+            }
+        });
         alpha.valueProperty().addListener((obs, old, now) ->
                 viewModel.alphaProperty().set(TokenDetailViewModel.clampAlpha(now.doubleValue())));
         Label value = new Label();
