@@ -22,11 +22,18 @@ final class DemoScreenshots {
 
     /// Every page in the light theme (`models.png` ...), then every page in presentation mode
     /// (`models-present.png` ...) and every page in the dark theme (`models-dark.png` ...), at
-    /// the window's size (1280 x 800).
-    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator) {
+    /// the window's size (1280 x 800). The map page makes no map by itself: the tour asks for
+    /// one with `makeMap` (the page's Run button) before the first map shot, as a presenter would;
+    /// the run keeps it for the later shots.
+    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator, Runnable makeMap) {
         List<Shot> shots = new ArrayList<>();
         for (String page : PAGES) {
-            shots.add(new Shot(page, () -> show(page, state, navigator)));
+            shots.add(new Shot(page, () -> {
+                show(page, state, navigator);
+                if (page.equals("map")) {
+                    makeMap.run();
+                }
+            }));
         }
         for (String page : PAGES) {
             shots.add(new Shot(page + "-present", () -> {

@@ -64,6 +64,7 @@ class PageLayoutGuiTest {
     private static ShellViewModel shell;
     private static WorkbenchState state;
     private static FxTaskRunner runner;
+    private static MapViewModel map;
     @Start
     void start(Stage stage) throws IOException {
         if (window == null) {
@@ -97,7 +98,7 @@ class PageLayoutGuiTest {
         RunsViewModel runs = new RunsViewModel(tasks, dialogs, state, models, SampleRuns.transfer(), Runnable::run);
         InspectorViewModel inspector = new InspectorViewModel(state, tasks, dialogs,
                 SampleRuns.REPO.resolve(RunMapping.BUNDLED_LEXICON));
-        MapViewModel map = new MapViewModel(state, tasks, dialogs, navigator, Runnable::run);
+        map = new MapViewModel(state, tasks, dialogs, navigator, Runnable::run);
         SearchViewModel search = new SearchViewModel(tasks, dialogs, state, navigator, SampleRuns.REPO);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Models", () -> new ModelsView(models, dialogs).root()),
@@ -128,6 +129,10 @@ class PageLayoutGuiTest {
 
     @Test
     void theMapPageKeepsEveryTextWhole(FxRobot robot) {
+        // the page makes no map by itself: a presenter presses Run
+        show(robot, "map", SIZES[0], false);
+        robot.interact(map::runMap);
+        WaitForAsyncUtils.waitForFxEvents();
         assertWholeAtProjectorSizes(robot, "map");
     }
 

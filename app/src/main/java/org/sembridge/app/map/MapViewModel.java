@@ -1,7 +1,11 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonElement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Navigator;
@@ -29,7 +34,6 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -63,7 +67,9 @@ public final class MapViewModel implements SessionPart {
     private final MapSelection selection;
     private final MapLasso lasso;
 
-    private boolean shown;
+    /// The last map of each open run other than the one shown, with its viewport and lasso, so a
+    /// switch back shows it again instead of projecting anew.
+    private final Map<OpenRun, KeptMap> keptMaps = new IdentityHashMap<>();
     private OpenRun layoutRun;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
@@ -83,6 +89,7 @@ public final class MapViewModel implements SessionPart {
         this.selection = new MapSelection(layout, state, camera);
         this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, projection::report);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
+        state.runs().addListener((ListChangeListener<OpenRun>) change -> forgetClosedRuns());
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
     }
@@ -195,16 +202,18 @@ public final class MapViewModel implements SessionPart {
         projection.cancel();
     }
 
-    /// Called when the page becomes visible: with a run open and no map yet, makes a PCA map
-    /// (seconds at most) so the page never opens empty.
+    /// Called when the page becomes visible. Starts nothing (issue 15: visiting the page started a
+    /// PCA of the last point setting, even a 300,000-point one that had been cancelled): without
+    /// a map, the summary says how to make one.
     public void pageShown() {
-        shown = true;
-        mapCurrentRunIfMissing();
+        if (layout.get() == null) {
+            summary.set(noMapYet());
+        }
     }
 
     /// Called when another page replaces this one.
     public void pageHidden() {
-        shown = false;
+        // nothing runs for the page alone
     }
 
     /// Shows `finished` as if a projection of the current run had just made it (tests and
@@ -213,11 +222,10 @@ public final class MapViewModel implements SessionPart {
         show(finished, state.currentRunProperty().get());
     }
 
-    private void mapCurrentRunIfMissing() {
-        if (shown && state.currentRunProperty().get() != null && layout.get() == null
-                && !projection.running().get()) {
-            start(new PcaParameters());
-        }
+    private String noMapYet() {
+        OpenRun run = state.currentRunProperty().get();
+        return run == null ? "No map yet: open a run first"
+                : "No map of " + run.label() + " yet: choose the points and press Run (Ctrl+Enter)";
     }
 
     private void start(ProjectionParameters parameters) {
@@ -242,19 +250,41 @@ public final class MapViewModel implements SessionPart {
         selection.mapShown(finished);
     }
 
+    /// Keeps the map shown for its run and shows the new current run's kept map, if any; a
+    /// projection still running is abandoned (it is not repeated later) and nothing new starts.
     private void currentRunChanged() {
-        if (state.currentRunProperty().get() == layoutRun) {
+        OpenRun now = state.currentRunProperty().get();
+        if (now == layoutRun) {
             return;
         }
+        if (layoutRun != null && layout.get() != null && state.runs().contains(layoutRun)) {
+            keptMaps.put(layoutRun, new KeptMap(layout.get(), camera.sessionViewport(), lasso.sessionOutline()));
+        }
         projection.abandon();
-        layout.set(null);
-        layoutRun = null;
-        summary.set("No map yet");
         projection.report("");
         selection.selectOnly(-1);
         selection.hover(-1);
         lasso.clear();
-        mapCurrentRunIfMissing();
+        KeptMap kept = now == null ? null : keptMaps.remove(now);
+        if (kept != null) {
+            camera.restore(kept.viewport());
+            lasso.restore(kept.lasso());
+            show(kept.layout(), now);
+            return;
+        }
+        layout.set(null);
+        layoutRun = null;
+        summary.set(noMapYet());
+    }
+
+    private void forgetClosedRuns() {
+        Set<OpenRun> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(state.runs());
+        keptMaps.keySet().retainAll(open);
+    }
+
+    /// A run's map put aside while another run is current.
+    private record KeptMap(MapLayout layout, MapViewport viewport, LassoPolygon lasso) {
     }
 
     // ---- the canvas: viewport, hover, selection ----
