@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.sembridge.app.common.BundledFonts;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
@@ -39,6 +40,7 @@ import org.sembridge.app.shell.MainWindow;
 import org.sembridge.app.shell.ScreenshotTour;
 import org.sembridge.app.shell.ShellViewModel;
 import org.sembridge.app.shell.StartupClock;
+import org.sembridge.app.shell.StartupSplash;
 import org.sembridge.app.shell.UncaughtErrorHandler;
 import org.sembridge.app.shell.WorkbenchPage;
 import org.sembridge.app.workspace.SessionPart;
@@ -55,8 +57,10 @@ import org.slf4j.LoggerFactory;
 ///
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
 /// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]);
-/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`)
-/// and exits without loading models or touching sessions (`docs/measure-startup.sh`);
+/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`: the
+/// [StartupSplash], which shows before the pages are built) and exits without loading models or
+/// touching sessions (`docs/measure-startup.sh`); once the launch work is done the log says
+/// `Sample models, workspace runs and demo runs ready N ms after JVM start`;
 /// `--screenshots=DIR` walks the pages once the demo is ready, writes a PNG of each into `DIR`
 /// and exits ([DemoScreenshots], `docs/screenshots/take-screenshots.sh`). The
 /// system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
@@ -76,6 +80,28 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
         boolean exitAfterShown = getParameters().getUnnamed().contains("--exit-after-shown");
+        BundledFonts.load();
+        // The first frame is the splash, not a black window: the pages are built once it shows.
+        StartupSplash splash = new StartupSplash();
+        Scene scene = new Scene(splash.root(), 1280, 800);
+        stage.setTitle("SemBridge Workbench");
+        stage.setScene(scene);
+        stage.setOnShown(e -> {
+            LOG.info("First window shown {} ms after JVM start (process CPU {} ms; {} ms in WorkbenchApp.start)",
+                    StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            if (exitAfterShown) {
+                Platform.exit();
+                return;
+            }
+            Platform.runLater(() -> buildWorkbench(stage, scene, splash));
+        });
+        stage.show();
+    }
+
+    /// Builds the shell and its pages behind the splash, then starts the launch work (sample
+    /// models, workspace runs, demo runs) with the splash over the window until it is done.
+    private void buildWorkbench(Stage stage, Scene scene, StartupSplash splash) {
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
         new UncaughtErrorHandler(dialogs).install();
@@ -85,7 +111,6 @@ public final class WorkbenchApp extends Application {
         ShellViewModel shell = new ShellViewModel();
         List<SessionPart> sessionParts = new ArrayList<>(List.of(shell,
                 new WorkbenchStatePart(state, taskRunner, dialogs, WorkbenchStatePart.defaultOpener())));
-
         // Pages: construct each ViewModel here; a page that saves state registers it with one
         // line, `sessionParts.add(viewModel);`, and lists its own keys with
         // `keyMap.register("Page title", "Ctrl+F", "What it does");`. Views are built on first
@@ -130,28 +155,20 @@ public final class WorkbenchApp extends Application {
 
         window = new MainWindow(pages, taskRunner, shell, keyMap);
         boolean screenshots = getParameters().getNamed().containsKey("screenshots");
-        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown && !screenshots);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        installSessions(stage, state, sessionParts, dialogs, !screenshots);
         window.installShortcuts(scene);
-        stage.setTitle("SemBridge Workbench");
-        stage.setScene(scene);
-        stage.setOnShown(e -> {
-            LOG.info("First window shown {} ms after JVM start (process CPU {} ms; {} ms in WorkbenchApp.start)",
-                    StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis(),
-                    (System.nanoTime() - startNanos) / 1_000_000);
-            if (exitAfterShown) {
-                Platform.exit();
-                return;
-            }
-            String language = getParameters().getNamed().getOrDefault("language", "ko");
-            models.loadSampleModels(repositoryRoot(), language);
-            runs.openWorkspaceRuns();
-            runs.ensureDemoRuns(repositoryRoot(), language);
-            Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
-                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator, map::runMap)).start());
-            models.detectDevice();
-        });
-        stage.show();
+        scene.setRoot(window.root());
+        window.addLayer(splash.root());
+        String language = getParameters().getNamed().getOrDefault("language", "ko");
+        models.loadSampleModels(repositoryRoot(), language);
+        runs.openWorkspaceRuns();
+        runs.ensureDemoRuns(repositoryRoot(), language);
+        splash.followUntilIdle(taskRunner, () -> LOG.info(
+                "Sample models, workspace runs and demo runs ready {} ms after JVM start (process CPU {} ms)",
+                StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis()));
+        Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
+                new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator, map::runMap)).start());
+        models.detectDevice();
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class FxDialogService implements DialogService {
         details.setPrefRowCount(14);
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
+        OwnerTheme.apply(alert.getDialogPane(), owner);
         alert.show();
     }
 

@@ -107,6 +107,10 @@ final class MapSettingsPane {
         settings.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(8, progress, stage);
         status.setAlignment(Pos.CENTER_LEFT);
+        // no empty row under the settings: the status row takes room only while there is a
+        // projection running or a message to show
+        status.visibleProperty().bind(viewModel.runningProperty().or(stage.textProperty().isNotEmpty()));
+        status.managedProperty().bind(status.visibleProperty());
         root.getChildren().addAll(settings, status);
     }
 

@@ -85,6 +85,7 @@ final class MapSidePanel {
 
         Label lassoCount = new Label();
         lassoCount.setId("mapLassoCount");
+        lassoCount.setWrapText(true);
         lassoCount.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.lassoTokens().isEmpty() ? "Lasso: Shift+drag around points"
                         : "Lasso: " + Formats.tokens(viewModel.lassoTokens().size()),
@@ -222,6 +223,7 @@ final class MapSidePanel {
             Label label = new Label(entry.label() + "  " + Formats.count(entry.count()), swatch);
             label.setId("mapLegend-" + entry.category());
             label.setGraphicTextGap(8);
+            label.setWrapText(true);
             legend.getChildren().add(label);
         }
     }

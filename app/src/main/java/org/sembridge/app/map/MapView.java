@@ -43,6 +43,9 @@ public final class MapView {
         Label summary = new Label();
         summary.setId("mapSummary");
         summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setWrapText(true);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        drawTime.setMinWidth(Region.USE_PREF_SIZE);
         drawTime.setId("mapDrawTime");
         drawTime.getStyleClass().add("muted");
         Region spacer = new Region();

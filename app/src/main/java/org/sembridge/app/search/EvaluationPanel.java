@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -113,6 +114,9 @@ final class EvaluationPanel {
         HBox row = new HBox(8, new Label("Queries"), queries, chooseQueries, new Label("Qrels"), qrels, chooseQrels,
                 run, cancel, progress, showTokens, copyJson);
         row.setAlignment(Pos.CENTER_LEFT);
+        // labels and buttons keep their text at any font size; the two file fields give way
+        row.getChildren().stream().filter(node -> !(node instanceof TextField))
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
         return row;
     }
 
@@ -127,6 +131,8 @@ final class EvaluationPanel {
 
     private Node table() {
         table.setId("evaluationTable");
+        // room for the mean row and at least eight queries at any font size (workbench.css)
+        table.getStyleClass().add("evaluation-table");
         table.setPlaceholder(new Label("Load queries and qrels and press Evaluate"));
         table.setTooltip(new Tooltip("Per-query metrics; click a query to see its hits, sort by any column"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -77,9 +77,12 @@ public final class SearchView {
                 hitColumn("BM25", "bm25Hits", viewModel, "sparse"), new DocumentPanel(viewModel).root());
         results.setId("resultsSplit");
         results.setDividerPositions(0.36, 0.62);
+        // the hits keep a usable height when the evaluation table takes its eight rows; a page
+        // taller than the window scrolls
+        results.setMinHeight(240);
         SplitPane page = new SplitPane(new VBox(8, queryRow(), status(), results), evaluation);
         page.setOrientation(Orientation.VERTICAL);
-        page.setDividerPositions(0.62);
+        page.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
         root.getChildren().addAll(title, index, page);
