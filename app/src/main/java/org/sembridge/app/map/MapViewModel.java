@@ -1,7 +1,10 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonElement;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -29,6 +32,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.FileRelativePath;
 import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
@@ -48,6 +52,11 @@ import org.sembridge.engine.projection.ProjectionParameters;
 ///
 /// Toolkit-free: tested with an inline task runner and an inline UI executor. A cancelled or
 /// failed projection keeps the previous map.
+///
+/// A restored session brings back the map it showed: the same request on the same run, made
+/// again in the background as soon as that run is current (projections are deterministic, so
+/// it is the same map), then the saved viewport and lasso on it. They never land on another
+/// map: a map the user asks for first replaces the restored one.
 public final class MapViewModel implements SessionPart {
 
     private final WorkbenchState state;
@@ -65,6 +74,8 @@ public final class MapViewModel implements SessionPart {
 
     private boolean shown;
     private OpenRun layoutRun;
+    private MapRequest layoutRequest;
+    private SavedMap savedMap;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
     /// `dialogs`, page switches through `navigator`, and progress reports handed to the UI
@@ -187,6 +198,7 @@ public final class MapViewModel implements SessionPart {
     /// Projects the current run with the chosen settings; a projection still running is
     /// cancelled first (the latest request wins).
     public void runMap() {
+        savedMap = null;
         start(settings.parameters());
     }
 
@@ -210,7 +222,7 @@ public final class MapViewModel implements SessionPart {
     /// Shows `finished` as if a projection of the current run had just made it (tests and
     /// measurements on synthetic maps).
     void showMap(MapLayout finished) {
-        show(finished, state.currentRunProperty().get());
+        show(finished, state.currentRunProperty().get(), null);
     }
 
     private void mapCurrentRunIfMissing() {
@@ -229,12 +241,13 @@ public final class MapViewModel implements SessionPart {
             return;
         }
         OpenRun run = state.currentRunProperty().get();
-        projection.start(run, request, finished -> show(finished, run));
+        projection.start(run, request, finished -> show(finished, run, request));
     }
 
-    private void show(MapLayout finished, OpenRun run) {
+    private void show(MapLayout finished, OpenRun run, MapRequest request) {
         layout.set(finished);
         layoutRun = run;
+        layoutRequest = request;
         summary.set(finished.summary());
         camera.mapShown(finished);
         selection.hover(-1);
@@ -249,12 +262,42 @@ public final class MapViewModel implements SessionPart {
         projection.abandon();
         layout.set(null);
         layoutRun = null;
+        layoutRequest = null;
         summary.set("No map yet");
         projection.report("");
         selection.selectOnly(-1);
         selection.hover(-1);
         lasso.clear();
+        remakeSavedMap();
         mapCurrentRunIfMissing();
+    }
+
+    /// Makes the restored session's map again when its run is current, then puts the saved
+    /// viewport and lasso on it; a no-op while another run is current or nothing waits.
+    private void remakeSavedMap() {
+        SavedMap waiting = savedMap;
+        OpenRun run = state.currentRunProperty().get();
+        if (waiting == null || run == null || !sameFolder(run.run().directory(), waiting.run())) {
+            return;
+        }
+        savedMap = null;
+        projection.start(run, waiting.request(), finished -> {
+            show(finished, run, waiting.request());
+            if (waiting.viewport() != null) {
+                camera.viewport().set(waiting.viewport());
+            }
+            if (waiting.lasso() != null) {
+                lasso.lassoMap(waiting.lasso());
+            }
+        });
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /// A restored session's map waiting for its run to be current.
+    private record SavedMap(Path run, MapRequest request, MapViewport viewport, LassoPolygon lasso) {
     }
 
     // ---- the canvas: viewport, hover, selection ----
@@ -419,22 +462,48 @@ public final class MapViewModel implements SessionPart {
     @Override
     public JsonElement save() {
         MapSessionState saved = settings.sessionState();
+        boolean mapKnown = layout.get() != null && layoutRun != null && layoutRequest != null;
+        MapSessionState.ShownMap shownMap = mapKnown
+                ? new MapSessionState.ShownMap(layoutRun.run().directory().toString(), layoutRequest)
+                : null;
         return new MapSessionState(saved.method(), saved.parameters(), saved.points(), saved.withSources(),
-                saved.colourMode(), camera.sessionViewport(), lasso.sessionOutline()).toJson();
+                saved.colourMode(), mapKnown ? camera.sessionViewport() : null, mapKnown ? lasso.sessionOutline() : null,
+                shownMap).toJson();
     }
 
-    /// Restores the settings at once; the viewport and the lasso outline (map units: the same
-    /// settings give the same map, so it catches the same points) apply to the next map made.
+    /// Restores the settings at once, and the map shown with its viewport and lasso outline
+    /// (map units) as soon as its run is current (see the type's documentation); a relative run
+    /// folder resolves against the working folder.
     ///
     /// @throws org.sembridge.app.session.SessionFieldException naming every member of the wrong
     ///     type or out of range, after restoring all the others
     @Override
     public void restore(JsonElement saved) {
+        restore(saved, Optional.empty());
+    }
+
+    /// Restores from a session file: a relative run folder resolves against the file's folder.
+    @Override
+    public void restore(JsonElement saved, Path sessionFile) {
+        restore(saved, Optional.of(sessionFile));
+    }
+
+    private void restore(JsonElement saved, Optional<Path> sessionFile) {
         SessionPartReader fields = new SessionPartReader(saved);
-        MapSessionState state = MapSessionState.fromJson(saved, fields, settings.savedSettings());
-        settings.restore(state);
-        camera.restore(state.viewport());
-        lasso.restore(state.lasso());
+        MapSessionState restored = MapSessionState.fromJson(saved, fields, settings.savedSettings());
+        settings.restore(restored);
+        savedMap = null;
+        MapSessionState.ShownMap shownMap = restored.shown();
+        if (shownMap != null) {
+            try {
+                Path run = sessionFile.map(file -> FileRelativePath.resolve(file, shownMap.run()))
+                        .orElseGet(() -> Path.of(shownMap.run()));
+                savedMap = new SavedMap(run, shownMap.request(), restored.viewport(), restored.lasso());
+            } catch (InvalidPathException e) {
+                fields.report(MapSessionState.SHOWN + "." + MapSessionState.RUN, "not a path: " + e.getMessage());
+            }
+        }
+        remakeSavedMap();
         fields.finish();
     }
 }

@@ -149,6 +149,47 @@ class MapViewGuiTest {
     }
 
     @Test
+    void aRestoredSessionShowsItsTsneMapWithItsLasso(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> {
+            state.openRun(run);
+            viewModel.methodProperty().set(ProjectionMethod.TSNE);
+            viewModel.iterationsProperty().set(250);
+            viewModel.perplexityProperty().set(10);
+            viewModel.pointsProperty().set("top:150");
+        });
+        robot.clickOn("#mapRun");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            viewModel.zoomAt(400, 300, 2);
+            viewModel.lassoScreen(new double[] {150, 650, 650, 150}, new double[] {100, 100, 500, 500});
+        });
+        List<String> lassoed = List.copyOf(viewModel.lassoTokens());
+        int points = viewModel.layoutProperty().get().size();
+        com.google.gson.JsonElement saved = viewModel.save();
+        // A later start: the map page is showing, no run is open yet, the form says PCA.
+        robot.interact(() -> {
+            state.currentRunProperty().set(null);
+            state.runs().clear();
+            viewModel.methodProperty().set(ProjectionMethod.PCA);
+        });
+
+        robot.interact(() -> {
+            viewModel.restore(saved);
+            state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.canvas().drawNow());
+
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        Label summary = robot.lookup("#mapSummary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("t-SNE map of " + points + " points"), summary.getText());
+        assertTrue(view.canvas().pointsDrawn() > 0, "the restored viewport shows the map's points");
+        assertFalse(lassoed.isEmpty() || lassoed.size() == points, "the lasso caught some points: " + lassoed.size());
+        assertEquals(lassoed, viewModel.lassoTokens());
+    }
+
+    @Test
     void lassoThenExportWritesTheSelectedNames(FxRobot robot) throws Exception {
         openKoreanRunAndRunPca(robot);
         Node canvas = view.canvas().node();
