@@ -48,7 +48,7 @@ import org.sembridge.engine.projection.ProjectionSettingCatalog;
 /// @param points the points spec, e.g. `top:2000`
 /// @param withSources whether source tokens are shown
 /// @param colourMode how points are coloured
-/// @param viewport the viewport, applied to the next map made
+/// @param viewport the viewport of the map shown
 /// @param lasso the lasso outline on the map shown
 /// @param shown the map shown, `null` when there was none (or it is not known)
 public record MapSessionState(ProjectionMethod method, Map<String, Number> parameters, String points,
