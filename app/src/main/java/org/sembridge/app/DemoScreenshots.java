@@ -17,8 +17,9 @@ final class DemoScreenshots {
     }
 
     /// Every page in the light theme, then the inspector in the dark theme and the map in
-    /// presentation mode.
-    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator) {
+    /// presentation mode. The map page makes no map by itself: the tour asks for one with
+    /// `makeMap` (the page's Run button), as a presenter would.
+    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator, Runnable makeMap) {
         return List.of(
                 new Shot("models", () -> navigator.showPage("models")),
                 new Shot("runs", () -> navigator.showPage("runs")),
@@ -29,6 +30,7 @@ final class DemoScreenshots {
                 new Shot("search", () -> navigator.showPage("search")),
                 new Shot("map", () -> {
                     navigator.showPage("map");
+                    makeMap.run();
                     state.selectedTokenProperty().set(DEMO_TOKEN);
                 }),
                 new Shot("inspector-dark", () -> {

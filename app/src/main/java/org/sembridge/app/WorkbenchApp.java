@@ -140,7 +140,7 @@ public final class WorkbenchApp extends Application {
             runs.openWorkspaceRuns();
             runs.ensureDemoRuns(repositoryRoot(), language);
             Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
-                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator)).start());
+                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator, map::runMap)).start());
             models.detectDevice();
         });
         stage.show();

@@ -32,6 +32,7 @@ final class TokenDetailView {
     private final TokenDetailViewModel viewModel;
     private final VBox root = new VBox(10);
     private final Label token = new Label("No token selected");
+    private final Label run = new Label();
     private final Label kind = value("detailKind");
     private final Label support = value("detailSupport");
     private final Label entropy = value("detailEntropy");
@@ -59,10 +60,14 @@ final class TokenDetailView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        run.setId("detailRun");
+        run.getStyleClass().add("muted");
+        viewModel.detailRunProperty().subscribe(shown -> run.setText(shown == null ? "" : "in " + shown.label()));
+        run.setWrapText(true);
         HBox header = new HBox(10, token, spacer, bookmark);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(header, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
+        root.getChildren().addAll(header, run, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
                 comparison(runs), notes());
         viewModel.detailProperty().subscribe(this::showDetail);
         viewModel.compareRecordProperty().subscribe(record -> compareBars.show(record, ""));

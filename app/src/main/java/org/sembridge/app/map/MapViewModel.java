@@ -3,8 +3,12 @@ package org.sembridge.app.map;
 import com.google.gson.JsonElement;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -22,6 +26,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Navigator;
@@ -33,7 +38,6 @@ import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.io.FileRelativePath;
-import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -72,7 +76,9 @@ public final class MapViewModel implements SessionPart {
     private final MapSelection selection;
     private final MapLasso lasso;
 
-    private boolean shown;
+    /// The last map of each open run other than the one shown, with its viewport and lasso, so a
+    /// switch back shows it again instead of projecting anew.
+    private final Map<OpenRun, KeptMap> keptMaps = new IdentityHashMap<>();
     private OpenRun layoutRun;
     private MapRequest layoutRequest;
     private SavedMap savedMap;
@@ -94,6 +100,7 @@ public final class MapViewModel implements SessionPart {
         this.selection = new MapSelection(layout, state, camera);
         this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, projection::report);
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
+        state.runs().addListener((ListChangeListener<OpenRun>) change -> forgetClosedRuns());
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
     }
@@ -207,16 +214,18 @@ public final class MapViewModel implements SessionPart {
         projection.cancel();
     }
 
-    /// Called when the page becomes visible: with a run open and no map yet, makes a PCA map
-    /// (seconds at most) so the page never opens empty.
+    /// Called when the page becomes visible. Starts nothing (issue 15: visiting the page started a
+    /// PCA of the last point setting, even a 300,000-point one that had been cancelled): without
+    /// a map, the summary says how to make one.
     public void pageShown() {
-        shown = true;
-        mapCurrentRunIfMissing();
+        if (layout.get() == null) {
+            summary.set(noMapYet());
+        }
     }
 
     /// Called when another page replaces this one.
     public void pageHidden() {
-        shown = false;
+        // nothing runs for the page alone
     }
 
     /// Shows `finished` as if a projection of the current run had just made it (tests and
@@ -225,11 +234,10 @@ public final class MapViewModel implements SessionPart {
         show(finished, state.currentRunProperty().get(), null);
     }
 
-    private void mapCurrentRunIfMissing() {
-        if (shown && state.currentRunProperty().get() != null && layout.get() == null
-                && !projection.running().get()) {
-            start(new PcaParameters());
-        }
+    private String noMapYet() {
+        OpenRun run = state.currentRunProperty().get();
+        return run == null ? "No map yet: open a run first"
+                : "No map of " + run.label() + " yet: choose the points and press Run (Ctrl+Enter)";
     }
 
     private void start(ProjectionParameters parameters) {
@@ -255,21 +263,55 @@ public final class MapViewModel implements SessionPart {
         selection.mapShown(finished);
     }
 
+    /// Keeps the map shown for its run and shows the new current run's kept map, if any; a
+    /// projection still running is abandoned (it is not repeated later) and nothing new starts.
     private void currentRunChanged() {
-        if (state.currentRunProperty().get() == layoutRun) {
+        OpenRun now = state.currentRunProperty().get();
+        if (now == layoutRun) {
             return;
         }
+        if (layoutRun != null && layout.get() != null && state.runs().contains(layoutRun)) {
+            keptMaps.put(layoutRun, new KeptMap(layout.get(), layoutRequest, camera.sessionViewport(),
+                    lasso.sessionOutline()));
+        }
         projection.abandon();
-        layout.set(null);
-        layoutRun = null;
-        layoutRequest = null;
-        summary.set("No map yet");
         projection.report("");
         selection.selectOnly(-1);
         selection.hover(-1);
         lasso.clear();
+        KeptMap kept = now == null ? null : keptMaps.remove(now);
+        if (kept != null && !savedMapWaitsFor(now)) {
+            showWithView(kept.layout(), now, kept.request(), kept.viewport(), kept.lasso());
+            return;
+        }
+        layout.set(null);
+        layoutRun = null;
+        layoutRequest = null;
+        summary.set(noMapYet());
         remakeSavedMap();
-        mapCurrentRunIfMissing();
+    }
+
+    /// Shows `map` of `run` with `viewport` and the `outline` lasso (each `null`: the whole
+    /// map, no lasso).
+    private void showWithView(MapLayout map, OpenRun run, MapRequest request, MapViewport viewport,
+            LassoPolygon outline) {
+        show(map, run, request);
+        if (viewport != null) {
+            camera.viewport().set(viewport);
+        }
+        if (outline != null) {
+            lasso.lassoMap(outline);
+        }
+    }
+
+    private void forgetClosedRuns() {
+        Set<OpenRun> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(state.runs());
+        keptMaps.keySet().retainAll(open);
+    }
+
+    /// A run's map put aside while another run is current.
+    private record KeptMap(MapLayout layout, MapRequest request, MapViewport viewport, LassoPolygon lasso) {
     }
 
     /// Makes the restored session's map again when its run is current, then puts the saved
@@ -277,19 +319,17 @@ public final class MapViewModel implements SessionPart {
     private void remakeSavedMap() {
         SavedMap waiting = savedMap;
         OpenRun run = state.currentRunProperty().get();
-        if (waiting == null || run == null || !sameFolder(run.run().directory(), waiting.run())) {
+        if (waiting == null || run == null || !savedMapWaitsFor(run)) {
             return;
         }
         savedMap = null;
-        projection.start(run, waiting.request(), finished -> {
-            show(finished, run, waiting.request());
-            if (waiting.viewport() != null) {
-                camera.viewport().set(waiting.viewport());
-            }
-            if (waiting.lasso() != null) {
-                lasso.lassoMap(waiting.lasso());
-            }
-        });
+        projection.start(run, waiting.request(),
+                finished -> showWithView(finished, run, waiting.request(), waiting.viewport(), waiting.lasso()));
+    }
+
+    /// Whether a restored session's map waits for `run` (it replaces the map kept for the run).
+    private boolean savedMapWaitsFor(OpenRun run) {
+        return savedMap != null && sameFolder(run.run().directory(), savedMap.run());
     }
 
     private static boolean sameFolder(Path a, Path b) {

@@ -34,6 +34,9 @@
 ///   - `MapLasso`: the lasso selection, its export and inspector hand-off, the outline's
 ///     session JSON.
 ///   The saved viewport and lasso wait in their parts and apply to the next map made.
+///   Nothing is projected unless asked for (Run, Ctrl+Enter, a session restore): visiting the
+///   page or switching runs starts no projection. Each open run keeps its last map, viewport and
+///   lasso while another run is current; a projection running at a switch is abandoned.
 /// - [MapLayout]: the finished map as flat arrays, with [PointGrid] (nearest point in about
 ///   constant time, exactly as a linear scan would answer, ties to the lowest index), links per
 ///   point heaviest first, a colour category per point for each [ColourMode], and the one-line

@@ -96,6 +96,38 @@ class MapViewGuiTest {
         assertEquals(2, robot.lookup("#mapLegend").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
     }
 
+    @Test
+    void openingARunOnTheShownPageStartsNoProjectionAndSaysHowToMakeOne(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> state.openRun(run));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(null, viewModel.layoutProperty().get(), "issue 15: the page started a PCA by itself");
+        assertFalse(viewModel.runningProperty().get());
+        assertEquals("No map of " + run.label() + " yet: choose the points and press Run (Ctrl+Enter)",
+                robot.lookup("#mapSummary").queryAs(Label.class).getText());
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void switchingAwayAndBackShowsTheRunsMapAgainWithoutProjecting(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        OpenRun korean = state.currentRunProperty().get();
+        MapLayout map = viewModel.layoutProperty().get();
+        String summary = robot.lookup("#mapSummary").queryAs(Label.class).getText();
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        robot.interact(() -> state.openRun(ofa));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, viewModel.layoutProperty().get());
+
+        robot.interact(() -> state.currentRunProperty().set(korean));
+        robot.interact(() -> view.canvas().drawNow());
+
+        assertTrue(map == viewModel.layoutProperty().get(), "the same map, not a new projection");
+        assertEquals(summary, robot.lookup("#mapSummary").queryAs(Label.class).getText());
+        assertEquals(map.size(), view.canvas().pointsDrawn());
+    }
+
     /// Whether point `i` is the nearest point anywhere within 2 px of its own pixel, so a robot
     /// click rounded to whole pixels cannot land on a neighbour.
     private boolean isolated(int i, double x, double y) {

@@ -2,6 +2,7 @@ package org.sembridge.app.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,12 +97,74 @@ class MapViewModelTest {
     }
 
     @Test
-    void pageShownWithARunAndNoMapMakesAPcaMap() {
+    void visitingThePageStartsNoProjection() {
         WorkbenchState state = stateWithKoreanRun();
-        MapViewModel map = viewModel(state, new DirectTaskRunner());
-        map.methodProperty().set(ProjectionMethod.UMAP);
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
         map.pageShown();
-        assertEquals(ProjectionMethod.PCA, map.layoutProperty().get().map().method());
+        assertEquals(0, tasks.queuedCount(), "issue 15: visiting the map page started a PCA by itself");
+        assertNull(map.layoutProperty().get());
+        assertEquals("No map of " + state.currentRunProperty().get().label()
+                + " yet: choose the points and press Run (Ctrl+Enter)", map.summaryProperty().get());
+    }
+
+    @Test
+    void aCancelledMapIsNotRepeatedByAVisitOrARunSwitch() {
+        WorkbenchState state = stateWithKoreanRun();
+        OpenRun korean = state.currentRunProperty().get();
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
+        map.pageShown();
+        map.pointsProperty().set("top:300");
+        map.runMap();
+        map.cancel();
+        tasks.runAll();
+        assertNull(map.layoutProperty().get());
+
+        map.pageHidden();
+        map.pageShown();
+        state.openRun(OpenRun.of(SampleRuns.korean("ofa")));
+        state.currentRunProperty().set(korean);
+
+        assertEquals(0, tasks.queuedCount(), "nothing is started again");
+        assertFalse(map.runningProperty().get());
+        assertNull(map.layoutProperty().get());
+    }
+
+    @Test
+    void eachRunKeepsItsMapViewportAndLassoAcrossSwitches() {
+        WorkbenchState state = stateWithKoreanRun();
+        OpenRun korean = state.currentRunProperty().get();
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
+        map.runMap();
+        tasks.runAll();
+        MapLayout koreanMap = map.layoutProperty().get();
+        map.zoomAt(100, 100, 3);
+        map.lassoScreen(new double[] {200, 600, 600, 200}, new double[] {150, 150, 450, 450});
+        MapViewport viewport = map.viewportProperty().get();
+        List<String> lassoed = List.copyOf(map.lassoTokens());
+        assertFalse(lassoed.isEmpty());
+
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        state.openRun(ofa);
+        assertNull(map.layoutProperty().get(), "the other run has no map yet");
+        assertTrue(map.lassoTokens().isEmpty());
+        map.runMap();
+        tasks.runAll();
+        MapLayout ofaMap = map.layoutProperty().get();
+
+        state.currentRunProperty().set(korean);
+        assertEquals(0, tasks.queuedCount(), "a kept map is shown, not projected again");
+        assertSame(koreanMap, map.layoutProperty().get());
+        assertEquals(viewport, map.viewportProperty().get());
+        assertEquals(lassoed, map.lassoTokens());
+        assertEquals(koreanMap.summary(), map.summaryProperty().get());
+
+        state.currentRunProperty().set(ofa);
+        assertSame(ofaMap, map.layoutProperty().get());
+        assertTrue(map.lassoTokens().isEmpty());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
