@@ -193,12 +193,16 @@ class MapViewGuiTest {
         robot.clickOn("#mapRun");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            viewModel.zoomAt(400, 300, 2);
-            viewModel.lassoScreen(new double[] {150, 650, 650, 150}, new double[] {100, 100, 500, 500});
+            double w = view.canvas().node().getBoundsInLocal().getWidth();
+            double h = view.canvas().node().getBoundsInLocal().getHeight();
+            viewModel.zoomAt(w / 2, h / 2, 1.5);
+            viewModel.lassoScreen(new double[] {w * 0.3, w * 0.7, w * 0.7, w * 0.3},
+                    new double[] {h * 0.3, h * 0.3, h * 0.7, h * 0.7});
         });
         List<String> lassoed = List.copyOf(viewModel.lassoTokens());
         int points = viewModel.layoutProperty().get().size();
         com.google.gson.JsonElement saved = viewModel.save();
+        MapViewport savedViewport = viewModel.viewportProperty().get();
         // A later start: the map page is showing, no run is open yet, the form says PCA.
         robot.interact(() -> {
             state.currentRunProperty().set(null);
@@ -216,7 +220,16 @@ class MapViewGuiTest {
         assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
         Label summary = robot.lookup("#mapSummary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("t-SNE map of " + points + " points"), summary.getText());
-        assertTrue(view.canvas().pointsDrawn() > 0, "the restored viewport shows the map's points");
+        assertEquals(savedViewport, viewModel.viewportProperty().get(), "the saved viewport on the remade map");
+        MapLayout restored = viewModel.layoutProperty().get();
+        ViewTransform t = viewModel.transform();
+        Node canvas = view.canvas().node();
+        long inView = java.util.stream.IntStream.range(0, restored.size()).filter(i -> {
+            double x = t.toScreenX(restored.xs()[i]);
+            double y = t.toScreenY(restored.ys()[i]);
+            return x >= 0 && y >= 0 && x <= canvas.getBoundsInLocal().getWidth() && y <= canvas.getBoundsInLocal().getHeight();
+        }).count();
+        assertTrue(inView > 0, "the restored viewport shows the map's points (not '0 points')");
         assertFalse(lassoed.isEmpty() || lassoed.size() == points, "the lasso caught some points: " + lassoed.size());
         assertEquals(lassoed, viewModel.lassoTokens());
     }
