@@ -18,6 +18,8 @@ import javafx.util.Duration;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.diff.RunDiffView;
+import org.sembridge.app.diff.RunDiffViewModel;
 import org.sembridge.app.inspector.InspectorView;
 import org.sembridge.app.inspector.InspectorViewModel;
 import org.sembridge.app.map.MapView;
@@ -95,6 +97,8 @@ public final class WorkbenchApp extends Application {
                 repositoryRoot().resolve(RunMapping.BUNDLED_LEXICON));
         MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
         SearchViewModel search = new SearchViewModel(taskRunner, dialogs, state, navigator, repositoryRoot());
+        RunDiffViewModel diff = new RunDiffViewModel(state, taskRunner, dialogs, navigator,
+                inspector.detail().compareRunProperty()::set);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
                         () -> new ModelsView(models, dialogs).root()),
@@ -105,7 +109,9 @@ public final class WorkbenchApp extends Application {
                 new WorkbenchPage("map", "Map", "Embedding map of the current run: zoom, select, lasso",
                         () -> new MapView(map).root()),
                 new WorkbenchPage("search", "Search", "Search an index, compare with BM25, evaluate on queries and qrels",
-                        () -> new SearchView(search, dialogs).root()));
+                        () -> new SearchView(search, dialogs).root()),
+                new WorkbenchPage("diff", "Diff", "Rank every target token by how differently two runs of one target"
+                        + " tokenizer built it (SemBridge against OFA)", () -> new RunDiffView(diff).root()));
         sessionParts.add(runs);
         keyMap.register("Runs", "Ctrl+Enter", "Start the run");
         keyMap.register("Runs", "Ctrl+Shift+O", "Open a run folder");
@@ -117,8 +123,10 @@ public final class WorkbenchApp extends Application {
         keyMap.register("Map", "Ctrl+E", "Export the lasso's token names");
         keyMap.register("Map", "Ctrl+I", "Show the lasso's target tokens in the inspector");
         keyMap.register("Map", "Wheel / drag / 0", "Zoom around the pointer / pan / reset the view");
+        keyMap.register("Map", "Ctrl+F", "Find a token (Enter: next match, Esc: clear)");
         sessionParts.add(search);
         SearchView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Search", keys, action));
+        RunDiffView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Diff", keys, action));
 
         window = new MainWindow(pages, taskRunner, shell, keyMap);
         boolean screenshots = getParameters().getNamed().containsKey("screenshots");

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.engine.run.AlignmentRecord;
@@ -58,13 +59,20 @@ final class TokenDetailView {
             bookmark.setSelected(on);
             bookmark.setText(on ? "★ Bookmarked" : "☆ Bookmark");
         });
+        Button copyJson = new Button("Copy JSON");
+        copyJson.setId("copyDetailJson");
+        copyJson.setMinWidth(Region.USE_PREF_SIZE);
+        copyJson.setTooltip(new Tooltip("Copy this token as JSON, as `sembridge inspect --json` prints it (paste into"
+                + " a notebook)"));
+        copyJson.disableProperty().bind(viewModel.detailProperty().isNull());
+        copyJson.setOnAction(e -> viewModel.detailJson().ifPresent(ClipboardText::copy));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         run.setId("detailRun");
         run.getStyleClass().add("muted");
         viewModel.detailRunProperty().subscribe(shown -> run.setText(shown == null ? "" : "in " + shown.label()));
         run.setWrapText(true);
-        HBox header = new HBox(10, token, spacer, bookmark);
+        HBox header = new HBox(10, token, spacer, copyJson, bookmark);
         header.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, run, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,

@@ -27,7 +27,9 @@ import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.InspectedTokenJson;
 import org.sembridge.engine.workflow.OpenedRun;
+import org.sembridge.engine.workflow.PrintedJson;
 
 /// The inspector's detail pane for the selected token: its record in the current run at the
 /// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
@@ -389,6 +391,20 @@ public final class TokenDetailViewModel {
 
     private String token() {
         return state.selectedTokenProperty().get();
+    }
+
+    /// The token shown as `sembridge inspect --json` prints it (the same codec), for "Copy as
+    /// JSON"; empty while no token of the current run is shown.
+    public Optional<String> detailJson() {
+        OpenRun run = detailRun.get() != null ? detailRun.get() : state.currentRunProperty().get();
+        TokenDetail shown = detail.get();
+        if (run == null || shown == null) {
+            return Optional.empty();
+        }
+        InspectedToken token = new InspectedToken(shown.record(), shown.alpha(), shown.realigned(),
+                shown.elapsedNanos());
+        return Optional.of(PrintedJson.of(InspectedTokenJson.toJson(run.run().directory(),
+                run.run().manifest().method(), token)));
     }
 
     /// `value` rounded to the slider's step and clamped to `[1, 8]`.

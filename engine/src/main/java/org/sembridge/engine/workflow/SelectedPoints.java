@@ -1,5 +1,7 @@
 package org.sembridge.engine.workflow;
 
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.hf.ModelConfig;
 import org.sembridge.engine.projection.MapSpace;
 import org.sembridge.engine.projection.points.PointSet;
 import org.sembridge.engine.run.LoadedRun;
@@ -58,6 +60,15 @@ public final class SelectedPoints {
     /// The language label of the target points, e.g. `ko`, or [RunMapping#UNKNOWN_TARGET_LANGUAGE].
     public String targetLanguage() {
         return targetLanguage;
+    }
+
+    /// The hidden size of the run's adapted model: the length of each point's vector in the
+    /// adapted and source spaces (a front-end's time estimate needs it before any vector is
+    /// read). Reads the model's `config.json`.
+    ///
+    /// @throws ModelFormatException when the config cannot be read or has no hidden size
+    public int modelHiddenSize() throws ModelFormatException {
+        return ModelConfig.read(run.modelDirectory().resolve("config.json")).hiddenSize();
     }
 
     PointSet points() {
