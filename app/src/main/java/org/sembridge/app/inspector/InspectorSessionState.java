@@ -9,7 +9,7 @@ import org.sembridge.engine.run.TargetTokenKind;
 ///
 /// ```json
 /// {"filter": {"text": "", "kind": null, "bookmarkedOnly": false, "bridgeUnknownOnly": false,
-///             "minSupport": 0, "maxSupport": 2147483647, "lexicon": "ANY"},
+///             "minSupport": 0, "maxSupport": 2147483647, "lexicon": "ANY", "textInSources": false},
 ///  "sort": {"column": "ID", "ascending": true}, "selectedToken": "▁집", "alpha": 4.0}
 /// ```
 ///
@@ -32,6 +32,7 @@ public record InspectorSessionState(Filter filter, TokenSort sort, String select
     static final String MIN_SUPPORT = "minSupport";
     static final String MAX_SUPPORT = "maxSupport";
     static final String LEXICON = "lexicon";
+    static final String TEXT_IN_SOURCES = "textInSources";
     static final String SORT = "sort";
     static final String COLUMN = "column";
     static final String ASCENDING = "ascending";
@@ -48,8 +49,15 @@ public record InspectorSessionState(Filter filter, TokenSort sort, String select
     /// @param minSupport the smallest support kept (at least 0)
     /// @param maxSupport the largest support kept
     /// @param lexicon the lexicon filter
+    /// @param textInSources whether the text is looked for in the English sources
     public record Filter(String text, TargetTokenKind kind, Boolean bookmarkedOnly, Boolean bridgeUnknownOnly,
-            Integer minSupport, Integer maxSupport, LexiconFilter lexicon) {
+            Integer minSupport, Integer maxSupport, LexiconFilter lexicon, Boolean textInSources) {
+
+        /// A filter saved before `textInSources` existed (it keeps the current value).
+        public Filter(String text, TargetTokenKind kind, Boolean bookmarkedOnly, Boolean bridgeUnknownOnly,
+                Integer minSupport, Integer maxSupport, LexiconFilter lexicon) {
+            this(text, kind, bookmarkedOnly, bridgeUnknownOnly, minSupport, maxSupport, lexicon, null);
+        }
     }
 
     /// The state as the session file stores it.
@@ -64,6 +72,9 @@ public record InspectorSessionState(Filter filter, TokenSort sort, String select
             json.addProperty(MIN_SUPPORT, filter.minSupport());
             json.addProperty(MAX_SUPPORT, filter.maxSupport());
             json.addProperty(LEXICON, filter.lexicon() == null ? null : filter.lexicon().name());
+            if (filter.textInSources() != null) {
+                json.addProperty(TEXT_IN_SOURCES, filter.textInSources());
+            }
             saved.add(FILTER, json);
         }
         if (sort != null) {
@@ -90,7 +101,8 @@ public record InspectorSessionState(Filter filter, TokenSort sort, String select
                 json.parsed(KIND, TargetTokenKind::fromJsonName).orElse(null),
                 json.bool(BOOKMARKED_ONLY).orElse(null), json.bool(BRIDGE_UNKNOWN_ONLY).orElse(null),
                 json.integer(MIN_SUPPORT).filter(n -> n >= 0).orElse(null), json.integer(MAX_SUPPORT).orElse(null),
-                json.parsed(LEXICON, LexiconFilter::valueOf).orElse(null))).orElse(null);
+                json.parsed(LEXICON, LexiconFilter::valueOf).orElse(null),
+                json.bool(TEXT_IN_SOURCES).orElse(null))).orElse(null);
         TokenSort sort = session.child(SORT).flatMap(json -> json.parsed(COLUMN, TokenColumn::valueOf)
                 .map(column -> new TokenSort(column, json.bool(ASCENDING).orElse(true)))).orElse(null);
         return new InspectorSessionState(filter, sort, session.string(SELECTED_TOKEN).orElse(null),

@@ -185,6 +185,12 @@ public final class InspectorView {
                 + "mean of the tokens containing it) or reserved (unused entry, mean of the source rows)"));
         kind.valueProperty().bindBidirectional(viewModel.kindFilterProperty());
 
+        CheckBox inSources = new CheckBox("in English sources");
+        inSources.setId("filterInSources");
+        inSources.setTooltip(new Tooltip("Look for the filter text in the English source tokens each target was built "
+                + "from (its " + TokenFigures.SOURCES_KEPT + " heaviest): \"house\" finds the tokens built from house"));
+        inSources.selectedProperty().bindBidirectional(viewModel.filterInSourcesProperty());
+
         CheckBox bookmarked = new CheckBox("bookmarked");
         bookmarked.setId("bookmarkedOnly");
         bookmarked.setTooltip(new Tooltip("Keep bookmarked tokens only (bookmark with Ctrl+B)"));
@@ -223,10 +229,10 @@ public final class InspectorView {
 
         HBox support = new HBox(4, new Label("support"), minSupport, new Label("–"), maxSupport);
         support.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(8, 6, textFilter, kind, bookmarked, unknownBridge, support, lexicon, focusChip());
+        FlowPane bar = new FlowPane(8, 6, textFilter, inSources, kind, bookmarked, unknownBridge, support, lexicon, focusChip());
         bar.setId("filterBar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        for (Node control : List.of(textFilter, kind, bookmarked, unknownBridge, lexicon)) {
+        for (Node control : List.of(textFilter, inSources, kind, bookmarked, unknownBridge, lexicon)) {
             ((Region) control).setMinWidth(Region.USE_PREF_SIZE);
         }
         Label summary = new Label();

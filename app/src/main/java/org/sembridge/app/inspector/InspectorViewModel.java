@@ -62,6 +62,7 @@ public final class InspectorViewModel implements SessionPart {
     private final ObjectProperty<TargetTokenKind> kindFilter = new SimpleObjectProperty<>(this, "kindFilter");
     private final BooleanProperty bookmarkedOnly = new SimpleBooleanProperty(this, "bookmarkedOnly");
     private final BooleanProperty bridgeUnknownOnly = new SimpleBooleanProperty(this, "bridgeUnknownOnly");
+    private final BooleanProperty filterInSources = new SimpleBooleanProperty(this, "filterInSources");
     private final IntegerProperty minSupport = new SimpleIntegerProperty(this, "minSupport", 0);
     private final IntegerProperty maxSupport = new SimpleIntegerProperty(this, "maxSupport", Integer.MAX_VALUE);
     private final ObjectProperty<LexiconFilter> lexiconFilter =
@@ -100,6 +101,7 @@ public final class InspectorViewModel implements SessionPart {
         kindFilter.addListener(refilter);
         bookmarkedOnly.addListener(refilter);
         bridgeUnknownOnly.addListener(refilter);
+        filterInSources.addListener(refilter);
         minSupport.addListener(refilter);
         maxSupport.addListener(refilter);
         lexiconFilter.addListener(refilter);
@@ -160,6 +162,12 @@ public final class InspectorViewModel implements SessionPart {
         return bridgeUnknownOnly;
     }
 
+    /// Whether the filter text is looked for in the tokens' English sources (the targets built
+    /// from `house`) instead of the tokens.
+    public BooleanProperty filterInSourcesProperty() {
+        return filterInSources;
+    }
+
     /// Smallest support kept (0 for any).
     public IntegerProperty minSupportProperty() {
         return minSupport;
@@ -204,7 +212,7 @@ public final class InspectorViewModel implements SessionPart {
     /// The current filter as a value.
     public TokenFilter filter() {
         return new TokenFilter(filterText.get(), kindFilter.get(), bookmarkedOnly.get(), Math.max(0, minSupport.get()),
-                maxSupport.get(), lexiconFilter.get(), bridgeUnknownOnly.get());
+                maxSupport.get(), lexiconFilter.get(), bridgeUnknownOnly.get(), filterInSources.get());
     }
 
     /// Shows the figures of `run`: at once when they were read before (open runs stay loaded, see
@@ -418,7 +426,8 @@ public final class InspectorViewModel implements SessionPart {
     @Override
     public JsonElement save() {
         return new InspectorSessionState(new InspectorSessionState.Filter(filterText.get(), kindFilter.get(),
-                bookmarkedOnly.get(), bridgeUnknownOnly.get(), minSupport.get(), maxSupport.get(), lexiconFilter.get()),
+                bookmarkedOnly.get(), bridgeUnknownOnly.get(), minSupport.get(), maxSupport.get(), lexiconFilter.get(),
+                filterInSources.get()),
                 sort.get(), state.selectedTokenProperty().get(), detail.alphaProperty().get()).toJson();
     }
 
@@ -434,6 +443,7 @@ public final class InspectorViewModel implements SessionPart {
             setIfSaved(filter.minSupport(), minSupport);
             setIfSaved(filter.maxSupport(), maxSupport);
             setIfSaved(filter.lexicon(), lexiconFilter);
+            setIfSaved(filter.textInSources(), filterInSources);
         }
         if (session.sort() != null) {
             sortBy(session.sort().column(), session.sort().ascending());

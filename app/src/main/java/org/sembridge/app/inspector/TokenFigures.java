@@ -32,6 +32,9 @@ public final class TokenFigures {
     private final int[] sourceRank;
     private final char[] foldedText;
     private final int[] foldedStart;
+    private final int[] sourceStart;
+    private final int[] sourceIds;
+    private final String[] foldedSources;
 
     private TokenFigures(Builder builder) {
         tokens = builder.tokens;
@@ -48,6 +51,18 @@ public final class TokenFigures {
         foldedStart = new int[tokens.length + 1];
         for (int row = 0; row < tokens.length; row++) {
             foldedStart[row + 1] = foldedStart[row] + tokens[row].length();
+        }
+        foldedSources = new String[sourceTokens.size()];
+        for (int id = 0; id < foldedSources.length; id++) {
+            foldedSources[id] = folded(sourceTokens.get(id));
+        }
+        sourceStart = new int[tokens.length + 1];
+        for (int row = 0; row < tokens.length; row++) {
+            sourceStart[row + 1] = sourceStart[row] + builder.sources[row].length;
+        }
+        sourceIds = new int[sourceStart[tokens.length]];
+        for (int row = 0; row < tokens.length; row++) {
+            System.arraycopy(builder.sources[row], 0, sourceIds, sourceStart[row], builder.sources[row].length);
         }
         foldedText = new char[foldedStart[tokens.length]];
         for (int row = 0; row < tokens.length; row++) {
@@ -85,6 +100,42 @@ public final class TokenFigures {
         }
         return false;
     }
+
+    /// Which source tokens contain `foldedNeedle` once case-folded by [#fold], indexed by source
+    /// id: one pass over the source vocabulary (tens of thousands of short strings), done once
+    /// per filter pass so that [#hasSourceAmong] is a few array reads per row.
+    public boolean[] sourcesContaining(char[] foldedNeedle) {
+        boolean[] matches = new boolean[foldedSources.length];
+        String needle = new String(foldedNeedle);
+        for (int id = 0; id < matches.length; id++) {
+            matches[id] = foldedSources[id].contains(needle);
+        }
+        return matches;
+    }
+
+    private static String folded(String text) {
+        char[] chars = text.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = fold(chars[k]);
+        }
+        return new String(chars);
+    }
+
+    /// Whether one of the English sources kept for `row` (its [#SOURCES_KEPT] heaviest) is
+    /// marked in `sourceMatches` (from [#sourcesContaining]).
+    public boolean hasSourceAmong(int row, boolean[] sourceMatches) {
+        for (int k = sourceStart[row]; k < sourceStart[row + 1]; k++) {
+            if (sourceMatches[sourceIds[k]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// How many of a token's heaviest sources the figures keep for the source filter: enough for
+    /// what a token is built from (entmax supports are mostly smaller), bounded so that a run of
+    /// 262,144 tokens keeps at most 16 MiB of ids.
+    public static final int SOURCES_KEPT = 16;
 
     /// A builder for `size` tokens whose top sources are ids into `sourceTokens`.
     public static Builder builder(int size, List<String> sourceTokens) {
@@ -210,6 +261,7 @@ public final class TokenFigures {
         private final byte[] lexicon;
         private final java.util.BitSet bridgeUnknown = new java.util.BitSet();
         private final List<String> sourceTokens;
+        private final int[][] sources;
 
         private Builder(int size, List<String> sourceTokens) {
             tokens = new String[size];
@@ -219,6 +271,8 @@ public final class TokenFigures {
             topWeight = new float[size];
             entropyNats = new float[size];
             lexicon = new byte[size];
+            sources = new int[size][];
+            Arrays.fill(sources, new int[0]);
             this.sourceTokens = List.copyOf(sourceTokens);
         }
 
@@ -236,9 +290,28 @@ public final class TokenFigures {
             this.kinds[row] = (byte) kind.ordinal();
             this.support[row] = support;
             this.topSource[row] = topSourceId;
+            if (topSourceId >= 0 && sources[row].length == 0) {
+                sources[row] = new int[] {topSourceId};
+            }
             this.topWeight[row] = topWeight;
             this.entropyNats[row] = entropyNats;
             this.lexicon[row] = (byte) lexicon.ordinal();
+            return this;
+        }
+
+        /// Sets the English sources of `row` the source filter looks at, heaviest first; only the
+        /// first [#SOURCES_KEPT] are kept. Without it a row's only source is its top source.
+        ///
+        /// @throws IllegalArgumentException when an id is outside the source tokens
+        public Builder sources(int row, int[] heaviestFirst) {
+            int[] kept = Arrays.copyOf(heaviestFirst, Math.min(heaviestFirst.length, SOURCES_KEPT));
+            for (int id : kept) {
+                if (id < 0 || id >= sourceTokens.size()) {
+                    throw new IllegalArgumentException("source id " + id + " of row " + row + " is outside the "
+                            + sourceTokens.size() + " source tokens");
+                }
+            }
+            sources[row] = kept;
             return this;
         }
 

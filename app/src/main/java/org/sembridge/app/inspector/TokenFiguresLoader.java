@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// Reads every alignment record of a run once and keeps its figures as [TokenFigures]: support,
-/// heaviest source and weight, entropy, kind and lexicon outcome. Runs on an engine thread;
+/// heaviest source and weight, the heaviest sources for the source filter, entropy, kind and
+/// lexicon outcome. Runs on an engine thread;
 /// reports progress and checks cancellation once per block of [#BLOCK_ROWS] tokens.
 public final class TokenFiguresLoader {
 
@@ -54,6 +55,9 @@ public final class TokenFiguresLoader {
                     hasSource ? record.sources().getFirst().id() : -1,
                     hasSource ? record.sources().getFirst().weight() : Float.NaN,
                     (float) record.entropyNats(), outcome);
+            if (hasSource) {
+                builder.sources(id, record.topSourceIds(TokenFigures.SOURCES_KEPT));
+            }
             if (record.bridgeUnknown()) {
                 builder.markBridgeUnknown(id);
             }

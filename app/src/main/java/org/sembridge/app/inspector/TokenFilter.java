@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.Set;
 import org.sembridge.engine.run.TargetTokenKind;
 
-/// What the token table shows: rows whose token contains a text (case-insensitive), of one kind,
-/// bookmarked only, with a support in a range, with a lexicon outcome, inside a focused group.
-/// Every condition is optional; [#ALL] keeps every row.
+/// What the token table shows: rows whose token (or one of whose English sources) contains a text
+/// (case-insensitive), of one kind, bookmarked only, with a support in a range, with a lexicon
+/// outcome, inside a focused group. Every condition is optional; [#ALL] keeps every row.
 ///
-/// @param text a substring of the stored token (`집` finds `▁집` and `##집`); empty for any
+/// @param text a substring of the stored token (`집` finds `▁집` and `##집`), or of an English
+///     source with `textInSources` (`house` finds the targets built from `house` or `##house`);
+///     empty for any
 /// @param kind the kind to keep, `null` for any
 /// @param bookmarkedOnly keep bookmarked tokens only
 /// @param minSupport smallest support kept, `>= 0`
@@ -17,8 +19,10 @@ import org.sembridge.engine.run.TargetTokenKind;
 /// @param lexicon the lexicon outcomes kept
 /// @param bridgeUnknownOnly keep only rows whose bridge text embeds like the bridge's unknown
 ///     token (`bridge_unknown` in `alignments.jsonl`)
+/// @param textInSources look for `text` in the token's English sources (its
+///     [TokenFigures#SOURCES_KEPT] heaviest) instead of the token
 public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedOnly, int minSupport, int maxSupport,
-        LexiconFilter lexicon, boolean bridgeUnknownOnly) {
+        LexiconFilter lexicon, boolean bridgeUnknownOnly, boolean textInSources) {
 
     /// Keeps every row.
     public static final TokenFilter ALL = new TokenFilter("", null, false, 0, Integer.MAX_VALUE, LexiconFilter.ANY);
@@ -27,6 +31,12 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
     public TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedOnly, int minSupport, int maxSupport,
             LexiconFilter lexicon) {
         this(text, kind, bookmarkedOnly, minSupport, maxSupport, lexicon, false);
+    }
+
+    /// A filter that looks for its text in the token.
+    public TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedOnly, int minSupport, int maxSupport,
+            LexiconFilter lexicon, boolean bridgeUnknownOnly) {
+        this(text, kind, bookmarkedOnly, minSupport, maxSupport, lexicon, bridgeUnknownOnly, false);
     }
 
     /// Checks the values; a `null` text means any.
@@ -51,9 +61,10 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
         for (int i = 0; i < needle.length; i++) {
             needle[i] = TokenFigures.fold(text.charAt(i));
         }
+        boolean[] sourceMatches = textInSources && needle.length > 0 ? figures.sourcesContaining(needle) : null;
         boolean[] passes = new boolean[figures.size()];
         for (int row = 0; row < passes.length; row++) {
-            passes[row] = accepts(figures, row, needle, bookmarks, focus);
+            passes[row] = accepts(figures, row, needle, sourceMatches, bookmarks, focus);
         }
         int[] kept = new int[order.length];
         int count = 0;
@@ -65,7 +76,8 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
         return Arrays.copyOf(kept, count);
     }
 
-    private boolean accepts(TokenFigures figures, int row, char[] needle, Set<String> bookmarks, Set<String> focus) {
+    private boolean accepts(TokenFigures figures, int row, char[] needle, boolean[] sourceMatches,
+            Set<String> bookmarks, Set<String> focus) {
         int support = figures.support(row);
         if (support < minSupport || support > maxSupport) {
             return false;
@@ -79,7 +91,11 @@ public record TokenFilter(String text, TargetTokenKind kind, boolean bookmarkedO
         if (!lexicon.accepts(figures.lexicon(row))) {
             return false;
         }
-        if (needle.length > 0 && !figures.tokenContains(row, needle)) {
+        if (sourceMatches != null) {
+            if (!figures.hasSourceAmong(row, sourceMatches)) {
+                return false;
+            }
+        } else if (needle.length > 0 && !figures.tokenContains(row, needle)) {
             return false;
         }
         if (bookmarkedOnly && !bookmarks.contains(figures.token(row))) {

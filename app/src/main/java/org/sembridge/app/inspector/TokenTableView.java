@@ -66,6 +66,10 @@ final class TokenTableView {
             rowsChanging = false;
             showSelectedRow(false);
         });
+        // Setting a sort policy runs it at once (TableView.sortPolicy's invalidation sorts) with
+        // the still empty sort order: without the guard, a view built after a session restore
+        // (pages are built on first show) reset the restored sort to id order.
+        syncingSort = true;
         table.setSortPolicy(sorted -> {
             if (!syncingSort) {
                 var order = sorted.getSortOrder();
@@ -78,6 +82,7 @@ final class TokenTableView {
             }
             return true;
         });
+        syncingSort = false;
         viewModel.sortProperty().subscribe(this::showSort);
         viewModel.selectedRowProperty().addListener((obs, old, now) -> showSelectedRow(!selectingFromTable));
         viewModel.figuresProperty().addListener((obs, old, now) -> table.refresh());

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /// The lasso of the map page: the [LassoSelection] on the shown [MapLayout] and its tokens, what
 /// the user does with it (export the token names to a file, focus the inspector on its target
-/// tokens), and the outline's session JSON (map units, restored onto the next map made).
+/// tokens), and the outline's session value (map units; the map page restores it onto the map it
+/// belongs to).
 ///
 /// Outcomes the user should read (written, nothing to export) go to the status line the page
 /// passes in.
@@ -38,7 +39,6 @@ final class MapLasso {
     private final Consumer<String> status;
     private final ReadOnlyObjectWrapper<LassoSelection> lasso = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> lassoTokens = FXCollections.observableArrayList();
-    private LassoPolygon pendingLasso;
 
     /// The lasso on the map `layout` holds, with pixels mapped through `camera`; exports run
     /// through `tasks`, file choices and errors through `dialogs`, the inspector is shown through
@@ -98,13 +98,9 @@ final class MapLasso {
         lassoTokens.clear();
     }
 
-    /// Starts a newly shown map with no lasso, or with the outline restored from the session.
+    /// Starts a newly shown map with no lasso.
     void mapShown() {
         clear();
-        if (pendingLasso != null) {
-            lassoMap(pendingLasso);
-            pendingLasso = null;
-        }
     }
 
     /// The target tokens of the lasso selection, in point order, each once.
@@ -157,11 +153,4 @@ final class MapLasso {
         return selection == null ? null : selection.polygon();
     }
 
-    /// Keeps the outline `saved` (when not `null`) for the next map made (the same settings give
-    /// the same map, so it catches the same points).
-    void restore(LassoPolygon saved) {
-        if (saved != null) {
-            pendingLasso = saved;
-        }
-    }
 }

@@ -1,10 +1,13 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonElement;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -34,6 +37,7 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.io.FileRelativePath;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -52,6 +56,11 @@ import org.sembridge.engine.projection.ProjectionParameters;
 ///
 /// Toolkit-free: tested with an inline task runner and an inline UI executor. A cancelled or
 /// failed projection keeps the previous map.
+///
+/// A restored session brings back the map it showed: the same request on the same run, made
+/// again in the background as soon as that run is current (projections are deterministic, so
+/// it is the same map), then the saved viewport and lasso on it. They never land on another
+/// map: a map the user asks for first replaces the restored one.
 public final class MapViewModel implements SessionPart {
 
     private final WorkbenchState state;
@@ -74,6 +83,8 @@ public final class MapViewModel implements SessionPart {
     /// switch back shows it again instead of projecting anew.
     private final Map<OpenRun, KeptMap> keptMaps = new IdentityHashMap<>();
     private OpenRun layoutRun;
+    private MapRequest layoutRequest;
+    private SavedMap savedMap;
     /// Whether the page is visible: only then does the points preview count (a short select).
     private boolean shown;
 
@@ -209,6 +220,7 @@ public final class MapViewModel implements SessionPart {
     /// Projects the current run with the chosen settings; a projection still running is
     /// cancelled first (the latest request wins).
     public void runMap() {
+        savedMap = null;
         start(settings.parameters());
     }
 
@@ -236,7 +248,7 @@ public final class MapViewModel implements SessionPart {
     /// Shows `finished` as if a projection of the current run had just made it (tests and
     /// measurements on synthetic maps).
     void showMap(MapLayout finished) {
-        show(finished, state.currentRunProperty().get());
+        show(finished, state.currentRunProperty().get(), null);
     }
 
     private String noMapYet() {
@@ -254,12 +266,13 @@ public final class MapViewModel implements SessionPart {
             return;
         }
         OpenRun run = state.currentRunProperty().get();
-        projection.start(run, request, finished -> show(finished, run));
+        projection.start(run, request, finished -> show(finished, run, request));
     }
 
-    private void show(MapLayout finished, OpenRun run) {
+    private void show(MapLayout finished, OpenRun run, MapRequest request) {
         layout.set(finished);
         layoutRun = run;
+        layoutRequest = request;
         summary.set(finished.summary());
         camera.mapShown(finished);
         selection.hover(-1);
@@ -275,7 +288,8 @@ public final class MapViewModel implements SessionPart {
             return;
         }
         if (layoutRun != null && layout.get() != null && state.runs().contains(layoutRun)) {
-            keptMaps.put(layoutRun, new KeptMap(layout.get(), camera.sessionViewport(), lasso.sessionOutline()));
+            keptMaps.put(layoutRun, new KeptMap(layout.get(), layoutRequest, camera.sessionViewport(),
+                    lasso.sessionOutline()));
         }
         projection.abandon();
         projection.report("");
@@ -283,15 +297,28 @@ public final class MapViewModel implements SessionPart {
         selection.hover(-1);
         lasso.clear();
         KeptMap kept = now == null ? null : keptMaps.remove(now);
-        if (kept != null) {
-            camera.restore(kept.viewport());
-            lasso.restore(kept.lasso());
-            show(kept.layout(), now);
+        if (kept != null && !savedMapWaitsFor(now)) {
+            showWithView(kept.layout(), now, kept.request(), kept.viewport(), kept.lasso());
             return;
         }
         layout.set(null);
         layoutRun = null;
+        layoutRequest = null;
         summary.set(noMapYet());
+        remakeSavedMap();
+    }
+
+    /// Shows `map` of `run` with `viewport` and the `outline` lasso (each `null`: the whole
+    /// map, no lasso).
+    private void showWithView(MapLayout map, OpenRun run, MapRequest request, MapViewport viewport,
+            LassoPolygon outline) {
+        show(map, run, request);
+        if (viewport != null) {
+            camera.viewport().set(viewport);
+        }
+        if (outline != null) {
+            lasso.lassoMap(outline);
+        }
     }
 
     private void forgetClosedRuns() {
@@ -301,7 +328,33 @@ public final class MapViewModel implements SessionPart {
     }
 
     /// A run's map put aside while another run is current.
-    private record KeptMap(MapLayout layout, MapViewport viewport, LassoPolygon lasso) {
+    private record KeptMap(MapLayout layout, MapRequest request, MapViewport viewport, LassoPolygon lasso) {
+    }
+
+    /// Makes the restored session's map again when its run is current, then puts the saved
+    /// viewport and lasso on it; a no-op while another run is current or nothing waits.
+    private void remakeSavedMap() {
+        SavedMap waiting = savedMap;
+        OpenRun run = state.currentRunProperty().get();
+        if (waiting == null || run == null || !savedMapWaitsFor(run)) {
+            return;
+        }
+        savedMap = null;
+        projection.start(run, waiting.request(),
+                finished -> showWithView(finished, run, waiting.request(), waiting.viewport(), waiting.lasso()));
+    }
+
+    /// Whether a restored session's map waits for `run` (it replaces the map kept for the run).
+    private boolean savedMapWaitsFor(OpenRun run) {
+        return savedMap != null && sameFolder(run.run().directory(), savedMap.run());
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /// A restored session's map waiting for its run to be current.
+    private record SavedMap(Path run, MapRequest request, MapViewport viewport, LassoPolygon lasso) {
     }
 
     // ---- the canvas: viewport, hover, selection ----
@@ -555,22 +608,48 @@ public final class MapViewModel implements SessionPart {
     @Override
     public JsonElement save() {
         MapSessionState saved = settings.sessionState();
+        boolean mapKnown = layout.get() != null && layoutRun != null && layoutRequest != null;
+        MapSessionState.ShownMap shownMap = mapKnown
+                ? new MapSessionState.ShownMap(layoutRun.run().directory().toString(), layoutRequest)
+                : null;
         return new MapSessionState(saved.method(), saved.parameters(), saved.points(), saved.withSources(),
-                saved.colourMode(), camera.sessionViewport(), lasso.sessionOutline()).toJson();
+                saved.colourMode(), mapKnown ? camera.sessionViewport() : null, mapKnown ? lasso.sessionOutline() : null,
+                shownMap).toJson();
     }
 
-    /// Restores the settings at once; the viewport and the lasso outline (map units: the same
-    /// settings give the same map, so it catches the same points) apply to the next map made.
+    /// Restores the settings at once, and the map shown with its viewport and lasso outline
+    /// (map units) as soon as its run is current (see the type's documentation); a relative run
+    /// folder resolves against the working folder.
     ///
     /// @throws org.sembridge.app.session.SessionFieldException naming every member of the wrong
     ///     type or out of range, after restoring all the others
     @Override
     public void restore(JsonElement saved) {
+        restore(saved, Optional.empty());
+    }
+
+    /// Restores from a session file: a relative run folder resolves against the file's folder.
+    @Override
+    public void restore(JsonElement saved, Path sessionFile) {
+        restore(saved, Optional.of(sessionFile));
+    }
+
+    private void restore(JsonElement saved, Optional<Path> sessionFile) {
         SessionPartReader fields = new SessionPartReader(saved);
-        MapSessionState state = MapSessionState.fromJson(saved, fields, settings.savedSettings());
-        settings.restore(state);
-        camera.restore(state.viewport());
-        lasso.restore(state.lasso());
+        MapSessionState restored = MapSessionState.fromJson(saved, fields, settings.savedSettings());
+        settings.restore(restored);
+        savedMap = null;
+        MapSessionState.ShownMap shownMap = restored.shown();
+        if (shownMap != null) {
+            try {
+                Path run = sessionFile.map(file -> FileRelativePath.resolve(file, shownMap.run()))
+                        .orElseGet(() -> Path.of(shownMap.run()));
+                savedMap = new SavedMap(run, shownMap.request(), restored.viewport(), restored.lasso());
+            } catch (InvalidPathException e) {
+                fields.report(MapSessionState.SHOWN + "." + MapSessionState.RUN, "not a path: " + e.getMessage());
+            }
+        }
+        remakeSavedMap();
         fields.finish();
     }
 }

@@ -6,7 +6,7 @@ import javafx.beans.value.ObservableValue;
 
 /// The camera of the map page: the [MapViewport] over the shown [MapLayout], the canvas size in
 /// pixels, the zoom and pan gestures, picking the point under a pixel, and the viewport's
-/// session JSON (restored onto the next map made).
+/// session value (the map page restores it onto the map it belongs to).
 ///
 /// Every command is a no-op without a map; the viewport property is what the view redraws on.
 final class MapViewportState {
@@ -20,7 +20,6 @@ final class MapViewportState {
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(new MapViewport(0, 0, 1));
     private double canvasWidth = 800;
     private double canvasHeight = 600;
-    private MapViewport pendingViewport;
 
     /// The camera over the map `layout` holds (null while there is none).
     MapViewportState(ObservableValue<MapLayout> layout) {
@@ -44,11 +43,9 @@ final class MapViewportState {
         return map == null ? null : viewport.get().transform(map.bounds(), canvasWidth, canvasHeight);
     }
 
-    /// Shows a newly made map: the viewport restored from the session if one waits, else the
-    /// whole map.
+    /// Shows a newly made map whole.
     void mapShown(MapLayout map) {
-        viewport.set(pendingViewport != null ? pendingViewport : MapViewport.fitting(map.bounds()));
-        pendingViewport = null;
+        viewport.set(MapViewport.fitting(map.bounds()));
     }
 
     /// Shows the whole map.
@@ -128,10 +125,4 @@ final class MapViewportState {
         return viewport.get();
     }
 
-    /// Keeps `saved` (when not `null`) for the next map made.
-    void restore(MapViewport saved) {
-        if (saved != null) {
-            pendingViewport = saved;
-        }
-    }
 }

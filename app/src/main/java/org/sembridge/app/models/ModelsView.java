@@ -1,6 +1,8 @@
 package org.sembridge.app.models;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.beans.binding.Bindings;
@@ -94,11 +96,7 @@ public final class ModelsView {
         open.setOnAction(e -> chooseFor(role));
         MenuButton recent = new MenuButton("Recent");
         recent.setId(id + "Recent");
-        recent.setOnShowing(e -> recent.getItems().setAll(viewModel.recentFolders().stream().map(folder -> {
-            MenuItem item = new MenuItem(folder.toString());
-            item.setOnAction(a -> viewModel.load(role, folder));
-            return item;
-        }).toList()));
+        recent.setOnShowing(e -> recent.getItems().setAll(recentItems(role, id)));
         HBox buttons = new HBox(8, open, recent);
 
         VBox card = new VBox(6, title, headline, path, error, fields, buttons);
@@ -120,12 +118,18 @@ public final class ModelsView {
             e.consume();
         });
 
+        Runnable showError = () -> {
+            ModelCard model = viewModel.cardProperty(role).get();
+            String text = model.error() != null ? model.error() : viewModel.loadFailureProperty(role).get();
+            error.setText(text);
+            error.setVisible(!text.isEmpty());
+            error.setManaged(!text.isEmpty());
+        };
+        viewModel.loadFailureProperty(role).subscribe(failure -> showError.run());
         viewModel.cardProperty(role).subscribe(model -> {
             headline.setText(model.headline());
             path.setText(model.path() == null ? role.hint() : model.path().toString());
-            error.setText(model.error() == null ? "" : model.error());
-            error.setVisible(model.error() != null);
-            error.setManaged(model.error() != null);
+            showError.run();
             fields.getChildren().clear();
             for (int row = 0; row < model.fields().size(); row++) {
                 CardField field = model.fields().get(row);
@@ -139,6 +143,25 @@ public final class ModelsView {
             }
         });
         return card;
+    }
+
+    /// The card's recent folders as menu items (`sourceRecent-0`, ...), or one disabled "none".
+    private List<MenuItem> recentItems(ModelRole role, String id) {
+        var folders = viewModel.recentFolders(role);
+        if (folders.isEmpty()) {
+            MenuItem none = new MenuItem("No recent " + role.title().toLowerCase(Locale.ROOT) + " folders");
+            none.setDisable(true);
+            return List.of(none);
+        }
+        List<MenuItem> items = new ArrayList<>();
+        for (int k = 0; k < folders.size(); k++) {
+            Path folder = folders.get(k);
+            MenuItem item = new MenuItem(folder.toString());
+            item.setId(id + "Recent-" + k);
+            item.setOnAction(a -> viewModel.load(role, folder));
+            items.add(item);
+        }
+        return items;
     }
 
     private Node devicePanel() {
@@ -174,7 +197,7 @@ public final class ModelsView {
     }
 
     private void chooseFor(ModelRole role) {
-        Path initial = viewModel.recentFolders().isEmpty() ? null : viewModel.recentFolders().getFirst();
+        Path initial = viewModel.recentFolders(role).isEmpty() ? null : viewModel.recentFolders(role).getFirst();
         dialogs.chooseDirectory("Choose the " + role.title().toLowerCase(Locale.ROOT) + " folder", initial)
                 .ifPresent(folder -> viewModel.load(role, folder));
     }

@@ -19,9 +19,14 @@ import org.sembridge.engine.workflow.DeviceDescription;
 import org.sembridge.engine.workflow.ModelInspection;
 
 /// State and commands of the models page: one [ModelCard] per [ModelRole], the chosen device
-/// and what the engine detected, and the recently opened folders. The engine work (describing
-/// folders, hashing them, resolving the device) goes through the [ModelInspection] workflow
-/// service. Toolkit-free: tested with an inline task runner.
+/// and what the engine detected, and the recently opened folders of each card (a tokenizer
+/// folder is no use on an encoder card). The engine work (describing folders, hashing them,
+/// resolving the device) goes through the [ModelInspection] workflow service. Toolkit-free:
+/// tested with an inline task runner.
+///
+/// A load that fails while the card holds a loaded model keeps that model (a run can still
+/// start with it) and says so through [#loadFailureProperty]; only a card with nothing loaded
+/// shows the failed card.
 public final class ModelsViewModel {
 
     /// Split by the target-tokenizer card so users see how a tokenizer cuts each script.
@@ -35,7 +40,8 @@ public final class ModelsViewModel {
     private final Map<ModelRole, ObjectProperty<ModelCard>> cards = new EnumMap<>(ModelRole.class);
     private final ObjectProperty<DeviceChoice> deviceChoice = new SimpleObjectProperty<>(DeviceChoice.AUTO);
     private final ReadOnlyStringWrapper deviceStatus = new ReadOnlyStringWrapper("Device: detecting...");
-    private final ObservableList<Path> recentFolders = FXCollections.observableArrayList();
+    private final Map<ModelRole, ObservableList<Path>> recentFolders = new EnumMap<>(ModelRole.class);
+    private final Map<ModelRole, ReadOnlyStringWrapper> loadFailures = new EnumMap<>(ModelRole.class);
 
     /// The page's model, inspecting folders with the default cache's hash memo.
     public ModelsViewModel(TaskRunner tasks, DialogService dialogs) {
@@ -49,6 +55,8 @@ public final class ModelsViewModel {
         this.inspection = inspection;
         for (ModelRole role : ModelRole.values()) {
             cards.put(role, new SimpleObjectProperty<>(ModelCard.empty(role)));
+            recentFolders.put(role, FXCollections.observableArrayList());
+            loadFailures.put(role, new ReadOnlyStringWrapper(""));
         }
         deviceChoice.addListener((obs, old, now) -> detectDevice());
     }
@@ -65,8 +73,17 @@ public final class ModelsViewModel {
         return deviceStatus.getReadOnlyProperty();
     }
 
-    public ObservableList<Path> recentFolders() {
-        return recentFolders;
+    /// The folders (or tokenizer files' folders) loaded into the card of `role`, newest first, at
+    /// most eight.
+    public ObservableList<Path> recentFolders(ModelRole role) {
+        return recentFolders.get(role);
+    }
+
+    /// Why the last load into the card of `role` failed while it kept its loaded model, e.g.
+    /// `Could not load /x: ... Still using /models/splade-tiny-en.`; empty after a successful load
+    /// and while nothing was kept.
+    public ReadOnlyStringProperty loadFailureProperty(ModelRole role) {
+        return loadFailures.get(role).getReadOnlyProperty();
     }
 
     /// Loads the bundled sample models: the English sample encoder, the bridge, and the target
@@ -79,17 +96,25 @@ public final class ModelsViewModel {
     }
 
     /// Reads `path` as the model of `role` in the background; the card shows the summary, or the
-    /// specific error (also shown in a dialog).
+    /// specific error (also shown in a dialog). When the load fails and the card holds a loaded
+    /// model, that model stays and [#loadFailureProperty] names the failure.
     public void load(ModelRole role, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         tasks.run("Loading " + role.title().toLowerCase(Locale.ROOT),
                 (progress, cancel) -> ModelCards.describe(inspection, role, absolute, SAMPLE_TEXT),
                 card -> {
                     cards.get(role).set(card);
-                    remember(Files.isRegularFile(absolute) ? absolute.getParent() : absolute);
+                    loadFailures.get(role).set("");
+                    remember(role, Files.isRegularFile(absolute) ? absolute.getParent() : absolute);
                 },
                 error -> {
-                    cards.get(role).set(ModelCard.failed(role, absolute, error.getMessage()));
+                    ModelCard kept = cards.get(role).get();
+                    if (kept.isLoaded()) {
+                        loadFailures.get(role).set("Could not load " + absolute + ": " + error.getMessage()
+                                + " Still using " + kept.path() + ".");
+                    } else {
+                        cards.get(role).set(ModelCard.failed(role, absolute, error.getMessage()));
+                    }
                     dialogs.showError("Could not load the " + role.title().toLowerCase(Locale.ROOT), error);
                 });
     }
@@ -109,11 +134,12 @@ public final class ModelsViewModel {
         return cards.values().stream().allMatch(card -> card.get().isLoaded());
     }
 
-    private void remember(Path folder) {
-        recentFolders.remove(folder);
-        recentFolders.addFirst(folder);
-        while (recentFolders.size() > MAX_RECENT) {
-            recentFolders.removeLast();
+    private void remember(ModelRole role, Path folder) {
+        ObservableList<Path> recent = recentFolders.get(role);
+        recent.remove(folder);
+        recent.addFirst(folder);
+        while (recent.size() > MAX_RECENT) {
+            recent.removeLast();
         }
     }
 }

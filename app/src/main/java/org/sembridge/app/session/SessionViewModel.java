@@ -154,12 +154,14 @@ public final class SessionViewModel {
     /// Restores the session in `file`: reads and checks it in the background, then restores each
     /// part. A file that cannot be used as a whole (bad JSON, newer version) changes nothing and
     /// is reported with the file and position; problems of single parts are reported together
-    /// after the others were restored.
+    /// after the others were restored. A restored session replaces the "Restore last session"
+    /// offer (restoring that one too would overwrite what the user chose).
     public void open(Path file) {
         busy.set(true);
         tasks.run("Opening session " + SessionStore.nameOf(file), (progress, cancel) -> store.read(file),
                 saved -> {
                     busy.set(false);
+                    previousSession.set(null);
                     List<String> problems = store.apply(saved, parts);
                     if (!isAutosave(file)) {
                         currentFile.set(file);

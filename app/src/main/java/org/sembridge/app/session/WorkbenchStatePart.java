@@ -23,6 +23,10 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.io.FileRelativePath;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.workflow.OpenedRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /// The [SessionPart] of the shared [WorkbenchState] (key `workbench`): the open runs by folder,
 /// the current run, the selected token, the focused token group, bookmarks and notes.
@@ -40,6 +44,10 @@ import org.sembridge.engine.run.LoadedRun;
 /// exists is reported at once (field `runs[i]`, with the path); one that exists but cannot be
 /// opened is reported when the task ends, through the [DialogService], with the engine's
 /// message. Every other run and field is still restored.
+///
+/// Then the current run's bridge vectors are read in a second background task ("Preparing the
+/// alpha slider"), so the first alpha move after a restore is as fast as any other (reading
+/// them takes seconds at a real vocabulary size; only the current run's, to bound memory).
 public final class WorkbenchStatePart implements SessionPart {
 
     /// The part's key in the session file.
@@ -54,6 +62,8 @@ public final class WorkbenchStatePart implements SessionPart {
     private static final String KEY_FOCUS = "focus";
     private static final String KEY_BOOKMARKS = "bookmarks";
     private static final String KEY_NOTES = "notes";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchStatePart.class);
 
     private final WorkbenchState state;
     private final TaskRunner tasks;
@@ -214,9 +224,9 @@ public final class WorkbenchStatePart implements SessionPart {
             // change of it makes the pages reload their figures.
             Map<Path, OpenRun> byDirectory = new LinkedHashMap<>();
             reopened.runs().forEach(run -> byDirectory.put(run.run().directory(), state.addRun(run)));
-            current.map(byDirectory::get)
-                    .or(() -> byDirectory.values().stream().reduce((first, second) -> second))
-                    .ifPresent(state.currentRunProperty()::set);
+            Optional<OpenRun> shown = current.map(byDirectory::get)
+                    .or(() -> byDirectory.values().stream().reduce((first, second) -> second));
+            shown.ifPresent(state.currentRunProperty()::set);
             if (selectionSaved) {
                 state.selectedTokenProperty().set(selected.orElse(null));
             }
@@ -224,11 +234,28 @@ public final class WorkbenchStatePart implements SessionPart {
                 dialogs.showError("Some runs of the session could not be re-opened", new InputFormatException(
                         "could not re-open " + String.join("; ", reopened.failures())));
             }
+            shown.ifPresent(this::prepareAlphaSlider);
         }, error -> {
             if (!(error instanceof OperationCancelledException)) {
                 dialogs.showError("Could not re-open the session's runs", error);
             }
         });
+    }
+
+    /// Reads the bridge vectors of `run` in the background when its method reads alpha; a
+    /// failure is only logged (the slider reports it when moved).
+    private void prepareAlphaSlider(OpenRun run) {
+        if (!OpenedRun.of(run.run()).canRealign()
+                || !InitializerRegistry.describe(run.run().manifest().method()).readsAlpha()) {
+            return;
+        }
+        tasks.run("Preparing the alpha slider of " + run.label(), (progress, cancel) -> {
+            progress.onProgress("Reading the bridge vectors of " + run.label(), 0, -1);
+            run.run().prepareRealign();
+            return run;
+        }, prepared -> LOG.debug("Bridge vectors of {} read for the alpha slider", prepared.label()),
+                error -> LOG.info("Could not read the bridge vectors of {} ahead of the alpha slider: {}", run.label(),
+                        error.getMessage()));
     }
 
     private record Reopened(List<OpenRun> runs, List<String> failures) {

@@ -108,6 +108,36 @@ class InspectorViewGuiTest {
     }
 
     @Test
+    void theFilterFindsTargetTokensByTheirEnglishSources(FxRobot robot) throws Exception {
+        // a whole-word English source that some new token was built from
+        String source = null;
+        for (int id = 0; id < run.targetSize() && source == null; id++) {
+            AlignmentRecord record = run.token(id);
+            if (record.kind() == TargetTokenKind.NEW && !record.sources().isEmpty()
+                    && record.sources().getFirst().token().matches("[a-z]{4,}")) {
+                source = record.sources().getFirst().token();
+            }
+        }
+        assertTrue(source != null, "the sample run has a new token built from an English word");
+        String needle = source;
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int id = 0; id < run.targetSize(); id++) {
+            if (run.token(id).sources().stream().limit(TokenFigures.SOURCES_KEPT)
+                    .anyMatch(weight -> weight.token().toLowerCase(Locale.ROOT).contains(needle))) {
+                expected.add(id);
+            }
+        }
+
+        robot.clickOn("#filterInSources");
+        robot.clickOn("#tokenFilter").write(needle);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, List.copyOf(table(robot).getItems()), "targets built from '" + needle + "'");
+        assertTrue(viewModel.save().toString().contains("\"textInSources\":true"), "the session keeps the choice");
+    }
+
+    @Test
     void selectingARowShowsItsWeightBars(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.kindFilterProperty().set(TargetTokenKind.NEW));
         robot.interact(() -> viewModel.minSupportProperty().set(2));

@@ -184,6 +184,60 @@ class MapViewGuiTest {
     }
 
     @Test
+    void aRestoredSessionShowsItsTsneMapWithItsLasso(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> {
+            state.openRun(run);
+            viewModel.methodProperty().set(ProjectionMethod.TSNE);
+            viewModel.iterationsProperty().set(250);
+            viewModel.perplexityProperty().set(10);
+            viewModel.pointsProperty().set("top:150");
+        });
+        robot.clickOn("#mapRun");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            double w = view.canvas().node().getBoundsInLocal().getWidth();
+            double h = view.canvas().node().getBoundsInLocal().getHeight();
+            viewModel.zoomAt(w / 2, h / 2, 1.5);
+            viewModel.lassoScreen(new double[] {w * 0.3, w * 0.7, w * 0.7, w * 0.3},
+                    new double[] {h * 0.3, h * 0.3, h * 0.7, h * 0.7});
+        });
+        List<String> lassoed = List.copyOf(viewModel.lassoTokens());
+        int points = viewModel.layoutProperty().get().size();
+        com.google.gson.JsonElement saved = viewModel.save();
+        MapViewport savedViewport = viewModel.viewportProperty().get();
+        // A later start: the map page is showing, no run is open yet, the form says PCA.
+        robot.interact(() -> {
+            state.currentRunProperty().set(null);
+            state.runs().clear();
+            viewModel.methodProperty().set(ProjectionMethod.PCA);
+        });
+
+        robot.interact(() -> {
+            viewModel.restore(saved);
+            state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.canvas().drawNow());
+
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        Label summary = robot.lookup("#mapSummary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("t-SNE map of " + points + " points"), summary.getText());
+        assertEquals(savedViewport, viewModel.viewportProperty().get(), "the saved viewport on the remade map");
+        MapLayout restored = viewModel.layoutProperty().get();
+        ViewTransform t = viewModel.transform();
+        Node canvas = view.canvas().node();
+        long inView = java.util.stream.IntStream.range(0, restored.size()).filter(i -> {
+            double x = t.toScreenX(restored.xs()[i]);
+            double y = t.toScreenY(restored.ys()[i]);
+            return x >= 0 && y >= 0 && x <= canvas.getBoundsInLocal().getWidth() && y <= canvas.getBoundsInLocal().getHeight();
+        }).count();
+        assertTrue(inView > 0, "the restored viewport shows the map's points (not '0 points')");
+        assertFalse(lassoed.isEmpty() || lassoed.size() == points, "the lasso caught some points: " + lassoed.size());
+        assertEquals(lassoed, viewModel.lassoTokens());
+    }
+
+    @Test
     void lassoThenExportWritesTheSelectedNames(FxRobot robot) throws Exception {
         openKoreanRunAndRunPca(robot);
         Node canvas = view.canvas().node();

@@ -194,14 +194,72 @@ class MapViewModelTest {
 
         MapViewModel second = viewModel(state, new DirectTaskRunner());
         second.restore(saved);
-        second.methodProperty().set(ProjectionMethod.PCA);
-        second.runMap();
 
+        assertEquals(ProjectionMethod.UMAP, second.methodProperty().get(), "the form's settings are restored");
+        assertEquals(ProjectionMethod.PCA, second.layoutProperty().get().map().method(), "the map shown is remade");
         assertEquals(7, second.neighboursProperty().get());
         assertEquals(ColourMode.KIND, second.colourModeProperty().get());
         assertEquals(first.viewportProperty().get(), second.viewportProperty().get());
         assertEquals(first.lassoTokens(), second.lassoTokens());
         assertFalse(second.lassoTokens().isEmpty());
+    }
+
+    @Test
+    void sessionBringsBackTheTsneMapShownWithItsLassoAndViewport() {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel first = viewModel(state, new DirectTaskRunner());
+        first.methodProperty().set(ProjectionMethod.TSNE);
+        first.iterationsProperty().set(250);
+        first.perplexityProperty().set(10);
+        first.pointsProperty().set("top:150");
+        first.runMap();
+        first.zoomAt(300, 200, 2);
+        first.lassoScreen(new double[] {100, 500, 500, 100}, new double[] {100, 100, 400, 400});
+        first.methodProperty().set(ProjectionMethod.PCA);
+        JsonElement saved = first.save();
+        MapLayout tsne = first.layoutProperty().get();
+        int[] caught = first.lassoProperty().get().indices();
+
+        WorkbenchState later = new WorkbenchState(new Workspace(workspace));
+        MapViewModel second = viewModel(later, new DirectTaskRunner());
+        second.pageShown();
+        second.restore(saved);
+        assertEquals(null, second.layoutProperty().get(), "no map before the run is open");
+        later.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+
+        MapLayout restored = second.layoutProperty().get();
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        assertEquals(ProjectionMethod.TSNE, restored.map().method());
+        assertEquals(tsne.size(), restored.size());
+        assertTrue(java.util.Arrays.equals(tsne.xs(), restored.xs()) && java.util.Arrays.equals(tsne.ys(), restored.ys()),
+                "the same request remakes the same coordinates");
+        assertEquals(first.viewportProperty().get(), second.viewportProperty().get());
+        assertTrue(caught.length > 0 && caught.length < tsne.size(), "the lasso caught some points: " + caught.length);
+        assertTrue(java.util.Arrays.equals(caught, second.lassoProperty().get().indices()));
+        assertEquals(ProjectionMethod.PCA, second.methodProperty().get(), "the form keeps what was chosen after the map");
+    }
+
+    @Test
+    void aMapAskedForBeforeTheRestoredOneCanBeMadeGetsNoSavedLasso() {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel first = viewModel(state, new DirectTaskRunner());
+        first.methodProperty().set(ProjectionMethod.TSNE);
+        first.iterationsProperty().set(250);
+        first.perplexityProperty().set(10);
+        first.pointsProperty().set("top:150");
+        first.runMap();
+        first.lassoScreen(new double[] {100, 500, 500, 100}, new double[] {100, 100, 400, 400});
+        JsonElement saved = first.save();
+
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel second = viewModel(state, tasks);
+        second.restore(saved);
+        second.methodProperty().set(ProjectionMethod.PCA);
+        second.runMap();
+        tasks.runAll();
+
+        assertEquals(ProjectionMethod.PCA, second.layoutProperty().get().map().method());
+        assertEquals(null, second.lassoProperty().get(), "a t-SNE outline never lands on a PCA map");
     }
 
     @Test

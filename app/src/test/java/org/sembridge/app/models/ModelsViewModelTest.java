@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.common.DirectTaskRunner;
@@ -61,10 +62,49 @@ class ModelsViewModelTest {
         Path source = REPO.resolve("sample-models/splade-tiny-en");
         Path bridge = REPO.resolve("sample-models/bridge-tiny-multi");
         viewModel.load(ModelRole.SOURCE, source);
-        viewModel.load(ModelRole.BRIDGE, bridge);
+        viewModel.load(ModelRole.SOURCE, bridge);
         viewModel.load(ModelRole.SOURCE, source);
-        assertEquals(2, viewModel.recentFolders().size());
-        assertEquals(source.normalize(), viewModel.recentFolders().getFirst());
+        assertEquals(2, viewModel.recentFolders(ModelRole.SOURCE).size());
+        assertEquals(source.normalize(), viewModel.recentFolders(ModelRole.SOURCE).getFirst());
+    }
+
+    @Test
+    void eachCardRemembersOnlyTheFoldersLoadedIntoIt() {
+        Path source = REPO.resolve("sample-models/splade-tiny-en").normalize();
+        Path tokenizer = REPO.resolve("sample-models/tokenizers/ko").normalize();
+        Path bridge = REPO.resolve("sample-models/bridge-tiny-multi").normalize();
+        viewModel.load(ModelRole.SOURCE, source);
+        viewModel.load(ModelRole.TARGET, tokenizer);
+        viewModel.load(ModelRole.BRIDGE, bridge);
+
+        assertEquals(List.of(source), viewModel.recentFolders(ModelRole.SOURCE));
+        assertEquals(List.of(tokenizer), viewModel.recentFolders(ModelRole.TARGET));
+        assertEquals(List.of(bridge), viewModel.recentFolders(ModelRole.BRIDGE));
+    }
+
+    @Test
+    void aFailedLoadKeepsThePreviousModelAndSaysSo(@TempDir Path temp) {
+        Path source = REPO.resolve("sample-models/splade-tiny-en").normalize();
+        viewModel.load(ModelRole.SOURCE, source);
+        ModelCard loaded = viewModel.cardProperty(ModelRole.SOURCE).get();
+
+        viewModel.load(ModelRole.SOURCE, temp.resolve("no-such-model"));
+
+        assertEquals(loaded, viewModel.cardProperty(ModelRole.SOURCE).get());
+        assertTrue(viewModel.cardProperty(ModelRole.SOURCE).get().isLoaded());
+        String failure = viewModel.loadFailureProperty(ModelRole.SOURCE).get();
+        assertTrue(failure.contains("no-such-model") && failure.contains("Still using " + source), failure);
+        assertEquals(1, dialogs.errors.size());
+        assertEquals(List.of(source), viewModel.recentFolders(ModelRole.SOURCE), "a failed folder is not remembered");
+    }
+
+    @Test
+    void aSuccessfulLoadClearsTheFailureOfTheOneBefore(@TempDir Path temp) {
+        Path source = REPO.resolve("sample-models/splade-tiny-en");
+        viewModel.load(ModelRole.SOURCE, source);
+        viewModel.load(ModelRole.SOURCE, temp.resolve("no-such-model"));
+        viewModel.load(ModelRole.SOURCE, source);
+        assertEquals("", viewModel.loadFailureProperty(ModelRole.SOURCE).get());
     }
 
     @Test

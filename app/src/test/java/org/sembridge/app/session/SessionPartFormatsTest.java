@@ -21,14 +21,17 @@ import org.sembridge.app.inspector.TokenColumn;
 import org.sembridge.app.inspector.TokenSort;
 import org.sembridge.app.map.ColourMode;
 import org.sembridge.app.map.LassoPolygon;
+import org.sembridge.app.map.MapRequest;
 import org.sembridge.app.map.MapSessionState;
 import org.sembridge.app.map.MapViewport;
 import org.sembridge.app.runs.RunFormState;
 import org.sembridge.app.search.SearchSessionState;
 import org.sembridge.app.shell.ShellSessionState;
+import org.sembridge.engine.projection.PointSetSpec;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSetting;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
+import org.sembridge.engine.projection.TsneParameters;
 import org.sembridge.engine.run.BiasMode;
 import org.sembridge.engine.run.TargetTokenKind;
 import org.sembridge.engine.run.UnknownBridgeRule;
@@ -130,6 +133,36 @@ class SessionPartFormatsTest {
 
         assertEquals(List.of(), fields.problems());
         assertEquals(state, read);
+    }
+
+    @Test
+    void mapStateWithTheMapShownSurvivesARoundTrip() throws Exception {
+        MapRequest request = new MapRequest(PointSetSpec.parse("top:300"), true,
+                new TsneParameters(12.5, 750, 150, 9_007_199_254_740_993L));
+        MapSessionState state = new MapSessionState(ProjectionMethod.PCA, Map.of(), "top:2000", true,
+                ColourMode.LANGUAGE, new MapViewport(1.5, -2, 3), null,
+                new MapSessionState.ShownMap("runs/ko-sembridge", request));
+
+        JsonElement json = state.toJson();
+        SessionPartReader fields = reader(json);
+        MapSessionState read = MapSessionState.fromJson(json, fields, MAP_SETTINGS);
+
+        assertEquals(List.of(), fields.problems());
+        assertEquals(state.shown().run(), read.shown().run());
+        assertEquals(request.parameters(), read.shown().request().parameters());
+        assertEquals("top:300", read.shown().request().points().text());
+        assertTrue(read.shown().request().withSources());
+    }
+
+    @Test
+    void aShownMapWithBadPointsIsReportedByName() {
+        JsonElement saved = JsonParser.parseString("""
+                {"shown": {"run": "/r", "method": "TSNE", "points": "top:zero"}}""");
+        SessionPartReader fields = reader(saved);
+        MapSessionState read = MapSessionState.fromJson(saved, fields, MAP_SETTINGS);
+
+        assertNull(read.shown());
+        assertTrue(fields.problems().getFirst().startsWith("shown.points: "), fields.problems().toString());
     }
 
     @Test

@@ -53,6 +53,7 @@ class MainWindowGuiTest {
     private WorkbenchState state;
     private MainWindow window;
     private Path nextChoice;
+    private SessionViewModel sessions;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -78,8 +79,9 @@ class MainWindowGuiTest {
                 return Optional.ofNullable(nextChoice);
             }
         };
-        window.addSessionControls(new SessionViewModel(state.workspace().sessions(), parts, new SessionStore(),
-                new DirectTaskRunner(), dialogs, files));
+        sessions = new SessionViewModel(state.workspace().sessions(), parts, new SessionStore(),
+                new DirectTaskRunner(), dialogs, files);
+        window.addSessionControls(sessions);
         Scene scene = new Scene(window.root(), 1200, 760);
         window.installShortcuts(scene);
         stage.setScene(scene);
@@ -128,6 +130,24 @@ class MainWindowGuiTest {
         assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains(ThemeClasses.DARK));
         assertTrue(robot.lookup("#nav-runs").queryAs(ToggleButton.class).isSelected());
         assertEquals(Set.of("▁집", "다"), Set.copyOf(state.bookmarks()));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void ctrlOClearsTheRestoreLastSessionBanner(FxRobot robot) throws IOException {
+        nextChoice = state.workspace().sessions().resolve("chosen.session.json");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.copy(nextChoice, state.workspace().sessions().resolve(SessionViewModel.AUTOSAVE + SessionStore.EXTENSION));
+        robot.interact(sessions::keepPreviousAutosave);
+        assertTrue(robot.lookup("#restoreBanner").query().isVisible(), "the offer is shown at start");
+
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(robot.lookup("#restoreBanner").query().isVisible(), "a session opened with Ctrl+O replaces the offer");
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText().startsWith("Restored session chosen"),
+                robot.lookup("#statusMessage").queryAs(Label.class).getText());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
