@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             LexiconEvalCommand.class,
             IndexCommand.class,
             SearchCommand.class,
+            IndexInfoCommand.class,
             EvalCommand.class,
             ExportCommand.class,
             ProjectCommand.class,

@@ -62,6 +62,7 @@ public final class OpenedIndex implements AutoCloseable {
     private final SpladeTextEncoder model;
     private final SparseQueryEncoder queries;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final IndexBrowser browser;
     private TextTokenizer tokenizer;
     private CanonicalVocabulary canonical;
 
@@ -69,6 +70,7 @@ public final class OpenedIndex implements AutoCloseable {
         this.index = index;
         this.modelFolder = modelFolder;
         this.model = model;
+        this.browser = new IndexBrowser(index, false, lock.readLock());
         this.queries = new SparseQueryEncoder(new SerializedEncoder(model), weighting);
     }
 
@@ -115,6 +117,12 @@ public final class OpenedIndex implements AutoCloseable {
     /// The open index (metadata, documents, searchers); valid until [#close()].
     public SparseIndex index() {
         return index;
+    }
+
+    /// The index browser on this open index (tokens, postings, document vectors), valid until
+    /// [#close()]: the search page's browser shares the index the page keeps open.
+    public IndexBrowser browser() {
+        return browser;
     }
 
     /// The model folder that encodes the queries.
