@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.SetChangeListener;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
@@ -57,6 +59,7 @@ public final class TokenDetailViewModel {
     private final BooleanProperty alphaEnabled = new SimpleBooleanProperty(this, "alphaEnabled");
     private final StringProperty status = new SimpleStringProperty(this, "status", "No token selected");
     private final ObjectProperty<OpenRun> compareRun = new SimpleObjectProperty<>(this, "compareRun");
+    private final FilteredList<OpenRun> comparableRuns;
     private final ObjectProperty<AlignmentRecord> compareRecord = new SimpleObjectProperty<>(this, "compareRecord");
     private final StringProperty compareStatus = new SimpleStringProperty(this, "compareStatus", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
@@ -69,6 +72,7 @@ public final class TokenDetailViewModel {
 
     public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
         this.state = state;
+        this.comparableRuns = new FilteredList<>(state.runs(), run -> run != state.currentRunProperty().get());
         this.realigner = new LatestRequestRunner<>(runner, "Re-aligning token", this::showDetail,
                 error -> dialogs.showError("Could not re-align " + token(), error));
         this.comparer = new LatestRequestRunner<>(runner, "Comparing token", this::showComparison,
@@ -80,6 +84,7 @@ public final class TokenDetailViewModel {
         state.currentRunProperty().addListener((obs, old, now) -> {
             // the comparison and alpha change with the run: one refresh asks for both once
             switchingRun = true;
+            comparableRuns.setPredicate(run -> run != now);
             chooseDefaultComparison();
             resetAlpha();
             if (!Double.isNaN(restoredAlpha) && now != null) {
@@ -153,8 +158,15 @@ public final class TokenDetailViewModel {
         return compareRun;
     }
 
-    /// The token's record in [#compareRunProperty()]; `null` when none is chosen or that run
-    /// lacks the token.
+    /// The open runs the token can be compared with: every open run but the current one (a run
+    /// compared with itself would show the same weights twice).
+    public ObservableList<OpenRun> comparableRuns() {
+        return comparableRuns;
+    }
+
+    /// The token's record in [#compareRunProperty()]: the same token as the bridge reads it
+    /// (matched by decoded text, so `Ġhouse` finds `▁house` in a run of another tokenizer);
+    /// `null` when none is chosen or that run lacks the token.
     public ReadOnlyObjectProperty<AlignmentRecord> compareRecordProperty() {
         return compareRecord;
     }
@@ -313,12 +325,22 @@ public final class TokenDetailViewModel {
             compareStatus.set(other == null ? "Choose a run to compare" : "");
             return;
         }
-        comparer.submit((progress, cancel) -> OpenedRun.of(other.run()).find(token));
+        OpenRun current = state.currentRunProperty().get();
+        comparer.submit((progress, cancel) -> current == null ? OpenedRun.of(other.run()).find(token)
+                : OpenedRun.of(other.run()).sameToken(OpenedRun.of(current.run()), token));
     }
 
     private void showComparison(Optional<AlignmentRecord> record) {
         compareRecord.set(record.orElse(null));
-        compareStatus.set(record.isPresent() ? compareRun.get().label() : token() + " is not in " + compareRun.get());
+        String token = token();
+        if (record.isEmpty()) {
+            compareStatus.set(token + " is not in " + compareRun.get());
+        } else if (record.get().token().equals(token)) {
+            compareStatus.set(compareRun.get().label());
+        } else {
+            // another tokenizer spells it differently: say which of its tokens is shown
+            compareStatus.set(compareRun.get().label() + " · as " + record.get().token());
+        }
     }
 
     private void storeNote(String text) {
