@@ -42,10 +42,12 @@ final class IndexInfoCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "List this token's postings (the token as the index stores it, e.g. ▁집 or ##ing).")
+            description = "List this token's postings (the token as the index stores it, e.g. ▁집 or ##ing)."
+                    + " Default: the token list.")
     String token;
 
-    @Option(names = "--doc", paramLabel = "ID", description = "Print this document's whole vector.")
+    @Option(names = "--doc", paramLabel = "ID",
+            description = "Print this document's whole vector. Default: the token list.")
     String doc;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")

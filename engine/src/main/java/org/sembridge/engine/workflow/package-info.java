@@ -44,5 +44,13 @@
 /// it, a document's token weights ([DocumentWeights], [WeightedPiece], [TokenWeight]), and the
 /// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]). Used by `index`, `search`,
 /// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
-/// index builds.
+/// index builds. [IndexBrowser] browses an index as Luke does, without a model: its tokens by
+/// document frequency with exact weight statistics, a token's postings (exact and indexed
+/// weights), a document's whole vector (`index-info`, and the search page's index browser through
+/// [OpenedIndex#browser()], which shares the open index).
+///
+/// Runs of different tokenizers meet on decoded text: [OpenedRun#sameToken] and `compare` match a
+/// token by the bridge's text (`Ġhouse`, `▁house`, `house` read `house`), and [RunMapping]'s
+/// lexicon points cover every language a run covers (`run.json`'s `target.languages`, else the
+/// lexicon columns its vocabulary covers), each target point labelled with its own language.
 package org.sembridge.engine.workflow;
