@@ -29,6 +29,9 @@ import org.sembridge.engine.InputFormatException;
 /// ```
 public final class SessionPartReader {
 
+    /// The longest problem line a parser's message makes (see [#shortened(String)]).
+    static final int MESSAGE_LIMIT = 200;
+
     private final JsonObject object;
     private final List<String> problems;
     private final String prefix;
@@ -76,7 +79,7 @@ public final class SessionPartReader {
             if (allowed.contains(text)) {
                 return true;
             }
-            report(field, "expected " + expected + ", found \"" + text + "\"");
+            report(field, shortened("expected " + expected + ", found \"" + text + "\""));
             return false;
         });
     }
@@ -88,7 +91,7 @@ public final class SessionPartReader {
             try {
                 return Optional.of(parser.parse(text));
             } catch (InputFormatException refused) {
-                report(field, refused.getMessage());
+                report(field, shortened(refused.getMessage()));
                 return Optional.empty();
             }
         });
@@ -219,6 +222,15 @@ public final class SessionPartReader {
     private <T> Optional<T> problem(String field, String expected, JsonElement found) {
         problems.add(prefix + field + ": expected " + expected + ", found " + describe(found));
         return Optional.empty();
+    }
+
+    /// `message` cut to [#MESSAGE_LIMIT] characters: a message that quotes a refused text would
+    /// otherwise be as long as that text, which a hostile session file makes as long as the file.
+    static String shortened(String message) {
+        if (message.length() <= MESSAGE_LIMIT) {
+            return message;
+        }
+        return message.substring(0, MESSAGE_LIMIT - 3) + "... (" + message.length() + " characters)";
     }
 
     private static boolean isString(JsonElement value) {

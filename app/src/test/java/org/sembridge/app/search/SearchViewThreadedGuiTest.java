@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,15 +40,24 @@ class SearchViewThreadedGuiTest {
     @TempDir
     static Path workspace;
 
+    /// The Korean sample run, made (a transfer, the first time in a test JVM) before the window is set
+    /// up: TestFX gives `@Start` a bounded time, which a loaded machine can exceed.
+    private static OpenRun korean;
+
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private FxTaskRunner runner;
     private SearchViewModel viewModel;
+
+    @BeforeAll
+    static void makeTheRun() {
+        korean = OpenRun.of(SampleRuns.korean("sembridge"));
+    }
 
     @Start
     void start(Stage stage) throws IOException {
         runner = new FxTaskRunner();
         WorkbenchState state = new WorkbenchState(Workspace.open(workspace));
-        state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
+        state.openRun(korean);
         viewModel = new SearchViewModel(runner, dialogs, state, pageId -> { }, SampleRuns.REPO);
         stage.setScene(new Scene(new SearchView(viewModel, dialogs).root(), 1400, 900));
         stage.show();

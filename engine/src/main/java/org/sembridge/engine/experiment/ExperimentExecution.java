@@ -20,11 +20,8 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.SemBridgeException;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.encoder.SpladeSettings;
-import org.sembridge.engine.eval.Evaluator;
-import org.sembridge.engine.eval.GeneratedRun;
 import org.sembridge.engine.eval.Qrels;
 import org.sembridge.engine.eval.QrelsReader;
-import org.sembridge.engine.eval.RunGenerator;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.eval.TopicsReader;
 import org.sembridge.engine.hf.HfModelFolder;
@@ -32,8 +29,6 @@ import org.sembridge.engine.index.Bm25Language;
 import org.sembridge.engine.index.IndexBuildRequest;
 import org.sembridge.engine.index.ModelFingerprint;
 import org.sembridge.engine.index.QueryWeighting;
-import org.sembridge.engine.index.SparseIndex;
-import org.sembridge.engine.index.SparseQueryEncoder;
 import org.sembridge.engine.index.SparseTextEncoder;
 import org.sembridge.engine.index.SpladeTextEncoder;
 import org.sembridge.engine.progress.CancellationToken;
@@ -44,6 +39,9 @@ import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.workflow.IndexBuilding;
 import org.sembridge.engine.workflow.ModelTransfer;
+import org.sembridge.engine.workflow.OpenedIndex;
+import org.sembridge.engine.workflow.Ranking;
+import org.sembridge.engine.workflow.RankingEvaluation;
 
 /// One invocation of [ExperimentRunner#run]: the cells in order, holding the state they share
 /// (device, collections, input hashes). Used once.
@@ -52,8 +50,6 @@ final class ExperimentExecution {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentExecution.class);
 
     private static final int DEPTH = ExperimentRunner.DEPTH;
-    /// Queries encoded per forward pass.
-    private static final int QUERY_BATCH = 32;
     /// The progress stage reported between cells.
     private static final String STAGE = "experiment";
     /// Entries that mark a folder as an experiment folder.
@@ -198,8 +194,8 @@ final class ExperimentExecution {
                 ? evaluateBm25(collection, index, cellProgress)
                 : evaluateSparse(collection, model, index, cellProgress);
         ExperimentCell cell = new ExperimentCell(code, method,
-                RetrievalScores.of(Evaluator.evaluate(collection.qrels(), evaluated.run().run())),
-                evaluated.run().emptyQueryIds().size(), evaluated.truncatedQueries(), runFolder, index, runReused, false,
+                RetrievalScores.of(evaluated.ranking().report()),
+                evaluated.ranking().run().emptyQueryIds().size(), evaluated.truncatedQueries(), runFolder, index, runReused, false,
                 (System.nanoTime() - start) / 1e9);
         records.write(cell, key);
         LOG.info("Cell {} {}: nDCG@10 {}, Recall@100 {}, MRR@10 {} over {} queries ({} empty, {} cut to {} terms) in {} s",
@@ -277,8 +273,8 @@ final class ExperimentExecution {
         return known;
     }
 
-    /// A cell's ranking and how many of its queries were cut to the clause limit.
-    private record Evaluated(GeneratedRun run, int truncatedQueries) {
+    /// A cell's evaluated ranking and how many of its queries were cut to the clause limit.
+    private record Evaluated(RankingEvaluation ranking, int truncatedQueries) {
     }
 
     private Evaluated evaluateSparse(LoadedCollection collection, Path model, Path index, ProgressListener cellProgress)
@@ -286,22 +282,21 @@ final class ExperimentExecution {
         try (SpladeTextEncoder encoder = SpladeTextEncoder.load(model, device, SpladeSettings.DEFAULTS)) {
             build(collection, index, encoder, Optional.empty(), model.toString(), cellProgress);
             TopWeightsEncoder queries = new TopWeightsEncoder(encoder, IndexSearcher.getMaxClauseCount());
-            try (SparseIndex opened = SparseIndex.open(index)) {
-                GeneratedRun run = RunGenerator.sparse(opened.sparseSearcher(),
-                        new SparseQueryEncoder(queries, QueryWeighting.ENCODER), collection.topics(), DEPTH,
-                        QUERY_BATCH, cellProgress, cancel);
-                return new Evaluated(run, queries.truncatedTexts());
+            try (OpenedIndex opened = OpenedIndex.withEncoder(index, queries, QueryWeighting.ENCODER)) {
+                RankingEvaluation ranking = opened.evaluate(Ranking.SPARSE, collection.topics(), collection.qrels(),
+                        DEPTH, cellProgress, cancel);
+                return new Evaluated(ranking, queries.truncatedTexts());
             }
         }
     }
 
     private Evaluated evaluateBm25(LoadedCollection collection, Path index, ProgressListener cellProgress)
             throws SemBridgeException, IOException {
-        build(collection, index, new LexicalOnlyEncoder(), collection.language().collection().bm25Language(), "",
-                cellProgress);
-        try (SparseIndex opened = SparseIndex.open(index)) {
-            return new Evaluated(RunGenerator.bm25(opened.bm25Searcher(), collection.topics(), DEPTH, cellProgress,
-                    cancel), 0);
+        LexicalOnlyEncoder noModel = new LexicalOnlyEncoder();
+        build(collection, index, noModel, collection.language().collection().bm25Language(), "", cellProgress);
+        try (OpenedIndex opened = OpenedIndex.withEncoder(index, noModel, QueryWeighting.ENCODER)) {
+            return new Evaluated(opened.evaluate(Ranking.BM25, collection.topics(), collection.qrels(), DEPTH,
+                    cellProgress, cancel), 0);
         }
     }
 

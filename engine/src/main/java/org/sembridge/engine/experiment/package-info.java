@@ -8,9 +8,10 @@
 /// per language: queries + qrels read, corpus/queries/qrels hashed
 /// per (language, method):
 ///     transfer   ModelTransfer.transfer -> runs/<lang>/<id>/  (skipped: base, bm25; reused when RunReuse matches)
-///     index      IndexBuilder.build -> indexes/<lang>/<id>/   (bm25: BM25 field only, LexicalOnlyEncoder)
-///     search     RunGenerator.sparse | bm25, queries cut to the clause limit (TopWeightsEncoder)
-///     evaluate   Evaluator.evaluate -> RetrievalScores -> ExperimentCell -> cells/<lang>/<id>.json
+///     index      IndexBuilding.build -> indexes/<lang>/<id>/  (bm25: BM25 field only, LexicalOnlyEncoder)
+///     search +   OpenedIndex.withEncoder(...).evaluate(SPARSE | BM25), the same service as `sembridge
+///     evaluate   eval` and the workbench; queries cut to the clause limit (TopWeightsEncoder)
+///                -> RetrievalScores -> ExperimentCell -> cells/<lang>/<id>.json
 ///                (the whole step is skipped when CellRecords has the cell under the same key)
 /// ExperimentResult --ExperimentReport--> table.md, table.csv, results.json
 /// ```

@@ -27,7 +27,7 @@ import org.sembridge.engine.eval.RunGenerator;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.hf.TextTokenizer;
-import org.sembridge.engine.index.Bm25Searcher;
+import org.sembridge.engine.index.SparseTextEncoder;
 import org.sembridge.engine.index.CorpusDocument;
 import org.sembridge.engine.index.FeatureQuantisation;
 import org.sembridge.engine.index.QueryWeighting;
@@ -59,19 +59,21 @@ public final class OpenedIndex implements AutoCloseable {
 
     private final SparseIndex index;
     private final Path modelFolder;
-    private final SpladeTextEncoder model;
+    /// The query model this object loaded and closes; empty when the caller lent the encoder.
+    private final Optional<SpladeTextEncoder> ownedModel;
     private final SparseQueryEncoder queries;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final IndexBrowser browser;
     private TextTokenizer tokenizer;
     private CanonicalVocabulary canonical;
 
-    private OpenedIndex(SparseIndex index, Path modelFolder, SpladeTextEncoder model, QueryWeighting weighting) {
+    private OpenedIndex(SparseIndex index, Path modelFolder, Optional<SpladeTextEncoder> ownedModel,
+            SparseTextEncoder queryEncoder, QueryWeighting weighting) {
         this.index = index;
         this.modelFolder = modelFolder;
-        this.model = model;
+        this.ownedModel = ownedModel;
         this.browser = new IndexBrowser(index, false, lock.readLock());
-        this.queries = new SparseQueryEncoder(new SerializedEncoder(model), weighting);
+        this.queries = new SparseQueryEncoder(new SerializedEncoder(queryEncoder), weighting);
     }
 
     /// Opens the index in `folder` and loads the query model of `opening`.
@@ -87,11 +89,25 @@ public final class OpenedIndex implements AutoCloseable {
             Path modelFolder = modelFolder(index, opening);
             SpladeTextEncoder model = SpladeTextEncoder.load(modelFolder, opening.device().select(),
                     SpladeSettings.DEFAULTS);
-            return new OpenedIndex(index, modelFolder, model, opening.weighting());
+            return new OpenedIndex(index, modelFolder, Optional.of(model), model, opening.weighting());
         } catch (SemBridgeException | RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    /// Opens the index in `folder` with a query encoder the caller already holds (and closes after
+    /// this object): the experiment runner, which has just built the index with that model, encodes
+    /// its queries through an encoder that cuts them to Lucene's clause limit, and a BM25-only index
+    /// is ranked without any model. The model folder is the one recorded in the index; the document
+    /// views and query tokens read its tokenizer.
+    ///
+    /// @throws InputFormatException when the folder is not a SemBridge index (the index's message)
+    public static OpenedIndex withEncoder(Path folder, SparseTextEncoder queryEncoder, QueryWeighting weighting)
+            throws IOException, SemBridgeException {
+        SparseIndex index = SparseIndex.open(folder);
+        return new OpenedIndex(index, Path.of(index.metadata().modelPath()), Optional.empty(), queryEncoder,
+                weighting);
     }
 
     /// The model folder that encodes queries for `index`: the one `opening` names, else the one
@@ -245,20 +261,41 @@ public final class OpenedIndex implements AutoCloseable {
         lock.readLock().lock();
         try {
             long start = System.nanoTime();
-            Bm25Searcher bm25Searcher = bm25 ? index.bm25Searcher() : null;
+            if (bm25) {
+                index.bm25Searcher(); // an index without a BM25 field fails here, before any query runs
+            }
             QrelsCoverage coverage = QrelsCoverage.check(qrels, topics.stream().map(Topic::id).toList(),
                     index::containsDocument);
-            GeneratedRun sparseRun = RunGenerator.sparse(index.sparseSearcher(), queries, topics, depth, QUERY_BATCH,
+            RankingEvaluation sparse = evaluate(Ranking.SPARSE, topics, qrels, depth,
                     (stage, done, total) -> progress.onProgress("sparse " + stage, done, total), cancel);
-            Optional<GeneratedRun> bm25Run = Optional.empty();
+            Optional<RankingEvaluation> lexical = Optional.empty();
             if (bm25) {
-                bm25Run = Optional.of(RunGenerator.bm25(bm25Searcher, topics, depth,
+                lexical = Optional.of(evaluate(Ranking.BM25, topics, qrels, depth,
                         (stage, done, total) -> progress.onProgress("BM25 " + stage, done, total), cancel));
             }
-            EvaluationReport sparse = Evaluator.evaluate(qrels, sparseRun.run());
-            Optional<EvaluationReport> bm25Report = bm25Run.isEmpty() ? Optional.empty()
-                    : Optional.of(Evaluator.evaluate(qrels, bm25Run.get().run()));
-            return new IndexEvaluation(coverage, sparseRun, sparse, bm25Run, bm25Report, System.nanoTime() - start);
+            return new IndexEvaluation(coverage, sparse.run(), sparse.report(),
+                    lexical.map(RankingEvaluation::run), lexical.map(RankingEvaluation::report),
+                    System.nanoTime() - start);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /// Runs every topic through one `ranking` (top `depth` per query) and evaluates the run against
+    /// `qrels` with the [Evaluator]; progress goes to `progress` as the ranking reports it.
+    ///
+    /// @throws InputFormatException for [Ranking#BM25] when the index has no BM25 field
+    /// @throws org.sembridge.engine.OperationCancelledException when `cancel` fires
+    public RankingEvaluation evaluate(Ranking ranking, List<Topic> topics, Qrels qrels, int depth,
+            ProgressListener progress, CancellationToken cancel) throws IOException, SemBridgeException {
+        lock.readLock().lock();
+        try {
+            GeneratedRun run = switch (ranking) {
+                case SPARSE -> RunGenerator.sparse(index.sparseSearcher(), queries, topics, depth, QUERY_BATCH,
+                        progress, cancel);
+                case BM25 -> RunGenerator.bm25(index.bm25Searcher(), topics, depth, progress, cancel);
+            };
+            return new RankingEvaluation(run, Evaluator.evaluate(qrels, run.run()));
         } finally {
             lock.readLock().unlock();
         }
@@ -274,7 +311,9 @@ public final class OpenedIndex implements AutoCloseable {
                     tokenizer.close();
                 }
             }
-            model.close();
+            if (ownedModel.isPresent()) {
+                ownedModel.get().close();
+            }
             index.close();
         } finally {
             lock.writeLock().unlock();

@@ -42,9 +42,12 @@
 /// (or one named in [IndexOpening], whose advice ends the error when the recorded folder is gone)
 /// and keeps both open: sparse search with per-token explanations ([SparseRanking]), BM25 beside
 /// it, a document's token weights ([DocumentWeights], [WeightedPiece], [TokenWeight]), and the
-/// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]). Used by `index`, `search`,
+/// evaluation of sparse vs BM25 with TREC qrels ([IndexEvaluation]), or of one [Ranking] alone
+/// ([RankingEvaluation]). [OpenedIndex#withEncoder] opens an index with a query encoder the caller
+/// holds: the experiment runner, which has just built the index with that model, cuts its queries
+/// to Lucene's clause limit, and ranks a BM25-only index without a model. Used by `index`, `search`,
 /// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
-/// index builds. [IndexBrowser] browses an index as Luke does, without a model: its tokens by
+/// index builds and evaluations. [IndexBrowser] browses an index as Luke does, without a model: its tokens by
 /// document frequency with exact weight statistics, a token's postings (exact and indexed
 /// weights), a document's whole vector (`index-info`, and the search page's index browser through
 /// [OpenedIndex#browser()], which shares the open index).

@@ -50,6 +50,8 @@ class OpenedIndexTest {
 
     private static Path indexFolder;
     private static OpenedIndex opened;
+    private static List<Topic> topics;
+    private static Qrels qrels;
 
     @BeforeAll
     static void buildAndOpen() throws Exception {
@@ -57,6 +59,8 @@ class OpenedIndexTest {
         IndexBuilding.build(IndexBuildJob.of(IndexBuildingTest.CORPUS, indexFolder, IndexBuildingTest.MODEL,
                 Optional.of(Bm25Language.EN), DeviceChoice.CPU), ProgressListener.NONE, CancellationToken.create());
         opened = OpenedIndex.open(indexFolder, IndexOpening.recordedModel(DeviceChoice.CPU, ADVICE));
+        topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
+        qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
     }
 
     @AfterAll
@@ -96,8 +100,6 @@ class OpenedIndexTest {
 
     @Test
     void evaluationEqualsTheEvaluatorOnRunsMadeDirectly() throws Exception {
-        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv"));
-        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
         IndexEvaluation evaluation = opened.evaluate(topics, qrels, Evaluator.RUN_DEPTH, true, ProgressListener.NONE,
                 CancellationToken.create());
         EvaluationReport sparse;
@@ -121,13 +123,34 @@ class OpenedIndexTest {
 
     @Test
     void evaluationWithoutBm25HasNoBm25Run() throws Exception {
-        List<Topic> topics = TopicsReader.read(DEMO.resolve("queries.tsv")).subList(0, 3);
-        Qrels qrels = QrelsReader.read(DEMO.resolve("qrels.txt"));
-        IndexEvaluation evaluation = opened.evaluate(topics, qrels, 10, false, ProgressListener.NONE,
+        IndexEvaluation evaluation = opened.evaluate(topics.subList(0, 3), qrels, 10, false, ProgressListener.NONE,
                 CancellationToken.create());
         assertEquals(Optional.empty(), evaluation.bm25Run());
         assertEquals(Optional.empty(), evaluation.bm25());
         assertFalse(evaluation.coverage().isComplete(), "the other 37 judged queries are not in the query set");
+    }
+
+    @Test
+    void aLentEncoderRanksLikeTheRecordedModelAndStaysOpenAfterClose() throws Exception {
+        IndexEvaluation recorded = opened.evaluate(topics, qrels, Evaluator.RUN_DEPTH, true, ProgressListener.NONE,
+                CancellationToken.create());
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(IndexBuildingTest.MODEL, SelectedDevice.cpu(),
+                SpladeSettings.DEFAULTS)) {
+            RankingEvaluation sparse;
+            RankingEvaluation bm25;
+            try (OpenedIndex lent = OpenedIndex.withEncoder(indexFolder, encoder, QueryWeighting.ENCODER)) {
+                assertEquals(IndexBuildingTest.MODEL.toAbsolutePath().normalize(), lent.modelFolder());
+                sparse = lent.evaluate(Ranking.SPARSE, topics, qrels, Evaluator.RUN_DEPTH, ProgressListener.NONE,
+                        CancellationToken.create());
+                bm25 = lent.evaluate(Ranking.BM25, topics, qrels, Evaluator.RUN_DEPTH, ProgressListener.NONE,
+                        CancellationToken.create());
+            }
+            assertEquals(recorded.sparseRun().run(), sparse.run().run());
+            assertEquals(recorded.sparse().ndcgAt10(), sparse.report().ndcgAt10(), 1e-12);
+            assertEquals(recorded.bm25Run().orElseThrow().run(), bm25.run().run());
+            assertEquals(recorded.bm25().orElseThrow().recallAt100(), bm25.report().recallAt100(), 1e-12);
+            assertFalse(encoder.tokenize("heart").isEmpty(), "closing the index leaves the lent encoder open");
+        }
     }
 
     @Test
