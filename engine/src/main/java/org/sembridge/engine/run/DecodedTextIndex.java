@@ -21,8 +21,8 @@ import org.sembridge.engine.vocab.VocabularyScheme;
 ///
 /// Several tokens may share a text (`▁house` and the continuation `house` both read `house`):
 /// [#idOf] prefers the token that starts a word the same way as the one asked about, then the
-/// lowest id. Built once per run in one pass (about 0.2 s and 20 MB at 262,000 tokens);
-/// immutable and thread-safe.
+/// lowest id. Built once per run in one pass, on the first comparison (measured on the 262,145
+/// tokens of Gemma 3: 0.3 to 0.7 s of CPU, about 23 MB kept); immutable and thread-safe.
 final class DecodedTextIndex {
 
     private final String[] texts;
