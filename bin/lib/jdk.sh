@@ -60,8 +60,14 @@ sembridge_find_jdk() {
 
 # JVM flags for every launcher (see shared stack notes: native access, Lucene's vector module,
 # DJL must never try to download libtorch).
+# Heap policy (README, "Memory"): the heap may grow to 40% of the machine's memory (3.2 GB on an
+# 8 GB machine, 6.4 GB on 16 GB); the rest stays for libtorch's native tensors, OpenBLAS, JavaFX
+# and the system. Without it the JVM takes a quarter of the memory and keeps what it took; with
+# G1's periodic collection, heap left unused for a minute goes back to the system. Open runs are
+# checked against this heap before they load (engine MemoryBudget). SEMBRIDGE_JAVA_OPTS comes
+# later on the command line, so `SEMBRIDGE_JAVA_OPTS=-Xmx8g` overrides the percentage.
 SEMBRIDGE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
-  -Dai.djl.offline=true -Xss4m)
+  -Dai.djl.offline=true -Xss4m -XX:MaxRAMPercentage=40 -XX:G1PeriodicGCInterval=60000)
 
 # The one line the JVM prints before main for --add-modules jdk.incubator.vector (no option
 # silences it); sembridge_exec_java drops exactly this line.

@@ -1,5 +1,6 @@
 package org.sembridge.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.shell.ScreenshotTour.Shot;
@@ -13,32 +14,48 @@ final class DemoScreenshots {
     /// The demo token selected before the inspector and map shots.
     static final String DEMO_TOKEN = "책";
 
+    /// The five pages, in navigation order.
+    static final List<String> PAGES = List.of("models", "runs", "inspector", "map", "search");
+
     private DemoScreenshots() {
     }
 
-    /// Every page in the light theme, then the inspector in the dark theme and the map in
-    /// presentation mode.
-    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator) {
-        return List.of(
-                new Shot("models", () -> navigator.showPage("models")),
-                new Shot("runs", () -> navigator.showPage("runs")),
-                new Shot("inspector", () -> {
-                    navigator.showPage("inspector");
-                    state.selectedTokenProperty().set(DEMO_TOKEN);
-                }),
-                new Shot("search", () -> navigator.showPage("search")),
-                new Shot("map", () -> {
-                    navigator.showPage("map");
-                    state.selectedTokenProperty().set(DEMO_TOKEN);
-                }),
-                new Shot("inspector-dark", () -> {
-                    navigator.showPage("inspector");
-                    shell.darkThemeProperty().set(true);
-                }),
-                new Shot("map-presentation", () -> {
-                    navigator.showPage("map");
-                    shell.darkThemeProperty().set(false);
-                    shell.presentationProperty().set(true);
-                }));
+    /// Every page in the light theme (`models.png` ...), then every page in presentation mode
+    /// (`models-present.png` ...) and every page in the dark theme (`models-dark.png` ...), at
+    /// the window's size (1280 x 800). The map page makes no map by itself: the tour asks for
+    /// one with `makeMap` (the page's Run button) before the first map shot, as a presenter would;
+    /// the run keeps it for the later shots.
+    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator, Runnable makeMap) {
+        List<Shot> shots = new ArrayList<>();
+        for (String page : PAGES) {
+            shots.add(new Shot(page, () -> {
+                show(page, state, navigator);
+                if (page.equals("map")) {
+                    makeMap.run();
+                }
+            }));
+        }
+        for (String page : PAGES) {
+            shots.add(new Shot(page + "-present", () -> {
+                shell.darkThemeProperty().set(false);
+                shell.presentationProperty().set(true);
+                show(page, state, navigator);
+            }));
+        }
+        for (String page : PAGES) {
+            shots.add(new Shot(page + "-dark", () -> {
+                shell.presentationProperty().set(false);
+                shell.darkThemeProperty().set(true);
+                show(page, state, navigator);
+            }));
+        }
+        return List.copyOf(shots);
+    }
+
+    private static void show(String page, WorkbenchState state, Navigator navigator) {
+        navigator.showPage(page);
+        if (page.equals("inspector") || page.equals("map")) {
+            state.selectedTokenProperty().set(DEMO_TOKEN);
+        }
     }
 }

@@ -15,9 +15,12 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.sembridge.app.common.BundledFonts;
 import org.sembridge.app.common.FxDialogService;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
+import org.sembridge.app.diff.RunDiffView;
+import org.sembridge.app.diff.RunDiffViewModel;
 import org.sembridge.app.inspector.InspectorView;
 import org.sembridge.app.inspector.InspectorViewModel;
 import org.sembridge.app.map.MapView;
@@ -37,6 +40,7 @@ import org.sembridge.app.shell.MainWindow;
 import org.sembridge.app.shell.ScreenshotTour;
 import org.sembridge.app.shell.ShellViewModel;
 import org.sembridge.app.shell.StartupClock;
+import org.sembridge.app.shell.StartupSplash;
 import org.sembridge.app.shell.UncaughtErrorHandler;
 import org.sembridge.app.shell.WorkbenchPage;
 import org.sembridge.app.workspace.SessionPart;
@@ -53,8 +57,10 @@ import org.slf4j.LoggerFactory;
 ///
 /// Parameters: `--language=xx` picks the sample target tokenizer (`ko`, `ru`, `ar`, `hi`, `zh`);
 /// `--workspace=DIR` the workspace folder (default [Workspace#defaultRoot()]);
-/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`)
-/// and exits without loading models or touching sessions (`docs/measure-startup.sh`);
+/// `--exit-after-shown` logs the startup figure (`First window shown N ms after JVM start`: the
+/// [StartupSplash], which shows before the pages are built) and exits without loading models or
+/// touching sessions (`docs/measure-startup.sh`); once the launch work is done the log says
+/// `Sample models, workspace runs and demo runs ready N ms after JVM start`;
 /// `--screenshots=DIR` walks the pages once the demo is ready, writes a PNG of each into `DIR`
 /// and exits ([DemoScreenshots], `docs/screenshots/take-screenshots.sh`). The
 /// system property `sembridge.repo.root` (set by `bin/workbench`) locates `sample-models/`.
@@ -74,6 +80,28 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         long startNanos = System.nanoTime();
         boolean exitAfterShown = getParameters().getUnnamed().contains("--exit-after-shown");
+        BundledFonts.load();
+        // The first frame is the splash, not a black window: the pages are built once it shows.
+        StartupSplash splash = new StartupSplash();
+        Scene scene = new Scene(splash.root(), 1280, 800);
+        stage.setTitle("SemBridge Workbench");
+        stage.setScene(scene);
+        stage.setOnShown(e -> {
+            LOG.info("First window shown {} ms after JVM start (process CPU {} ms; {} ms in WorkbenchApp.start)",
+                    StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            if (exitAfterShown) {
+                Platform.exit();
+                return;
+            }
+            Platform.runLater(() -> buildWorkbench(stage, scene, splash));
+        });
+        stage.show();
+    }
+
+    /// Builds the shell and its pages behind the splash, then starts the launch work (sample
+    /// models, workspace runs, demo runs) with the splash over the window until it is done.
+    private void buildWorkbench(Stage stage, Scene scene, StartupSplash splash) {
         taskRunner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
         new UncaughtErrorHandler(dialogs).install();
@@ -83,7 +111,6 @@ public final class WorkbenchApp extends Application {
         ShellViewModel shell = new ShellViewModel();
         List<SessionPart> sessionParts = new ArrayList<>(List.of(shell,
                 new WorkbenchStatePart(state, taskRunner, dialogs, WorkbenchStatePart.defaultOpener())));
-
         // Pages: construct each ViewModel here; a page that saves state registers it with one
         // line, `sessionParts.add(viewModel);`, and lists its own keys with
         // `keyMap.register("Page title", "Ctrl+F", "What it does");`. Views are built on first
@@ -95,6 +122,8 @@ public final class WorkbenchApp extends Application {
                 repositoryRoot().resolve(RunMapping.BUNDLED_LEXICON));
         MapViewModel map = new MapViewModel(state, taskRunner, dialogs, navigator, Platform::runLater);
         SearchViewModel search = new SearchViewModel(taskRunner, dialogs, state, navigator, repositoryRoot());
+        RunDiffViewModel diff = new RunDiffViewModel(state, taskRunner, dialogs, navigator,
+                inspector.detail().compareRunProperty()::set);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Choose source encoder, target tokenizer and bridge",
                         () -> new ModelsView(models, dialogs).root()),
@@ -105,7 +134,9 @@ public final class WorkbenchApp extends Application {
                 new WorkbenchPage("map", "Map", "Embedding map of the current run: zoom, select, lasso",
                         () -> new MapView(map).root()),
                 new WorkbenchPage("search", "Search", "Search an index, compare with BM25, evaluate on queries and qrels",
-                        () -> new SearchView(search, dialogs).root()));
+                        () -> new SearchView(search, dialogs).root()),
+                new WorkbenchPage("diff", "Diff", "Rank every target token by how differently two runs of one target"
+                        + " tokenizer built it (SemBridge against OFA)", () -> new RunDiffView(diff).root()));
         sessionParts.add(runs);
         keyMap.register("Runs", "Ctrl+Enter", "Start the run");
         keyMap.register("Runs", "Ctrl+Shift+O", "Open a run folder");
@@ -117,33 +148,27 @@ public final class WorkbenchApp extends Application {
         keyMap.register("Map", "Ctrl+E", "Export the lasso's token names");
         keyMap.register("Map", "Ctrl+I", "Show the lasso's target tokens in the inspector");
         keyMap.register("Map", "Wheel / drag / 0", "Zoom around the pointer / pan / reset the view");
+        keyMap.register("Map", "Ctrl+F", "Find a token (Enter: next match, Esc: clear)");
         sessionParts.add(search);
         SearchView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Search", keys, action));
+        RunDiffView.SHORTCUTS.forEach((keys, action) -> keyMap.register("Diff", keys, action));
 
         window = new MainWindow(pages, taskRunner, shell, keyMap);
         boolean screenshots = getParameters().getNamed().containsKey("screenshots");
-        installSessions(stage, state, sessionParts, dialogs, !exitAfterShown && !screenshots);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        installSessions(stage, state, sessionParts, dialogs, !screenshots);
         window.installShortcuts(scene);
-        stage.setTitle("SemBridge Workbench");
-        stage.setScene(scene);
-        stage.setOnShown(e -> {
-            LOG.info("First window shown {} ms after JVM start (process CPU {} ms; {} ms in WorkbenchApp.start)",
-                    StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis(),
-                    (System.nanoTime() - startNanos) / 1_000_000);
-            if (exitAfterShown) {
-                Platform.exit();
-                return;
-            }
-            String language = getParameters().getNamed().getOrDefault("language", "ko");
-            models.loadSampleModels(repositoryRoot(), language);
-            runs.openWorkspaceRuns();
-            runs.ensureDemoRuns(repositoryRoot(), language);
-            Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
-                    new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator)).start());
-            models.detectDevice();
-        });
-        stage.show();
+        scene.setRoot(window.root());
+        window.addLayer(splash.root());
+        String language = getParameters().getNamed().getOrDefault("language", "ko");
+        models.loadSampleModels(repositoryRoot(), language);
+        runs.openWorkspaceRuns();
+        runs.ensureDemoRuns(repositoryRoot(), language);
+        splash.followUntilIdle(taskRunner, () -> LOG.info(
+                "Sample models, workspace runs and demo runs ready {} ms after JVM start (process CPU {} ms)",
+                StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis()));
+        Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
+                new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator, map::runMap)).start());
+        models.detectDevice();
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.sembridge.engine.workflow.ModelTransfer;
 
 /// Real runs on the bundled sample models (English sample encoder → Korean sample tokenizer,
 /// tiny bridge), made once per test JVM in a temporary folder and shared by the GUI tests
-/// (a run takes ~3 s). Each method's run is made on first use.
+/// (a run takes ~3 s). Each method's run is made on first use; [#of] makes runs into the other
+/// sample tokenizers (Russian, ...) the same way.
 public final class SampleRuns {
 
     /// The repository root (surefire sets `sembridge.repo.root`).
@@ -51,21 +52,27 @@ public final class SampleRuns {
 
     /// The Korean sample run of `method` (`sembridge` at alpha 4, `ofa`, `mean`, ...), opened.
     public static synchronized LoadedRun korean(String method) {
-        return RUNS.computeIfAbsent(method, SampleRuns::make);
+        return of("ko", method);
     }
 
-    private static LoadedRun make(String method) {
+    /// The sample run of `method` into the sample tokenizer of `language` (`ko`, `ru`, `ar`, `hi`,
+    /// `zh`), opened.
+    public static synchronized LoadedRun of(String language, String method) {
+        return RUNS.computeIfAbsent(language + "-" + method, key -> make(language, method));
+    }
+
+    private static LoadedRun make(String language, String method) {
         Path models = sampleModels();
-        Path out = folder().resolve("runs").resolve("ko-" + method);
+        Path out = folder().resolve("runs").resolve(language + "-" + method);
         try {
             TransferRequest request = TransferRequest.builder(models.resolve("splade-tiny-en"),
-                            models.resolve("tokenizers").resolve("ko"), method, out)
+                            models.resolve("tokenizers").resolve(language), method, out)
                     .optBridge(models.resolve("bridge-tiny-multi"))
                     .build();
             runner().run(request, ProgressListener.NONE, CancellationToken.create());
             return LoadedRun.open(out, store());
         } catch (Exception e) {
-            throw new IllegalStateException("could not make the Korean sample run of " + method, e);
+            throw new IllegalStateException("could not make the " + language + " sample run of " + method, e);
         }
     }
 

@@ -11,6 +11,11 @@ public interface DialogService {
     /// an expandable details area.
     void showError(String headline, Throwable error);
 
+    /// Asks the user to confirm something that costs a lot (a map of 300,000 points): `headline`
+    /// as the question, `message` with the figures, a button `confirmText` and Cancel. Tells
+    /// whether the user chose `confirmText`; closing the dialog is Cancel.
+    boolean confirm(String headline, String message, String confirmText);
+
     /// Asks for a folder, starting at `initial` when present.
     Optional<Path> chooseDirectory(String title, Path initial);
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -45,6 +47,7 @@ public final class FxDialogService implements DialogService {
         details.setPrefRowCount(14);
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
+        OwnerTheme.apply(alert.getDialogPane(), owner);
         alert.show();
     }
 
@@ -57,6 +60,19 @@ public final class FxDialogService implements DialogService {
             shown = shown.getCause();
         }
         return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    /// Asks on the FX thread (a modal alert with `confirmText` and Cancel); must be called there.
+    @Override
+    public boolean confirm(String headline, String message, String confirmText) {
+        ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("SemBridge Workbench");
+        alert.setHeaderText(headline);
+        alert.setResizable(true);
+        alert.getDialogPane().setId("confirmDialog");
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override

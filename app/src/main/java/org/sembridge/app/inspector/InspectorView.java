@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -53,6 +54,9 @@ public final class InspectorView {
     private final TokenDetailView detail;
     private final TextField textFilter = new TextField();
 
+    /// Room for the detail pane's vertical scroll bar and borders.
+    private static final double DETAIL_SCROLL_BAR_PX = 24;
+
     public InspectorView(InspectorViewModel viewModel, WorkbenchState state) {
         this.viewModel = viewModel;
         this.state = state;
@@ -63,6 +67,14 @@ public final class InspectorView {
         ScrollPane detailScroll = new ScrollPane(detail.node());
         detailScroll.setId("detailScroll");
         detailScroll.setFitToWidth(true);
+        // a scroll bar that comes and goes would change the pane's width under the alpha slider
+        // while it is dragged (the weights list grows and shrinks), shifting its track
+        detailScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        // the divider stops where the detail would need a sideways scroll bar (presentation
+        // mode's font cut the Bookmark and Reset buttons and the slider's last tick)
+        Region detailNode = (Region) detail.node();
+        detailScroll.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> detailNode.minWidth(-1) + DETAIL_SCROLL_BAR_PX, detailNode.layoutBoundsProperty()));
         detailScroll.getStyleClass().add("detail-scroll");
         VBox tableSide = new VBox(8, filterBar(), table.node());
         VBox.setVgrow(table.node(), Priority.ALWAYS);
@@ -219,6 +231,7 @@ public final class InspectorView {
         }
         Label summary = new Label();
         summary.setId("rowSummary");
+        summary.setWrapText(true);
         summary.getStyleClass().add("muted");
         summary.textProperty().bind(viewModel.summaryProperty());
         return new VBox(4, bar, summary);

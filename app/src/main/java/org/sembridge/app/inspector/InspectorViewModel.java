@@ -4,7 +4,10 @@ import com.google.gson.JsonElement;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -25,7 +28,6 @@ import javafx.beans.value.WritableValue;
 import javafx.collections.SetChangeListener;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
-import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.SessionPart;
@@ -52,7 +54,6 @@ public final class InspectorViewModel implements SessionPart {
     private final WorkbenchState state;
     private final TaskRunner runner;
     private final DialogService dialogs;
-    private final Path lexiconFile;
     private final TokenDetailViewModel detail;
     private final RowIndexList rows = new RowIndexList();
     private final ObjectProperty<TokenFigures> figures = new SimpleObjectProperty<>(this, "figures");
@@ -74,16 +75,24 @@ public final class InspectorViewModel implements SessionPart {
     private int[] sortedRows = new int[0];
     private TokenFigures sortedFor;
     private long sortNanos;
-    private TaskHandle load;
+    private final RunFiguresCache figuresCache;
+    /// The last sort of each run's figures, so that switching back to a run shows it sorted at once.
+    private final Map<TokenFigures, SortedRows> keptSorts = new WeakHashMap<>();
 
     /// @param lexiconFile the concepts TSV (`assets/lexicon/concepts.tsv`); when missing or without
     ///     the run's language the lexicon column says `n/a`
     public InspectorViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs, Path lexiconFile) {
+        this(state, runner, (run, progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel),
+                dialogs);
+    }
+
+    /// An inspector whose figures come from `reader` (tests hand in synthetic figures).
+    InspectorViewModel(WorkbenchState state, TaskRunner runner, RunFiguresCache.Reader reader, DialogService dialogs) {
         this.state = state;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.lexiconFile = lexiconFile;
-        this.detail = new TokenDetailViewModel(state, runner, dialogs);
+        this.figuresCache = new RunFiguresCache(state, runner, reader, this::figuresRead, this::figuresFailed);
+        this.detail = new TokenDetailViewModel(state, figuresRun, runner, dialogs);
         this.sorter = new LatestRequestRunner<>(runner, "Sorting tokens", this::showSorted,
                 error -> dialogs.showError("Could not sort the tokens", error));
         ChangeListener<Object> refilter = (obs, old, now) -> applyFilter();
@@ -198,39 +207,52 @@ public final class InspectorViewModel implements SessionPart {
                 maxSupport.get(), lexiconFilter.get(), bridgeUnknownOnly.get());
     }
 
-    /// Reads the figures of `run` in the background (cancelling a load in progress); `null`
-    /// empties the table. A cancelled or failed load keeps the figures shown before.
+    /// Shows the figures of `run`: at once when they were read before (open runs stay loaded, see
+    /// [RunFiguresCache]), else after reading them in the background (a read-ahead of another run
+    /// waits). `null` empties the table. A cancelled or failed read keeps the figures shown before.
     public void loadRun(OpenRun run) {
-        cancelLoad();
         if (run == null) {
+            loading.set(false);
             show(null, null);
+            return;
+        }
+        Optional<TokenFigures> kept = figuresCache.get(run);
+        if (kept.isPresent()) {
+            loading.set(false);
+            show(kept.get(), run);
             return;
         }
         loading.set(true);
         summary.set("Reading the token figures of " + run.label() + "…");
-        load = runner.run("Reading token figures of " + run.label(),
-                (progress, cancel) -> TokenFiguresLoader.load(run.run(), lexiconFile, progress, cancel),
-                loaded -> {
-                    loading.set(false);
-                    show(loaded, run);
-                },
-                error -> {
-                    loading.set(false);
-                    if (error instanceof OperationCancelledException) {
-                        summary.set("Reading cancelled; " + describeRows());
-                    } else {
-                        summary.set("Could not read " + run.label());
-                        dialogs.showError("Could not read the token figures of " + run.label(), error);
-                    }
-                });
+        figuresCache.request(run);
     }
 
-    /// Cancels reading the figures, if running.
-    public void cancelLoad() {
-        if (load != null && loading.get()) {
-            load.cancel();
+    private void figuresRead(OpenRun run, TokenFigures read) {
+        if (run == state.currentRunProperty().get() && figuresRun.get() != run) {
+            loading.set(false);
+            show(read, run);
         }
-        load = null;
+    }
+
+    private void figuresFailed(OpenRun run, Throwable error) {
+        if (run != state.currentRunProperty().get()) {
+            return;
+        }
+        loading.set(false);
+        if (error instanceof OperationCancelledException) {
+            summary.set("Reading cancelled; " + describeRows());
+        } else {
+            summary.set("Could not read " + run.label());
+            dialogs.showError("Could not read the token figures of " + run.label(), error);
+        }
+    }
+
+    /// Cancels reading the current run's figures, if running; that run is then read only when
+    /// asked for again.
+    public void cancelLoad() {
+        if (loading.get()) {
+            figuresCache.cancel();
+        }
     }
 
     /// Shows `shown` (of `run`, `null` for figures without a run, as in scale tests) with the
@@ -317,6 +339,16 @@ public final class InspectorViewModel implements SessionPart {
             return;
         }
         TokenSort requested = sort.get();
+        SortedRows kept = keptSorts.get(shown);
+        if (kept != null && kept.sort().equals(requested) && !requested.equals(TokenSort.BY_ID)) {
+            // this run was shown in this order before: no re-sort on a switch back
+            sorter.discard();
+            sortedFor = shown;
+            sortedRows = kept.rows();
+            sortNanos = kept.elapsedNanos();
+            applyFilter();
+            return;
+        }
         if (sortedFor != shown || requested.equals(TokenSort.BY_ID)) {
             // id order is immediate; new figures show in id order until their sort lands
             sorter.discard();
@@ -330,7 +362,7 @@ public final class InspectorViewModel implements SessionPart {
         }
         sorter.submit((progress, cancel) -> {
             long startNanos = System.nanoTime();
-            return new SortedRows(shown, RowSorter.sort(shown, requested), System.nanoTime() - startNanos);
+            return new SortedRows(shown, requested, RowSorter.sort(shown, requested), System.nanoTime() - startNanos);
         });
     }
 
@@ -341,6 +373,7 @@ public final class InspectorViewModel implements SessionPart {
         sortedFor = sorted.figures();
         sortedRows = sorted.rows();
         sortNanos = sorted.elapsedNanos();
+        keptSorts.put(sorted.figures(), sorted);
         applyFilter();
     }
 
@@ -378,8 +411,8 @@ public final class InspectorViewModel implements SessionPart {
         return shown == null || token == null ? -1 : shown.rowOf(token);
     }
 
-    /// A sort's result: the order of `figures`' rows and how long it took.
-    private record SortedRows(TokenFigures figures, int[] rows, long elapsedNanos) {
+    /// A sort's result: the order of `figures`' rows by `sort` and how long it took.
+    private record SortedRows(TokenFigures figures, TokenSort sort, int[] rows, long elapsedNanos) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sembridge.app.inspector;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -7,6 +8,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.Axis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.Formats;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.engine.run.AlignmentRecord;
@@ -32,6 +35,7 @@ final class TokenDetailView {
     private final TokenDetailViewModel viewModel;
     private final VBox root = new VBox(10);
     private final Label token = new Label("No token selected");
+    private final Label run = new Label();
     private final Label kind = value("detailKind");
     private final Label support = value("detailSupport");
     private final Label entropy = value("detailEntropy");
@@ -57,12 +61,23 @@ final class TokenDetailView {
             bookmark.setSelected(on);
             bookmark.setText(on ? "★ Bookmarked" : "☆ Bookmark");
         });
+        Button copyJson = new Button("Copy JSON");
+        copyJson.setId("copyDetailJson");
+        copyJson.setMinWidth(Region.USE_PREF_SIZE);
+        copyJson.setTooltip(new Tooltip("Copy this token as JSON, as `sembridge inspect --json` prints it (paste into"
+                + " a notebook)"));
+        copyJson.disableProperty().bind(viewModel.detailProperty().isNull());
+        copyJson.setOnAction(e -> viewModel.detailJson().ifPresent(ClipboardText::copy));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, token, spacer, bookmark);
+        run.setId("detailRun");
+        run.getStyleClass().add("muted");
+        viewModel.detailRunProperty().subscribe(shown -> run.setText(shown == null ? "" : "in " + shown.label()));
+        run.setWrapText(true);
+        HBox header = new HBox(10, token, spacer, copyJson, bookmark);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(header, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
+        root.getChildren().addAll(header, run, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
                 comparison(viewModel.comparableRuns()), notes());
         viewModel.detailProperty().subscribe(this::showDetail);
         viewModel.compareRecordProperty().subscribe(record -> compareBars.show(record, ""));
@@ -84,6 +99,10 @@ final class TokenDetailView {
         grid.setVgap(3);
         grid.addRow(0, key("kind"), kind, key("support"), support);
         grid.addRow(1, key("entropy"), entropy, key("bias"), bias);
+        // keys keep their width and values wrap, so a large font never cuts them to "sup..."
+        for (Label value : List.of(kind, support, entropy, bias)) {
+            value.setWrapText(true);
+        }
         grid.add(key("nearest"), 0, 2);
         grid.add(nearest, 1, 2, 3, 1);
         nearest.setWrapText(true);
@@ -101,6 +120,14 @@ final class TokenDetailView {
         alpha.setTooltip(new Tooltip("Entmax alpha for this token: re-computes its weights from the run's bridge "
                 + "vectors (1 = softmax, 2 = sparsemax, larger = sparser). Arrow keys step 0.1"));
         HBox.setHgrow(alpha, Priority.ALWAYS);
+        alpha.getStyleClass().add("alpha-slider");
+        // tick labels move without fading: an animated axis left ghost labels over the new ones
+        // while the pane was resized (presentation mode, a dragged divider)
+        alpha.skinProperty().subscribe(skin -> {
+            if (skin != null && alpha.lookup(".axis") instanceof Axis<?> axis) {
+                axis.setAnimated(false);
+            }
+        });
         alpha.valueProperty().addListener((obs, old, now) ->
                 viewModel.alphaProperty().set(TokenDetailViewModel.clampAlpha(now.doubleValue())));
         Label value = new Label();
@@ -122,7 +149,13 @@ final class TokenDetailView {
         status.setId("realignStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox slider = new HBox(8, new Label("alpha"), alpha, value, resetAlpha);
+        Label name = new Label("alpha");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        // eight tick labels side by side at any font size, never over each other
+        alpha.minWidthProperty().bind(Bindings.createDoubleBinding(() -> 13 * name.getFont().getSize(),
+                name.fontProperty()));
+        resetAlpha.setMinWidth(Region.USE_PREF_SIZE);
+        HBox slider = new HBox(8, name, alpha, value, resetAlpha);
         slider.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, slider, status);
     }
@@ -138,9 +171,9 @@ final class TokenDetailView {
         status.setId("compareStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.compareStatusProperty());
-        HBox row = new HBox(8, choice, status);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, title, row, compareBars);
+        status.setWrapText(true);
+        // the status under the chooser, not beside it: beside it, a large font cut it to "ofa · d..."
+        return new VBox(6, title, choice, status, compareBars);
     }
 
     private Node notes() {
@@ -178,6 +211,7 @@ final class TokenDetailView {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("card-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -3,6 +3,7 @@ package org.sembridge.app.inspector;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -27,7 +29,9 @@ import org.sembridge.engine.run.AlignmentRecord;
 import org.sembridge.engine.transfer.baseline.Alpha;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
 import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.InspectedTokenJson;
 import org.sembridge.engine.workflow.OpenedRun;
+import org.sembridge.engine.workflow.PrintedJson;
 
 /// The inspector's detail pane for the selected token: its record in the current run at the
 /// slider's alpha (the run's own record at the run's alpha, a live re-alignment otherwise), the
@@ -51,9 +55,11 @@ public final class TokenDetailViewModel {
     public static final double ALPHA_STEP = 0.1;
 
     private final WorkbenchState state;
-    private final LatestRequestRunner<TokenDetail> realigner;
+    private final ObservableValue<OpenRun> shownRun;
+    private final LatestRequestRunner<Optional<TokenDetail>> realigner;
     private final LatestRequestRunner<Optional<AlignmentRecord>> comparer;
     private final ObjectProperty<TokenDetail> detail = new SimpleObjectProperty<>(this, "detail");
+    private final ObjectProperty<OpenRun> detailRun = new SimpleObjectProperty<>(this, "detailRun");
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 4.0);
     private final BooleanProperty realignable = new SimpleBooleanProperty(this, "realignable");
     private final BooleanProperty alphaEnabled = new SimpleBooleanProperty(this, "alphaEnabled");
@@ -65,14 +71,21 @@ public final class TokenDetailViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final BooleanProperty bookmarked = new SimpleBooleanProperty(this, "bookmarked");
     private boolean showingToken;
+    /// The selected token is not in the shown run: the comparison side stays empty too.
+    private boolean tokenMissing;
     private boolean switchingRun;
     private boolean changingToken;
     private String lastToken;
     private double restoredAlpha = Double.NaN;
 
-    public TokenDetailViewModel(WorkbenchState state, TaskRunner runner, DialogService dialogs) {
+    /// A detail pane over the token selected in `state` and the run in `shownRun`: the run whose
+    /// table the inspector shows, which follows the current run once that run's figures are read,
+    /// so the pane never shows one run's token under another run's title.
+    public TokenDetailViewModel(WorkbenchState state, ObservableValue<OpenRun> shownRun, TaskRunner runner,
+            DialogService dialogs) {
         this.state = state;
-        this.comparableRuns = new FilteredList<>(state.runs(), run -> run != state.currentRunProperty().get());
+        this.shownRun = shownRun;
+        this.comparableRuns = new FilteredList<>(state.runs(), run -> run != shownRun.getValue());
         this.realigner = new LatestRequestRunner<>(runner, "Re-aligning token", this::showDetail,
                 error -> dialogs.showError("Could not re-align " + token(), error));
         this.comparer = new LatestRequestRunner<>(runner, "Comparing token", this::showComparison,
@@ -81,8 +94,12 @@ public final class TokenDetailViewModel {
             resetAlphaForAnotherToken(now);
             refresh();
         });
-        state.currentRunProperty().addListener((obs, old, now) -> {
-            // the comparison and alpha change with the run: one refresh asks for both once
+        shownRun.addListener((obs, old, now) -> {
+            // the comparison and alpha change with the run: one refresh asks for both once; the
+            // old run's record leaves the pane at once
+            realigner.discard();
+            detail.set(null);
+            detailRun.set(null);
             switchingRun = true;
             comparableRuns.setPredicate(run -> run != now);
             chooseDefaultComparison();
@@ -119,15 +136,21 @@ public final class TokenDetailViewModel {
     /// With no other run chosen, compares with the first other open run (the demo's OFA run
     /// beside its SemBridge run), so a baseline is side by side without a click.
     private void chooseDefaultComparison() {
-        OpenRun current = state.currentRunProperty().get();
+        OpenRun current = shownRun.getValue();
         if (compareRun.get() == null || compareRun.get() == current) {
             compareRun.set(state.runs().stream().filter(run -> run != current).findFirst().orElse(null));
         }
     }
 
-    /// The detail shown; `null` while no token of the current run is selected.
+    /// The detail shown; `null` while no token of the current run is selected, or the selected
+    /// token is not in it.
     public ReadOnlyObjectProperty<TokenDetail> detailProperty() {
         return detail;
+    }
+
+    /// The run whose record [#detailProperty()] shows; `null` with no detail.
+    public ReadOnlyObjectProperty<OpenRun> detailRunProperty() {
+        return detailRun;
     }
 
     /// The slider's alpha in `[1, 8]`; changing it re-aligns the token.
@@ -188,13 +211,13 @@ public final class TokenDetailViewModel {
 
     /// The current run's alpha (the reset value; 4 when no run is open).
     public double runAlpha() {
-        OpenRun run = state.currentRunProperty().get();
+        OpenRun run = shownRun.getValue();
         return run == null ? 4.0 : clampAlpha(run.run().manifest().alpha());
     }
 
     /// Sets the slider back to the run's alpha, which shows the run's own record.
     public void resetAlpha() {
-        OpenRun run = state.currentRunProperty().get();
+        OpenRun run = shownRun.getValue();
         realignable.set(run != null && hasBridge(run) && readsAlpha(run));
         updateAlphaEnabled();
         alpha.set(runAlpha());
@@ -236,7 +259,7 @@ public final class TokenDetailViewModel {
     void restoreAlpha(double value) {
         double restored = clampAlpha(value);
         alpha.set(restored);
-        restoredAlpha = state.currentRunProperty().get() == null ? restored : Double.NaN;
+        restoredAlpha = shownRun.getValue() == null ? restored : Double.NaN;
     }
 
     /// Bookmarks the selected token, or removes its bookmark (Ctrl+B).
@@ -262,32 +285,57 @@ public final class TokenDetailViewModel {
     }
 
     private void requestDetail() {
-        OpenRun open = state.currentRunProperty().get();
+        OpenRun open = shownRun.getValue();
         String token = token();
         if (open == null || token == null) {
             realigner.discard();
             detail.set(null);
+            detailRun.set(null);
             updateAlphaEnabled();
             status.set(open == null ? "No run open" : "No token selected");
             return;
         }
+        tokenMissing = false;
         OpenedRun run = OpenedRun.of(open.run());
         double requested = clampAlpha(alpha.get());
         double ownAlpha = runAlpha();
         boolean stored = Math.abs(requested - ownAlpha) < ALPHA_STEP / 2 || !realignable.get();
         realigner.submit((progress, cancel) -> {
-            int id = run.idOf(token);
+            OptionalInt found = run.run().idOf(token);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            int id = found.getAsInt();
             InspectedToken own = run.inspect(id, OptionalDouble.empty());
             if (stored || own.record().isCopy()) {
-                return new TokenDetail(own.record(), stored ? requested : ownAlpha, false, own.elapsedNanos());
+                return Optional.of(new TokenDetail(own.record(), stored ? requested : ownAlpha, false,
+                        own.elapsedNanos()));
             }
             InspectedToken shown = run.inspect(id, OptionalDouble.of(requested));
-            return new TokenDetail(shown.record(), requested, true, own.elapsedNanos() + shown.elapsedNanos());
+            return Optional.of(new TokenDetail(shown.record(), requested, true,
+                    own.elapsedNanos() + shown.elapsedNanos()));
         });
     }
 
-    private void showDetail(TokenDetail shown) {
+    /// Shows the latest request's record; a token the run lacks (a Korean token after a switch to
+    /// a Russian run) clears the pane and says so on the status line, without a dialog.
+    private void showDetail(Optional<TokenDetail> found) {
+        OpenRun run = shownRun.getValue();
+        if (found.isEmpty()) {
+            tokenMissing = true;
+            detail.set(null);
+            detailRun.set(null);
+            comparer.discard();
+            compareRecord.set(null);
+            compareStatus.set("");
+            updateAlphaEnabled();
+            status.set(token() + " is not in " + (run == null ? "this run" : run.label())
+                    + "; select one of its tokens");
+            return;
+        }
+        TokenDetail shown = found.get();
         detail.set(shown);
+        detailRun.set(run);
         updateAlphaEnabled();
         status.set(shown.realigned()
                 ? String.format(Locale.ROOT, "re-aligned at α = %.1f in %s", shown.alpha(), millis(shown.elapsedNanos()))
@@ -297,7 +345,7 @@ public final class TokenDetailViewModel {
     /// Why the run's own weights are shown: the alpha they were built at, or why alpha does not
     /// apply (no bridge, a method without alpha, a copied token).
     private String storedNote(TokenDetail shown) {
-        OpenRun run = state.currentRunProperty().get();
+        OpenRun run = shownRun.getValue();
         if (run == null || !hasBridge(run)) {
             return " (no bridge: alpha does not apply)";
         }
@@ -325,12 +373,15 @@ public final class TokenDetailViewModel {
             compareStatus.set(other == null ? "Choose a run to compare" : "");
             return;
         }
-        OpenRun current = state.currentRunProperty().get();
+        OpenRun current = shownRun.getValue();
         comparer.submit((progress, cancel) -> current == null ? OpenedRun.of(other.run()).find(token)
                 : OpenedRun.of(other.run()).sameToken(OpenedRun.of(current.run()), token));
     }
 
     private void showComparison(Optional<AlignmentRecord> record) {
+        if (tokenMissing) {
+            return;
+        }
         compareRecord.set(record.orElse(null));
         String token = token();
         if (record.isEmpty()) {
@@ -362,6 +413,20 @@ public final class TokenDetailViewModel {
 
     private String token() {
         return state.selectedTokenProperty().get();
+    }
+
+    /// The token shown as `sembridge inspect --json` prints it (the same codec), for "Copy as
+    /// JSON"; empty while no token of the current run is shown.
+    public Optional<String> detailJson() {
+        OpenRun run = detailRun.get() != null ? detailRun.get() : state.currentRunProperty().get();
+        TokenDetail shown = detail.get();
+        if (run == null || shown == null) {
+            return Optional.empty();
+        }
+        InspectedToken token = new InspectedToken(shown.record(), shown.alpha(), shown.realigned(),
+                shown.elapsedNanos());
+        return Optional.of(PrintedJson.of(InspectedTokenJson.toJson(run.run().directory(),
+                run.run().manifest().method(), token)));
     }
 
     /// `value` rounded to the slider's step and clamped to `[1, 8]`.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -62,6 +63,10 @@ final class WeightBars extends VBox {
     private static HBox bar(SourceWeight source) {
         Label token = new Label(source.token());
         token.getStyleClass().add("bar-token");
+        // at least 8 em so the bars line up, and never narrower than the token: an em width in
+        // the style sheet was cut to "mecha..." in presentation mode
+        token.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(8 * token.getFont().getSize(), token.prefWidth(-1)), token.fontProperty()));
         Region bar = new Region();
         bar.getStyleClass().add("weight-bar");
         double width = Math.max(2, FULL_WIDTH * source.weight());

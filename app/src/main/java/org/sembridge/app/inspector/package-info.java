@@ -4,7 +4,8 @@
 /// ## Data flow
 ///
 /// ```
-/// WorkbenchState.currentRun ──TaskRunner──> TokenFiguresLoader ──> TokenFigures (primitive columns)
+/// WorkbenchState.runs ──RunFiguresCache──TaskRunner──> TokenFiguresLoader ──> TokenFigures per open run
+/// WorkbenchState.currentRun ──> the kept TokenFigures (primitive columns), at once when read
 ///                                                                      │
 ///                   TokenSort ──> RowSorter (long-packed keys) ──> sorted int[] (kept per sort)
 ///                   TokenFilter + bookmarks + TokenFocus ──────> filtered int[] ──> RowIndexList
@@ -16,8 +17,14 @@
 ///
 /// ## Invariants
 ///
-/// - **One read per run.** [TokenFiguresLoader] parses every alignment record once, on an engine
-///   thread, with progress and cancel; a cancelled or failed read keeps the figures shown before.
+/// - **One read per run, kept while it is open.** [TokenFiguresLoader] parses every alignment
+///   record once, on an engine thread, with progress and cancel; a cancelled or failed read keeps
+///   the figures shown before. [RunFiguresCache] keeps each open run's figures (and the inspector
+///   its last sort), reads the runs opened beside the current one ahead, one at a time, and never
+///   repeats a cancelled read by itself: switching runs re-reads nothing.
+/// - **The pane shows the table's run.** [TokenDetailViewModel] follows the run whose figures are
+///   shown, so its token is never shown under another run's title; a selected token the run lacks
+///   (a Korean token in a Russian run) empties the pane with a status line, never a dialog.
 ///   The figures are columns of primitive arrays ([TokenFigures]); the table's items are row
 ///   indices ([RowIndexList]), so only the visible cells exist and format their values.
 /// - **Sort and filter are index permutations.** Every column sorts by an `int` key (text columns

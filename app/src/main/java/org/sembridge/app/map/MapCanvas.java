@@ -17,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
+import org.sembridge.app.common.ThemeClasses;
 
 /// The map's drawing surface: a `Canvas` that fills its pane, redrawn at most once per pulse and
 /// only when something it shows changed (a dirty flag checked by an `AnimationTimer`), plus the
@@ -30,6 +31,9 @@ final class MapCanvas {
 
     /// Pointer travel (pixels) below which a press and release count as a click, not a drag.
     static final double CLICK_SLOP = 4;
+    /// How much larger labels, rings and link lines are drawn in presentation mode (the
+    /// theme's own font scale), so they read on a projector.
+    static final double PRESENTATION_SCALE = 1.5;
 
     private final MapViewModel viewModel;
     private final Pane pane = new Pane();
@@ -48,6 +52,7 @@ final class MapCanvas {
     private LongConsumer frameListener = nanos -> { };
     private Consumer<MapPalette> paletteListener = newPalette -> { };
     private MapPalette palette = MapPalette.LIGHT;
+    private double overlayScale = 1;
     private Parent themedRoot;
     private boolean dirty = true;
     private long frames;
@@ -78,7 +83,7 @@ final class MapCanvas {
         pane.heightProperty().addListener(this::resized);
         for (Observable shown : new Observable[] {viewModel.layoutProperty(), viewModel.viewportProperty(),
                 viewModel.colourModeProperty(), viewModel.hoveredProperty(), viewModel.selectedProperty(),
-                viewModel.lassoProperty()}) {
+                viewModel.lassoProperty(), viewModel.searchResultProperty()}) {
             shown.addListener(o -> markDirty());
         }
         viewModel.hoveredProperty().addListener((obs, old, now) -> showHover(now.intValue()));
@@ -106,7 +111,8 @@ final class MapCanvas {
         renderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
                 viewModel.layoutProperty().get(), viewModel.transform(), palette, viewModel.colourModeProperty().get(),
                 new MapRenderer.Overlay(viewModel.selectedProperty().get(), viewModel.hoveredProperty().get(),
-                        viewModel.lassoProperty().get(), Arrays.copyOf(lassoPath, lassoLength)));
+                        viewModel.lassoProperty().get(), Arrays.copyOf(lassoPath, lassoLength),
+                        viewModel.searchResultProperty().get(), overlayScale));
         frameListener.accept(renderer.lastDrawNanos());
     }
 
@@ -135,6 +141,16 @@ final class MapCanvas {
         return palette;
     }
 
+    /// The size of labels, rings and links relative to the normal theme (follows presentation mode).
+    double overlayScale() {
+        return overlayScale;
+    }
+
+    /// The labels placed in the last frame.
+    java.util.List<MapLabelPlacer.Placed> labelsPlaced() {
+        return renderer.lastLabelsPlaced();
+    }
+
     private void markDirty() {
         dirty = true;
     }
@@ -160,6 +176,7 @@ final class MapCanvas {
 
     private void usePalette(java.util.Collection<? extends String> rootStyleClasses) {
         palette = MapPalette.forStyleClasses(rootStyleClasses);
+        overlayScale = rootStyleClasses.contains(ThemeClasses.PRESENTATION) ? PRESENTATION_SCALE : 1;
         paletteListener.accept(palette);
         markDirty();
     }

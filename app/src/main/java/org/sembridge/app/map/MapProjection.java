@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.Formats;
 import org.sembridge.app.common.TaskHandle;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.OpenRun;
@@ -30,6 +31,7 @@ final class MapProjection {
     private final DialogService dialogs;
     private final Executor uiThread;
     private final RunMapProjector projector;
+    private final MapSizeEstimator sizes;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -38,10 +40,12 @@ final class MapProjection {
 
     /// Projections with `projector` through `tasks`, errors through `dialogs`, and progress
     /// reports handed to the UI thread through `uiThread`; `layout` is the map shown (it decides
-    /// whether a cancel message says the previous map is kept).
+    /// whether a cancel message says the previous map is kept); `sizes` guards map sizes and
+    /// learns the rates each map measures.
     MapProjection(ObservableValue<MapLayout> layout, TaskRunner tasks, DialogService dialogs, Executor uiThread,
-            RunMapProjector projector) {
+            RunMapProjector projector, MapSizeEstimator sizes) {
         this.layout = layout;
+        this.sizes = sizes;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.uiThread = uiThread;
@@ -71,6 +75,10 @@ final class MapProjection {
     /// Projects `run` (null: asks for a run to be opened) as `request` says, cancelling the
     /// projection still running; `onFinished` gets the map on the UI thread unless a later
     /// start or [#abandon()] superseded this one.
+    ///
+    /// Two engine steps: the points are counted first (no vector read), then the size guard
+    /// ([MapSizeEstimator#allows]) asks before a map beyond its limit, and only then the
+    /// projection runs. A "no" ends the request with a status line; the map shown stays.
     void start(OpenRun run, MapRequest request, Consumer<MapLayout> onFinished) {
         if (run == null) {
             progressText.set("Open a run first: the map shows the tokens of the current run");
@@ -81,7 +89,38 @@ final class MapProjection {
         String method = request.parameters().method().displayName();
         running.set(true);
         progress.set(-1);
-        progressText.set("Starting " + method + " of " + request.points().text());
+        progressText.set("Counting the points of " + request.points().text());
+        handle = tasks.run("Counting map points of " + run.label(), (engineProgress, cancel) -> {
+            MapPointCount count = projector.count(run.run(), request);
+            cancel.throwIfCancelled("map");
+            return count;
+        }, count -> {
+            if (mine == generation && running.get()) {
+                project(run, request, count, mine, onFinished);
+            }
+        }, error -> {
+            if (mine == generation) {
+                running.set(false);
+                progress.set(0);
+                failed(method, error);
+            }
+        });
+    }
+
+    private void project(OpenRun run, MapRequest request, MapPointCount count, long mine,
+            Consumer<MapLayout> onFinished) {
+        String method = request.parameters().method().displayName();
+        if (!sizes.allows(request.parameters(), count)) {
+            running.set(false);
+            progress.set(0);
+            progressText.set(method + " map of " + Formats.count(count.points()) + " points not made"
+                    + (layout.getValue() == null ? "" : "; the previous map is kept"));
+            return;
+        }
+        MapSizeEstimate estimate = sizes.estimate(request.parameters(), count);
+        progressText.set("Starting " + method + " of " + Formats.count(count.points()) + " points (about "
+                + estimate.expectedTime() + ")");
+        MapStageTimes times = new MapStageTimes(System::nanoTime);
         ProgressListener toUi = (stage, done, total) -> uiThread.execute(() -> {
             if (mine == generation && running.get()) {
                 progressText.set(stage);
@@ -89,8 +128,9 @@ final class MapProjection {
             }
         });
         handle = tasks.run(method + " map of " + run.label(),
-                (engineProgress, cancel) -> projector.project(run.run(), request,
+                (engineProgress, cancel) -> projector.project(count,
                         (stage, done, total) -> {
+                            times.report(stage);
                             engineProgress.onProgress(stage, done, total);
                             toUi.onProgress(stage, done, total);
                         }, cancel),
@@ -99,6 +139,8 @@ final class MapProjection {
                         running.set(false);
                         progress.set(1);
                         progressText.set("");
+                        sizes.measured(sizes.model().calibrated(request.parameters(), count.points(),
+                                count.dimension(), times));
                         onFinished.accept(finished);
                     }
                 },

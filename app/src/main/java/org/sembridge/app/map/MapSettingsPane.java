@@ -92,12 +92,25 @@ final class MapSettingsPane {
         stage.getStyleClass().add("muted");
         stage.textProperty().bind(viewModel.progressTextProperty());
 
+        Label estimate = new Label();
+        estimate.setId("mapPointsEstimate");
+        estimate.getStyleClass().add("muted");
+        estimate.textProperty().bind(viewModel.sizePreviewProperty());
+        estimate.setTooltip(new Tooltip("How many points the setting maps on the current run and the expected time, "
+                + "from the rate the last maps measured on this machine; maps above "
+                + org.sembridge.app.common.Formats.count(MapSizeEstimator.CONFIRM_ABOVE_POINTS)
+                + " points ask before they start"));
+
         FlowPane settings = new FlowPane(12, 8, labelled("Method", method));
         settings.getChildren().addAll(parameters.nodes());
-        settings.getChildren().addAll(labelled("Points", points), withSources, run, cancel);
+        settings.getChildren().addAll(labelled("Points", points), withSources, estimate, run, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(8, progress, stage);
         status.setAlignment(Pos.CENTER_LEFT);
+        // no empty row under the settings: the status row takes room only while there is a
+        // projection running or a message to show
+        status.visibleProperty().bind(viewModel.runningProperty().or(stage.textProperty().isNotEmpty()));
+        status.managedProperty().bind(status.visibleProperty());
         root.getChildren().addAll(settings, status);
     }
 

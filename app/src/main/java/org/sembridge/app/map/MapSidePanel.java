@@ -10,15 +10,18 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.sembridge.app.common.Formats;
 
-/// The panel beside the canvas: view controls (colour mode, reset view, lasso mode), the
-/// legend, the selected point with its weighted links, and the lasso selection with its export
-/// and the jump to the inspector.
+/// The panel beside the canvas: the search box, view controls (colour mode, reset view, lasso
+/// mode), the legend, the selected point with its weighted links, its nearest neighbours in the
+/// original space and on the map side by side, and the lasso selection with its export and the
+/// jump to the inspector.
 final class MapSidePanel {
 
     private final MapViewModel viewModel;
@@ -27,6 +30,7 @@ final class MapSidePanel {
     /// instead of letting its lists overlap.
     private final ScrollPane scroller = new ScrollPane(root);
     private final VBox legend = new VBox(4);
+    private final TextField searchField = new TextField();
     private MapPalette palette = MapPalette.LIGHT;
 
     MapSidePanel(MapViewModel viewModel) {
@@ -81,6 +85,7 @@ final class MapSidePanel {
 
         Label lassoCount = new Label();
         lassoCount.setId("mapLassoCount");
+        lassoCount.setWrapText(true);
         lassoCount.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.lassoTokens().isEmpty() ? "Lasso: Shift+drag around points"
                         : "Lasso: " + Formats.tokens(viewModel.lassoTokens().size()),
@@ -106,8 +111,96 @@ final class MapSidePanel {
         }
         FlowPane lassoActions = new FlowPane(6, 6, export, inspect, clear);
 
-        root.getChildren().addAll(heading("View"), colour, tools, legend, heading("Selection"), selected, links,
-                heading("Lasso"), lassoCount, lassoTokens, lassoActions);
+        root.getChildren().addAll(heading("Find"), searchBox(), heading("View"), colour, tools, legend,
+                heading("Selection"), selected, links, heading("Neighbours"), neighbours(), heading("Lasso"),
+                lassoCount, lassoTokens, lassoActions);
+    }
+
+    /// The search field: token text, regex or English source; Enter steps through the matches,
+    /// Esc clears.
+    private Node searchBox() {
+        searchField.setId("mapSearch");
+        searchField.setPromptText("Find a token (Ctrl+F)");
+        searchField.textProperty().bindBidirectional(viewModel.searchQueryProperty());
+        searchField.setTooltip(new Tooltip("Highlights the matching points and brings them into view; Enter selects "
+                + "and centres the next match, Esc clears"));
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                viewModel.nextSearchMatch();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                viewModel.clearSearch();
+                e.consume();
+            }
+        });
+        ComboBox<MapSearchMode> mode = new ComboBox<>();
+        mode.setId("mapSearchMode");
+        mode.getItems().setAll(MapSearchMode.values());
+        mode.valueProperty().bindBidirectional(viewModel.searchModeProperty());
+        mode.setTooltip(new Tooltip("Token: part of the token text (ignoring case and ▁ Ġ ##); Regex: a Java regular "
+                + "expression on the stored token; English source: targets built from a matching source token"));
+        Label status = new Label();
+        status.setId("mapSearchStatus");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> viewModel.searchResultProperty().get().message(),
+                viewModel.searchResultProperty()));
+        searchField.setMaxWidth(Double.MAX_VALUE);
+        // one control per line, so none is cut in the narrow panel (presentation mode included)
+        return new VBox(4, searchField, mode, status);
+    }
+
+    /// The selected point's neighbours in the original space and on the map, side by side.
+    private Node neighbours() {
+        Label summary = new Label();
+        summary.setId("mapNeighbourSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(viewModel.neighbourSummaryProperty());
+        ListView<MapNeighbourRow> original = neighbourList("mapOriginalNeighbours", viewModel.originalNeighbours(),
+                "Nearest by distance between the adapted-space vectors; ● also near on the map, ○ torn apart by the "
+                        + "projection; double-click selects");
+        ListView<MapNeighbourRow> onMap = neighbourList("mapMapNeighbours", viewModel.mapNeighbours(),
+                "Nearest on the map; ● also near in the original space, ○ brought close by the projection; "
+                        + "double-click selects");
+        VBox left = new VBox(2, smallHeading("Original space"), original);
+        VBox right = new VBox(2, smallHeading("On the map"), onMap);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        left.setPrefWidth(1);
+        right.setPrefWidth(1);
+        HBox lists = new HBox(6, left, right);
+        lists.setId("mapNeighbours");
+        return new VBox(4, summary, lists);
+    }
+
+    private ListView<MapNeighbourRow> neighbourList(String id, javafx.collections.ObservableList<MapNeighbourRow> rows,
+            String tooltip) {
+        ListView<MapNeighbourRow> list = new ListView<>(rows);
+        list.setId(id);
+        list.setPrefHeight(150);
+        list.setTooltip(new Tooltip(tooltip));
+        list.setOnMouseClicked(e -> {
+            MapNeighbourRow row = list.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && row != null) {
+                viewModel.selectPoint(row.index());
+            }
+        });
+        return list;
+    }
+
+    /// Puts the keyboard focus in the search field (Ctrl+F on the page).
+    void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    private static Label smallHeading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        return label;
     }
 
     /// The panel's node.
@@ -130,6 +223,7 @@ final class MapSidePanel {
             Label label = new Label(entry.label() + "  " + Formats.count(entry.count()), swatch);
             label.setId("mapLegend-" + entry.category());
             label.setGraphicTextGap(8);
+            label.setWrapText(true);
             legend.getChildren().add(label);
         }
     }

@@ -15,7 +15,8 @@ import javafx.scene.layout.Region;
 /// ([MapCanvas]), the view, selection and lasso panel on the right ([MapSidePanel]), and the map
 /// summary with the last frame's draw time below.
 ///
-/// Page shortcuts: Ctrl+Enter runs, Ctrl+E exports the lasso, Ctrl+I shows it in the inspector;
+/// Page shortcuts: Ctrl+Enter runs, Ctrl+E exports the lasso, Ctrl+I shows it in the inspector,
+/// Ctrl+F finds a token;
 /// the canvas's own keys are listed at [MapCanvas].
 public final class MapView {
 
@@ -23,12 +24,14 @@ public final class MapView {
     private final BorderPane root = new BorderPane();
     private final MapCanvas canvas;
     private final Label drawTime = new Label();
+    private final MapSidePanel side;
 
     public MapView(MapViewModel viewModel) {
         this.viewModel = viewModel;
         this.canvas = new MapCanvas(viewModel);
         MapSettingsPane settings = new MapSettingsPane(viewModel);
         MapSidePanel side = new MapSidePanel(viewModel);
+        this.side = side;
         root.setId("mapView");
         root.getStyleClass().add("map-view");
         root.setTop(settings.node());
@@ -40,6 +43,9 @@ public final class MapView {
         Label summary = new Label();
         summary.setId("mapSummary");
         summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setWrapText(true);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        drawTime.setMinWidth(Region.USE_PREF_SIZE);
         drawTime.setId("mapDrawTime");
         drawTime.getStyleClass().add("muted");
         Region spacer = new Region();
@@ -82,6 +88,8 @@ public final class MapView {
             viewModel.exportLasso();
         } else if (e.getCode() == KeyCode.I) {
             viewModel.showLassoInInspector();
+        } else if (e.getCode() == KeyCode.F) {
+            side.focusSearch();
         } else {
             return;
         }

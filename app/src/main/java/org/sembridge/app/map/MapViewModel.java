@@ -1,7 +1,11 @@
 package org.sembridge.app.map;
 
 import com.google.gson.JsonElement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Navigator;
@@ -29,7 +34,6 @@ import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.TokenFocus;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
-import org.sembridge.engine.projection.PcaParameters;
 import org.sembridge.engine.projection.ProjectionMethod;
 import org.sembridge.engine.projection.ProjectionSettingCatalog;
 import org.sembridge.engine.projection.ProjectionParameters;
@@ -62,9 +66,16 @@ public final class MapViewModel implements SessionPart {
     private final MapViewportState camera;
     private final MapSelection selection;
     private final MapLasso lasso;
+    private final MapSearch search;
+    private final MapNeighbourhood neighbourhood;
+    private final MapSizeEstimator sizes;
 
-    private boolean shown;
+    /// The last map of each open run other than the one shown, with its viewport and lasso, so a
+    /// switch back shows it again instead of projecting anew.
+    private final Map<OpenRun, KeptMap> keptMaps = new IdentityHashMap<>();
     private OpenRun layoutRun;
+    /// Whether the page is visible: only then does the points preview count (a short select).
+    private boolean shown;
 
     /// A map page over `state`; engine work through `tasks`, errors and file choosers through
     /// `dialogs`, page switches through `navigator`, and progress reports handed to the UI
@@ -78,13 +89,24 @@ public final class MapViewModel implements SessionPart {
             Executor uiThread, RunMapProjector projector) {
         this.state = state;
         this.dialogs = dialogs;
-        this.projection = new MapProjection(layout, tasks, dialogs, uiThread, projector);
+        this.sizes = new MapSizeEstimator(tasks, dialogs, projector);
+        this.projection = new MapProjection(layout, tasks, dialogs, uiThread, projector, sizes);
         this.camera = new MapViewportState(layout);
         this.selection = new MapSelection(layout, state, camera);
         this.lasso = new MapLasso(layout, camera, state, tasks, dialogs, navigator, projection::report);
+        this.search = new MapSearch(layout, camera, selection);
+        this.neighbourhood = new MapNeighbourhood(layout, selection.selected());
         state.currentRunProperty().addListener((obs, old, now) -> currentRunChanged());
+        state.runs().addListener((ListChangeListener<OpenRun>) change -> forgetClosedRuns());
         layout.addListener((obs, old, now) -> updateLegend());
         settings.colourMode().addListener((obs, old, now) -> updateLegend());
+        settings.points().addListener(o -> refreshSizePreview());
+        settings.withSources().addListener(o -> refreshSizePreview());
+        settings.method().addListener(o -> refreshSizePreview());
+        for (var setting : settings.savedSettings()) {
+            settings.setting(setting.name()).addListener(o -> refreshSizePreview());
+        }
+        state.currentRunProperty().addListener(o -> showKnownSizePreview());
     }
 
     // ---- settings chosen before a run ----
@@ -195,14 +217,18 @@ public final class MapViewModel implements SessionPart {
         projection.cancel();
     }
 
-    /// Called when the page becomes visible: with a run open and no map yet, makes a PCA map
-    /// (seconds at most) so the page never opens empty.
+    /// Called when the page becomes visible. Starts nothing (issue 15: visiting the page started a
+    /// PCA of the last point setting, even a 300,000-point one that had been cancelled): without
+    /// a map, the summary says how to make one.
     public void pageShown() {
         shown = true;
-        mapCurrentRunIfMissing();
+        showKnownSizePreview();
+        if (layout.get() == null) {
+            summary.set(noMapYet());
+        }
     }
 
-    /// Called when another page replaces this one.
+    /// Called when another page replaces this one: the points preview stops counting.
     public void pageHidden() {
         shown = false;
     }
@@ -213,11 +239,10 @@ public final class MapViewModel implements SessionPart {
         show(finished, state.currentRunProperty().get());
     }
 
-    private void mapCurrentRunIfMissing() {
-        if (shown && state.currentRunProperty().get() != null && layout.get() == null
-                && !projection.running().get()) {
-            start(new PcaParameters());
-        }
+    private String noMapYet() {
+        OpenRun run = state.currentRunProperty().get();
+        return run == null ? "No map yet: open a run first"
+                : "No map of " + run.label() + " yet: choose the points and press Run (Ctrl+Enter)";
     }
 
     private void start(ProjectionParameters parameters) {
@@ -242,19 +267,41 @@ public final class MapViewModel implements SessionPart {
         selection.mapShown(finished);
     }
 
+    /// Keeps the map shown for its run and shows the new current run's kept map, if any; a
+    /// projection still running is abandoned (it is not repeated later) and nothing new starts.
     private void currentRunChanged() {
-        if (state.currentRunProperty().get() == layoutRun) {
+        OpenRun now = state.currentRunProperty().get();
+        if (now == layoutRun) {
             return;
         }
+        if (layoutRun != null && layout.get() != null && state.runs().contains(layoutRun)) {
+            keptMaps.put(layoutRun, new KeptMap(layout.get(), camera.sessionViewport(), lasso.sessionOutline()));
+        }
         projection.abandon();
-        layout.set(null);
-        layoutRun = null;
-        summary.set("No map yet");
         projection.report("");
         selection.selectOnly(-1);
         selection.hover(-1);
         lasso.clear();
-        mapCurrentRunIfMissing();
+        KeptMap kept = now == null ? null : keptMaps.remove(now);
+        if (kept != null) {
+            camera.restore(kept.viewport());
+            lasso.restore(kept.lasso());
+            show(kept.layout(), now);
+            return;
+        }
+        layout.set(null);
+        layoutRun = null;
+        summary.set(noMapYet());
+    }
+
+    private void forgetClosedRuns() {
+        Set<OpenRun> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(state.runs());
+        keptMaps.keySet().retainAll(open);
+    }
+
+    /// A run's map put aside while another run is current.
+    private record KeptMap(MapLayout layout, MapViewport viewport, LassoPolygon lasso) {
     }
 
     // ---- the canvas: viewport, hover, selection ----
@@ -364,6 +411,95 @@ public final class MapViewModel implements SessionPart {
     /// Selects point `i` (-1 clears); a target point becomes the workbench's selected token.
     public void selectPoint(int i) {
         selection.selectPoint(i);
+    }
+
+    // ---- search ----
+
+    /// The search box's text (token text, regex or English source by [#searchModeProperty()]);
+    /// blank: no search. A query that finds points highlights them and fits the view to them.
+    public StringProperty searchQueryProperty() {
+        return search.query();
+    }
+
+    /// How the search box reads its text; token text by default.
+    public ObjectProperty<MapSearchMode> searchModeProperty() {
+        return search.mode();
+    }
+
+    /// What the search finds on the shown map (the canvas dims everything else).
+    public ReadOnlyObjectProperty<MapSearchResult> searchResultProperty() {
+        return search.result();
+    }
+
+    /// Selects the next search match (wrapping round) and centres it (Enter in the search box);
+    /// tells which point, or -1 when nothing matches.
+    public int nextSearchMatch() {
+        return search.next();
+    }
+
+    /// Clears the search (Esc in the search box).
+    public void clearSearch() {
+        search.clear();
+    }
+
+    // ---- neighbours ----
+
+    /// The selected point's nearest neighbours by distance between the original vectors, nearest
+    /// first; each row says whether it is also a map neighbour.
+    public ObservableList<MapNeighbourRow> originalNeighbours() {
+        return neighbourhood.original();
+    }
+
+    /// The selected point's nearest neighbours on the map, nearest first; each row says whether it
+    /// is also an original neighbour.
+    public ObservableList<MapNeighbourRow> mapNeighbours() {
+        return neighbourhood.onMap();
+    }
+
+    /// One line comparing the two neighbour lists, e.g. `6 of 10 nearest in the original space
+    /// are also among the 10 nearest on the map`.
+    public ReadOnlyStringProperty neighbourSummaryProperty() {
+        return neighbourhood.summary();
+    }
+
+    // ---- map size ----
+
+    /// How many points the chosen points setting makes on the current run and the expected time
+    /// of the chosen method (counted off the UI thread as the settings change).
+    public ReadOnlyStringProperty sizePreviewProperty() {
+        return sizes.preview();
+    }
+
+    /// Asks before maps of more than `points` points ([MapSizeEstimator#CONFIRM_ABOVE_POINTS]
+    /// unless changed; tests use small limits on the sample runs).
+    void confirmMapsAbove(int points) {
+        sizes.confirmAbove(points);
+    }
+
+    /// The rates the expected times come from (tests and measurements).
+    MapCostModel costModel() {
+        return sizes.model();
+    }
+
+    private void refreshSizePreview() {
+        updateSizePreview(true);
+    }
+
+    /// A visit or a run switch starts nothing (issue 15): it shows a count already made, if any.
+    private void showKnownSizePreview() {
+        updateSizePreview(false);
+    }
+
+    private void updateSizePreview(boolean mayCount) {
+        OpenRun run = state.currentRunProperty().get();
+        if (!shown || run == null) {
+            return;
+        }
+        try {
+            sizes.refresh(run, settings.request(settings.parameters()), settings::parameters, mayCount);
+        } catch (InputFormatException e) {
+            sizes.invalid("Points: " + e.getMessage());
+        }
     }
 
     // ---- lasso ----

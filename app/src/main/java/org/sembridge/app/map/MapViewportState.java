@@ -85,6 +85,33 @@ final class MapViewportState {
         viewport.set(viewport.get().centredOn(map.xs()[index], map.ys()[index]));
     }
 
+    /// The largest zoom [#showPoints] uses, so a few close points do not fill the canvas.
+    static final double SHOW_POINTS_MAX_ZOOM = 40;
+
+    /// Brings `indices` of `map` into view: one point is centred at the current zoom; several
+    /// are fitted (the box around them with a margin fills the canvas, zoom at most
+    /// [#SHOW_POINTS_MAX_ZOOM] and never below the whole map's view); none leaves the view.
+    void showPoints(MapLayout map, int[] indices) {
+        if (indices.length == 0) {
+            return;
+        }
+        if (indices.length == 1) {
+            centreOn(map, indices[0]);
+            return;
+        }
+        float[] xs = new float[indices.length];
+        float[] ys = new float[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            xs[k] = map.xs()[indices[k]];
+            ys[k] = map.ys()[indices[k]];
+        }
+        MapBounds box = MapBounds.around(xs, ys);
+        MapBounds whole = map.bounds();
+        double zoom = box.fitScale(canvasWidth, canvasHeight) / whole.fitScale(canvasWidth, canvasHeight);
+        zoom = Math.max(1, Math.min(SHOW_POINTS_MAX_ZOOM, zoom));
+        viewport.set(new MapViewport(box.centreX(), box.centreY(), zoom));
+    }
+
     /// The point within [#PICK_RADIUS_PIXELS] of the pixel `(screenX, screenY)`, nearest first,
     /// or -1; from the spatial grid, not a scan.
     int pointAt(double screenX, double screenY) {

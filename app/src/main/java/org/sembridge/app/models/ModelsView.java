@@ -3,6 +3,7 @@ package org.sembridge.app.models;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -44,7 +45,10 @@ public final class ModelsView {
         hint.setWrapText(true);
         TilePane cards = new TilePane(14, 14);
         cards.setPrefColumns(3);
-        cards.setPrefTileWidth(360);
+        // 26 em: 338 px at the normal 13 px font (three cards in a row at 1280 px), wider with
+        // presentation mode's font, so a card's keys and values never print over each other
+        cards.prefTileWidthProperty().bind(Bindings.createDoubleBinding(() -> 26 * hint.getFont().getSize(),
+                hint.fontProperty()));
         for (ModelRole role : ModelRole.values()) {
             cards.getChildren().add(card(role));
         }
@@ -62,6 +66,7 @@ public final class ModelsView {
         Label headline = new Label();
         headline.setId(id + "Headline");
         headline.getStyleClass().add("card-headline");
+        headline.setWrapText(true);
         Label path = new Label();
         path.setId(id + "Path");
         path.getStyleClass().add("muted");
@@ -75,7 +80,9 @@ public final class ModelsView {
         fields.setHgap(10);
         fields.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(90);
+        // the keys' column never narrower than its widest key: a narrower one printed the key
+        // over its value ("vocabulary3,457") once the font grew
+        keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);

@@ -3,6 +3,7 @@ package org.sembridge.app.runs;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -38,7 +39,13 @@ public final class RunsView {
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox top = new HBox(14, form, progress);
         form.setPrefWidth(560);
-        SplitPane split = new SplitPane(top, new OpenRunsTable(viewModel).root());
+        // the form and the progress scroll inside the split's upper part: taller than that part
+        // (presentation mode's font), they were drawn upward over the page's hint
+        ScrollPane topScroll = new ScrollPane(top);
+        topScroll.setFitToWidth(true);
+        topScroll.setFitToHeight(true);
+        topScroll.getStyleClass().add("page-scroller");
+        SplitPane split = new SplitPane(topScroll, new OpenRunsTable(viewModel).root());
         split.setId("runsSplit");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);

@@ -2,7 +2,9 @@ package org.sembridge.app.search;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,8 +21,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
 
 /// The evaluation part of the search page: queries and qrels files, run (with progress and
@@ -29,10 +34,27 @@ import org.sembridge.app.common.DialogService;
 /// inspector on the query's target tokens.
 final class EvaluationPanel {
 
+    /// Query texts: case-insensitive, then exact (one `String` comparison, no collator).
+    static final Comparator<String> TEXTS = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+    /// Query ids: numeric ids by value (`2` before `10`), numeric before other ids, others by text.
+    static final Comparator<String> QUERY_IDS = (a, b) -> {
+        boolean numericA = isDigits(a);
+        boolean numericB = isDigits(b);
+        if (numericA && numericB) {
+            int byLength = Integer.compare(stripZeros(a).length(), stripZeros(b).length());
+            return byLength != 0 ? byLength : stripZeros(a).compareTo(stripZeros(b));
+        }
+        return numericA != numericB ? (numericA ? -1 : 1) : TEXTS.compare(a, b);
+    };
+
     private final SearchViewModel viewModel;
     private final DialogService dialogs;
     private final VBox root = new VBox(8);
     private final TableView<QueryRow> table = new TableView<>();
+    /// Each column's order on the rows themselves, so a sort compares fields directly instead of
+    /// making a cell value per comparison (JavaFX's default path; for text columns it also made a
+    /// `Collator` per comparison: 57-77 s per sort at 250,000 rows, see EvaluationTableScaleGuiTest).
+    private final Map<TableColumn<QueryRow, ?>, Comparator<QueryRow>> rowOrders = new HashMap<>();
 
     EvaluationPanel(SearchViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
@@ -81,9 +103,20 @@ final class EvaluationPanel {
             return row == null || row.mean();
         }, table.getSelectionModel().selectedItemProperty()));
         showTokens.setOnAction(e -> showSelectedTokens());
+        Button copyJson = new Button("Copy JSON");
+        copyJson.setId("copyRowJson");
+        copyJson.setMinWidth(Region.USE_PREF_SIZE);
+        copyJson.setTooltip(new Tooltip("Copy the selected row as JSON, its entries as `sembridge eval --json` prints"
+                + " them (paste into a notebook)"));
+        copyJson.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copyJson.setOnAction(e -> viewModel.evaluationRowJson(table.getSelectionModel().getSelectedItem())
+                .ifPresent(ClipboardText::copy));
         HBox row = new HBox(8, new Label("Queries"), queries, chooseQueries, new Label("Qrels"), qrels, chooseQrels,
-                run, cancel, progress, showTokens);
+                run, cancel, progress, showTokens, copyJson);
         row.setAlignment(Pos.CENTER_LEFT);
+        // labels and buttons keep their text at any font size; the two file fields give way
+        row.getChildren().stream().filter(node -> !(node instanceof TextField))
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
         return row;
     }
 
@@ -98,15 +131,21 @@ final class EvaluationPanel {
 
     private Node table() {
         table.setId("evaluationTable");
+        // room for the mean row and at least eight queries at any font size (workbench.css)
+        table.getStyleClass().add("evaluation-table");
         table.setPlaceholder(new Label("Load queries and qrels and press Evaluate"));
         table.setTooltip(new Tooltip("Per-query metrics; click a query to see its hits, sort by any column"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<QueryRow, String> id = new TableColumn<>("Query");
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
+        id.setComparator(QUERY_IDS);
+        rowOrders.put(id, Comparator.comparing(QueryRow::queryId, QUERY_IDS));
         TableColumn<QueryRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().text()));
         text.setPrefWidth(220);
+        text.setComparator(TEXTS);
+        rowOrders.put(text, Comparator.comparing(QueryRow::text, TEXTS));
         table.getColumns().add(id);
         table.getColumns().add(text);
         table.getColumns().add(metric("nDCG@10 sparse", QueryRow::sparseNdcg));
@@ -114,10 +153,12 @@ final class EvaluationPanel {
         table.getColumns().add(metric("Δ nDCG@10", row -> row.sparseNdcg() - row.bm25Ndcg()));
         table.getColumns().add(metric("Recall@100 sparse", QueryRow::sparseRecall));
         table.getColumns().add(metric("Recall@100 BM25", QueryRow::bm25Recall));
-        SortedList<QueryRow> sorted = new SortedList<>(viewModel.evaluationRows());
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> meanFirst(table.getComparator()),
-                table.comparatorProperty()));
+        SortedList<QueryRow> sorted = new SortedList<>(viewModel.evaluationRows(), meanFirst(null));
         table.setItems(sorted);
+        table.setSortPolicy(t -> {
+            sorted.setComparator(meanFirst(rowOrder()));
+            return true;
+        });
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QueryRow row, boolean empty) {
@@ -141,15 +182,56 @@ final class EvaluationPanel {
         viewModel.showTokens(table.getSelectionModel().getSelectedItem());
     }
 
+    private static boolean isDigits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripZeros(String digits) {
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        return digits.substring(first);
+    }
+
     private static Comparator<QueryRow> meanFirst(Comparator<QueryRow> columns) {
         Comparator<QueryRow> mean = Comparator.comparing(row -> !row.mean());
         return columns == null ? mean : mean.thenComparing(columns);
     }
 
-    private static TableColumn<QueryRow, Double> metric(String title, ToDoubleFunction<QueryRow> value) {
+    /// The rows' order for the table's sort order: each column's row comparator (reversed when
+    /// descending), the first column first; `null` when unsorted.
+    private Comparator<QueryRow> rowOrder() {
+        Comparator<QueryRow> order = null;
+        for (TableColumn<QueryRow, ?> column : table.getSortOrder()) {
+            Comparator<QueryRow> byColumn = rowOrders.get(column);
+            if (byColumn == null) {
+                continue;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
+    }
+
+    private TableColumn<QueryRow, Double> metric(String title, ToDoubleFunction<QueryRow> value) {
         TableColumn<QueryRow, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
         column.setComparator(Comparator.comparingDouble(v -> Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v));
+        rowOrders.put(column, Comparator.comparingDouble(row -> {
+            double v = value.applyAsDouble(row);
+            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+        }));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double number, boolean empty) {

@@ -28,6 +28,7 @@ import org.sembridge.engine.workflow.IndexBrowser;
 import org.sembridge.engine.workflow.IndexEvaluation;
 import org.sembridge.engine.workflow.IndexOpening;
 import org.sembridge.engine.workflow.OpenedIndex;
+import org.sembridge.engine.workflow.Snippet;
 import org.sembridge.engine.workflow.SparseRanking;
 
 /// The page's open index: the engine's [OpenedIndex] (the index with the model that built it,
@@ -94,13 +95,15 @@ final class OpenIndex implements AutoCloseable {
             CorpusDocument document = opened.document(hit.docId());
             sparse.add(new RankedHit(hit.rank(), hit.docId(), hit.score(), explanation.exactScore(),
                     document.title(), RankedHit.excerptOf(document.text()), explanation.contributions(),
-                    bm25Ids.contains(hit.docId()), explanation.outrankedByNextExactly()));
+                    bm25Ids.contains(hit.docId()), explanation.outrankedByNextExactly(),
+                    Snippet.of(document.text(), text), explanation));
         }
         List<RankedHit> bm25 = new ArrayList<>(bm25Hits.size());
         for (SearchHit hit : bm25Hits) {
             CorpusDocument document = opened.document(hit.docId());
             bm25.add(new RankedHit(hit.rank(), hit.docId(), hit.score(), Double.NaN, document.title(),
-                    RankedHit.excerptOf(document.text()), List.of(), sparseIds.contains(hit.docId()), false));
+                    RankedHit.excerptOf(document.text()), List.of(), sparseIds.contains(hit.docId()), false,
+                    Snippet.of(document.text(), text), null));
         }
         return new SearchResult(text, sparse, bm25, bm25Note, opened.queryTokens(text), ranking.expansion(),
                 opened.index().documentCount());

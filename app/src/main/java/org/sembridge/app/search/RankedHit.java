@@ -1,6 +1,7 @@
 package org.sembridge.app.search;
 
 import java.util.List;
+import org.sembridge.engine.index.HitExplanation;
 import org.sembridge.engine.index.TokenContribution;
 
 /// One row of a ranked list as the hit lists show it: a sparse hit with the engine's per-token
@@ -19,8 +20,12 @@ import org.sembridge.engine.index.TokenContribution;
 ///                                holds the same document
 /// @param outrankedByNextExactly  whether the next sparse hit has a higher exact score (9-bit
 ///                                quantisation swapped the two)
+/// @param snippet                 the excerpt `sembridge search` prints for this hit and query
+///                                ([org.sembridge.engine.workflow.Snippet]), for "Copy as JSON"
+/// @param explanation             the engine's explanation of a sparse hit, `null` for BM25
 public record RankedHit(int rank, String docId, float score, double exactScore, String title, String excerpt,
-        List<TokenContribution> contributions, boolean inOtherList, boolean outrankedByNextExactly) {
+        List<TokenContribution> contributions, boolean inOtherList, boolean outrankedByNextExactly, String snippet,
+        HitExplanation explanation) {
 
     /// The longest excerpt, in characters.
     public static final int EXCERPT_CHARS = 160;

@@ -21,7 +21,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
 
@@ -77,9 +79,12 @@ public final class SearchView {
                 hitColumn("BM25", "bm25Hits", viewModel, "sparse"), new DocumentPanel(viewModel).root());
         results.setId("resultsSplit");
         results.setDividerPositions(0.36, 0.62);
+        // the hits keep a usable height when the evaluation table takes its eight rows; a page
+        // taller than the window scrolls
+        results.setMinHeight(240);
         SplitPane page = new SplitPane(new VBox(8, queryRow(), status(), results), evaluation);
         page.setOrientation(Orientation.VERTICAL);
-        page.setDividerPositions(0.62);
+        page.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
         root.getChildren().addAll(title, index, browser, page);
@@ -190,6 +195,15 @@ public final class SearchView {
     private static Node hitColumn(String title, String id, SearchViewModel viewModel, String otherList) {
         Label heading = new Label(title);
         heading.getStyleClass().add("card-title");
+        Button copyJson = new Button("Copy JSON");
+        copyJson.setId("sparseHits".equals(id) ? "copySparseHitJson" : "copyBm25HitJson");
+        copyJson.setMinWidth(Region.USE_PREF_SIZE);
+        copyJson.setTooltip(new Tooltip("Copy the selected hit as JSON, as `sembridge search --json --explain` prints"
+                + " it" + ("sparseHits".equals(id) ? " with its explanation" : "") + " (paste into a notebook)"));
+        Region headingSpace = new Region();
+        HBox.setHgrow(headingSpace, Priority.ALWAYS);
+        HBox headingRow = new HBox(8, heading, headingSpace, copyJson);
+        headingRow.setAlignment(Pos.CENTER_LEFT);
         ListView<RankedHit> list = new ListView<>("sparseHits".equals(id) ? viewModel.sparseHits() : viewModel.bm25Hits());
         list.setId(id);
         list.setPlaceholder(new Label("No hits yet"));
@@ -200,7 +214,10 @@ public final class SearchView {
         list.setCellFactory(l -> new HitCell(otherList, viewModel::selectToken));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, hit) -> viewModel.showDocument(hit));
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox column = new VBox(4, heading, list);
+        copyJson.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        copyJson.setOnAction(e -> viewModel.hitJson(list.getSelectionModel().getSelectedItem())
+                .ifPresent(ClipboardText::copy));
+        VBox column = new VBox(4, headingRow, list);
         column.setMinWidth(200);
         return column;
     }

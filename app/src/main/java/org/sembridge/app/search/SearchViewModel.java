@@ -1,6 +1,7 @@
 package org.sembridge.app.search;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +16,13 @@ import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.TaskRunner;
 import org.sembridge.app.workspace.SessionPart;
 import org.sembridge.app.workspace.WorkbenchState;
+import org.sembridge.engine.eval.EvaluationReport;
+import org.sembridge.engine.eval.QueryEvaluation;
+import org.sembridge.engine.index.SearchHit;
 import org.sembridge.engine.workflow.DocumentWeights;
+import org.sembridge.engine.workflow.EvaluationJson;
+import org.sembridge.engine.workflow.PrintedJson;
+import org.sembridge.engine.workflow.SearchHitJson;
 
 /// State and commands of the retrieval lab: pick, open or build an index, search it (sparse hits
 /// with the engine's per-token explanation beside BM25), view a document's token weights, and
@@ -159,6 +166,47 @@ public final class SearchViewModel implements SessionPart {
     /// One line on the last evaluation: means, timing, coverage.
     public ReadOnlyStringProperty evaluationStatusProperty() {
         return evaluation.evaluationStatusProperty();
+    }
+
+    /// `hit` of the last query as JSON for "Copy as JSON": `{"query": ..., "hit": {...}}`, the hit
+    /// object as `sembridge search --json --explain` prints it (the same codec); a BM25 hit has no
+    /// `explanation`. Empty before a search.
+    public Optional<String> hitJson(RankedHit hit) {
+        SearchResult result = query.searchResultProperty().get();
+        if (hit == null || result == null) {
+            return Optional.empty();
+        }
+        JsonObject document;
+        if (hit.explanation() != null) {
+            document = SearchHitJson.copiedHit(result.query(), hit.explanation(), hit.title(), hit.snippet());
+        } else {
+            document = new JsonObject();
+            document.addProperty("query", result.query());
+            document.add("hit", SearchHitJson.hit(new SearchHit(hit.rank(), hit.docId(), hit.score()), hit.title(),
+                    hit.snippet()));
+        }
+        return Optional.of(PrintedJson.of(document));
+    }
+
+    /// `row` of the last evaluation as JSON for "Copy as JSON": its sparse and BM25 entries as
+    /// `sembridge eval --json` prints them in `per_query` (the mean row: the reports' means).
+    /// Empty without an evaluation or for a row it lacks.
+    public Optional<String> evaluationRowJson(QueryRow row) {
+        EvaluationResult result = evaluation.evaluationProperty().get();
+        if (row == null || result == null) {
+            return Optional.empty();
+        }
+        if (row.mean()) {
+            return Optional.of(PrintedJson.of(EvaluationJson.meanRow(row.text(), result.sparse(), result.bm25())));
+        }
+        Optional<QueryEvaluation> sparse = find(result.sparse(), row.queryId());
+        Optional<QueryEvaluation> bm25 = result.bm25() == null ? Optional.empty() : find(result.bm25(), row.queryId());
+        return sparse.map(entry -> PrintedJson.of(EvaluationJson.queryRow(row.queryId(), row.text(), entry,
+                bm25.orElse(null))));
+    }
+
+    private static Optional<QueryEvaluation> find(EvaluationReport report, String queryId) {
+        return report.perQuery().stream().filter(q -> q.queryId().equals(queryId)).findFirst();
     }
 
     // ---- commands ---------------------------------------------------------------------------

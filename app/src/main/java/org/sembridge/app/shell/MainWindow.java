@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -45,6 +47,9 @@ import org.sembridge.app.session.SessionViewModel;
 /// lists the pages' shortcuts in the overlay.
 public final class MainWindow implements Navigator {
 
+    /// The style class of a window at least [#WIDE_FROM_PX] wide (presentation mode's larger font).
+    static final String WIDE = "wide-window";
+    private static final double WIDE_FROM_PX = 1600;
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -78,7 +83,7 @@ public final class MainWindow implements Navigator {
         frame.setLeft(navigationRail(pages));
         content.setId("pageContent");
         content.getStyleClass().add("page-content");
-        frame.setCenter(content);
+        frame.setCenter(pageScroller());
         frame.setBottom(statusBar);
         StackPane.setAlignment(taskTray, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(taskTray, new Insets(0, 12, 44, 0));
@@ -86,6 +91,8 @@ public final class MainWindow implements Navigator {
         root.getChildren().addAll(frame, taskTray, shortcutOverlay);
         bindShell(pages);
         bindShortcuts();
+        trackWidth();
+        fitPageTextAfterLayout();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::forwardToPage);
     }
 
@@ -131,6 +138,63 @@ public final class MainWindow implements Navigator {
         }
     }
 
+    /// The page sits in a scroll pane that fills the centre: a page taller or wider than the
+    /// window (a small window, presentation mode) scrolls inside it, while the header, the
+    /// navigation and the status bar stay put. Without it the page's minimum height grew the
+    /// frame beyond the window and the root centred it, pushing the header off the top.
+    private ScrollPane pageScroller() {
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setId("pageScroller");
+        scroller.getStyleClass().add("page-scroller");
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setMinSize(0, 0);
+        return scroller;
+    }
+
+    /// Presentation mode's font grows with the window: 19 px below 1600 px of width (a
+    /// 1280 x 800 projector), 22 px from there (1920 x 1080).
+    private void trackWidth() {
+        root.widthProperty().addListener((obs, old, width) -> {
+            boolean wide = width.doubleValue() >= WIDE_FROM_PX;
+            if (wide != root.getStyleClass().contains(WIDE)) {
+                toggleStyleClass(WIDE, wide);
+            }
+        });
+    }
+
+    /// After every layout pulse, the page's text is kept whole ([PageTextFit]): wrapped labels
+    /// keep all their lines and table columns their headers' width, at any font size.
+    private void fitPageTextAfterLayout() {
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(this::fitPageText);
+            }
+        });
+    }
+
+    /// Keeps the shown page's text whole ([PageTextFit]); runs after each layout pulse.
+    /// The scroll pane asks the page for its minimum height without a width, which for a page
+    /// with wrapping text is the height of one line per label; the page is then squeezed and its
+    /// parts drawn over each other. So the page's minimum height at its real width is set on the
+    /// content pane here, and the scroll pane scrolls when the window is shorter.
+    public void fitPageText() {
+        if (content.getChildren().isEmpty()) {
+            return;
+        }
+        Node page = content.getChildren().getFirst();
+        PageTextFit.fit(page);
+        double width = content.getWidth() - content.snappedLeftInset() - content.snappedRightInset();
+        if (width > 0 && page.getContentBias() == Orientation.HORIZONTAL) {
+            double needed = Math.ceil(page.minHeight(width) + content.snappedTopInset() + content.snappedBottomInset());
+            if (Math.abs(content.getMinHeight() - needed) > 0.5) {
+                content.setMinHeight(needed);
+            }
+        } else if (content.getMinHeight() != Region.USE_COMPUTED_SIZE) {
+            content.setMinHeight(Region.USE_COMPUTED_SIZE);
+        }
+    }
+
     /// The scene graph root, for a `Scene`.
     public Parent root() {
         return root;
@@ -139,6 +203,11 @@ public final class MainWindow implements Navigator {
     /// Activates the key map's shortcuts (the shell's and any bound later) on `scene`.
     public void installShortcuts(Scene scene) {
         keyMap.installOn(scene);
+    }
+
+    /// Puts `layer` over the whole window (e.g. the [StartupSplash]); it hides itself.
+    public void addLayer(Node layer) {
+        root.getChildren().add(layer);
     }
 
     /// Adds controls to the header, left of the theme toggles (e.g. the session buttons).

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /// scene: the README's screenshots (`docs/screenshots/take-screenshots.sh` starts the workbench
 /// under Xvfb with `--screenshots=DIR`). Before each shot it runs the shot's setup (show a page,
 /// select a token, type a query), then waits until no background task has run for a settle
-/// period, so pages that compute on first show (a map, an index) are finished. Exits the
+/// period, so pages that compute on first show (a map, an index) are finished. Logs what the
+/// [LayoutAudit] finds in each shot (cut, overlapping or off-window text). Exits the
 /// application when done.
 public final class ScreenshotTour {
 
@@ -63,6 +64,7 @@ public final class ScreenshotTour {
         shot.setup().run();
         whenIdle(() -> {
             write(shot.name());
+            LayoutAudit.audit(scene.getRoot()).forEach(finding -> LOG.warn("Layout of {}: {}", shot.name(), finding));
             next();
         });
     }

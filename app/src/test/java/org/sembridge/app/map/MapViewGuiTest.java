@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -16,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.SampleRuns;
 import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.common.ThemeClasses;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
@@ -94,6 +97,38 @@ class MapViewGuiTest {
                 summary.getText());
         assertEquals(map.size(), view.canvas().pointsDrawn());
         assertEquals(2, robot.lookup("#mapLegend").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+    }
+
+    @Test
+    void openingARunOnTheShownPageStartsNoProjectionAndSaysHowToMakeOne(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> state.openRun(run));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(null, viewModel.layoutProperty().get(), "issue 15: the page started a PCA by itself");
+        assertFalse(viewModel.runningProperty().get());
+        assertEquals("No map of " + run.label() + " yet: choose the points and press Run (Ctrl+Enter)",
+                robot.lookup("#mapSummary").queryAs(Label.class).getText());
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void switchingAwayAndBackShowsTheRunsMapAgainWithoutProjecting(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        OpenRun korean = state.currentRunProperty().get();
+        MapLayout map = viewModel.layoutProperty().get();
+        String summary = robot.lookup("#mapSummary").queryAs(Label.class).getText();
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        robot.interact(() -> state.openRun(ofa));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, viewModel.layoutProperty().get());
+
+        robot.interact(() -> state.currentRunProperty().set(korean));
+        robot.interact(() -> view.canvas().drawNow());
+
+        assertTrue(map == viewModel.layoutProperty().get(), "the same map, not a new projection");
+        assertEquals(summary, robot.lookup("#mapSummary").queryAs(Label.class).getText());
+        assertEquals(map.size(), view.canvas().pointsDrawn());
     }
 
     /// Whether point `i` is the nearest point anywhere within 2 px of its own pixel, so a robot
@@ -173,6 +208,103 @@ class MapViewGuiTest {
         robot.clickOn("#mapShowInInspector");
         assertEquals(List.of("inspector"), pagesShown);
         assertEquals(viewModel.lassoTargetTokens(), state.focusProperty().get().tokens());
+    }
+
+    @Test
+    void typingInTheSearchBoxHighlightsTheMatchesAndEnterSelectsTheFirst(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        MapLayout map = viewModel.layoutProperty().get();
+        // an English source token of plain letters, so the robot can type it
+        String query = IntStream.range(map.targetCount(), map.size()).mapToObj(i -> map.point(i).token())
+                .filter(t -> t.matches("[a-z]{4,}")).findFirst().orElseThrow();
+
+        robot.clickOn("#mapSearch").write(query);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        MapSearchResult result = viewModel.searchResultProperty().get();
+        assertTrue(result.size() > 0, result.toString());
+        assertEquals(result.message(), robot.lookup("#mapSearchStatus").queryAs(Label.class).getText());
+        robot.interact(() -> view.canvas().drawNow());
+        assertTrue(view.canvas().labelsPlaced().stream().anyMatch(p -> p.label().role() == MapLabel.Role.MATCH
+                && p.label().text().equals(query)), () -> "labels: " + view.canvas().labelsPlaced());
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(result.matches()[0], viewModel.selectedProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(viewModel.searchResultProperty().get().active());
+    }
+
+    @Test
+    void labelsOfASelectionAndItsSourcesNeverOverlap(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        MapLayout map = viewModel.layoutProperty().get();
+        int target = IntStream.range(0, map.targetCount()).boxed()
+                .max(java.util.Comparator.comparingInt(i -> map.linksFrom(i).size())).orElseThrow();
+        robot.interact(() -> {
+            viewModel.selectPoint(target);
+            viewModel.zoomAt(600, 400, 0.5);
+            view.canvas().drawNow();
+        });
+
+        List<MapLabelPlacer.Placed> placed = view.canvas().labelsPlaced();
+        assertEquals(MapLabel.Role.SELECTED, placed.getFirst().label().role());
+        assertEquals(map.point(target).token(), placed.getFirst().label().text());
+        assertTrue(placed.stream().anyMatch(p -> p.label().role() == MapLabel.Role.LINKED), placed::toString);
+        for (int a = 0; a < placed.size(); a++) {
+            for (int b = a + 1; b < placed.size(); b++) {
+                assertFalse(placed.get(a).overlaps(placed.get(b)), placed.get(a) + " overlaps " + placed.get(b));
+            }
+        }
+    }
+
+    @Test
+    void presentationModeDrawsLargerLabelsAndLinks(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        robot.interact(() -> {
+            viewModel.selectPoint(0);
+            view.canvas().drawNow();
+        });
+        double normal = view.canvas().labelsPlaced().getFirst().height();
+
+        robot.interact(() -> {
+            view.root().getScene().getRoot().getStyleClass().add(ThemeClasses.PRESENTATION);
+            view.canvas().drawNow();
+        });
+
+        assertEquals(MapCanvas.PRESENTATION_SCALE, view.canvas().overlayScale());
+        assertEquals(Math.ceil(MapTextMeasure.SELECTED_SIZE * 1.3), normal);
+        assertEquals(Math.ceil(MapTextMeasure.SELECTED_SIZE * MapCanvas.PRESENTATION_SCALE * 1.3),
+                view.canvas().labelsPlaced().getFirst().height());
+        robot.interact(() -> view.root().getScene().getRoot().getStyleClass().remove(ThemeClasses.PRESENTATION));
+    }
+
+    @Test
+    void neighboursInTheOriginalSpaceAndOnTheMapShowSideBySide(FxRobot robot) {
+        openKoreanRunAndRunPca(robot);
+        robot.interact(() -> viewModel.selectPoint(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> original = robot.lookup("#mapOriginalNeighbours").queryAs(ListView.class);
+        ListView<?> onMap = robot.lookup("#mapMapNeighbours").queryAs(ListView.class);
+        assertEquals(10, original.getItems().size());
+        assertEquals(10, onMap.getItems().size());
+        javafx.geometry.Bounds left = original.localToScene(original.getBoundsInLocal());
+        javafx.geometry.Bounds right = onMap.localToScene(onMap.getBoundsInLocal());
+        assertEquals(left.getMinY(), right.getMinY(), 0.5, "same row");
+        assertTrue(left.getMaxX() <= right.getMinX(), left + " left of " + right);
+        assertTrue(robot.lookup("#mapNeighbourSummary").queryAs(Label.class).getText().contains("of 10 nearest"));
+    }
+
+    @Test
+    void pointsControlShowsTheCountOfTheSetting(FxRobot robot) {
+        OpenRun run = OpenRun.of(SampleRuns.korean("sembridge"));
+        robot.interact(() -> state.openRun(run));
+        robot.interact(() -> viewModel.pointsProperty().set("top:500"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#mapPointsEstimate").queryAs(Label.class).getText();
+        assertTrue(text.contains(" points (") && text.contains(" about "), text);
     }
 
     /// Not an assertion on time: prints what drawing 20,000 points costs per frame on this machine.

@@ -1,7 +1,10 @@
 package org.sembridge.app.map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -96,12 +100,74 @@ class MapViewModelTest {
     }
 
     @Test
-    void pageShownWithARunAndNoMapMakesAPcaMap() {
+    void visitingThePageStartsNoProjection() {
         WorkbenchState state = stateWithKoreanRun();
-        MapViewModel map = viewModel(state, new DirectTaskRunner());
-        map.methodProperty().set(ProjectionMethod.UMAP);
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
         map.pageShown();
-        assertEquals(ProjectionMethod.PCA, map.layoutProperty().get().map().method());
+        assertEquals(0, tasks.queuedCount(), "issue 15: visiting the map page started a PCA by itself");
+        assertNull(map.layoutProperty().get());
+        assertEquals("No map of " + state.currentRunProperty().get().label()
+                + " yet: choose the points and press Run (Ctrl+Enter)", map.summaryProperty().get());
+    }
+
+    @Test
+    void aCancelledMapIsNotRepeatedByAVisitOrARunSwitch() {
+        WorkbenchState state = stateWithKoreanRun();
+        OpenRun korean = state.currentRunProperty().get();
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
+        map.pageShown();
+        map.pointsProperty().set("top:300");
+        map.runMap();
+        map.cancel();
+        tasks.runAll();
+        assertNull(map.layoutProperty().get());
+
+        map.pageHidden();
+        map.pageShown();
+        state.openRun(OpenRun.of(SampleRuns.korean("ofa")));
+        state.currentRunProperty().set(korean);
+
+        assertEquals(0, tasks.queuedCount(), "nothing is started again");
+        assertFalse(map.runningProperty().get());
+        assertNull(map.layoutProperty().get());
+    }
+
+    @Test
+    void eachRunKeepsItsMapViewportAndLassoAcrossSwitches() {
+        WorkbenchState state = stateWithKoreanRun();
+        OpenRun korean = state.currentRunProperty().get();
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        MapViewModel map = viewModel(state, tasks);
+        map.runMap();
+        tasks.runAll();
+        MapLayout koreanMap = map.layoutProperty().get();
+        map.zoomAt(100, 100, 3);
+        map.lassoScreen(new double[] {200, 600, 600, 200}, new double[] {150, 150, 450, 450});
+        MapViewport viewport = map.viewportProperty().get();
+        List<String> lassoed = List.copyOf(map.lassoTokens());
+        assertFalse(lassoed.isEmpty());
+
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        state.openRun(ofa);
+        assertNull(map.layoutProperty().get(), "the other run has no map yet");
+        assertTrue(map.lassoTokens().isEmpty());
+        map.runMap();
+        tasks.runAll();
+        MapLayout ofaMap = map.layoutProperty().get();
+
+        state.currentRunProperty().set(korean);
+        assertEquals(0, tasks.queuedCount(), "a kept map is shown, not projected again");
+        assertSame(koreanMap, map.layoutProperty().get());
+        assertEquals(viewport, map.viewportProperty().get());
+        assertEquals(lassoed, map.lassoTokens());
+        assertEquals(koreanMap.summary(), map.summaryProperty().get());
+
+        state.currentRunProperty().set(ofa);
+        assertSame(ofaMap, map.layoutProperty().get());
+        assertTrue(map.lassoTokens().isEmpty());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
@@ -155,5 +221,155 @@ class MapViewModelTest {
         for (String field : List.of("method", "perplexity", "viewport", "lasso")) {
             assertTrue(problems.getMessage().contains(field + ": "), field + " in " + problems.getMessage());
         }
+    }
+
+    @Test
+    void searchHighlightsTheMatchesFitsThemInViewAndEnterSelectsThem() {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel map = viewModel(state, new DirectTaskRunner());
+        map.runMap();
+        MapLayout layout = map.layoutProperty().get();
+        String query = layout.point(0).token().replace("▁", "").toLowerCase(Locale.ROOT);
+        int[] expected = IntStream.range(0, layout.size())
+                .filter(i -> layout.point(i).token().replace("▁", "").replace("##", "").replace("Ġ", "")
+                        .toLowerCase(Locale.ROOT).contains(query))
+                .toArray();
+
+        map.searchQueryProperty().set(query);
+
+        MapSearchResult result = map.searchResultProperty().get();
+        assertArrayEquals(expected, result.matches());
+        ViewTransform t = map.transform();
+        for (int i : result.matches()) {
+            double x = t.toScreenX(layout.xs()[i]);
+            double y = t.toScreenY(layout.ys()[i]);
+            assertTrue(x >= -1 && x <= 801 && y >= -1 && y <= 601, "match " + i + " in view at " + x + ", " + y);
+        }
+        int first = map.nextSearchMatch();
+        assertEquals(expected[0], first);
+        assertEquals(first, map.selectedProperty().get());
+        assertEquals(layout.point(first).token(), state.selectedTokenProperty().get());
+    }
+
+    @Test
+    void englishSourceSearchFindsTheTargetsBuiltFromTheSource() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.runMap();
+        MapLayout layout = map.layoutProperty().get();
+        int target = IntStream.range(0, layout.targetCount()).filter(i -> !layout.linksFrom(i).isEmpty())
+                .findFirst().orElseThrow();
+        int source = layout.linksFrom(target).getFirst().toIndex();
+
+        map.searchModeProperty().set(MapSearchMode.SOURCE);
+        map.searchQueryProperty().set(layout.point(source).token());
+
+        MapSearchResult result = map.searchResultProperty().get();
+        assertTrue(result.contains(target), () -> result + " holds target " + target);
+        assertTrue(result.contains(source), () -> result + " holds source " + source);
+    }
+
+    @Test
+    void invalidRegexIsAStatusLineNotADialog() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.runMap();
+        map.searchModeProperty().set(MapSearchMode.REGEX);
+        map.searchQueryProperty().set("([");
+        assertTrue(map.searchResultProperty().get().message().startsWith("invalid regex"));
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void selectedPointListsItsNearestInTheOriginalSpaceAndOnTheMap() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.runMap();
+        MapLayout layout = map.layoutProperty().get();
+
+        map.selectPoint(0);
+
+        List<MapNeighbourRow> onMap = map.mapNeighbours();
+        List<MapNeighbourRow> original = map.originalNeighbours();
+        assertEquals(10, onMap.size());
+        assertEquals(10, original.size());
+        // independent check of the map list: each is within the 10 nearest by a scan of the coordinates
+        double[] sorted = IntStream.range(1, layout.size()).mapToDouble(j -> Math.hypot(
+                layout.xs()[j] - layout.xs()[0], layout.ys()[j] - layout.ys()[0])).sorted().toArray();
+        for (MapNeighbourRow row : onMap) {
+            double distance = Math.hypot(layout.xs()[row.index()] - layout.xs()[0],
+                    layout.ys()[row.index()] - layout.ys()[0]);
+            assertTrue(distance <= sorted[9] * (1 + 1e-5) + 1e-9, row + " is not among the 10 nearest on the map");
+            assertEquals(distance, row.distance(), 1e-4 * Math.max(1, distance));
+        }
+        Set<Integer> mapIndices = onMap.stream().map(MapNeighbourRow::index).collect(Collectors.toSet());
+        long shared = original.stream().filter(row -> mapIndices.contains(row.index())).count();
+        for (MapNeighbourRow row : original) {
+            assertEquals(mapIndices.contains(row.index()), row.inBoth(), row.toString());
+        }
+        assertTrue(map.neighbourSummaryProperty().get().startsWith(shared + " of 10 nearest"),
+                map.neighbourSummaryProperty().get());
+        map.selectPoint(-1);
+        assertTrue(map.mapNeighbours().isEmpty());
+    }
+
+    @Test
+    void aMapAboveTheLimitAsksFirstAndANoKeepsThePreviousMap() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.runMap();
+        MapLayout first = map.layoutProperty().get();
+        map.confirmMapsAbove(100);
+        map.pointsProperty().set("top:500");
+
+        map.runMap();
+
+        assertSame(first, map.layoutProperty().get());
+        assertFalse(map.runningProperty().get());
+        assertEquals(1, dialogs.confirmations.size());
+        assertTrue(map.progressTextProperty().get().contains("not made"), map.progressTextProperty().get());
+
+        dialogs.confirmAnswer = true;
+        map.runMap();
+
+        assertEquals(2, dialogs.confirmations.size());
+        MapLayout second = map.layoutProperty().get();
+        assertFalse(first == second, "the confirmed map replaces the first");
+        assertTrue(dialogs.confirmations.get(1).startsWith("Make a map of " + String.format(Locale.ROOT, "%,d",
+                second.size()) + " points?"), dialogs.confirmations.get(1));
+        assertTrue(dialogs.confirmations.get(1).contains("PCA about "), dialogs.confirmations.get(1));
+    }
+
+    @Test
+    void mapsUpToTheLimitDoNotAsk() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        map.runMap();
+        assertNotNull(map.layoutProperty().get());
+        assertTrue(dialogs.confirmations.isEmpty());
+    }
+
+    @Test
+    void pointsPreviewShowsTheCountAndTheExpectedTime() throws Exception {
+        WorkbenchState state = stateWithKoreanRun();
+        MapViewModel map = viewModel(state, new DirectTaskRunner());
+        map.pageShown();
+        LoadedRun run = SampleRuns.korean("sembridge");
+        PointSet expected = new PointSetSelector(run).select(PointSetSpec.parse("top:500"), true, Optional.empty());
+
+        map.pointsProperty().set("top:500");
+
+        String preview = map.sizePreviewProperty().get();
+        assertTrue(preview.startsWith(String.format(Locale.ROOT, "%,d points (%,d targets + %,d sources) · PCA about ",
+                expected.targetCount() + expected.sourceCount(), expected.targetCount(), expected.sourceCount())),
+                preview);
+        map.methodProperty().set(ProjectionMethod.TSNE);
+        assertTrue(map.sizePreviewProperty().get().contains("t-SNE about "), map.sizePreviewProperty().get());
+        map.pointsProperty().set("top:zero");
+        assertTrue(map.sizePreviewProperty().get().startsWith("Points: "), map.sizePreviewProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), () -> "a preview shows no dialog: " + dialogs.errors);
+    }
+
+    @Test
+    void eachMapReplacesTheRatesWithTheOnesItMeasured() {
+        MapViewModel map = viewModel(stateWithKoreanRun(), new DirectTaskRunner());
+        assertSame(MapCostModel.REFERENCE, map.costModel());
+        map.runMap();
+        assertNotSame(MapCostModel.REFERENCE, map.costModel(), "a finished map hands its measured rates over");
     }
 }

@@ -34,6 +34,23 @@ final class SyntheticMaps {
                 targets);
     }
 
+    /// A map of the given tokens on a line (point i at (i, i mod 3)); the first `targets` are
+    /// targets; `links` are pairs `{target, source}` of weight 0.5.
+    static MapLayout withTokens(List<String> tokens, int targets, int[]... links) {
+        List<MapPoint> points = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean target = i < targets;
+            points.add(new MapPoint(tokens.get(i), i, target ? "adapted" : "source", target ? "ko" : "en",
+                    target ? "new" : "chosen", i, i % 3));
+        }
+        List<MapLink> linkList = new ArrayList<>();
+        for (int[] link : links) {
+            linkList.add(new MapLink(link[0], link[1], 0.5f));
+        }
+        return MapLayout.of(new ProjectedMap(points, linkList, new PcaParameters(), new MapQuality(10, 1, null), 0),
+                targets);
+    }
+
     /// `count` points uniformly in [0, 100)², half targets, from `seed`.
     static MapLayout random(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +34,7 @@ import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.cli.SemBridgeCli;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.encoder.SpladeSettings;
 import org.sembridge.engine.eval.EvaluationReport;
@@ -465,6 +470,69 @@ class SearchViewModelTest {
         assertTrue(browser.postings().isEmpty());
         browser.loadTokens();
         assertFalse(browser.tokens().isEmpty());
+    }
+
+    @Test
+    void copiedHitIsTheHitAsSearchJsonExplainPrintsIt() {
+        search("욕실과 베개");
+        RankedHit first = viewModel.sparseHits().getFirst();
+        JsonObject copied = JsonParser.parseString(viewModel.hitJson(first).orElseThrow()).getAsJsonObject();
+
+        JsonObject printed = JsonParser.parseString(cli("search", "--index", demoIndex.toString(), "--query",
+                "욕실과 베개", "--k", Integer.toString(SearchViewModel.HITS), "--explain", "--json")).getAsJsonObject();
+        assertEquals("욕실과 베개", copied.get("query").getAsString());
+        assertEquals(printed.getAsJsonArray("hits").get(0), copied.get("hit"));
+        assertTrue(copied.getAsJsonObject("hit").has("explanation"));
+    }
+
+    @Test
+    void copiedEvaluationRowHoldsTheEntriesEvalJsonPrints() {
+        openDemoIndex();
+        viewModel.runEvaluation();
+        QueryRow row = viewModel.evaluationProperty().get().rows().get(3);
+        JsonObject copied = JsonParser.parseString(viewModel.evaluationRowJson(row).orElseThrow()).getAsJsonObject();
+
+        JsonObject printed = JsonParser.parseString(cli("eval", "--index", demoIndex.toString(), "--queries",
+                DEMO.resolve("queries.tsv").toString(), "--qrels", DEMO.resolve("qrels.txt").toString(), "--bm25",
+                "--json")).getAsJsonObject();
+        assertEquals(row.queryId(), copied.get("qid").getAsString());
+        assertEquals(perQuery(printed, row.queryId()), copied.get("sparse"));
+        assertEquals(perQuery(printed.getAsJsonObject("bm25"), row.queryId()), copied.get("bm25"));
+    }
+
+    @Test
+    void copiedMeanRowHoldsTheMeansEvalJsonPrints() {
+        openDemoIndex();
+        viewModel.runEvaluation();
+        JsonObject copied = JsonParser.parseString(viewModel.evaluationRowJson(viewModel.evaluationRows().getFirst())
+                .orElseThrow()).getAsJsonObject();
+        assertEquals("mean", copied.get("qid").getAsString());
+        assertEquals(viewModel.evaluationRows().getFirst().sparseNdcg(),
+                copied.getAsJsonObject("sparse").get("ndcg@10").getAsDouble(), 0.0);
+        assertEquals(40, copied.getAsJsonObject("sparse").get("queries").getAsInt());
+    }
+
+    @Test
+    void nothingToCopyBeforeASearchOrAnEvaluation() {
+        assertTrue(viewModel.evaluationRowJson(new QueryRow("q1", "x", 0, 0, 0, 0, List.of(), false)).isEmpty());
+        assertTrue(viewModel.hitJson(null).isEmpty());
+    }
+
+    private static JsonElement perQuery(JsonObject report, String queryId) {
+        for (JsonElement entry : report.getAsJsonArray("per_query")) {
+            if (entry.getAsJsonObject().get("qid").getAsString().equals(queryId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no per_query entry " + queryId);
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SemBridgeCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        return out.toString();
     }
 
     private void openDemoIndex() {

@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 
 import org.sembridge.engine.run.AlignmentRecord;
-import org.sembridge.engine.run.AlignmentsFile;
 import org.sembridge.engine.run.NearestSource;
 import org.sembridge.engine.run.SourceWeight;
+import org.sembridge.engine.workflow.InspectedTokenJson;
 
 /// Formats one target token's [AlignmentRecord] for `inspect` and `compare`: as text lines or as
 /// the JSON object of `alignments.jsonl`.
@@ -52,6 +51,6 @@ final class AlignmentText {
 
     /// The record as a JSON tree (the `alignments.jsonl` object).
     static JsonElement json(AlignmentRecord record) {
-        return JsonParser.parseString(AlignmentsFile.toJson(record));
+        return InspectedTokenJson.record(record);
     }
 }

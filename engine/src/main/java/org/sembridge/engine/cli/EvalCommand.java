@@ -1,6 +1,5 @@
 package org.sembridge.engine.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,11 +12,11 @@ import org.sembridge.engine.eval.GeneratedRun;
 import org.sembridge.engine.eval.Qrels;
 import org.sembridge.engine.eval.QrelsCoverage;
 import org.sembridge.engine.eval.QrelsReader;
-import org.sembridge.engine.eval.QueryEvaluation;
 import org.sembridge.engine.eval.RunWriter;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.eval.TopicsReader;
 import org.sembridge.engine.progress.CancellationToken;
+import org.sembridge.engine.workflow.EvaluationJson;
 import org.sembridge.engine.workflow.IndexEvaluation;
 import org.sembridge.engine.workflow.OpenedIndex;
 import picocli.CommandLine.Command;
@@ -100,13 +99,13 @@ final class EvalCommand implements Callable<Integer> {
             EvaluationReport bm25Report = evaluation.bm25().orElse(null);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonObject document = reportToJson(sparseReport, sparseRun);
+                JsonObject document = EvaluationJson.report(sparseReport, sparseRun);
                 document.addProperty("weighting", encoderOptions.weighting().name().toLowerCase(Locale.ROOT));
                 document.addProperty("unknown_queries", evaluation.coverage().unknownQueryIds().size());
                 document.addProperty("unknown_documents", evaluation.coverage().unknownDocumentCount());
                 document.addProperty("relevant_unknown_judgements", evaluation.coverage().relevantUnknownJudgements());
                 if (bm25Report != null) {
-                    JsonObject bm25Object = reportToJson(bm25Report, bm25Run);
+                    JsonObject bm25Object = EvaluationJson.report(bm25Report, bm25Run);
                     bm25Object.addProperty("language", opened.index().bm25Searcher().language().code());
                     document.add("bm25", bm25Object);
                 }
@@ -116,33 +115,6 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static JsonObject reportToJson(EvaluationReport report, GeneratedRun run) {
-        JsonObject o = new JsonObject();
-        o.addProperty("ndcg@10", report.ndcgAt10());
-        o.addProperty("recall@100", report.recallAt100());
-        o.addProperty("mrr@10", report.mrrAt10());
-        o.addProperty("queries", report.judgedQueries());
-        o.addProperty("queries_without_results", report.judgedQueriesWithoutResults());
-        o.addProperty("unjudged_run_queries", report.unjudgedRunQueries());
-        JsonArray empty = new JsonArray();
-        run.emptyQueryIds().forEach(empty::add);
-        o.add("empty_queries", empty);
-        o.addProperty("seconds", run.elapsedNanos() / 1e9);
-        JsonArray perQuery = new JsonArray();
-        for (QueryEvaluation q : report.perQuery()) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("qid", q.queryId());
-            entry.addProperty("ndcg@10", q.ndcgAt10());
-            entry.addProperty("recall@100", q.recallAt100());
-            entry.addProperty("mrr@10", q.mrrAt10());
-            entry.addProperty("retrieved", q.retrieved());
-            entry.addProperty("relevant", q.relevant());
-            perQuery.add(entry);
-        }
-        o.add("per_query", perQuery);
-        return o;
     }
 
     private void printText(PrintWriter out, EvaluationReport sparse, GeneratedRun sparseRun, EvaluationReport bm25Report,

@@ -6,11 +6,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-
 import org.sembridge.engine.workflow.InspectedToken;
+import org.sembridge.engine.workflow.InspectedTokenJson;
 import org.sembridge.engine.workflow.OpenedRun;
+import org.sembridge.engine.workflow.PrintedJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,13 +52,7 @@ final class InspectCommand implements Callable<Integer> {
         String method = opened.run().manifest().method();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonObject root = new JsonObject();
-            root.addProperty("run", run.toString());
-            root.addProperty("method", method);
-            root.addProperty("alpha", shown.alpha());
-            root.addProperty("realigned", shown.realigned());
-            root.add("token", AlignmentText.json(shown.record()));
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+            out.println(PrintedJson.of(InspectedTokenJson.toJson(run, method, shown)));
         } else {
             out.printf(Locale.ROOT, "run %s (method %s, alpha %s%s)%n", run, method, shown.alpha(),
                     shown.realigned() ? ", re-solved from cached bridge vectors" : "");

@@ -21,6 +21,8 @@ import org.sembridge.engine.index.SparseQuery;
 import org.sembridge.engine.index.TermWeights;
 import org.sembridge.engine.index.TokenContribution;
 import org.sembridge.engine.workflow.OpenedIndex;
+import org.sembridge.engine.workflow.SearchHitJson;
+import org.sembridge.engine.workflow.Snippet;
 import org.sembridge.engine.workflow.SparseRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,7 +112,7 @@ final class SearchCommand implements Callable<Integer> {
         JsonArray hitArray = hitsToJson(opened, hits);
         if (explanations != null) {
             for (int h = 0; h < hits.size(); h++) {
-                hitArray.get(h).getAsJsonObject().add("explanation", explanationToJson(explanations.get(h)));
+                hitArray.get(h).getAsJsonObject().add("explanation", SearchHitJson.explanation(explanations.get(h)));
             }
         }
         o.add("hits", hitArray);
@@ -131,35 +133,9 @@ final class SearchCommand implements Callable<Integer> {
         JsonArray array = new JsonArray();
         for (SearchHit hit : hits) {
             CorpusDocument document = opened.document(hit.docId()).orElseThrow();
-            JsonObject o = new JsonObject();
-            o.addProperty("rank", hit.rank());
-            o.addProperty("id", hit.docId());
-            o.addProperty("score", hit.score());
-            o.addProperty("title", document.title());
-            o.addProperty("snippet", Snippet.of(document.text(), query));
-            array.add(o);
+            array.add(SearchHitJson.hit(hit, document.title(), Snippet.of(document.text(), query)));
         }
         return array;
-    }
-
-    private static JsonObject explanationToJson(HitExplanation explanation) {
-        JsonObject o = new JsonObject();
-        o.addProperty("exact_score", explanation.exactScore());
-        o.addProperty("lucene_score", explanation.luceneScore());
-        o.addProperty("outranked_by_next_exactly", explanation.outrankedByNextExactly());
-        JsonArray tokens = new JsonArray();
-        for (TokenContribution c : explanation.contributions()) {
-            JsonObject token = new JsonObject();
-            token.addProperty("token", c.token());
-            token.addProperty("query_weight", c.queryWeight());
-            token.addProperty("exact_document_weight", c.exactDocumentWeight());
-            token.addProperty("indexed_document_weight", c.indexedDocumentWeight());
-            token.addProperty("exact_contribution", c.exactContribution());
-            token.addProperty("indexed_contribution", c.indexedContribution());
-            tokens.add(token);
-        }
-        o.add("tokens", tokens);
-        return o;
     }
 
     private void printText(PrintWriter out, SparseIndex opened, SparseQuery sparseQuery, List<SearchHit> hits,

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             InspectCommand.class,
             CompareCommand.class,
+            DiffCommand.class,
             LexiconEvalCommand.class,
             IndexCommand.class,
             SearchCommand.class,

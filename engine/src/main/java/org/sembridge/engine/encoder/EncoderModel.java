@@ -229,6 +229,19 @@ public final class EncoderModel implements AutoCloseable {
         return head.forward(hidden, clock);
     }
 
+    /// The MLM head's states before the decoder (`[..., hidden]`) of hidden states, in the
+    /// manager of `hidden` ([MaskedLmHead#states]).
+    NDArray headStates(NDArray hidden, StageClock clock) {
+        requireHead();
+        return head.states(hidden, clock);
+    }
+
+    /// The MLM decoder (`[vocab, hidden]` and bias), owned by this model's manager.
+    LinearProjection decoder() {
+        requireHead();
+        return head.decoder();
+    }
+
     /// Frees every weight on the device; idempotent.
     @Override
     public void close() {

@@ -34,7 +34,8 @@ public enum ForwardStage {
     HEAD_ACTIVATION_NORM("MLM head activation + LayerNorm", false),
     /// Selecting the real tokens' hidden states (padding dropped) for the decoder.
     TOKEN_SELECTION("real-token selection", false),
-    /// The decoder to vocabulary logits.
+    /// The decoder to vocabulary logits; on the CPU's fused path ([MaxPooledDecoder]) also the
+    /// running maximum over positions, which runs inside it.
     DECODER("decoder to vocabulary logits", true),
     /// SPLADE pooling: max (or sum) over positions and `log(1 + ReLU)`.
     SPLADE_POOLING("SPLADE pooling + activation", false),

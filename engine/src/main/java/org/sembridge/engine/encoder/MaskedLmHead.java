@@ -49,12 +49,23 @@ final class MaskedLmHead {
 
     /// As [#forward(NDArray)], reporting each stage's end to `clock`.
     NDArray forward(NDArray hidden, StageClock clock) {
+        NDArray logits = decoder.apply(states(hidden, clock));
+        clock.lap(ForwardStage.DECODER);
+        return logits;
+    }
+
+    /// The head's states before the decoder, `LayerNorm(act(W h + b))` (`[..., hidden]`), in the
+    /// manager of `hidden`, reporting each stage's end to `clock`.
+    NDArray states(NDArray hidden, StageClock clock) {
         NDArray transformed = transform.apply(hidden);
         clock.lap(ForwardStage.HEAD_TRANSFORM);
         NDArray normalised = norm.apply(ActivationKernel.apply(activation, transformed));
         clock.lap(ForwardStage.HEAD_ACTIVATION_NORM);
-        NDArray logits = decoder.apply(normalised);
-        clock.lap(ForwardStage.DECODER);
-        return logits;
+        return normalised;
+    }
+
+    /// The decoder `D` (`[vocab, hidden]`) with its bias (`[vocab]`), owned by the model.
+    LinearProjection decoder() {
+        return decoder;
     }
 }

@@ -42,7 +42,11 @@ import org.sembridge.engine.progress.ProgressListener;
 /// memory stays bounded for long texts and large vocabularies; max pooling takes the maximum of
 /// the raw logits over a text's positions first and applies `log(1 + ReLU)` to that one
 /// vocabulary row ([SpladePooling]), so the element-wise work is `O(V)` per text instead of
-/// `O(L V)`. Progress is reported and cancellation checked once per batch.
+/// `O(L V)`. On the CPU with OpenBLAS, max pooling goes further: it is fused with the decoder
+/// ([MaxPooledDecoder]), which multiplies the head states by a slice of the vocabulary at a time
+/// and folds each 1 MiB block of logits into the texts' maxima while it is in the cache, so no
+/// `[tokens, vocab]` array exists at all (sum pooling and GPUs keep the libtorch blocks).
+/// Progress is reported and cancellation checked once per batch.
 public final class SparseEncoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparseEncoder.class);
@@ -52,11 +56,19 @@ public final class SparseEncoder implements AutoCloseable {
     private final EncoderModel model;
     private final TextTokenizer tokenizer;
     private final SpladeSettings settings;
+    /// The fused decoder + max pooling of the CPU ([MaxPooledDecoder]); null for sum pooling, on
+    /// a GPU or without OpenBLAS, where libtorch computes the logits block by block.
+    private final MaxPooledDecoder fused;
 
     private SparseEncoder(EncoderModel model, TextTokenizer tokenizer, SpladeSettings settings) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.settings = settings;
+        this.fused = settings.pooling() == SpladePooling.MAX && !model.device().isGpu()
+                ? MaxPooledDecoder.of(model.decoder()).orElse(null)
+                : null;
+        LOG.debug("{}: decoder and pooling {}", OPERATION, fused != null
+                ? "fused on the CPU (OpenBLAS, vocabulary slices)" : "by libtorch (logit blocks)");
     }
 
     /// Loads the masked-LM model and tokenizer of `folder` onto `device`.
@@ -96,7 +108,18 @@ public final class SparseEncoder implements AutoCloseable {
     /// @throws OperationCancelledException when `cancel` is set; nothing is returned
     public List<SparseVector> encode(List<String> texts, ProgressListener progress, CancellationToken cancel)
             throws InputFormatException, OperationCancelledException {
-        return encode(texts, progress, cancel, StageClock.NONE);
+        return encode(texts, progress, cancel, StageClock.NONE, fused);
+    }
+
+    /// Whether the decoder and max pooling run fused on the CPU ([MaxPooledDecoder]).
+    boolean fusedPooling() {
+        return fused != null;
+    }
+
+    /// Encodes with libtorch's logit blocks even where the fused path is available: the
+    /// reference the fused path is tested against.
+    List<SparseVector> encodeUnfused(List<String> texts) throws InputFormatException {
+        return Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel, StageClock.NONE, null));
     }
 
     /// Encodes `texts` as [#encode(List)] does and returns where the time went, stage by stage
@@ -105,12 +128,12 @@ public final class SparseEncoder implements AutoCloseable {
     /// @throws InputFormatException naming the first blank text
     public ForwardProfile profile(List<String> texts) throws InputFormatException {
         ForwardProfile profile = new ForwardProfile();
-        Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel, profile));
+        Uncancellable.run(cancel -> encode(texts, ProgressListener.NONE, cancel, profile, fused));
         return profile;
     }
 
     private List<SparseVector> encode(List<String> texts, ProgressListener progress, CancellationToken cancel,
-            StageClock clock) throws InputFormatException, OperationCancelledException {
+            StageClock clock, MaxPooledDecoder decoder) throws InputFormatException, OperationCancelledException {
         long start = System.nanoTime();
         TokenizedTexts tokenized = TokenizedTexts.of(texts, tokenizer, OPERATION);
         SparseVector[] vectors = new SparseVector[texts.size()];
@@ -120,7 +143,7 @@ public final class SparseEncoder implements AutoCloseable {
             cancel.throwIfCancelled(OPERATION);
             TokenBatch batch = tokenized.batch(positions);
             clock.lap(ForwardStage.TOKENISATION);
-            List<SparseVector> encoded = encodeBatch(batch, clock);
+            List<SparseVector> encoded = decoder != null ? encodeBatch(batch, decoder, clock) : encodeBatch(batch, clock);
             for (int row = 0; row < positions.length; row++) {
                 vectors[positions[row]] = encoded.get(row);
             }
@@ -213,6 +236,40 @@ public final class SparseEncoder implements AutoCloseable {
             }
         }
         return vectors;
+    }
+
+    /// Encodes one padded batch with the fused decoder: the head states of the whole batch
+    /// (`[batch, length, hidden]`, small) are read back, the real tokens' rows packed together,
+    /// and [MaxPooledDecoder] pools them a vocabulary slice at a time; the `[tokens, vocab]`
+    /// logits never exist. The profile's decoder stage includes the running maximum; the
+    /// pooling stage is the bias and activation on one row per text.
+    private List<SparseVector> encodeBatch(TokenBatch batch, MaxPooledDecoder decoder, StageClock clock) {
+        int[] tokens = tokenCounts(batch);
+        int hidden = decoder.hiddenSize();
+        SparseVector[] vectors = new SparseVector[batch.size()];
+        try (NDManager scope = model.manager().newSubManager()) {
+            float[] padded = model.headStates(model.encode(scope, batch, clock), clock).toFloatArray();
+            int rows = Arrays.stream(tokens).sum();
+            float[] states = new float[Math.multiplyExact(rows, hidden)];
+            int at = 0;
+            for (int row = 0; row < batch.size(); row++) {
+                System.arraycopy(padded, row * batch.length() * hidden, states, at * hidden, tokens[row] * hidden);
+                at += tokens[row];
+            }
+            clock.lap(ForwardStage.TOKEN_SELECTION);
+            float[][] pooled = decoder.maxLogits(states, tokens);
+            clock.lap(ForwardStage.DECODER);
+            for (float[] row : pooled) {
+                decoder.activate(row);
+            }
+            clock.lap(ForwardStage.SPLADE_POOLING);
+            for (int text = 0; text < pooled.length; text++) {
+                vectors[text] = SparseVector.fromDense(pooled[text], 0, decoder.vocabSize(), settings.maxTerms(),
+                        batch.truncated()[text]);
+            }
+            clock.lap(ForwardStage.SPARSE_VECTORS);
+        }
+        return List.of(vectors);
     }
 
     /// Real tokens per row: the attention mask of a padded batch is a prefix of ones.

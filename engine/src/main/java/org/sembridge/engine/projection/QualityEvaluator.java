@@ -28,7 +28,7 @@ import org.sembridge.engine.progress.ProgressListener;
 /// Cost: one pass over all original distances ([GramDistanceRows], `n^2 d` multiply-adds in
 /// native `dgemm`) plus one over all map distances (`3 n^2` flops) and, per point, one counting
 /// scan of its row for each map neighbour outside its original neighbourhood: O(n^2 (d + k)) time
-/// and O(256 n) memory. Measured: seconds for 10,000 x 768; use it up to roughly 50,000 points.
+/// and O(256 n) memory, plus the `2 n k` neighbour lists it returns ([MapNeighbours]). Measured: seconds for 10,000 x 768; use it up to roughly 50,000 points.
 public final class QualityEvaluator {
 
     /// The neighbourhood size of both figures.
@@ -75,9 +75,14 @@ public final class QualityEvaluator {
 
         long[] penalty = new long[n];
         boolean[] linkedNearOriginal = new boolean[n];
+        int[][] originalNeighbours = new int[n][];
+        double[][] originalSquared = new double[n][];
         new GramDistanceRows(vectors).forEachRow(ORIGINAL_STAGE, (i, row) -> {
             int[] original = new int[k];
-            NearestNeighbours.smallest(row, i, original, new double[k]);
+            double[] squared = new double[k];
+            NearestNeighbours.smallest(row, i, original, squared);
+            originalNeighbours[i] = original;
+            originalSquared[i] = squared;
             long sum = 0;
             for (int j : mapNeighbours.indices()[i]) {
                 if (!contains(original, j)) {
@@ -93,7 +98,10 @@ public final class QualityEvaluator {
             total += p;
         }
         double trustworthiness = 1 - 2.0 * total / ((double) n * k * (2.0 * n - 3.0 * k - 1));
-        return new MapQuality(k, trustworthiness, linkedShare(k, linked, linkedNearOriginal, mapNeighbours));
+        MapNeighbours neighbours = new MapNeighbours(k, originalNeighbours, MapNeighbours.distances(originalSquared),
+                mapNeighbours.indices(), MapNeighbours.distances(mapNeighbours.squaredDistances()));
+        return new MapQuality(k, trustworthiness, linkedShare(k, linked, linkedNearOriginal, mapNeighbours),
+                neighbours);
     }
 
     private static LinkedNeighbourShare linkedShare(int k, int[][] linked, boolean[] nearOriginal,

@@ -15,6 +15,7 @@ import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.provenance.CacheRoot;
 import org.sembridge.engine.provenance.ContentHash;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.RunMemoryEstimate;
 import org.sembridge.engine.run.RunManifest;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferRunner;
@@ -41,9 +42,11 @@ public final class ModelTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTransfer.class);
 
     private final TransferRunner runner;
+    private final MemoryBudget budget;
 
-    private ModelTransfer(TransferRunner runner) {
+    private ModelTransfer(TransferRunner runner, MemoryBudget budget) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /// The job with the default cache root (`$SEMBRIDGE_CACHE`, else `$XDG_CACHE_HOME/sembridge`,
@@ -62,7 +65,12 @@ public final class ModelTransfer {
 
     /// The job running transfers with `runner` (and opening runs with its bridge-vector store).
     public static ModelTransfer using(TransferRunner runner) {
-        return new ModelTransfer(runner);
+        return new ModelTransfer(runner, MemoryBudget.ofRuntime());
+    }
+
+    /// This job with runs opened only when they fit `memory` (tests pass a small budget).
+    public ModelTransfer withBudget(MemoryBudget memory) {
+        return new ModelTransfer(runner, memory);
     }
 
     /// Runs `request` and publishes its run folder (see [TransferRunner#run] for what is
@@ -87,11 +95,18 @@ public final class ModelTransfer {
         return new TransferredRun(summary, open(summary.runDirectory()));
     }
 
-    /// Opens the run folder `folder` with this job's bridge-vector cache.
+    /// Opens the run folder `folder` with this job's bridge-vector cache, after checking from its
+    /// manifest that it fits the memory left ([RunMemoryEstimate], [MemoryBudget]).
     ///
+    /// @throws RunTooLargeException when the run's estimated heap does not fit (nothing is read
+    ///     beyond `run.json`)
     /// @throws InputFormatException naming the folder and the file when it is not a run folder
     /// @throws IOException when a file of the run cannot be read
     public LoadedRun open(Path folder) throws IOException, InputFormatException {
+        if (!Files.isDirectory(folder)) {
+            return LoadedRun.open(folder, runner.store());
+        }
+        budget.requireRoom(RunMemoryEstimate.of(folder));
         return LoadedRun.open(folder, runner.store());
     }
 

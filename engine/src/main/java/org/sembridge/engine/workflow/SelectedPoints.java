@@ -2,6 +2,8 @@ package org.sembridge.engine.workflow;
 
 import java.util.List;
 import java.util.Map;
+import org.sembridge.engine.ModelFormatException;
+import org.sembridge.engine.hf.ModelConfig;
 import org.sembridge.engine.projection.MapSpace;
 import org.sembridge.engine.projection.points.PointSet;
 import org.sembridge.engine.run.LoadedRun;
@@ -72,11 +74,20 @@ public final class SelectedPoints {
         return targetLanguages.getOrDefault(id, targetLanguage);
     }
 
-    /// The languages of the target points, in the order their lexicon columns came: one
-    /// ([#targetLanguage()]) unless the points come from several lexicon columns.
+    /// The languages of the target points, sorted: one ([#targetLanguage()]) unless the points
+    /// come from several lexicon columns.
     public List<String> targetLanguages() {
         List<String> languages = targetLanguages.values().stream().distinct().sorted().toList();
         return languages.isEmpty() ? List.of(targetLanguage) : languages;
+    }
+
+    /// The hidden size of the run's adapted model: the length of each point's vector in the
+    /// adapted and source spaces (a front-end's time estimate needs it before any vector is
+    /// read). Reads the model's `config.json`.
+    ///
+    /// @throws ModelFormatException when the config cannot be read or has no hidden size
+    public int modelHiddenSize() throws ModelFormatException {
+        return ModelConfig.read(run.modelDirectory().resolve("config.json")).hiddenSize();
     }
 
     PointSet points() {

@@ -36,6 +36,18 @@
 /// is read) and then a [RunMap] (the projected map, labelled points for an image). Front-ends never
 /// touch `projection.points`, `bridge` or `vocab` for these jobs.
 ///
+/// **Diff two runs.** [RunDiff] is the job of `sembridge diff` and the workbench's diff page: two
+/// runs of one target tokenizer (refused otherwise, naming both) give a [RunDifference], every
+/// target token as a [TokenDifference] ranked by the Jensen-Shannon divergence of its source
+/// weights (bits), top-source change and support change; [RunDifferenceJson] and
+/// [RunDifferenceCsv] write it.
+///
+/// **Documents the front-ends print and copy.** The `--json` documents that the workbench also
+/// copies to the clipboard ("Copy as JSON") are written by one codec each, so a pasted document is
+/// the command line's: [InspectedTokenJson] (`inspect`), [SearchHitJson] (a hit of `search
+/// --explain`, with its [Snippet]), [EvaluationJson] (`eval`, and one row of it), all printed by
+/// [PrintedJson].
+///
 /// Indexes. [IndexBuilding] builds an index of a corpus with a model ([IndexBuildJob]: corpus,
 /// folder, model, BM25 language, device), refusing an empty corpus file before any model loads and
 /// recording the model folder in the index; [OpenedIndex] opens an index with that recorded model

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,28 @@ class SparseEncoderTest {
             for (int i = 0; i < TEXTS.size(); i++) {
                 RelativeError.assertClose("sum splade[" + i + "]",
                         EncoderReferenceTest.dense(vectors.get(i), 121), reference.splade()[i]);
+            }
+        }
+    }
+
+    @Test
+    void fusedDecoderPoolingGivesTheWeightsOfLibtorchLogitBlocks() throws Exception {
+        assumeTrue(encoder.fusedPooling(), "OpenBLAS not loadable here: no fused path to compare");
+        HfModelFolder sample = HfModelFolder.open(Path.of(System.getProperty("sembridge.repo.root", "."),
+                "sample-models", "splade-tiny-en"));
+        List<String> texts = List.of("a", "the cat sat on the mat and the dog sat too", "blue", "red car",
+                "the quick brown fox jumps over the lazy dog ".repeat(30));
+        for (HfModelFolder folder : List.of(bert, sample)) {
+            try (SparseEncoder both = SparseEncoder.load(folder, SelectedDevice.cpu(), SpladeSettings.DEFAULTS)) {
+                int vocab = both.model().config().vocabSize();
+                List<SparseVector> fused = both.encode(texts);
+                List<SparseVector> unfused = both.encodeUnfused(texts);
+
+                for (int i = 0; i < texts.size(); i++) {
+                    RelativeError.assertClose(folder.directory().getFileName() + " text " + i,
+                            EncoderReferenceTest.dense(fused.get(i), vocab),
+                            widened(EncoderReferenceTest.dense(unfused.get(i), vocab)));
+                }
             }
         }
     }
@@ -180,5 +203,13 @@ class SparseEncoderTest {
 
         assertTrue(e.getMessage().contains("'" + tensor + "'") && e.getMessage().contains("NaN")
                 && e.getMessage().contains("model.safetensors"), e.getMessage());
+    }
+
+    private static double[] widened(float[] values) {
+        double[] wide = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        return wide;
     }
 }

@@ -1,5 +1,6 @@
 package org.sembridge.engine.projection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -100,6 +101,67 @@ class QualityEvaluatorTest {
 
         assertFalse(quality.hasLinkedShare());
         assertNull(quality.linkedShare());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"21", "22", "23"})
+    void keptNeighbourListsAreTheExactNearestByDistanceThenIndex(long seed) throws Exception {
+        System.out.println("seed " + seed);
+        float[][] vectors = TestPoints.gaussian(80, 6, seed);
+        double[][] map = noisyProjection(vectors, seed);
+
+        MapNeighbours neighbours = evaluate(vectors, map, List.of(), 7).neighbours();
+
+        assertEquals(7, neighbours.k());
+        assertEquals(80, neighbours.size());
+        for (int i = 0; i < 80; i++) {
+            assertArrayEquals(bruteForceNearest(i, 7, 80, (a, b) -> squared(vectors[a], vectors[b])),
+                    neighbours.originalOf(i), "original neighbours of point " + i);
+            assertArrayEquals(bruteForceNearest(i, 7, 80, (a, b) -> {
+                double dx = map[a][0] - map[b][0];
+                double dy = map[a][1] - map[b][1];
+                return dx * dx + dy * dy;
+            }), neighbours.mapOf(i), "map neighbours of point " + i);
+            double nearest = Math.sqrt(squared(vectors[i], vectors[neighbours.original()[i][0]]));
+            assertEquals(nearest, neighbours.originalDistances()[i][0], 1e-4 * Math.max(1, nearest));
+        }
+    }
+
+    @Test
+    void anIdentityMapKeepsEveryOriginalNeighbour() throws Exception {
+        float[][] vectors = TestPoints.gaussian(60, 2, 7);
+        double[][] identity = new double[60][];
+        for (int i = 0; i < 60; i++) {
+            identity[i] = new double[] {vectors[i][0], vectors[i][1]};
+        }
+
+        MapNeighbours neighbours = evaluate(vectors, identity, List.of(), 10).neighbours();
+
+        for (int i = 0; i < 60; i++) {
+            assertEquals(10, neighbours.sharedCount(i), "point " + i + " of an identity map");
+        }
+    }
+
+    /// A distance between two points by index.
+    private interface PairDistance {
+        double between(int a, int b);
+    }
+
+    private static double squared(float[] a, float[] b) {
+        double sum = 0;
+        for (int d = 0; d < a.length; d++) {
+            double diff = (double) a[d] - b[d];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /// The `k` nearest of the `n` points to `i`, by sorting all others by (distance, index).
+    private static int[] bruteForceNearest(int i, int k, int n, PairDistance distance) {
+        return java.util.stream.IntStream.range(0, n).filter(j -> j != i).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingDouble(j -> distance.between(i, j))
+                        .thenComparingInt(j -> j))
+                .limit(k).mapToInt(Integer::intValue).toArray();
     }
 
     @ParameterizedTest(name = "{0} points -> k {1}")

@@ -17,6 +17,7 @@ import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.RunMemoryEstimate;
 import org.sembridge.engine.run.SampleModels;
 import org.sembridge.engine.run.TransferRequest;
 import org.sembridge.engine.run.TransferSummary;
@@ -61,6 +62,40 @@ class ModelTransferTest {
         try (Stream<Path> hashes = Files.list(cache.resolve("file-hashes"))) {
             assertFalse(hashes.toList().isEmpty(), "file hashes memoised in " + cache.resolve("file-hashes"));
         }
+    }
+
+    @Test
+    void aRunThatDoesNotFitTheMemoryLeftIsRefusedBeforeItIsReadNamingItsEstimate() throws Exception {
+        Path out = temp.resolve("runs").resolve("ko-sembridge");
+        ModelTransfer transfer = ModelTransfer.withCache(temp.resolve("cache"));
+        TransferSummary summary = transfer.transfer(request("sembridge", out), ProgressListener.NONE,
+                CancellationToken.create());
+        RunMemoryEstimate estimate = RunMemoryEstimate.of(out);
+        // A heap whose usable part is one byte short of the run, with nothing in use.
+        long max = (long) Math.ceil((estimate.heapBytes() - 1) / MemoryBudget.USABLE_FRACTION);
+        Files.delete(out.resolve("alignments.jsonl"));
+
+        RunTooLargeException e = assertThrows(RunTooLargeException.class,
+                () -> transfer.withBudget(new MemoryBudget(max, () -> 0, () -> { })).open(out));
+
+        assertEquals(summary.targetTokens(), estimate.targetTokens());
+        assertTrue(estimate.bridgeDimension() > 0, "a SemBridge run re-aligns from its bridge vectors");
+        assertTrue(e.getMessage().startsWith("run " + out + " is too large for the memory left: it needs "
+                + estimate.describe()), e.getMessage());
+        assertTrue(e.getMessage().contains("SEMBRIDGE_JAVA_OPTS=-Xmx"), e.getMessage());
+    }
+
+    @Test
+    void aRunThatFitsOpensWithTheBudgetChecked() throws Exception {
+        Path out = temp.resolve("runs").resolve("ko-mean");
+        ModelTransfer transfer = ModelTransfer.withCache(temp.resolve("cache"));
+        transfer.transfer(request("mean", out), ProgressListener.NONE, CancellationToken.create());
+        long exact = RunMemoryEstimate.of(out).heapBytes();
+
+        LoadedRun run = transfer.withBudget(new MemoryBudget((long) Math.ceil(exact / MemoryBudget.USABLE_FRACTION) + 1,
+                () -> 0, () -> { })).open(out);
+
+        assertEquals(out, run.directory());
     }
 
     @Test

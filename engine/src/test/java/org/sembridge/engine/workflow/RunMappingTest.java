@@ -103,6 +103,15 @@ class RunMappingTest {
     }
 
     @Test
+    void selectedPointsTellTheAdaptedModelsHiddenSize(@TempDir Path empty) throws Exception {
+        SelectedPoints points = mapping.select(run(), request("top:5", MapSpace.ADAPTED, false,
+                new PcaParameters(), Optional.empty(), empty.resolve("no-lexicon.tsv")));
+        int expected = com.google.gson.JsonParser.parseString(Files.readString(run().modelDirectory()
+                .resolve("config.json"))).getAsJsonObject().get("hidden_size").getAsInt();
+        assertEquals(expected, points.modelHiddenSize());
+    }
+
+    @Test
     void withoutALexiconFileTheTargetsAreLabelledTarget(@TempDir Path empty) throws Exception {
         SelectedPoints points = mapping.select(run(), request("top:5", MapSpace.ADAPTED, false,
                 new PcaParameters(), Optional.empty(), empty.resolve("no-lexicon.tsv")));

@@ -1,4 +1,4 @@
-package org.sembridge.engine.cli;
+package org.sembridge.engine.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

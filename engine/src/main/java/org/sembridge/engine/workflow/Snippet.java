@@ -1,18 +1,19 @@
-package org.sembridge.engine.cli;
+package org.sembridge.engine.workflow;
 
 import java.util.Locale;
 
-/// A short excerpt of a document text for a result list: about [#MAX_CHARS] characters around
+/// A short excerpt of a document text for a result list (`sembridge search` and the hits the
+/// workbench copies as JSON): about [#MAX_CHARS] characters around
 /// the first place where a word of the query occurs, cut at word boundaries, with `...` where
 /// text was left out. Whitespace runs become one space.
 ///
 /// Query words are the query text split at every character that is not a letter or digit, at
 /// least two characters long, matched case-insensitively (`Locale.ROOT`). A text with no query
 /// word gives its beginning.
-final class Snippet {
+public final class Snippet {
 
     /// The longest excerpt, in characters (without the `...` markers).
-    static final int MAX_CHARS = 160;
+    public static final int MAX_CHARS = 160;
 
     /// Characters of context kept before the first match.
     private static final int LEAD_CHARS = 40;
@@ -21,7 +22,7 @@ final class Snippet {
     }
 
     /// The excerpt of `text` for `query`.
-    static String of(String text, String query) {
+    public static String of(String text, String query) {
         String flat = text.strip().replaceAll("\\s+", " ");
         if (flat.length() <= MAX_CHARS) {
             return flat;

@@ -1,0 +1,180 @@
+package org.sembridge.engine.encoder;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+import org.sembridge.engine.linalg.OpenBlas;
+
+/// The MLM decoder and SPLADE max pooling fused on the CPU: the term weights
+///
+/// ```
+/// w_v = log(1 + ReLU(max_t (h_t . D_v) + b_v))
+/// ```
+///
+/// of one text's real-token head states `h_t` (`[tokens, hidden]`), computed a slice of the
+/// vocabulary at a time, so the `[tokens, vocab]` logits never exist whole: OpenBLAS
+/// (`cblas_sgemm`, [OpenBlas]) writes the logits of at most [#BLOCK_FLOATS] floats (1 MiB, in
+/// the cache) for a group of texts and a slice of vocabulary columns, and the maximum over each
+/// text's rows is folded into that text's `[vocab]` row at once. The bias and the activation
+/// then touch `vocab` values per text, not `tokens x vocab`.
+///
+/// Equal to [SpladePooling#MAX] on the logits of [MaskedLmHead] within float tolerance: the
+/// products are summed in another order than libtorch's (relative differences around 1e-6);
+/// `max_t (a_t + b) = max_t a_t + b` holds exactly in floating point because rounding is
+/// monotone. At 262,144 vocabulary entries the unfused path materialised 1 MiB per token and
+/// ran three element-wise passes over it (selection, max, copy back); this one reads the decoder
+/// table once per group of texts and keeps every intermediate in the cache.
+///
+/// The decoder table is read in place: [NDArray#toByteBuffer(boolean)] with `tryDirect` gives a
+/// direct buffer over the libtorch tensor's memory (no copy), which stays valid while the model
+/// is loaded; the owner ([SparseEncoder]) closes this before the model. CPU only: on a GPU the
+/// table is not in host memory and [#of] is empty, as it is without OpenBLAS.
+final class MaxPooledDecoder {
+
+    /// Floats in one logits block (group rows x vocabulary slice): 1 MiB.
+    static final int BLOCK_FLOATS = 1 << 18;
+    /// Real tokens of the texts multiplied together: more texts per product amortise reading
+    /// the decoder table; a longer text is multiplied alone.
+    static final int GROUP_ROWS = 512;
+    /// The narrowest vocabulary slice, so that each product stays a real matrix product.
+    static final int MIN_SLICE = 256;
+    /// The most texts multiplied together in one group.
+    static final int GROUP_TEXTS = 16;
+
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
+
+    private final OpenBlas blas;
+    private final MemorySegment table;
+    private final float[] bias;
+    private final int vocab;
+    private final int hidden;
+
+    private MaxPooledDecoder(OpenBlas blas, MemorySegment table, float[] bias, int vocab, int hidden) {
+        this.blas = blas;
+        this.table = table;
+        this.bias = bias;
+        this.vocab = vocab;
+        this.hidden = hidden;
+    }
+
+    /// The fused decoder over `decoder` (`weight [vocab, hidden]`, `bias [vocab]`, float32, on the
+    /// CPU), or empty when OpenBLAS is not loaded or the table is not in host memory.
+    static Optional<MaxPooledDecoder> of(LinearProjection decoder) {
+        Optional<OpenBlas> blas = OpenBlas.available();
+        NDArray weight = decoder.weight();
+        if (blas.isEmpty() || !weight.getDevice().equals(Device.cpu()) || weight.getDataType() != DataType.FLOAT32
+                || weight.getShape().dimension() != 2) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = weight.toByteBuffer(true);
+        if (!buffer.isDirect()) {
+            return Optional.empty();
+        }
+        int vocab = Math.toIntExact(weight.getShape().get(0));
+        int hidden = Math.toIntExact(weight.getShape().get(1));
+        MemorySegment table = MemorySegment.ofBuffer(buffer);
+        if (table.byteSize() < (long) vocab * hidden * Float.BYTES) {
+            return Optional.empty();
+        }
+        float[] bias = decoder.bias() == null ? new float[vocab] : decoder.bias().toFloatArray();
+        return Optional.of(new MaxPooledDecoder(blas.get(), table, bias, vocab, hidden));
+    }
+
+    /// Width of the head states (columns of the decoder table).
+    int hiddenSize() {
+        return hidden;
+    }
+
+    /// Vocabulary entries per pooled row.
+    int vocabSize() {
+        return vocab;
+    }
+
+    /// The maximum over each text's rows of the logits without bias, `max_t (h_t . D_v)`, for
+    /// texts whose head states lie row after row in `states` (`[sum(tokens), hidden]`, text `i`
+    /// owning `tokens[i]` rows): one `[vocab]` row per text, in order. [#activate] turns a row
+    /// into term weights.
+    float[][] maxLogits(float[] states, int[] tokens) {
+        long rows = 0;
+        int longest = 0;
+        for (int count : tokens) {
+            if (count < 1) {
+                throw new IllegalArgumentException("every text needs at least one token, found " + count);
+            }
+            rows += count;
+            longest = Math.max(longest, count);
+        }
+        if (states.length != rows * hidden) {
+            throw new IllegalArgumentException("states hold " + states.length + " floats, expected " + rows + " x "
+                    + hidden);
+        }
+        int groupRows = Math.max(longest, GROUP_ROWS);
+        float[][] maxima = new float[tokens.length][vocab];
+        float[] logits = new float[slice(1)];
+        // A group of g rows uses g x slice(g) <= max(BLOCK_FLOATS, g x min(vocab, MIN_SLICE)) floats.
+        long blockFloats = Math.max(BLOCK_FLOATS, (long) groupRows * Math.min(vocab, MIN_SLICE));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate((long) groupRows * hidden * Float.BYTES, 64);
+            MemorySegment c = arena.allocate(blockFloats * Float.BYTES, 64);
+            int first = 0;
+            int firstRow = 0;
+            while (first < tokens.length) {
+                int end = first + 1;
+                int group = tokens[first];
+                while (end < tokens.length && end - first < GROUP_TEXTS && group + tokens[end] <= groupRows) {
+                    group += tokens[end];
+                    end++;
+                }
+                MemorySegment.copy(states, firstRow * hidden, a, FLOAT, 0, group * hidden);
+                maxLogitsOfGroup(a, tokens, first, end, group, c, logits, maxima);
+                firstRow += group;
+                first = end;
+            }
+        }
+        return maxima;
+    }
+
+    /// Turns a row of [#maxLogits] into term weights in place: `log(1 + ReLU(max + b_v))`, zero
+    /// where the pooled logit is not positive.
+    void activate(float[] row) {
+        for (int v = 0; v < vocab; v++) {
+            float x = row[v] + bias[v];
+            row[v] = x > 0 ? (float) Math.log(1f + x) : 0f;
+        }
+    }
+
+    /// The vocabulary columns per product for `rows` rows: the block budget over the rows, at
+    /// least [#MIN_SLICE], at most the vocabulary.
+    private int slice(int rows) {
+        return Math.min(vocab, Math.max(MIN_SLICE, BLOCK_FLOATS / Math.max(1, rows)));
+    }
+
+    private void maxLogitsOfGroup(MemorySegment a, int[] tokens, int first, int end, int group, MemorySegment c,
+            float[] logits, float[][] maxima) {
+        int width = slice(group);
+        for (int v0 = 0; v0 < vocab; v0 += width) {
+            int n = Math.min(width, vocab - v0);
+            blas.sgemm(false, true, group, n, hidden, 1f, a, hidden, table.asSlice((long) v0 * hidden * Float.BYTES),
+                    hidden, 0f, c, n);
+            int r = 0;
+            for (int text = first; text < end; text++) {
+                float[] max = maxima[text];
+                MemorySegment.copy(c, FLOAT, (long) r * n * Float.BYTES, max, v0, n);
+                for (int t = 1; t < tokens[text]; t++) {
+                    MemorySegment.copy(c, FLOAT, (long) (r + t) * n * Float.BYTES, logits, 0, n);
+                    for (int j = 0; j < n; j++) {
+                        max[v0 + j] = Math.max(max[v0 + j], logits[j]);
+                    }
+                }
+                r += tokens[text];
+            }
+        }
+    }
+}
