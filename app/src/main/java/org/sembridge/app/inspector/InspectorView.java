@@ -63,7 +63,7 @@ public final class InspectorView {
         root.setId("inspectorView");
         root.getStyleClass().add("inspector");
         table = new TokenTableView(viewModel);
-        detail = new TokenDetailView(viewModel.detail(), state.runs());
+        detail = new TokenDetailView(viewModel.detail());
         ScrollPane detailScroll = new ScrollPane(detail.node());
         detailScroll.setId("detailScroll");
         detailScroll.setFitToWidth(true);

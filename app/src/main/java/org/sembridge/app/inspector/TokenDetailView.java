@@ -47,7 +47,7 @@ final class TokenDetailView {
     private final ToggleButton bookmark = new ToggleButton("☆ Bookmark");
     private final Button resetAlpha = new Button("Reset");
 
-    TokenDetailView(TokenDetailViewModel viewModel, ObservableList<OpenRun> runs) {
+    TokenDetailView(TokenDetailViewModel viewModel) {
         this.viewModel = viewModel;
         root.setId("tokenDetail");
         root.getStyleClass().addAll("card", "token-detail");
@@ -78,7 +78,7 @@ final class TokenDetailView {
         header.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, run, facts(), alphaRow(), sectionTitle("Chosen sources (weight · cosine)"), bars,
-                comparison(runs), notes());
+                comparison(viewModel.comparableRuns()), notes());
         viewModel.detailProperty().subscribe(this::showDetail);
         viewModel.compareRecordProperty().subscribe(record -> compareBars.show(record, ""));
     }

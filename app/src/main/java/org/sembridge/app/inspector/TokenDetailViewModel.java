@@ -17,6 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.SetChangeListener;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
@@ -63,6 +65,7 @@ public final class TokenDetailViewModel {
     private final BooleanProperty alphaEnabled = new SimpleBooleanProperty(this, "alphaEnabled");
     private final StringProperty status = new SimpleStringProperty(this, "status", "No token selected");
     private final ObjectProperty<OpenRun> compareRun = new SimpleObjectProperty<>(this, "compareRun");
+    private final FilteredList<OpenRun> comparableRuns;
     private final ObjectProperty<AlignmentRecord> compareRecord = new SimpleObjectProperty<>(this, "compareRecord");
     private final StringProperty compareStatus = new SimpleStringProperty(this, "compareStatus", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
@@ -82,6 +85,7 @@ public final class TokenDetailViewModel {
             DialogService dialogs) {
         this.state = state;
         this.shownRun = shownRun;
+        this.comparableRuns = new FilteredList<>(state.runs(), run -> run != shownRun.getValue());
         this.realigner = new LatestRequestRunner<>(runner, "Re-aligning token", this::showDetail,
                 error -> dialogs.showError("Could not re-align " + token(), error));
         this.comparer = new LatestRequestRunner<>(runner, "Comparing token", this::showComparison,
@@ -97,6 +101,7 @@ public final class TokenDetailViewModel {
             detail.set(null);
             detailRun.set(null);
             switchingRun = true;
+            comparableRuns.setPredicate(run -> run != now);
             chooseDefaultComparison();
             resetAlpha();
             if (!Double.isNaN(restoredAlpha) && now != null) {
@@ -176,8 +181,15 @@ public final class TokenDetailViewModel {
         return compareRun;
     }
 
-    /// The token's record in [#compareRunProperty()]; `null` when none is chosen or that run
-    /// lacks the token.
+    /// The open runs the token can be compared with: every open run but the current one (a run
+    /// compared with itself would show the same weights twice).
+    public ObservableList<OpenRun> comparableRuns() {
+        return comparableRuns;
+    }
+
+    /// The token's record in [#compareRunProperty()]: the same token as the bridge reads it
+    /// (matched by decoded text, so `Ġhouse` finds `▁house` in a run of another tokenizer);
+    /// `null` when none is chosen or that run lacks the token.
     public ReadOnlyObjectProperty<AlignmentRecord> compareRecordProperty() {
         return compareRecord;
     }
@@ -361,7 +373,9 @@ public final class TokenDetailViewModel {
             compareStatus.set(other == null ? "Choose a run to compare" : "");
             return;
         }
-        comparer.submit((progress, cancel) -> OpenedRun.of(other.run()).find(token));
+        OpenRun current = shownRun.getValue();
+        comparer.submit((progress, cancel) -> current == null ? OpenedRun.of(other.run()).find(token)
+                : OpenedRun.of(other.run()).sameToken(OpenedRun.of(current.run()), token));
     }
 
     private void showComparison(Optional<AlignmentRecord> record) {
@@ -369,7 +383,15 @@ public final class TokenDetailViewModel {
             return;
         }
         compareRecord.set(record.orElse(null));
-        compareStatus.set(record.isPresent() ? compareRun.get().label() : token() + " is not in " + compareRun.get());
+        String token = token();
+        if (record.isEmpty()) {
+            compareStatus.set(token + " is not in " + compareRun.get());
+        } else if (record.get().token().equals(token)) {
+            compareStatus.set(compareRun.get().label());
+        } else {
+            // another tokenizer spells it differently: say which of its tokens is shown
+            compareStatus.set(compareRun.get().label() + " · as " + record.get().token());
+        }
     }
 
     private void storeNote(String text) {

@@ -48,6 +48,7 @@ final class OpenRunsTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Run", 220, RunFacts::label));
         table.getColumns().add(column("Method", 90, RunFacts::method));
+        table.getColumns().add(column("Language", 90, RunFacts::language));
         table.getColumns().add(column("Alpha", 60, RunFacts::alpha));
         table.getColumns().add(column("Target tokens", 110, RunFacts::targetTokens));
         table.getColumns().add(column("Overlap / new", 130, RunFacts::overlapNew));

@@ -209,8 +209,9 @@ final class RunFormPane {
         field.setPrefColumnCount(10);
         field.setPromptText("inferred");
         field.textProperty().bindBidirectional(form.recordedLanguageProperty());
-        field.setTooltip(new Tooltip("Target language recorded in run.json, e.g. ko; empty: inferred from the "
-                + "tokenizer folder's name, else from the scripts of the new tokens (\"multi\" when mixed)"));
+        field.setTooltip(new Tooltip("Target language recorded in run.json, e.g. ko, or several for a multilingual "
+                + "tokenizer, e.g. ko,ru,ar; empty: inferred from the tokenizer folder's name, else from the lexicon's "
+                + "languages the vocabulary covers, else from the scripts of the new tokens (\"multi\" when mixed)"));
         return field;
     }
 

@@ -24,6 +24,7 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 import org.sembridge.engine.run.DeviceChoice;
 import org.sembridge.engine.workflow.DocumentWeights;
+import org.sembridge.engine.workflow.IndexBrowser;
 import org.sembridge.engine.workflow.IndexEvaluation;
 import org.sembridge.engine.workflow.IndexOpening;
 import org.sembridge.engine.workflow.OpenedIndex;
@@ -146,6 +147,11 @@ final class OpenIndex implements AutoCloseable {
                 bm25 == null ? Double.NaN : bm25.recallAt100(), List.of(), true);
         return new EvaluationResult(rows, mean, sparse, bm25, describe(evaluation.coverage()),
                 evaluation.elapsedNanos());
+    }
+
+    /// The engine's browser on this index (tokens, postings, document vectors); no model involved.
+    IndexBrowser browser() {
+        return opened.browser();
     }
 
     /// Waits for running operations, then frees the index files and the model.

@@ -27,8 +27,9 @@ import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
 import org.sembridge.app.common.Formats;
 
-/// The search page (retrieval lab): the index panel, the query box, the sparse hits with their
-/// contribution chips beside the BM25 hits, the document view, and the evaluation panel. Builds
+/// The search page (retrieval lab): the index panel, the index browser (collapsed), the query box,
+/// the sparse hits with their contribution chips beside the BM25 hits, the document view, and the
+/// evaluation panel. Builds
 /// and binds nodes only; commands go to the [SearchViewModel].
 ///
 /// Shortcuts while the page shows: Enter in the query box searches, Ctrl+L focuses the query box,
@@ -69,6 +70,7 @@ public final class SearchView {
                     + " documents";
         }, viewModel.openedIndexProperty()));
         viewModel.openedIndexProperty().subscribe(opened -> index.setExpanded(opened == null));
+        TitledPane browser = indexBrowser(viewModel);
         TitledPane evaluation = new TitledPane("Evaluation", evaluationPanel.root());
         evaluation.setId("evaluationPane");
         evaluation.setTooltip(new Tooltip("nDCG@10 and Recall@100 per query, sparse index against BM25"));
@@ -85,7 +87,7 @@ public final class SearchView {
         page.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
-        root.getChildren().addAll(title, index, page);
+        root.getChildren().addAll(title, index, browser, page);
         // A filter on the page, so the keys act only while it shows and a focused field cannot
         // swallow them first.
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -94,6 +96,29 @@ public final class SearchView {
                 viewModel.pageShown();
             }
         });
+    }
+
+    /// The index browser, collapsed: opening it reads the open index's tokens (every document
+    /// vector once), so that only happens when the user asks.
+    private static TitledPane indexBrowser(SearchViewModel viewModel) {
+        IndexBrowserViewModel browser = viewModel.browser();
+        TitledPane pane = new TitledPane("Index browser: tokens, postings, document vectors",
+                new IndexBrowserPanel(browser).root());
+        pane.setId("indexBrowserPane");
+        pane.setTooltip(new Tooltip("Browse the open index as Luke does: its tokens by document frequency, a token's"
+                + " postings, a document's whole vector"));
+        pane.setExpanded(false);
+        pane.expandedProperty().subscribe(expanded -> {
+            if (expanded) {
+                browser.loadTokens();
+            }
+        });
+        viewModel.openedIndexProperty().subscribe(opened -> {
+            if (opened != null && pane.isExpanded()) {
+                browser.loadTokens();
+            }
+        });
+        return pane;
     }
 
     private static Map<String, String> shortcutList() {

@@ -30,7 +30,8 @@ import org.sembridge.engine.workflow.SearchHitJson;
 /// tokens in the inspector.
 ///
 /// A facade over the page's parts: [IndexViewModel] (catalogue, open, build), [QueryViewModel]
-/// (query, hits, document), [EvaluationViewModel] (queries + qrels table) and [DemoPreparation]
+/// (query, hits, document), [EvaluationViewModel] (queries + qrels table), [IndexBrowserViewModel]
+/// (tokens, postings, document vectors of the open index) and [DemoPreparation]
 /// (run defaults and the first-show demo); it wires them and is the one API the views use.
 /// Toolkit-free (tested with an inline task runner); all engine work goes through the
 /// [TaskRunner], results land on the UI thread in its callbacks. Failures go to the
@@ -46,6 +47,7 @@ public final class SearchViewModel implements SessionPart {
     private final QueryViewModel query;
     private final EvaluationViewModel evaluation;
     private final DemoPreparation demo;
+    private final IndexBrowserViewModel browser;
 
     /// @param repositoryRoot where `assets/demo/<lang>/` lies (the defaults for corpus, queries and qrels)
     public SearchViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, Navigator navigator,
@@ -54,11 +56,17 @@ public final class SearchViewModel implements SessionPart {
         this.index = new IndexViewModel(tasks, dialogs, state, this::indexReplaced);
         this.query = new QueryViewModel(tasks, dialogs, index, inspector);
         this.evaluation = new EvaluationViewModel(tasks, dialogs, index, inspector);
+        this.browser = new IndexBrowserViewModel(tasks, dialogs, index, inspector);
         this.demo = new DemoPreparation(state, index, query, evaluation, repositoryRoot);
         state.currentRunProperty().subscribe(demo::runChanged);
     }
 
     // ---- properties -------------------------------------------------------------------------
+
+    /// The index browser on the open index: tokens, postings, document vectors.
+    public IndexBrowserViewModel browser() {
+        return browser;
+    }
 
     /// The indexes of the workspace, newest first ([#refreshIndexes()]).
     public ObservableList<IndexEntry> indexes() {
@@ -306,5 +314,6 @@ public final class SearchViewModel implements SessionPart {
     private void indexReplaced() {
         query.clear();
         evaluation.clear();
+        browser.clear();
     }
 }

@@ -15,6 +15,10 @@
 ///   - [QueryViewModel]: search the open index, keep its hits and show a hit's document; the
 ///     latest request wins.
 ///   - [EvaluationViewModel]: queries + qrels, the metrics table, a row's tokens to the inspector.
+///   - [IndexBrowserViewModel]: the index browser (the engine's `workflow.IndexBrowser` on the
+///     open index): tokens by document frequency with min / mean / max exact weight (read when the
+///     user opens the browser), a token's heaviest postings with exact and indexed weights, a
+///     document by id with its whole vector, and a token's jump to the inspector.
 ///   - [DemoPreparation]: follows the current run (demo defaults) and prepares the demo once.
 ///   - [InspectorJump]: hands target tokens to the inspector
 ///     ([org.sembridge.app.workspace.TokenFocus] + `Navigator.showPage("inspector")`) or selects
@@ -26,7 +30,8 @@
 ///   [IndexEntry] / [IndexCatalog] list the workspace's `indexes/`; [IndexFolderName] names a new
 ///   one, which [IndexViewModel] builds with `IndexBuilding` (documents/s in the progress);
 ///   [DemoCollection] gives the bundled `assets/demo/<lang>/` defaults.
-/// - [SearchView] with [IndexPanel], [HitCell], [DocumentPanel] and [EvaluationPanel]: the nodes.
+/// - [SearchView] with [IndexPanel], [IndexBrowserPanel], [HitCell], [DocumentPanel] and
+///   [EvaluationPanel]: the nodes.
 ///
 /// ## Numbers and their precision
 ///

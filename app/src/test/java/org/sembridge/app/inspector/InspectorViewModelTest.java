@@ -344,6 +344,21 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void theCurrentRunIsNotOfferedAsItsOwnComparison() {
+        WorkbenchState state = state();
+        InspectorViewModel viewModel = open(state, "sembridge", new DirectTaskRunner());
+        OpenRun sembridge = state.currentRunProperty().get();
+        OpenRun ofa = OpenRun.of(SampleRuns.korean("ofa"));
+        state.runs().add(ofa);
+        assertEquals(List.of(ofa), viewModel.detail().comparableRuns());
+
+        state.currentRunProperty().set(ofa);
+
+        assertEquals(List.of(sembridge), viewModel.detail().comparableRuns());
+        assertEquals(sembridge, viewModel.detail().compareRunProperty().get());
+    }
+
+    @Test
     void switchingRunsAsksForTheDetailAndTheComparisonOnce() throws Exception {
         WorkbenchState state = state();
         Map<String, Integer> started = new HashMap<>();

@@ -95,6 +95,7 @@ class RunsViewModelTest {
         assertEquals("5,653", facts.targetTokens());
         assertEquals(String.format("%,d / %,d", expected.get("overlap"), expected.get("new")), facts.overlapNew());
         assertEquals("4", facts.alpha());
+        assertEquals("ko", facts.language(), "the target tokenizer's folder names the language");
     }
 
     @Test

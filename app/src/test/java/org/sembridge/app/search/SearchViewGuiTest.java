@@ -136,6 +136,32 @@ class SearchViewGuiTest {
     }
 
     @Test
+    void theIndexBrowserListsTokensPostingsAndAVectorAndJumpsToTheInspector(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<org.sembridge.engine.index.TermStatistics> tokens = robot.lookup("#browserTokens")
+                .queryAs(TableView.class);
+        assertTrue(tokens.getItems().isEmpty(), "the tokens are read only when the browser is opened");
+        robot.clickOn("Index browser: tokens, postings, document vectors");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(tokens.getItems().isEmpty(), robot.lookup("#browserTokensStatus").queryAs(Label.class).getText());
+        var first = tokens.getItems().getFirst();
+        robot.interact(() -> tokens.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> postings = robot.lookup("#browserPostings").queryAs(TableView.class);
+        assertEquals(Math.min(IndexBrowserViewModel.POSTINGS, first.documentFrequency()), postings.getItems().size());
+        robot.interact(() -> viewModel.browser().showDocument(
+                ((org.sembridge.engine.index.Posting) postings.getItems().getFirst()).docId()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#browserVector").queryAs(TableView.class).getItems().isEmpty());
+        robot.clickOn("#browserShowInInspector");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.token(), state.selectedTokenProperty().get());
+        assertEquals(List.of("inspector"), pagesShown);
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void buildingFromAnEmptyCorpusIsRefusedAndKeepsTheOpenIndex(FxRobot robot) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         Path demoIndex = viewModel.openedIndexProperty().get().folder();

@@ -45,6 +45,8 @@ import org.sembridge.engine.eval.RunGenerator;
 import org.sembridge.engine.eval.Topic;
 import org.sembridge.engine.eval.TopicsReader;
 import org.sembridge.engine.index.FeatureQuantisation;
+import org.sembridge.engine.index.Posting;
+import org.sembridge.engine.index.TermStatistics;
 import org.sembridge.engine.index.QueryWeighting;
 import org.sembridge.engine.index.SparseIndex;
 import org.sembridge.engine.index.SparseQueryEncoder;
@@ -373,6 +375,101 @@ class SearchViewModelTest {
     void demoLanguageComesFromTheTargetTokenizerFolder() {
         assertEquals("ko", DemoCollection.languageOf(run.run()).orElseThrow());
         assertEquals(DEMO.resolve("corpus.jsonl").toString(), viewModel.corpusPathProperty().get());
+    }
+
+    @Test
+    void indexBrowserListsTokensByTheirDocumentFrequencyInTheIndex() throws Exception {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.loadTokens();
+        List<TermStatistics> tokens = browser.tokens();
+        assertFalse(tokens.isEmpty(), browser.tokensStatusProperty().get());
+        try (SparseIndex index = SparseIndex.open(demoIndex)) {
+            long postings = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                TermStatistics token = tokens.get(i);
+                // Lucene's own posting-list length of the token's FeatureField term
+                assertEquals(index.documentFrequency(token.token()), token.documentFrequency(), token.token());
+                assertTrue(i == 0 || tokens.get(i - 1).documentFrequency() >= token.documentFrequency());
+                assertTrue(token.minWeight() <= token.meanWeight() && token.meanWeight() <= token.maxWeight());
+                postings += token.documentFrequency();
+            }
+            assertEquals(index.metadata().postingCount(), postings);
+        }
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void indexBrowserFilterKeepsTokensContainingTheText() {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.loadTokens();
+        String word = browser.tokens().getFirst().token().replace("▁", "").replace("##", "");
+        browser.tokenFilterProperty().set(word.toUpperCase(java.util.Locale.ROOT));
+        assertFalse(browser.tokens().isEmpty());
+        assertTrue(browser.tokens().stream().allMatch(t -> t.token().toLowerCase(java.util.Locale.ROOT)
+                .contains(word.toLowerCase(java.util.Locale.ROOT))));
+        assertTrue(browser.tokensStatusProperty().get().contains("shown"), browser.tokensStatusProperty().get());
+    }
+
+    @Test
+    void postingsOfATokenCarryTheExactAndTheIndexedWeightOfEachDocument() throws Exception {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.loadTokens();
+        TermStatistics token = browser.tokens().getFirst();
+        browser.showPostings(token.token());
+        assertEquals(Math.min(IndexBrowserViewModel.POSTINGS, token.documentFrequency()), browser.postings().size());
+        assertEquals(token.maxWeight(), browser.postings().getFirst().exactWeight());
+        try (SparseIndex index = SparseIndex.open(demoIndex)) {
+            for (Posting posting : browser.postings()) {
+                var vector = index.vector(posting.docId()).orElseThrow();
+                int at = java.util.Arrays.asList(vector.terms()).indexOf(token.token());
+                assertEquals(vector.weights()[at], posting.exactWeight(), posting.docId());
+                assertEquals(FeatureQuantisation.indexedValue(posting.exactWeight()), posting.indexedWeight());
+            }
+        }
+    }
+
+    @Test
+    void aDocumentByIdShowsItsWholeVectorAndAnUnknownIdSaysSoOnTheLine() throws Exception {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.documentIdProperty().set("d001");
+        browser.showDocument();
+        try (SparseIndex index = SparseIndex.open(demoIndex)) {
+            assertEquals(index.vector("d001").orElseThrow().size(), browser.vector().size());
+        }
+        assertTrue(browser.documentStatusProperty().get().startsWith("d001"), browser.documentStatusProperty().get());
+        browser.showDocument("nope");
+        assertTrue(browser.vector().isEmpty());
+        assertTrue(browser.documentStatusProperty().get().contains("'nope'"), browser.documentStatusProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void aTokenOfTheIndexJumpsToTheInspector() {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.loadTokens();
+        String token = browser.tokens().getFirst().token();
+        browser.showInInspector(token);
+        assertEquals(List.of("inspector"), pagesShown);
+        assertEquals(token, state.selectedTokenProperty().get());
+        assertEquals(List.of(token), state.focusProperty().get().tokens());
+    }
+
+    @Test
+    void replacingTheIndexEmptiesTheBrowser() {
+        openDemoIndex();
+        IndexBrowserViewModel browser = viewModel.browser();
+        browser.loadTokens();
+        browser.showPostings(browser.tokens().getFirst().token());
+        viewModel.openIndex(demoIndex);
+        assertTrue(browser.tokens().isEmpty());
+        assertTrue(browser.postings().isEmpty());
+        browser.loadTokens();
+        assertFalse(browser.tokens().isEmpty());
     }
 
     @Test

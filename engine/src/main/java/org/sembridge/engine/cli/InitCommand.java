@@ -89,10 +89,12 @@ final class InitCommand implements Callable<Integer> {
             description = "Seed of the random baselines (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--language", paramLabel = "CODE",
-            description = "Target language recorded in run.json, e.g. ko. Default: inferred (the target tokenizer's "
-                    + "folder name when it is a language code, else the scripts of the new tokens: one script's "
-                    + "name, or \"multi\" for a multilingual vocabulary).")
+    @Option(names = "--language", paramLabel = "CODE[,CODE...]",
+            description = "Target language recorded in run.json, e.g. ko, or the languages of a multilingual tokenizer,"
+                    + " e.g. ko,ru,ar (recorded as \"multi\" covering the three). Default: inferred (the target"
+                    + " tokenizer's folder name when it is a language code, else the bundled lexicon's languages"
+                    + " of which at least 20%% of the words are single target tokens: one names the language, two or"
+                    + " more give \"multi\", else the scripts of the new tokens: one script's name, or \"multi\").")
     String language;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

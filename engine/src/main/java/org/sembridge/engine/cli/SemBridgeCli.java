@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             LexiconEvalCommand.class,
             IndexCommand.class,
             SearchCommand.class,
+            IndexInfoCommand.class,
             EvalCommand.class,
             ExportCommand.class,
             ProjectCommand.class,

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.lucene.analysis.Analyzer;
@@ -208,6 +210,108 @@ public final class SparseIndex implements AutoCloseable {
     /// is what a query token costs to search.
     public int documentFrequency(String token) throws IOException {
         return reader.docFreq(new Term(IndexFields.TOKENS, token));
+    }
+
+    /// Every token of the index with its document frequency and exact weight statistics, by
+    /// descending document frequency, then token. Reads every document's exact vector once
+    /// (progress: stage "reading index", in documents); memory is one accumulator per distinct
+    /// token.
+    ///
+    /// @throws org.sembridge.engine.OperationCancelledException when `cancel` fires (checked
+    ///     every 1,024 documents)
+    public List<TermStatistics> termStatistics(ProgressListener progress, CancellationToken cancel)
+            throws IOException, SemBridgeException {
+        Map<String, double[]> accumulators = new HashMap<>();
+        forEachDocument((document, vector) -> {
+            for (int i = 0; i < vector.size(); i++) {
+                float weight = vector.weights()[i];
+                double[] a = accumulators.computeIfAbsent(vector.terms()[i],
+                        t -> new double[] {0, 0, Float.MAX_VALUE, 0});
+                a[0]++;
+                a[1] += weight;
+                a[2] = Math.min(a[2], weight);
+                a[3] = Math.max(a[3], weight);
+            }
+        }, progress, cancel);
+        List<TermStatistics> statistics = new ArrayList<>(accumulators.size());
+        accumulators.forEach((token, a) -> statistics.add(
+                new TermStatistics(token, (int) a[0], (float) a[2], a[1] / a[0], (float) a[3])));
+        statistics.sort(Comparator.comparingInt(TermStatistics::documentFrequency).reversed()
+                .thenComparing(TermStatistics::token));
+        return statistics;
+    }
+
+    /// The `limit` heaviest postings of `token`: its documents with the exact weight (from the
+    /// stored vector) and the indexed weight (from the posting's frequency, as Lucene scores it),
+    /// by descending exact weight. The whole list is walked once for its length and indexed
+    /// weights; only the `limit` heaviest documents' vectors are read. A token the index lacks
+    /// gives document frequency 0.
+    ///
+    /// @throws IllegalArgumentException when `limit < 1`
+    public TermPostings postings(String token, int limit) throws IOException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, found " + limit);
+        }
+        List<int[]> found = new ArrayList<>();
+        BytesRef term = new BytesRef(token);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.TOKENS);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum termsEnum = terms.iterator();
+            if (!termsEnum.seekExact(term)) {
+                continue;
+            }
+            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    found.add(new int[] {leaf.docBase + doc, postings.freq()});
+                }
+            }
+        }
+        // FeatureField keeps floatToIntBits(w) >>> 15 as the frequency: a larger frequency is a
+        // larger indexed weight
+        found.sort(Comparator.<int[]>comparingInt(f -> f[1]).reversed().thenComparingInt(f -> f[0]));
+        List<int[]> top = found.subList(0, Math.min(limit, found.size()));
+        ScoreDoc[] docs = new ScoreDoc[top.size()];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = new ScoreDoc(top.get(i)[0], Float.intBitsToFloat(top.get(i)[1] << 15));
+        }
+        List<SearchHit> ids = hits(docs);
+        List<Posting> postings = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            TermWeights vector = vector(docs[i].doc);
+            float exact = 0;
+            for (int t = 0; t < vector.size(); t++) {
+                if (vector.terms()[t].equals(token)) {
+                    exact = vector.weights()[t];
+                    break;
+                }
+            }
+            postings.add(new Posting(ids.get(i).docId(), exact, docs[i].score));
+        }
+        postings.sort(Comparator.comparingDouble(Posting::exactWeight).reversed().thenComparing(Posting::docId));
+        return new TermPostings(token, found.size(), postings);
+    }
+
+    /// The whole exact vector of document `id` with each token's indexed weight, heaviest first.
+    public Optional<DocumentVector> documentVector(String id) throws IOException {
+        OptionalInt doc = documentNumber(id);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        CorpusDocument document = storedDocument(reader.storedFields(), doc.getAsInt());
+        TermWeights vector = vector(doc.getAsInt());
+        List<DocumentVector.Entry> entries = new ArrayList<>(vector.size());
+        for (int i = 0; i < vector.size(); i++) {
+            float weight = vector.weights()[i];
+            entries.add(new DocumentVector.Entry(vector.terms()[i], weight, FeatureQuantisation.indexedValue(weight)));
+        }
+        entries.sort(Comparator.comparingDouble(DocumentVector.Entry::exactWeight).reversed()
+                .thenComparing(DocumentVector.Entry::token));
+        return Optional.of(new DocumentVector(document.id(), document.title(), entries));
     }
 
     IndexSearcher searcher() {

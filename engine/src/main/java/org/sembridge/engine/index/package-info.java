@@ -14,7 +14,9 @@
 /// Entry points, used by the workflow services (`org.sembridge.engine.workflow.IndexBuilding`,
 /// `OpenedIndex`) that the CLI and the workbench call: [IndexBuilder#build] (index a corpus),
 /// [SparseIndex#open] with [SparseIndex#sparseSearcher()] / [SparseIndex#bm25Searcher()]
-/// (search, explain), [AnseriniExporter] and [OpenSearchBulkExporter] (export),
+/// (search, explain), [SparseIndex#termStatistics], [SparseIndex#postings] and
+/// [SparseIndex#documentVector] (browse: [TermStatistics], [TermPostings] of [Posting]s,
+/// [DocumentVector]), [AnseriniExporter] and [OpenSearchBulkExporter] (export),
 /// `bench.SearchBenchmark` (performance figures). The encoder is behind the small [SparseTextEncoder]
 /// interface, so this package does not depend on the transformer code.
 ///

@@ -112,6 +112,34 @@ public final class LexiconEvaluator {
         return Optional.ofNullable(best);
     }
 
+    /// The lexicons of every language of `file` the run covers, for maps and views that show all
+    /// of a multilingual run: the languages `run.json` records (`target.languages`) that are
+    /// columns of the lexicon; else the columns its target vocabulary covers ([LexiconLanguages]);
+    /// else the one inferred column ([#readInferred]); empty when none. A MUSE file gives itself.
+    ///
+    /// @throws InputFormatException when the file is missing or malformed
+    /// @throws IOException when it cannot be read
+    public static List<LanguageLexicon> readCovered(Path file, LoadedRun run) throws IOException, InputFormatException {
+        List<String> header = conceptsHeader(file, TextLineReader.DEFAULT_MAX_LINE_BYTES);
+        if (header.isEmpty()) {
+            return List.of(new LanguageLexicon("muse", BilingualLexicon.readMuse(file)));
+        }
+        List<String> languages = run.manifest().targetLanguage().map(TargetLanguage::languages).orElse(List.of())
+                .stream().filter(header::contains).filter(LexiconEvaluator::isLanguageColumn).toList();
+        if (languages.isEmpty()) {
+            languages = LexiconLanguages.covered(file, run.targetCanonical());
+        }
+        if (languages.isEmpty()) {
+            return readInferred(file, run).map(List::of).orElse(List.of());
+        }
+        List<LanguageLexicon> lexicons = new java.util.ArrayList<>(languages.size());
+        for (String language : languages) {
+            lexicons.add(new LanguageLexicon(language, BilingualLexicon.readConcepts(file, language)));
+        }
+        LOG.info("Lexicon languages of {}: {}", run.directory(), languages);
+        return lexicons;
+    }
+
     /// The gold source ids per target id: for each lexicon word that is one token of the run's
     /// target vocabulary in any form ([TargetWordForm]), the word-start source ids of its English
     /// translations (the sets [#evaluate] judges against; words with no such source are left out).
@@ -208,8 +236,13 @@ public final class LexiconEvaluator {
         return vocabulary.lowestIdWithCanonicalForm(WORD_START + word);
     }
 
+    /// Whether `column` of a concepts TSV holds a target language (not `concept`, `topic`, `en`).
+    static boolean isLanguageColumn(String column) {
+        return !NON_LANGUAGE_COLUMNS.contains(column);
+    }
+
     /// The header of a concepts TSV, or empty when the first line has no `concept` column.
-    private static List<String> conceptsHeader(Path file, int maxLineBytes) throws IOException, InputFormatException {
+    static List<String> conceptsHeader(Path file, int maxLineBytes) throws IOException, InputFormatException {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException(file + ": lexicon file not found");
         }

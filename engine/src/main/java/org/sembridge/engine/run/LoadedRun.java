@@ -37,7 +37,8 @@ import org.sembridge.engine.vocab.Vocabulary;
 ///
 /// For the workbench's alpha slider it re-aligns from the run's cached bridge vectors without
 /// embedding anything: [#realign] one token (tens of milliseconds), [#realignAll] the whole
-/// vocabulary (the exact top-K search); [#compare] shows one token across runs.
+/// vocabulary (the exact top-K search); [#compare] shows one token across runs, matched by
+/// decoded text ([#counterpartOf]) when the runs' tokenizers spell it differently.
 public final class LoadedRun {
 
     private final Path directory;
@@ -48,6 +49,7 @@ public final class LoadedRun {
     private VocabularyFile.Stored source;
     private VocabularyFile.Stored target;
     private CanonicalVocabulary targetCanonical;
+    private DecodedTextIndex decodedTexts;
 
     private LoadedRun(Path directory, RunManifest manifest, AlignmentsFile alignments, BridgeVectorStore store) {
         this.directory = directory;
@@ -151,6 +153,39 @@ public final class LoadedRun {
         }
         int fuzzy = canonical.lowestIdWithFuzzyForm(token.replace("▁", "").toLowerCase(java.util.Locale.ROOT));
         return fuzzy >= 0 ? OptionalInt.of(fuzzy) : OptionalInt.empty();
+    }
+
+    /// The decoded text of target token `id`, the text the bridge embeds for it (`Ġhouse`,
+    /// `▁house` and `house` all read `house`; see [DecodedTextIndex]).
+    ///
+    /// @throws IndexOutOfBoundsException when `id` is outside `[0, targetSize())`
+    public String decodedText(int id) throws InputFormatException {
+        return decodedTexts().text(id);
+    }
+
+    /// The id in this run of target token `fromId` of run `from`: the same stored string when
+    /// both vocabularies spell pieces the same way (one subword scheme), else the token with the
+    /// same decoded text (the bridge's rule), preferring one that starts a word as `fromId` does;
+    /// empty when this run has neither.
+    ///
+    /// @throws IndexOutOfBoundsException when `fromId` is outside `from`'s target vocabulary
+    public OptionalInt counterpartOf(LoadedRun from, int fromId) throws InputFormatException {
+        String stored = from.targetTokens().get(fromId);
+        if (from.targetVocabulary().scheme() == targetVocabulary().scheme()) {
+            OptionalInt same = alignments.idOf(stored);
+            if (same.isPresent()) {
+                return same;
+            }
+        }
+        DecodedTextIndex theirs = from.decodedTexts();
+        return decodedTexts().idOf(theirs.text(fromId), theirs.startsWord(fromId));
+    }
+
+    private synchronized DecodedTextIndex decodedTexts() throws InputFormatException {
+        if (decodedTexts == null) {
+            decodedTexts = DecodedTextIndex.of(targetCanonical(), storedTarget().bridgeTexts());
+        }
+        return decodedTexts;
     }
 
     /// The source tokens by id (of [#sourceVocabulary()]), for callers that need only the texts.
@@ -297,13 +332,30 @@ public final class LoadedRun {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
-    /// The same token in several runs, in the order of `runs`: each run's record of `token`
-    /// (looked up in each run on its own), or empty where that run's target vocabulary lacks it.
+    /// The same token in several runs, in the order of `runs`: `token` is looked up (as stored or
+    /// as a word, [#idOf]) in the first run that has it, and each other run shows its
+    /// [counterpart][#counterpartOf] of that token (so `Ġhouse` finds `▁house` in a SentencePiece
+    /// run), else its own lookup of `token`; empty where a run has neither.
     public static List<Optional<AlignmentRecord>> compare(List<LoadedRun> runs, String token)
             throws IOException, InputFormatException {
+        LoadedRun reference = null;
+        int referenceId = -1;
+        for (LoadedRun run : runs) {
+            OptionalInt id = run.idOf(token);
+            if (id.isPresent()) {
+                reference = run;
+                referenceId = id.getAsInt();
+                break;
+            }
+        }
         List<Optional<AlignmentRecord>> records = new ArrayList<>(runs.size());
         for (LoadedRun run : runs) {
-            records.add(run.token(token));
+            OptionalInt id = reference == null ? OptionalInt.empty()
+                    : run == reference ? OptionalInt.of(referenceId) : run.counterpartOf(reference, referenceId);
+            if (id.isEmpty()) {
+                id = run.idOf(token);
+            }
+            records.add(id.isPresent() ? Optional.of(run.token(id.getAsInt())) : Optional.empty());
         }
         return records;
     }

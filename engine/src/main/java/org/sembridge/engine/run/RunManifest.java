@@ -2,7 +2,9 @@ package org.sembridge.engine.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +34,8 @@ import static org.sembridge.engine.run.RunManifestKeys.*;
 ///                        "source_cache_key", "target_cache_key", "source_origin", "target_origin"}},
 ///  "source": {"family", "vocab_size", "hidden_size", "decoder", "replaced_tensors": [...]},
 ///  "target": {"language": "ko", "language_origin": "option"|"tokenizer_folder"|"vocabulary_scripts",
-///             "scripts": {"hangul": n, ...}},     // TargetLanguage; absent in runs before it
+///             "scripts": {"hangul": n, ...},      // TargetLanguage; absent in runs before it
+///             "languages": ["ko", ...]},          // the languages it covers; absent in older runs
 ///  "counts": {"target_tokens", "overlap", "new", "special", "special_copied", "special_built",
 ///             "match_kinds": {...}, "support_histogram": {"1": n, ...}, "rows_solved": {...}},
 ///  "timings_seconds": {"<stage>": s, ..., "total": s},
@@ -116,8 +119,19 @@ public final class RunManifest {
         if (counted != null && counted.isJsonObject()) {
             counted.getAsJsonObject().entrySet().forEach(e -> scripts.put(e.getKey(), e.getValue().getAsInt()));
         }
-        return Optional.of(new TargetLanguage(code.get(),
-                TargetLanguage.Origin.fromJsonName(optString(object, LANGUAGE_ORIGIN).orElse("")), scripts));
+        TargetLanguage.Origin origin = TargetLanguage.Origin.fromJsonName(optString(object, LANGUAGE_ORIGIN).orElse(""));
+        JsonElement languages = object.get(LANGUAGES);
+        if (languages == null || !languages.isJsonArray()) {
+            // written before runs recorded the languages they cover
+            return Optional.of(new TargetLanguage(code.get(), origin, scripts));
+        }
+        List<String> covered = new ArrayList<>();
+        languages.getAsJsonArray().forEach(e -> {
+            if (e.isJsonPrimitive() && !e.getAsString().isBlank()) {
+                covered.add(e.getAsString().strip());
+            }
+        });
+        return Optional.of(new TargetLanguage(code.get(), origin, scripts, covered));
     }
 
     /// The initializer name, e.g. `sembridge`.

@@ -120,13 +120,20 @@ final class RunManifestBuilder {
             language.scripts().forEach(scripts::addProperty);
             target.add(SCRIPTS, scripts);
         }
+        JsonArray languages = new JsonArray();
+        language.languages().forEach(languages::add);
+        target.add(LANGUAGES, languages);
         root.add(TARGET, target);
         decision("target language: " + language.code() + switch (language.origin()) {
             case OPTION -> " (given by the user)";
             case TOKENIZER_FOLDER -> " (the target tokenizer's folder name)";
             case VOCABULARY_SCRIPTS -> " (from the scripts of the new target tokens: " + language.scripts() + ")";
+            case LEXICON -> " (from the lexicon; scripts of the new target tokens: " + language.scripts() + ")";
             case RECORDED -> "";
-        });
+        } + (language.languages().isEmpty() ? "" : "; covers " + String.join(", ", language.languages())
+                + (language.origin() == TargetLanguage.Origin.LEXICON
+                        ? " (the lexicon columns with at least " + Math.round(TargetLanguage.LEXICON_COVERAGE * 100)
+                                + "% of their words as single target tokens)" : "")));
     }
 
     /// Marks the run as a no-op.

@@ -68,6 +68,7 @@ final class RunManifestKeys {
     static final String LANGUAGE = "language";
     static final String LANGUAGE_ORIGIN = "language_origin";
     static final String SCRIPTS = "scripts";
+    static final String LANGUAGES = "languages";
 
     // counts.
     static final String SUPPORT_HISTOGRAM = "support_histogram";

@@ -65,6 +65,7 @@ final class RunManifestSchema {
             Map.entry(path(TARGET, LANGUAGE), Kind.STRING),
             Map.entry(path(TARGET, LANGUAGE_ORIGIN), Kind.STRING),
             Map.entry(path(TARGET, SCRIPTS), Kind.OBJECT),
+            Map.entry(path(TARGET, LANGUAGES), Kind.ARRAY),
             Map.entry(path(COUNTS), Kind.OBJECT),
             Map.entry(path(TIMINGS_SECONDS), Kind.OBJECT),
             Map.entry(path(DECISIONS), Kind.ARRAY),

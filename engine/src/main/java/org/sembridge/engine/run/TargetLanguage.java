@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /// The target language a run records in `run.json` (`target.language`), with where it came from.
@@ -28,14 +29,28 @@ import java.util.regex.Pattern;
 ///    [#MULTI] (a multilingual vocabulary is not labelled with one guessed language); no letters
 ///    at all give [#UNDETERMINED].
 ///
+/// The languages the run covers ([#languages()], `target.languages`) follow the same order: the
+/// user's list (`--language ko,ru,ar` labels the run [#MULTI] and records the three), the
+/// tokenizer folder's code, else the lexicon's ([Origin#LEXICON], between rules 2 and 3): every
+/// language column of the bundled concepts lexicon of which at least [#LEXICON_COVERAGE] of the
+/// words are single target tokens ([LexiconLanguages]). One such column names the language (a
+/// Chinese vocabulary in a folder `tokenizer-x` is `zh`, not `han`); two or more label the run
+/// [#MULTI] whatever its scripts' shares (Korean plus Russian is `multi`, not `hangul`), so a 262k
+/// multilingual vocabulary covers `ko, ru, ar, hi, zh`, not the one column that happened to match
+/// most words. The scripts are counted and recorded in both cases; without a lexicon, or when it
+/// covers nothing, rule 3 labels the run.
+///
 /// Runs written before the manifest recorded a language have none; readers then fall back to
-/// their own inference (the tokenizer folder name, a lexicon column).
+/// their own inference (the tokenizer folder name, a lexicon column). Runs written before it
+/// recorded languages read [#languages()] as the code when the code is a language the user or the
+/// folder named, else as empty (readers then ask the lexicon).
 ///
 /// @param code the language code, a per-script label, [#MULTI] or [#UNDETERMINED]
 /// @param origin where the code came from
 /// @param scripts tokens per script (lower-case Unicode script names), largest first; empty unless
 ///     the scripts were counted
-public record TargetLanguage(String code, Origin origin, Map<String, Integer> scripts) {
+/// @param languages the language codes the run covers, in order; empty when nothing named them
+public record TargetLanguage(String code, Origin origin, Map<String, Integer> scripts, List<String> languages) {
 
     /// The label of a vocabulary whose new tokens are spread over several scripts.
     public static final String MULTI = "multi";
@@ -45,6 +60,9 @@ public record TargetLanguage(String code, Origin origin, Map<String, Integer> sc
     public static final double DOMINANT_SHARE = 0.8;
     /// Share a script needs to count towards [#MULTI].
     public static final double MINOR_SHARE = 0.1;
+    /// Share of a lexicon column's words that must be single target tokens for the run to cover
+    /// that language.
+    public static final double LEXICON_COVERAGE = 0.2;
 
     private static final Pattern CODE_WITH_REGION = Pattern.compile("([a-z]{2})(?:[-_][A-Za-z]{2,4})?");
     private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
@@ -59,6 +77,8 @@ public record TargetLanguage(String code, Origin origin, Map<String, Integer> sc
         TOKENIZER_FOLDER("tokenizer_folder"),
         /// The scripts of the new target tokens.
         VOCABULARY_SCRIPTS("vocabulary_scripts"),
+        /// The lexicon's language columns the vocabulary covers ([LexiconLanguages]).
+        LEXICON("lexicon"),
         /// A manifest that names a language without its origin (hand-written).
         RECORDED("recorded");
 
@@ -79,7 +99,7 @@ public record TargetLanguage(String code, Origin origin, Map<String, Integer> sc
         }
     }
 
-    /// Checks the values and copies the map.
+    /// Checks the values and copies the map and the list.
     public TargetLanguage {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(origin, "origin");
@@ -87,22 +107,64 @@ public record TargetLanguage(String code, Origin origin, Map<String, Integer> sc
             throw new IllegalArgumentException("a target language code is not blank");
         }
         scripts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
+        languages = List.copyOf(languages);
+    }
+
+    /// A language as runs recorded it before they recorded the languages they cover: a code the
+    /// user or the folder named covers that language, a script label or [#MULTI] none known.
+    public TargetLanguage(String code, Origin origin, Map<String, Integer> scripts) {
+        this(code, origin, scripts, switch (origin) {
+            case VOCABULARY_SCRIPTS -> List.of();
+            case OPTION, TOKENIZER_FOLDER, LEXICON -> code.equals(MULTI) || code.equals(UNDETERMINED) ? List.of() : List.of(code);
+            case RECORDED -> isLanguageCode(code) ? List.of(code) : List.of();
+        });
+    }
+
+    /// Resolves the language of a run without a lexicon (see [#resolve(Optional, Path, List, Supplier)]).
+    public static TargetLanguage resolve(Optional<String> option, Path targetTokenizer, List<String> newTokenTexts) {
+        return resolve(option, targetTokenizer, newTokenTexts, List::of);
     }
 
     /// Resolves the language of a run (see the type's description for the order).
     ///
-    /// @param option the language the user named; empty or blank to infer
+    /// @param option the language the user named, or several separated by commas; empty or blank
+    ///     to infer
     /// @param targetTokenizer the target tokenizer folder or `tokenizer.json` as given
     /// @param newTokenTexts the surface texts of the target tokens the run builds
-    public static TargetLanguage resolve(Optional<String> option, Path targetTokenizer, List<String> newTokenTexts) {
+    /// @param lexiconLanguages the lexicon's languages the vocabulary covers, asked only when
+    ///     neither the user nor the folder named the language
+    public static TargetLanguage resolve(Optional<String> option, Path targetTokenizer, List<String> newTokenTexts,
+            Supplier<List<String>> lexiconLanguages) {
         if (option.isPresent() && !option.get().isBlank()) {
-            return new TargetLanguage(option.get().strip(), Origin.OPTION, Map.of());
+            List<String> named = Arrays.stream(option.get().split(",")).map(String::strip)
+                    .filter(code -> !code.isEmpty()).distinct().toList();
+            return new TargetLanguage(named.size() == 1 ? named.getFirst() : MULTI, Origin.OPTION, Map.of(), named);
         }
         Optional<String> folder = folderCode(targetTokenizer);
         if (folder.isPresent()) {
-            return new TargetLanguage(folder.get(), Origin.TOKENIZER_FOLDER, Map.of());
+            return new TargetLanguage(folder.get(), Origin.TOKENIZER_FOLDER, Map.of(), List.of(folder.get()));
         }
-        return fromScripts(newTokenTexts);
+        TargetLanguage scripts = fromScripts(newTokenTexts);
+        List<String> covered = lexiconLanguages.get();
+        return switch (covered.size()) {
+            case 0 -> scripts;
+            case 1 -> new TargetLanguage(covered.getFirst(), Origin.LEXICON, scripts.scripts(), covered);
+            default -> new TargetLanguage(MULTI, Origin.LEXICON, scripts.scripts(), covered);
+        };
+    }
+
+    /// Whether `code` reads as a language code rather than a label: not [#MULTI] or
+    /// [#UNDETERMINED], and not a Unicode script name (`hangul`, `cyrillic`).
+    private static boolean isLanguageCode(String code) {
+        if (code.equals(MULTI) || code.equals(UNDETERMINED)) {
+            return false;
+        }
+        try {
+            UnicodeScript.valueOf(code.toUpperCase(Locale.ROOT));
+            return false;
+        } catch (IllegalArgumentException notAScript) {
+            return true;
+        }
     }
 
     /// The ISO 639-1 code a tokenizer folder is named after (`tokenizers/ko` gives `ko`; for a

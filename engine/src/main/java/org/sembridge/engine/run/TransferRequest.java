@@ -27,11 +27,14 @@ import org.sembridge.engine.vocab.OverlapOptions;
 ///     complete
 /// @param unknownBridge what new tokens whose bridge text embeds like the bridge's unknown token
 ///     get (default [UnknownBridgeRule#ENTMAX], the method as for any token)
-/// @param language the target language the user named, recorded in `run.json`; empty (the
-///     default) to infer it ([TargetLanguage])
+/// @param language the target language the user named, or several separated by commas
+///     (`ko,ru,ar`), recorded in `run.json`; empty (the default) to infer it ([TargetLanguage])
+/// @param lexicon a concepts lexicon whose language columns tell which languages an inferred
+///     vocabulary covers ([LexiconLanguages]); `null` for none (then only a named language or the
+///     tokenizer folder's is recorded as covered)
 public record TransferRequest(Path source, Path targetTokenizer, Path bridge, String method, double alpha,
         BiasMode biasMode, OverlapOptions overlap, DeviceChoice device, long seed, Path out,
-        UnknownBridgeRule unknownBridge, String language) {
+        UnknownBridgeRule unknownBridge, String language, Path lexicon) {
 
     /// The paper's entmax order.
     public static final double DEFAULT_ALPHA = Alpha.DEFAULT.value();
@@ -54,6 +57,13 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         if (!Alpha.isValid(alpha)) {
             throw new IllegalArgumentException(Alpha.outOfRange(alpha));
         }
+    }
+
+    /// This request with `file` as its [lexicon][#lexicon()] (the workflow gives the bundled one
+    /// when the caller gave none).
+    public TransferRequest withLexicon(Path file) {
+        return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device, seed, out,
+                unknownBridge, language, file);
     }
 
     /// Starts a request with the required values; the optional ones take their defaults.
@@ -80,9 +90,11 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         private DeviceChoice device = DeviceChoice.AUTO;
         private long seed = DEFAULT_SEED;
         private UnknownBridgeRule unknownBridge = UnknownBridgeRule.ENTMAX;
-        private static final Pattern LANGUAGE_CODE = Pattern.compile("[\\p{L}\\p{N}_-]{1,35}");
+        private static final Pattern LANGUAGE_CODES = Pattern.compile(
+                "[\\p{L}\\p{N}_-]{1,35}(?:\\s*,\\s*[\\p{L}\\p{N}_-]{1,35}){0,63}");
 
         private String language = "";
+        private Path lexicon;
 
         private Builder(Path source, Path targetTokenizer, String method, Path out) {
             this.source = source;
@@ -141,8 +153,16 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
             return this;
         }
 
-        /// The target language to record in `run.json`, e.g. `ko` (default: inferred, see
-        /// [TargetLanguage]); `null` or blank means inferred.
+        /// The concepts lexicon that tells which languages an inferred vocabulary covers (default
+        /// none; see [TransferRequest#lexicon()]).
+        public Builder optLexicon(Path value) {
+            this.lexicon = value;
+            return this;
+        }
+
+        /// The target language to record in `run.json`, e.g. `ko`, or the languages of a
+        /// multilingual tokenizer, `ko,ru,ar` (default: inferred, see [TargetLanguage]); `null`
+        /// or blank means inferred.
         public Builder optLanguage(String value) {
             this.language = value == null ? "" : value;
             return this;
@@ -155,12 +175,13 @@ public record TransferRequest(Path source, Path targetTokenizer, Path bridge, St
         public TransferRequest build() throws InputFormatException {
             Alpha.of(alpha);
             String named = language.strip();
-            if (!named.isEmpty() && !LANGUAGE_CODE.matcher(named).matches()) {
+            if (!named.isEmpty() && !LANGUAGE_CODES.matcher(named).matches()) {
                 throw new InputFormatException("language \"" + (named.length() > 40 ? named.substring(0, 40) + "..." : named)
-                        + "\" is not a language code: expected 1 to 35 letters, digits, '-' or '_' (e.g. ko, pt_BR, multi)");
+                        + "\" is not a language code: expected 1 to 35 letters, digits, '-' or '_' (e.g. ko, pt_BR, multi),"
+                        + " or up to 64 of them separated by commas (ko,ru,ar)");
             }
             return new TransferRequest(source, targetTokenizer, bridge, method, alpha, biasMode, overlap, device,
-                    seed, out, unknownBridge, language);
+                    seed, out, unknownBridge, language, lexicon);
         }
     }
 }

@@ -139,7 +139,22 @@ final class TransferRun {
         for (int id : newIds) {
             newTexts.add(targetVocabulary.scheme().surfaceText(targetVocabulary.tokens().get(id)));
         }
-        manifest.language(TargetLanguage.resolve(Optional.of(request.language()), request.targetTokenizer(), newTexts));
+        manifest.language(TargetLanguage.resolve(Optional.of(request.language()), request.targetTokenizer(), newTexts,
+                this::lexiconLanguages));
+    }
+
+    /// The request's lexicon columns the target vocabulary covers; none without a lexicon, or
+    /// when it cannot be read (the languages are a label: a broken lexicon does not stop a run).
+    private List<String> lexiconLanguages() {
+        if (request.lexicon() == null) {
+            return List.of();
+        }
+        try {
+            return LexiconLanguages.covered(request.lexicon(), targetCanonical);
+        } catch (IOException | InputFormatException e) {
+            LOG.warn("The languages the target vocabulary covers are not recorded: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /// Decides the rule rows and the tokens the method builds (`newIds`).

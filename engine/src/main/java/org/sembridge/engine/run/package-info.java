@@ -76,7 +76,11 @@
 /// [LoadedRun#realign] solves one token for another alpha in Java from the cached bridge vectors
 /// (`nS * D` multiply-adds and one entmax: tens of milliseconds for 30k x 1024);
 /// [LoadedRun#realignAll] runs the exact top-K search over all built tokens; [LoadedRun#compare]
-/// shows one token across runs. [LexiconEvaluator] computes MUSE-style precision@1/@5.
+/// shows one token across runs, matched in runs of other tokenizers by its decoded text, the
+/// bridge's rule ([LoadedRun#counterpartOf], [DecodedTextIndex]: `Ġhouse`, `▁house` and `house`
+/// meet). [LexiconEvaluator] computes MUSE-style precision@1/@5 and gives the lexicons of every
+/// language a run covers ([LexiconEvaluator#readCovered]; [LexiconLanguages] decides coverage at
+/// `init`, recorded as `target.languages`).
 ///
 /// Key classes: [TransferRequest], [TransferRunner], [TransferSummary], [MatrixTransfer] (the
 /// numeric core on matrices alone, the entry point of a benchmark), [LoadedRun],

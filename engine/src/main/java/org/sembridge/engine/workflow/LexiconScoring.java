@@ -3,7 +3,12 @@ package org.sembridge.engine.workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
@@ -40,9 +45,10 @@ public final class LexiconScoring {
         return new LexiconReport(runFolder, lexicon, run.manifest().method(), LexiconEvaluator.evaluate(run, words));
     }
 
-    /// The gold sources of `run`'s target tokens in the lexicon `file`, in the language inferred
-    /// from the run's target vocabulary; empty when the file is missing or has no column in the
-    /// run's language (the inspector then shows `n/a`).
+    /// The gold sources of `run`'s target tokens in the lexicon `file`, in every language the run
+    /// covers ([LexiconEvaluator#readCovered]: one for a one-language run, each column of a
+    /// multilingual one); empty when the file is missing or has no column in the run's languages
+    /// (the inspector then shows `n/a`).
     ///
     /// @throws InputFormatException when the file exists but is malformed, or a vocabulary file of
     ///     the run is
@@ -53,12 +59,18 @@ public final class LexiconScoring {
             LOG.info("No lexicon at {}: the lexicon column shows n/a", file);
             return Optional.empty();
         }
-        Optional<LexiconEvaluator.LanguageLexicon> lexicon = LexiconEvaluator.readInferred(file, run);
-        if (lexicon.isEmpty()) {
+        List<LexiconEvaluator.LanguageLexicon> lexicons = LexiconEvaluator.readCovered(file, run);
+        if (lexicons.isEmpty()) {
             LOG.info("{} has no column in the language of run {}: the lexicon column shows n/a", file, run.directory());
             return Optional.empty();
         }
-        return Optional.of(new LexiconGoldSources(lexicon.get().language(),
-                LexiconEvaluator.goldSources(run, lexicon.get())));
+        // a multilingual run is judged on every language it covers: gold sources of all columns
+        Map<Integer, Set<Integer>> gold = new HashMap<>();
+        for (LexiconEvaluator.LanguageLexicon lexicon : lexicons) {
+            LexiconEvaluator.goldSources(run, lexicon).forEach((id, sources) ->
+                    gold.computeIfAbsent(id, k -> new HashSet<>()).addAll(sources));
+        }
+        return Optional.of(new LexiconGoldSources(String.join(",", lexicons.stream()
+                .map(LexiconEvaluator.LanguageLexicon::language).toList()), gold));
     }
 }

@@ -74,13 +74,18 @@ public final class ModelTransfer {
     }
 
     /// Runs `request` and publishes its run folder (see [TransferRunner#run] for what is
-    /// refused and thrown).
+    /// refused and thrown). A request without a lexicon gets the bundled concepts lexicon
+    /// ([RunMapping#bundledLexicon()], when it is there), so that every run records the languages
+    /// its vocabulary covers (`target.languages`).
     ///
     /// @param progress told at the start of every stage and per block of the long stages
     /// @param cancel checked between stages and per block; a cancelled run publishes nothing
     public TransferSummary transfer(TransferRequest request, ProgressListener progress, CancellationToken cancel)
             throws SemBridgeException, IOException {
-        return runner.run(request, progress, cancel);
+        Path bundled = RunMapping.bundledLexicon();
+        TransferRequest withLexicon = request.lexicon() == null && Files.isRegularFile(bundled)
+                ? request.withLexicon(bundled) : request;
+        return runner.run(withLexicon, progress, cancel);
     }
 
     /// Runs `request` as [#transfer] does and opens the published run folder.

@@ -63,6 +63,7 @@ public final class OpenedIndex implements AutoCloseable {
     private final Optional<SpladeTextEncoder> ownedModel;
     private final SparseQueryEncoder queries;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final IndexBrowser browser;
     private TextTokenizer tokenizer;
     private CanonicalVocabulary canonical;
 
@@ -71,6 +72,7 @@ public final class OpenedIndex implements AutoCloseable {
         this.index = index;
         this.modelFolder = modelFolder;
         this.ownedModel = ownedModel;
+        this.browser = new IndexBrowser(index, false, lock.readLock());
         this.queries = new SparseQueryEncoder(new SerializedEncoder(queryEncoder), weighting);
     }
 
@@ -131,6 +133,12 @@ public final class OpenedIndex implements AutoCloseable {
     /// The open index (metadata, documents, searchers); valid until [#close()].
     public SparseIndex index() {
         return index;
+    }
+
+    /// The index browser on this open index (tokens, postings, document vectors), valid until
+    /// [#close()]: the search page's browser shares the index the page keeps open.
+    public IndexBrowser browser() {
+        return browser;
     }
 
     /// The model folder that encodes the queries.

@@ -115,8 +115,29 @@ public final class OpenedRun {
         return run.token(token);
     }
 
-    /// The same token in several runs, in the order of `runs`: each run's record (looked up in
-    /// each run on its own), or empty where that run lacks it.
+    /// This run's record of the token `token` names in run `from` (as stored or as a word): the
+    /// same piece when the two runs spell pieces alike, else the token with the same decoded text,
+    /// the rule the bridge uses ([LoadedRun#counterpartOf]), so the inspector's comparison finds
+    /// `▁house` for `Ġhouse`; empty when this run has no such token.
+    ///
+    /// @throws InputFormatException when a record or vocabulary file is malformed
+    /// @throws IOException when a file cannot be read
+    public Optional<AlignmentRecord> sameToken(OpenedRun from, String token) throws IOException, InputFormatException {
+        OptionalInt fromId = from.run.idOf(token);
+        OptionalInt id = fromId.isPresent() ? run.counterpartOf(from.run, fromId.getAsInt()) : run.idOf(token);
+        return id.isPresent() ? Optional.of(run.token(id.getAsInt())) : Optional.empty();
+    }
+
+    /// The decoded text of target token `id` (what the bridge embeds; `Ġhouse` reads `house`).
+    ///
+    /// @throws InputFormatException when the target vocabulary file is malformed
+    public String decodedText(int id) throws InputFormatException {
+        return run.decodedText(id);
+    }
+
+    /// The same token in several runs, in the order of `runs`: looked up in the first run that
+    /// has it, matched in the others by decoded text where their tokenizers spell it differently
+    /// ([LoadedRun#compare]), or empty where a run lacks it.
     ///
     /// @throws InputFormatException when a record is malformed
     /// @throws IOException when a file cannot be read

@@ -3,6 +3,9 @@ package org.sembridge.engine.workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
@@ -20,6 +23,10 @@ import org.sembridge.engine.projection.points.RunEmbeddings;
 import org.sembridge.engine.projection.points.RunMapInputs;
 import org.sembridge.engine.run.LexiconEvaluator;
 import org.sembridge.engine.run.LoadedRun;
+import org.sembridge.engine.run.TargetLanguage;
+import org.sembridge.engine.vocab.BilingualLexicon;
+import org.sembridge.engine.vocab.CanonicalVocabulary;
+import org.sembridge.engine.vocab.VocabularyScheme;
 
 /// Map a run: the job of `sembridge project --run` and of the workbench's map page. Selects the
 /// points of a [RunMapRequest] (reading the lexicon for `lexicon` points and for the target
@@ -101,13 +108,37 @@ public final class RunMapping {
     /// @throws IOException when a run or lexicon file cannot be read
     public SelectedPoints select(LoadedRun run, RunMapRequest request, Runnable beforeSelecting)
             throws IOException, InputFormatException {
-        Optional<LexiconEvaluator.LanguageLexicon> words = lexicon(run, request);
+        List<LexiconEvaluator.LanguageLexicon> lexicons = lexicons(run, request);
         beforeSelecting.run();
-        String targetLanguage = request.language()
-                .orElseGet(() -> words.map(LexiconEvaluator.LanguageLexicon::language).orElse(UNKNOWN_TARGET_LANGUAGE));
-        PointSet selected = new PointSetSelector(run).select(request.points(), request.withSources(),
-                words.map(LexiconEvaluator.LanguageLexicon::lexicon));
-        return new SelectedPoints(run, request, selected, targetLanguage);
+        String targetLanguage = request.language().orElseGet(() -> switch (lexicons.size()) {
+            case 0 -> UNKNOWN_TARGET_LANGUAGE;
+            case 1 -> lexicons.getFirst().language();
+            default -> run.manifest().targetLanguage().map(TargetLanguage::code).orElse(TargetLanguage.MULTI);
+        });
+        Optional<BilingualLexicon> words = lexicons.isEmpty() ? Optional.empty()
+                : Optional.of(lexicons.size() == 1 ? lexicons.getFirst().lexicon() : BilingualLexicon.of(
+                        lexicons.stream().flatMap(l -> l.lexicon().pairs().stream()).toList()));
+        PointSet selected = new PointSetSelector(run).select(request.points(), request.withSources(), words);
+        Map<Integer, String> languages = request.points() instanceof PointSetSpec.Lexicon && lexicons.size() > 1
+                ? languagesOf(run, lexicons) : Map.of();
+        return new SelectedPoints(run, request, selected, targetLanguage, languages);
+    }
+
+    /// The lexicon column of each target token a word of several lexicons selects (the first
+    /// column whose word is that word-start token, as the lexicon point set selects them).
+    private static Map<Integer, String> languagesOf(LoadedRun run, List<LexiconEvaluator.LanguageLexicon> lexicons)
+            throws InputFormatException {
+        CanonicalVocabulary target = run.targetCanonical();
+        Map<Integer, String> languages = new HashMap<>();
+        for (LexiconEvaluator.LanguageLexicon lexicon : lexicons) {
+            for (String word : lexicon.lexicon().targetWords()) {
+                int id = target.lowestIdWithCanonicalForm(VocabularyScheme.WORD_START + word);
+                if (id >= 0) {
+                    languages.putIfAbsent(id, lexicon.language());
+                }
+            }
+        }
+        return languages;
     }
 
     /// Checks that the selected points suit the request's projection parameters.
@@ -135,26 +166,32 @@ public final class RunMapping {
         check(points);
         RunMapRequest request = points.request();
         MapInput input = new RunMapInputs(points.run(), new RunEmbeddings(points.run(), store))
-                .assemble(points.points(), request.space(), points.targetLanguage(), SOURCE_LANGUAGE);
+                .assemble(points.points(), request.space(), points::targetLanguageOf, SOURCE_LANGUAGE);
         cancel.throwIfCancelled("map");
         ProjectedMap map = EmbeddingMapper.project(input, request.parameters(), progress, cancel);
         return new RunMap(points, map);
     }
 
-    /// The lexicon for `lexicon` points (required) or for the language label (when it can be read).
-    private static Optional<LexiconEvaluator.LanguageLexicon> lexicon(LoadedRun run, RunMapRequest request)
+    /// The lexicons for `lexicon` points (required: the named language, else every language the
+    /// run covers, [LexiconEvaluator#readCovered]) or for the language label (when they can be read).
+    private static List<LexiconEvaluator.LanguageLexicon> lexicons(LoadedRun run, RunMapRequest request)
             throws IOException, InputFormatException {
         Path file = request.lexicon();
         if (request.points() instanceof PointSetSpec.Lexicon) {
-            return Optional.of(LexiconEvaluator.read(file, request.language(), run));
+            if (request.language().isPresent()) {
+                return List.of(LexiconEvaluator.read(file, request.language(), run));
+            }
+            List<LexiconEvaluator.LanguageLexicon> covered = LexiconEvaluator.readCovered(file, run);
+            // none covered: the single-column reader's message says why
+            return covered.isEmpty() ? List.of(LexiconEvaluator.read(file, Optional.empty(), run)) : covered;
         }
         if (request.language().isPresent() || !Files.isRegularFile(file)) {
-            return Optional.empty();
+            return List.of();
         }
         try {
-            return Optional.of(LexiconEvaluator.read(file, Optional.empty(), run));
+            return LexiconEvaluator.readCovered(file, run);
         } catch (InputFormatException noLanguage) {
-            return Optional.empty();
+            return List.of();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.sembridge.engine.workflow;
 
+import java.util.List;
+import java.util.Map;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.ModelConfig;
 import org.sembridge.engine.projection.MapSpace;
@@ -14,12 +16,15 @@ public final class SelectedPoints {
     private final RunMapRequest request;
     private final PointSet points;
     private final String targetLanguage;
+    private final Map<Integer, String> targetLanguages;
 
-    SelectedPoints(LoadedRun run, RunMapRequest request, PointSet points, String targetLanguage) {
+    SelectedPoints(LoadedRun run, RunMapRequest request, PointSet points, String targetLanguage,
+            Map<Integer, String> targetLanguages) {
         this.run = run;
         this.request = request;
         this.points = points;
         this.targetLanguage = targetLanguage;
+        this.targetLanguages = Map.copyOf(targetLanguages);
     }
 
     /// The run the points belong to.
@@ -57,9 +62,23 @@ public final class SelectedPoints {
         return request.space() == MapSpace.SOURCE ? 0 : targetCount();
     }
 
-    /// The language label of the target points, e.g. `ko`, or [RunMapping#UNKNOWN_TARGET_LANGUAGE].
+    /// The language label of the target points, e.g. `ko`, or [RunMapping#UNKNOWN_TARGET_LANGUAGE];
+    /// for lexicon points of several languages the run's label, e.g. `multi`.
     public String targetLanguage() {
         return targetLanguage;
+    }
+
+    /// The language of target token `id` on the map: its lexicon column when the points come
+    /// from the lexicon columns of several languages, else [#targetLanguage()].
+    public String targetLanguageOf(int id) {
+        return targetLanguages.getOrDefault(id, targetLanguage);
+    }
+
+    /// The languages of the target points, sorted: one ([#targetLanguage()]) unless the points
+    /// come from several lexicon columns.
+    public List<String> targetLanguages() {
+        List<String> languages = targetLanguages.values().stream().distinct().sorted().toList();
+        return languages.isEmpty() ? List.of(targetLanguage) : languages;
     }
 
     /// The hidden size of the run's adapted model: the length of each point's vector in the

@@ -59,5 +59,13 @@
 /// holds: the experiment runner, which has just built the index with that model, cuts its queries
 /// to Lucene's clause limit, and ranks a BM25-only index without a model. Used by `index`, `search`,
 /// `eval` (and `export`'s model lookup), the search page's view models, and the experiment runner's
-/// index builds and evaluations.
+/// index builds and evaluations. [IndexBrowser] browses an index as Luke does, without a model: its tokens by
+/// document frequency with exact weight statistics, a token's postings (exact and indexed
+/// weights), a document's whole vector (`index-info`, and the search page's index browser through
+/// [OpenedIndex#browser()], which shares the open index).
+///
+/// Runs of different tokenizers meet on decoded text: [OpenedRun#sameToken] and `compare` match a
+/// token by the bridge's text (`Ġhouse`, `▁house`, `house` read `house`), and [RunMapping]'s
+/// lexicon points cover every language a run covers (`run.json`'s `target.languages`, else the
+/// lexicon columns its vocabulary covers), each target point labelled with its own language.
 package org.sembridge.engine.workflow;

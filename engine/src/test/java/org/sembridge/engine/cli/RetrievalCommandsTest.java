@@ -53,6 +53,47 @@ class RetrievalCommandsTest {
     }
 
     @Test
+    void indexInfoListsTokensByDocumentFrequencyAndTheirPostings() {
+        CliRun tokens = CliRun.of("index-info", "--index", index.toString(), "--top", "5", "--json");
+        assertEquals(ExitCodes.OK, tokens.exitCode(), tokens.err());
+        JsonObject info = json(tokens);
+        assertEquals(204, info.get("documents").getAsInt());
+        JsonArray top = info.getAsJsonArray("tokens");
+        assertEquals(5, top.size());
+        int previous = Integer.MAX_VALUE;
+        for (JsonElement element : top) {
+            JsonObject token = element.getAsJsonObject();
+            int frequency = token.get("document_frequency").getAsInt();
+            assertTrue(frequency <= previous, info.toString());
+            previous = frequency;
+            assertTrue(token.get("min_weight").getAsDouble() <= token.get("mean_weight").getAsDouble()
+                    && token.get("mean_weight").getAsDouble() <= token.get("max_weight").getAsDouble(), token.toString());
+        }
+        String first = top.get(0).getAsJsonObject().get("token").getAsString();
+        CliRun postings = CliRun.of("index-info", "--index", index.toString(), "--token", first, "--top", "3",
+                "--json");
+        assertEquals(ExitCodes.OK, postings.exitCode(), postings.err());
+        JsonObject list = json(postings);
+        assertEquals(top.get(0).getAsJsonObject().get("document_frequency").getAsInt(),
+                list.get("document_frequency").getAsInt());
+        JsonObject heaviest = list.getAsJsonArray("postings").get(0).getAsJsonObject();
+        assertEquals(top.get(0).getAsJsonObject().get("max_weight").getAsFloat(),
+                heaviest.get("exact_weight").getAsFloat());
+        CliRun document = CliRun.of("index-info", "--index", index.toString(), "--doc",
+                heaviest.get("doc_id").getAsString());
+        assertEquals(ExitCodes.OK, document.exitCode(), document.err());
+        assertTrue(document.out().startsWith("document " + heaviest.get("doc_id").getAsString()), document.out());
+        assertTrue(document.out().contains(first), document.out());
+    }
+
+    @Test
+    void indexInfoNamesATokenTheIndexLacks() {
+        CliRun run = CliRun.of("index-info", "--index", index.toString(), "--token", "no-such-token");
+        assertEquals(ExitCodes.INPUT_FORMAT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("token 'no-such-token' is in no document of index"), run.err());
+    }
+
+    @Test
     void searchJsonListsRankedHitsWithTitlesAndSnippets() {
         JsonObject result = json(search("--query", "restroom and pillow", "--json"));
         JsonArray hits = result.getAsJsonArray("hits");

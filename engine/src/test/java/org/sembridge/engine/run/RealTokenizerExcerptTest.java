@@ -161,4 +161,24 @@ class RealTokenizerExcerptTest {
             assertTrue(estimates.get(stage).getAsDouble() > 0, stage);
         }
     }
+
+    @Test
+    void comparisonMeetsTheSameWordAcrossSentencePieceAndWordPieceRuns() throws Exception {
+        Path korean = shared.resolve("ko-wordpiece");
+        TransferFixtures.runner(shared).run(TransferRequest.builder(SampleModels.splade(),
+                SampleModels.tokenizer("ko"), "sembridge", korean).optBridge(SampleModels.bridge())
+                .optDevice(DeviceChoice.CPU).build(), ProgressListener.NONE, CancellationToken.create());
+        LoadedRun gemma = LoadedRun.open(gemmaRun, TransferFixtures.store(shared));
+        LoadedRun wordPiece = LoadedRun.open(korean, TransferFixtures.store(shared));
+
+        // Gemma's ▁the and the WordPiece word the are the same word: both decode to "the"
+        List<java.util.Optional<AlignmentRecord>> fromGemma = LoadedRun.compare(List.of(gemma, wordPiece), "▁the");
+        assertEquals("▁the", fromGemma.get(0).orElseThrow().token());
+        assertEquals("the", fromGemma.get(1).orElseThrow().token());
+        List<java.util.Optional<AlignmentRecord>> fromWordPiece = LoadedRun.compare(List.of(wordPiece, gemma), "the");
+        assertEquals("the", fromWordPiece.get(0).orElseThrow().token());
+        assertEquals("▁the", fromWordPiece.get(1).orElseThrow().token());
+        assertEquals(gemma.decodedText(gemma.idOf("▁the").orElseThrow()),
+                wordPiece.decodedText(wordPiece.idOf("the").orElseThrow()));
+    }
 }

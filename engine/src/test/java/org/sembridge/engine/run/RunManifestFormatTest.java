@@ -127,4 +127,40 @@ class RunManifestFormatTest {
         assertEquals(file + ": run format version 9 is newer than this SemBridge reads (version 1); it was written"
                 + " by a newer SemBridge, update to read it", e.getMessage());
     }
+
+    @Test
+    void theLanguagesARunCoversReadBack() throws Exception {
+        RunManifestBuilder builder = builder(request("sembridge").build());
+        TargetLanguage multi = new TargetLanguage(TargetLanguage.MULTI, TargetLanguage.Origin.VOCABULARY_SCRIPTS,
+                Map.of("hangul", 5, "cyrillic", 4), List.of("ko", "ru"));
+        builder.language(multi);
+
+        RunManifest manifest = RunManifest.read(written(builder));
+
+        assertEquals(Optional.of(multi), manifest.targetLanguage());
+        assertTrue(manifest.json().contains("\"languages\": [\n      \"ko\",\n      \"ru\"\n    ]"), manifest.json());
+    }
+
+    @Test
+    void aTargetWrittenBeforeRunsRecordedTheirLanguagesCoversItsNamedLanguage() throws Exception {
+        Path file = fixture("run-v1.json");
+        Files.writeString(file, Files.readString(file).replace("\"format_version\": 1", "\"format_version\": 1, "
+                + "\"target\": {\"language\": \"ko\", \"language_origin\": \"tokenizer_folder\"}"));
+
+        TargetLanguage language = RunManifest.read(file).targetLanguage().orElseThrow();
+
+        assertEquals("ko", language.code());
+        assertEquals(List.of("ko"), language.languages());
+    }
+
+    @Test
+    void languagesThatAreNoListAreRefusedNamingTheField() throws Exception {
+        Path file = fixture("run-v1.json");
+        Files.writeString(file, Files.readString(file).replace("\"format_version\": 1", "\"format_version\": 1, "
+                + "\"target\": {\"language\": \"multi\", \"languages\": \"ko ru\"}"));
+
+        InputFormatException e = assertThrows(InputFormatException.class, () -> RunManifest.read(file));
+
+        assertTrue(e.getMessage().startsWith(file + ": field \"target.languages\" must be a list"), e.getMessage());
+    }
 }

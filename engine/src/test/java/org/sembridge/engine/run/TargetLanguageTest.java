@@ -68,4 +68,57 @@ class TargetLanguageTest {
     void tokensWithoutLettersGiveUndetermined() {
         assertEquals(TargetLanguage.UNDETERMINED, TargetLanguage.fromScripts(List.of("1", "##2", "!")).code());
     }
+
+    @Test
+    void aListOfLanguagesLabelsTheRunMultiAndRecordsEachOnce() {
+        TargetLanguage language = TargetLanguage.resolve(Optional.of("ko, ru,ar,ko"), Path.of("tokenizers/ko"),
+                List.of());
+        assertEquals(new TargetLanguage(TargetLanguage.MULTI, TargetLanguage.Origin.OPTION, Map.of(),
+                List.of("ko", "ru", "ar")), language);
+    }
+
+    @Test
+    void aVocabularyCoveringSeveralLexiconLanguagesIsMultiWhateverItsScriptShares() {
+        // 9 of 10 new tokens Hangul would be 'hangul' by the scripts alone
+        List<String> texts = new ArrayList<>(Collections.nCopies(9, "집"));
+        texts.add("дом");
+        TargetLanguage language = TargetLanguage.resolve(Optional.empty(), Path.of("tokenizers/gemma3"), texts,
+                () -> List.of("ko", "ru"));
+        assertEquals(TargetLanguage.MULTI, language.code());
+        assertEquals(TargetLanguage.Origin.LEXICON, language.origin());
+        assertEquals(List.of("ko", "ru"), language.languages());
+        assertEquals(Map.of("hangul", 9, "cyrillic", 1), language.scripts());
+    }
+
+    @Test
+    void aVocabularyCoveringOneLexiconLanguageIsNamedAfterIt() {
+        TargetLanguage language = TargetLanguage.resolve(Optional.empty(), Path.of("tokenizers/x"), List.of("家", "门"),
+                () -> List.of("zh"));
+        assertEquals("zh", language.code());
+        assertEquals(List.of("zh"), language.languages());
+    }
+
+    @Test
+    void withoutLexiconLanguagesTheScriptsLabelTheRun() {
+        TargetLanguage language = TargetLanguage.resolve(Optional.empty(), Path.of("tokenizers/x"), List.of("家", "门"),
+                List::of);
+        assertEquals("han", language.code());
+        assertEquals(List.of(), language.languages());
+    }
+
+    @Test
+    void aNamedOrFolderLanguageIsCoveredWithoutAskingTheLexicon() {
+        TargetLanguage folder = TargetLanguage.resolve(Optional.empty(), Path.of("tokenizers/ko"), List.of(), () -> {
+            throw new AssertionError("the lexicon is not read when the folder names the language");
+        });
+        assertEquals(List.of("ko"), folder.languages());
+    }
+
+    @Test
+    void olderManifestsCoverTheirCodeOnlyWhenItIsALanguage() {
+        assertEquals(List.of("ru"), new TargetLanguage("ru", TargetLanguage.Origin.RECORDED, Map.of()).languages());
+        assertEquals(List.of(), new TargetLanguage("hangul", TargetLanguage.Origin.RECORDED, Map.of()).languages());
+        assertEquals(List.of(), new TargetLanguage("multi", TargetLanguage.Origin.VOCABULARY_SCRIPTS, Map.of())
+                .languages());
+    }
 }

@@ -63,8 +63,14 @@ class TransferRequestTest {
         assertEquals("", builder().optLanguage("  ").build().language());
     }
 
+    @Test
+    void severalLanguageCodesAreAcceptedSeparatedByCommas() throws Exception {
+        assertEquals("ko, ru,ar", builder().optLanguage(" ko, ru,ar ").build().language());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"../ko", "ko\nen", "k o", "a-language-name-that-is-far-too-long-to-be-a-code"})
+    @ValueSource(strings = {"../ko", "ko\nen", "k o", "a-language-name-that-is-far-too-long-to-be-a-code", "ko,,ru",
+        "ko,", ",ko"})
     void aLanguageThatIsNoCodeIsRefusedNamingIt(String language) {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> builder().optLanguage(language).build());

@@ -168,4 +168,51 @@ class RunMappingTest {
         assertTrue(Files.isRegularFile(bundled));
         assertFalse(RunMapping.BUNDLED_LEXICON.startsWith("/"), "relative to the repository root");
     }
+
+    @Test
+    void aMultilingualRunRecordsEveryLanguageItCoversAndItsLexiconPointsUseThemAll(@TempDir Path temp)
+            throws Exception {
+        // a WordPiece vocabulary holding the Korean and the Russian sample vocabularies, in a folder
+        // whose name is no language code: the run is labelled from its scripts, its languages come
+        // from the bundled lexicon
+        Path tokenizers = SampleRuns.repoRoot().resolve("sample-models/tokenizers");
+        java.util.LinkedHashSet<String> tokens = new java.util.LinkedHashSet<>(
+                Files.readAllLines(tokenizers.resolve("ko/vocab.txt")));
+        tokens.addAll(Files.readAllLines(tokenizers.resolve("ru/vocab.txt")));
+        tokens.remove("");
+        Path vocabulary = Files.createDirectories(temp.resolve("tokenizer-ko-ru"));
+        Files.write(vocabulary.resolve("vocab.txt"), tokens);
+        Path models = SampleRuns.repoRoot().resolve("sample-models");
+        Path out = temp.resolve("run");
+        ModelTransfer.using(new org.sembridge.engine.run.TransferRunner(SampleRuns.store(),
+                org.sembridge.engine.provenance.ContentHash.withoutMemo())).transfer(
+                org.sembridge.engine.run.TransferRequest.builder(models.resolve("splade-tiny-en"), vocabulary,
+                        "sembridge", out).optBridge(models.resolve("bridge-tiny-multi")).build(),
+                ProgressListener.NONE, CancellationToken.create());
+        LoadedRun run = LoadedRun.open(out, SampleRuns.store());
+
+        var language = run.manifest().targetLanguage().orElseThrow();
+        assertEquals("multi", language.code(), language.toString());
+        assertEquals(List.of("ko", "ru"), language.languages());
+        SelectedPoints points = mapping.select(run, request("lexicon", MapSpace.ADAPTED, false, new PcaParameters(),
+                Optional.empty(), RunMapping.bundledLexicon()));
+        assertEquals("multi", points.targetLanguage());
+        assertEquals(List.of("ko", "ru"), points.targetLanguages());
+        int korean = 0;
+        int russian = 0;
+        for (int id : points.points().targetIds()) {
+            String word = run.targetTokens().get(id);
+            String label = points.targetLanguageOf(id);
+            if (word.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+                assertEquals("ko", label, word);
+                korean++;
+            } else if (word.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.CYRILLIC)) {
+                assertEquals("ru", label, word);
+                russian++;
+            }
+        }
+        assertTrue(korean > 100 && russian > 100, korean + " Korean and " + russian + " Russian lexicon points");
+        assertEquals(points.targetCount(), korean + russian);
+    }
 }

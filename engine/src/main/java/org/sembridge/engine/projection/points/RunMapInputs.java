@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.projection.MapInput;
@@ -54,6 +55,18 @@ public final class RunMapInputs {
     /// @throws ModelFormatException when a model folder of the run cannot be read
     public MapInput assemble(PointSet points, MapSpace space, String targetLanguage, String sourceLanguage)
             throws InputFormatException, ModelFormatException {
+        return assemble(points, space, id -> targetLanguage, sourceLanguage);
+    }
+
+    /// The map input of `points` in `space`, each target point labelled with its own language
+    /// (the lexicon column it came from, for a map of a multilingual run).
+    ///
+    /// @param targetLanguageOf the language code of target token `id`, e.g. `ko`
+    /// @param sourceLanguage the language code of the source points, e.g. `en`
+    /// @throws InputFormatException as [#assemble(PointSet, MapSpace, String, String)]
+    /// @throws ModelFormatException when a model folder of the run cannot be read
+    public MapInput assemble(PointSet points, MapSpace space, IntFunction<String> targetLanguageOf,
+            String sourceLanguage) throws InputFormatException, ModelFormatException {
         boolean withTargets = space != MapSpace.SOURCE;
         if (!withTargets && points.sourceCount() == 0) {
             throw new InputFormatException("points '" + points.spec().text() + "' have no source tokens, and the "
@@ -80,18 +93,18 @@ public final class RunMapInputs {
         float[][] vectors = new float[targetRows.length + sourceRows.length][];
         System.arraycopy(targetRows, 0, vectors, 0, targetRows.length);
         System.arraycopy(sourceRows, 0, vectors, targetRows.length, sourceRows.length);
-        return MapInput.of(vectors, labels(points, space, targetIds, sourceIds, targetLanguage, sourceLanguage),
+        return MapInput.of(vectors, labels(points, space, targetIds, sourceIds, targetLanguageOf, sourceLanguage),
                 withTargets ? links(points) : List.of());
     }
 
     private List<PointLabel> labels(PointSet points, MapSpace space, int[] targetIds, int[] sourceIds,
-            String targetLanguage, String sourceLanguage) throws InputFormatException {
+            IntFunction<String> targetLanguageOf, String sourceLanguage) throws InputFormatException {
         List<String> targetTokens = run.targetTokens();
         List<String> sourceTokens = run.sourceVocabulary().tokens();
         boolean[] chosen = points.chosenSources();
         List<PointLabel> labels = new ArrayList<>(targetIds.length + sourceIds.length);
         for (int id : targetIds) {
-            labels.add(new PointLabel(targetTokens.get(id), id, space.text(), targetLanguage,
+            labels.add(new PointLabel(targetTokens.get(id), id, space.text(), targetLanguageOf.apply(id),
                     run.kind(id).name().toLowerCase(Locale.ROOT)));
         }
         String sourceSpace = space == MapSpace.BRIDGE ? MapSpace.BRIDGE.text() : MapSpace.SOURCE.text();
