@@ -14,24 +14,27 @@ final class DemoScreenshots {
     /// The demo token selected before the inspector and map shots.
     static final String DEMO_TOKEN = "책";
 
-    /// The five pages, in navigation order.
-    static final List<String> PAGES = List.of("models", "runs", "inspector", "map", "search");
+    /// The six pages, in navigation order.
+    static final List<String> PAGES = List.of("models", "runs", "inspector", "map", "search", "diff");
 
     private DemoScreenshots() {
     }
 
     /// Every page in the light theme (`models.png` ...), then every page in presentation mode
     /// (`models-present.png` ...) and every page in the dark theme (`models-dark.png` ...), at
-    /// the window's size (1280 x 800). The map page makes no map by itself: the tour asks for
-    /// one with `makeMap` (the page's Run button) before the first map shot, as a presenter would;
-    /// the run keeps it for the later shots.
-    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator, Runnable makeMap) {
+    /// the window's size (1280 x 800). The map and diff pages compute nothing by themselves: the
+    /// tour presses their Run (`makeMap`) and Compare (`compareRuns`) before their first shot, as a
+    /// presenter would; the pages keep the result for the later shots.
+    static List<Shot> shots(ShellViewModel shell, WorkbenchState state, Navigator navigator, Runnable makeMap,
+            Runnable compareRuns) {
         List<Shot> shots = new ArrayList<>();
         for (String page : PAGES) {
             shots.add(new Shot(page, () -> {
                 show(page, state, navigator);
                 if (page.equals("map")) {
                     makeMap.run();
+                } else if (page.equals("diff")) {
+                    compareRuns.run();
                 }
             }));
         }

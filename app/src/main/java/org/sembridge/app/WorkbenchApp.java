@@ -167,7 +167,8 @@ public final class WorkbenchApp extends Application {
                 "Sample models, workspace runs and demo runs ready {} ms after JVM start (process CPU {} ms)",
                 StartupClock.millisSinceJvmStart(), StartupClock.processCpuMillis()));
         Optional.ofNullable(getParameters().getNamed().get("screenshots")).map(Path::of).ifPresent(folder ->
-                new ScreenshotTour(scene, taskRunner, folder, DemoScreenshots.shots(shell, state, navigator, map::runMap)).start());
+                new ScreenshotTour(scene, taskRunner, folder,
+                        DemoScreenshots.shots(shell, state, navigator, map::runMap, diff::compare)).start());
         models.detectDevice();
     }
 

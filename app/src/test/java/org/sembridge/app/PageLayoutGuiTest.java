@@ -23,6 +23,8 @@ import org.sembridge.app.common.DirectTaskRunner;
 import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.Navigator;
 import org.sembridge.app.common.RecordingDialogService;
+import org.sembridge.app.diff.RunDiffView;
+import org.sembridge.app.diff.RunDiffViewModel;
 import org.sembridge.app.inspector.InspectorView;
 import org.sembridge.app.inspector.InspectorViewModel;
 import org.sembridge.app.map.MapView;
@@ -65,6 +67,7 @@ class PageLayoutGuiTest {
     private static WorkbenchState state;
     private static FxTaskRunner runner;
     private static MapViewModel map;
+    private static RunDiffViewModel diff;
     @Start
     void start(Stage stage) throws IOException {
         if (window == null) {
@@ -100,12 +103,14 @@ class PageLayoutGuiTest {
                 SampleRuns.REPO.resolve(RunMapping.BUNDLED_LEXICON));
         map = new MapViewModel(state, tasks, dialogs, navigator, Runnable::run);
         SearchViewModel search = new SearchViewModel(tasks, dialogs, state, navigator, SampleRuns.REPO);
+        diff = new RunDiffViewModel(state, tasks, dialogs, navigator, inspector.detail().compareRunProperty()::set);
         List<WorkbenchPage> pages = List.of(
                 new WorkbenchPage("models", "Models", "Models", () -> new ModelsView(models, dialogs).root()),
                 new WorkbenchPage("runs", "Runs", "Runs", () -> new RunsView(runs).root()),
                 new WorkbenchPage("inspector", "Inspector", "Inspector", () -> new InspectorView(inspector, state).root()),
                 new WorkbenchPage("map", "Map", "Map", () -> new MapView(map).root()),
-                new WorkbenchPage("search", "Search", "Search", () -> new SearchView(search, dialogs).root()));
+                new WorkbenchPage("search", "Search", "Search", () -> new SearchView(search, dialogs).root()),
+                new WorkbenchPage("diff", "Diff", "Diff", () -> new RunDiffView(diff).root()));
         window = new MainWindow(pages, runner, shell, new KeyMap());
         models.loadSampleModels(SampleRuns.REPO, "ko");
         state.openRun(OpenRun.of(SampleRuns.korean("sembridge")));
@@ -134,6 +139,15 @@ class PageLayoutGuiTest {
         robot.interact(map::runMap);
         WaitForAsyncUtils.waitForFxEvents();
         assertWholeAtProjectorSizes(robot, "map");
+    }
+
+    @Test
+    void theDiffPageKeepsEveryTextWhole(FxRobot robot) {
+        // the page compares nothing by itself: a presenter presses Compare
+        show(robot, "diff", SIZES[0], false);
+        robot.interact(diff::compare);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertWholeAtProjectorSizes(robot, "diff");
     }
 
     @Test
