@@ -155,7 +155,7 @@ public final class RunDiffView {
         filterField.setPromptText("filter tokens or sources (Ctrl+F)");
         filterField.setTooltip(new Tooltip("Keep tokens whose text or top source (A or B) contains this, case-insensitive"));
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
-        filterField.setPrefColumnCount(14);
+        filterField.setPrefColumnCount(22);
         CheckBox changed = new CheckBox("top source changed");
         changed.setId("diffTopSourceChanged");
         changed.setMinWidth(Region.USE_PREF_SIZE);
