@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.sembridge.app.workspace.OpenRun;
@@ -18,7 +19,16 @@ import org.slf4j.LoggerFactory;
 ///
 /// The demo is prepared at most once per run folder, and only while no index is open or being
 /// prepared. The corpus path and language always follow the run; queries and qrels only fill blanks.
+/// A run with more target tokens than the automatic-build limit ([#AUTOMATIC_BUILD_LIMIT] in the
+/// workbench) gets its demo index opened when one
+/// exists, but never built by itself: with a real vocabulary the build takes minutes (issue 15:
+/// no page starts a long computation the user did not ask for); the build status says so.
 final class DemoPreparation {
+
+    /// The largest target vocabulary whose demo index is built without asking (the sample
+    /// tokenizers have 3,000-6,000 tokens; a 262,145-token run builds the 204-document demo index
+    /// in 1.5-2.5 minutes on 2 cores).
+    static final int AUTOMATIC_BUILD_LIMIT = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPreparation.class);
 
@@ -27,17 +37,20 @@ final class DemoPreparation {
     private final QueryViewModel query;
     private final EvaluationViewModel evaluation;
     private final Path repositoryRoot;
+    private final int automaticBuildLimit;
     private final Set<Path> prepared = new HashSet<>();
     private boolean shown;
 
-    /// @param repositoryRoot where `assets/demo/<lang>/` lies
+    /// @param repositoryRoot      where `assets/demo/<lang>/` lies
+    /// @param automaticBuildLimit the largest target vocabulary whose demo index is built without asking
     DemoPreparation(WorkbenchState state, IndexViewModel index, QueryViewModel query, EvaluationViewModel evaluation,
-            Path repositoryRoot) {
+            Path repositoryRoot, int automaticBuildLimit) {
         this.state = state;
         this.index = index;
         this.query = query;
         this.evaluation = evaluation;
         this.repositoryRoot = repositoryRoot;
+        this.automaticBuildLimit = automaticBuildLimit;
     }
 
     /// The page shows: the first time lists the indexes; then prepares the current run's demo if due.
@@ -90,8 +103,12 @@ final class DemoPreparation {
         Runnable then = () -> evaluation.runEvaluation(this::showMostImprovedQuery);
         if (isIndexOf(target, run)) {
             index.openIndex(target, then);
-        } else {
+        } else if (run.run().targetSize() <= automaticBuildLimit) {
             index.buildIndex(then);
+        } else {
+            index.explainNoAutomaticBuild(String.format(Locale.ROOT, "The demo index of %s is not built by itself: "
+                    + "with %,d target tokens the build takes minutes. Press Build (Ctrl+B) to build it.",
+                    run.label(), run.run().targetSize()));
         }
     }
 

@@ -106,6 +106,11 @@ final class IndexViewModel {
         return buildStatus.getReadOnlyProperty();
     }
 
+    /// Says in the build status why nothing was built by itself (the user builds with Build).
+    void explainNoAutomaticBuild(String reason) {
+        buildStatus.set(reason);
+    }
+
     /// Whether a build can start: a run is current (its model encodes) and none is running.
     BooleanBinding canBuildBinding() {
         return canBuild;

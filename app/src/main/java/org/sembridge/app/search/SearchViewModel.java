@@ -52,12 +52,19 @@ public final class SearchViewModel implements SessionPart {
     /// @param repositoryRoot where `assets/demo/<lang>/` lies (the defaults for corpus, queries and qrels)
     public SearchViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, Navigator navigator,
             Path repositoryRoot) {
+        this(tasks, dialogs, state, navigator, repositoryRoot, DemoPreparation.AUTOMATIC_BUILD_LIMIT);
+    }
+
+    /// As the public constructor, with the largest target vocabulary whose demo index the page
+    /// builds without asking (tests lower it below the sample runs' size).
+    SearchViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, Navigator navigator,
+            Path repositoryRoot, int automaticBuildLimit) {
         this.inspector = new InspectorJump(state, navigator);
         this.index = new IndexViewModel(tasks, dialogs, state, this::indexReplaced);
         this.query = new QueryViewModel(tasks, dialogs, index, inspector);
         this.evaluation = new EvaluationViewModel(tasks, dialogs, index, inspector);
         this.browser = new IndexBrowserViewModel(tasks, dialogs, index, inspector);
-        this.demo = new DemoPreparation(state, index, query, evaluation, repositoryRoot);
+        this.demo = new DemoPreparation(state, index, query, evaluation, repositoryRoot, automaticBuildLimit);
         state.currentRunProperty().subscribe(demo::runChanged);
     }
 

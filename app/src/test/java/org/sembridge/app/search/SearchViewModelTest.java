@@ -2,6 +2,7 @@ package org.sembridge.app.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,23 @@ class SearchViewModelTest {
         state = new WorkbenchState(Workspace.open(workspaceFolder));
         state.openRun(run);
         viewModel = new SearchViewModel(new DirectTaskRunner(), dialogs, state, pagesShown::add, SampleRuns.REPO);
+    }
+
+    @Test
+    void aRunAboveTheAutomaticBuildLimitGetsNoDemoIndexBuiltByItself(@TempDir Path emptyWorkspace)
+            throws IOException {
+        WorkbenchState fresh = new WorkbenchState(Workspace.open(emptyWorkspace));
+        fresh.openRun(run);
+        SearchViewModel large = new SearchViewModel(new DirectTaskRunner(), dialogs, fresh, pagesShown::add,
+                SampleRuns.REPO, run.run().targetSize() - 1);
+        large.pageShown();
+        assertNull(large.openedIndexProperty().get(), "no index is built or opened");
+        assertEquals(List.of(), large.indexes(), "nothing was written into the workspace's indexes");
+        assertTrue(large.buildStatusProperty().get().contains("not built by itself"),
+                large.buildStatusProperty().get());
+        assertTrue(large.buildStatusProperty().get().contains("5,653 target tokens"),
+                large.buildStatusProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
