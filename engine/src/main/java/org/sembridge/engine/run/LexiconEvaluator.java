@@ -98,7 +98,7 @@ public final class LexiconEvaluator {
                 continue;
             }
             BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column, maxLineBytes);
-            Map<String, Integer> raw = rawIds(target);
+            Map<String, Integer> raw = TargetWordForm.rawIds(target);
             long hits = lexicon.targetWords().stream()
                     .filter(w -> TargetWordForm.find(target, raw, w).isPresent()).count();
             if (hits > bestHits) {
@@ -148,7 +148,7 @@ public final class LexiconEvaluator {
         CanonicalVocabulary source = run.sourceVocabulary().canonicalize();
         CanonicalVocabulary target = run.targetCanonical();
         Map<Integer, Set<Integer>> gold = new HashMap<>();
-        Map<String, Integer> raw = rawIds(target);
+        Map<String, Integer> raw = TargetWordForm.rawIds(target);
         for (String word : lexicon.lexicon().targetWords()) {
             int targetId = TargetWordForm.find(target, raw, word).map(TargetWordForm::targetId).orElse(-1);
             Set<Integer> sources = goldOf(source, lexicon, word);
@@ -171,7 +171,7 @@ public final class LexiconEvaluator {
         int hits1 = 0;
         int hits5 = 0;
         Set<String> targetWords = lexicon.lexicon().targetWords();
-        Map<String, Integer> raw = rawIds(target);
+        Map<String, Integer> raw = TargetWordForm.rawIds(target);
         List<LexiconEvaluation.WordResult> words = new java.util.ArrayList<>();
         for (String word : targetWords) {
             java.util.Optional<TargetWordForm> form = TargetWordForm.find(target, raw, word);
@@ -222,15 +222,6 @@ public final class LexiconEvaluator {
         return gold;
     }
 
-    /// The ids of the raw vocabulary strings (lowest id per string).
-    private static Map<String, Integer> rawIds(CanonicalVocabulary vocabulary) {
-        List<String> tokens = vocabulary.vocabulary().tokens();
-        Map<String, Integer> ids = new HashMap<>(tokens.size() * 2);
-        for (int id = tokens.size() - 1; id >= 0; id--) {
-            ids.put(tokens.get(id), id);
-        }
-        return ids;
-    }
 
     private static int wordStartId(CanonicalVocabulary vocabulary, String word) {
         return vocabulary.lowestIdWithCanonicalForm(WORD_START + word);

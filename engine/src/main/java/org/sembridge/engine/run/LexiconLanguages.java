@@ -3,7 +3,6 @@ package org.sembridge.engine.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sembridge.engine.InputFormatException;
@@ -39,7 +38,7 @@ public final class LexiconLanguages {
                 continue;
             }
             if (rawIds == null) {
-                rawIds = rawIds(target);
+                rawIds = TargetWordForm.rawIds(target);
             }
             BilingualLexicon lexicon = BilingualLexicon.readConcepts(file, column);
             Map<String, Integer> raw = rawIds;
@@ -50,14 +49,5 @@ public final class LexiconLanguages {
             }
         }
         return covered;
-    }
-
-    private static Map<String, Integer> rawIds(CanonicalVocabulary vocabulary) {
-        List<String> tokens = vocabulary.vocabulary().tokens();
-        Map<String, Integer> ids = new HashMap<>(tokens.size() * 2);
-        for (int id = tokens.size() - 1; id >= 0; id--) {
-            ids.put(tokens.get(id), id);
-        }
-        return ids;
     }
 }

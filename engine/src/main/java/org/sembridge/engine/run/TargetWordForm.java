@@ -1,7 +1,10 @@
 package org.sembridge.engine.run;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sembridge.engine.vocab.CanonicalVocabulary;
@@ -37,8 +40,18 @@ public record TargetWordForm(int targetId, Form form) {
         }
     }
 
+    /// The ids of `vocabulary`'s raw strings (the lowest id per string), the `rawIds` of [#find].
+    public static Map<String, Integer> rawIds(CanonicalVocabulary vocabulary) {
+        List<String> tokens = vocabulary.vocabulary().tokens();
+        Map<String, Integer> ids = new HashMap<>(tokens.size() * 2);
+        for (int id = tokens.size() - 1; id >= 0; id--) {
+            ids.put(tokens.get(id), id);
+        }
+        return ids;
+    }
+
     /// The first form of `word` that is one token of `vocabulary`, if any.
-    public static Optional<TargetWordForm> find(CanonicalVocabulary vocabulary, java.util.Map<String, Integer> rawIds,
+    public static Optional<TargetWordForm> find(CanonicalVocabulary vocabulary, Map<String, Integer> rawIds,
             String word) {
         int id = vocabulary.lowestIdWithCanonicalForm(VocabularyScheme.WORD_START + word);
         if (id >= 0) {
