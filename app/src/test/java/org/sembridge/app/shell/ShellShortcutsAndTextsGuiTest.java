@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -141,10 +142,18 @@ class ShellShortcutsAndTextsGuiTest {
                 return 1;
             }, done -> { }, error -> { });
         });
+        // the label's texts are recorded on the FX thread and read from this one through a
+        // thread-safe list: polling the label's property from the test thread is not guaranteed
+        // to see the FX thread's writes
         Label task = robot.lookup("#taskLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Re-aligning token".equals(task.getText()));
+        List<String> shownTexts = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            shownTexts.add(task.getText());
+            task.textProperty().addListener((obs, was, text) -> shownTexts.add(text));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shownTexts.contains("Re-aligning token"));
         staged.countDown();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Re-aligning token: solving".equals(task.getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shownTexts.contains("Re-aligning token: solving"));
         WaitForAsyncUtils.waitForFxEvents();
         Button cancel = robot.lookup("#cancelTask").queryAs(Button.class);
         Text shown = (Text) cancel.lookup(".text");
