@@ -42,24 +42,26 @@ public final class TokenFiguresLoader {
         List<String> sourceTokens = run.sourceTokens();
         int size = run.targetSize();
         TokenFigures.Builder builder = TokenFigures.builder(size, sourceTokens);
-        for (int id = 0; id < size; id++) {
-            if (id % BLOCK_ROWS == 0) {
-                cancel.throwIfCancelled(stage);
-                progress.onProgress(stage, id, size);
-            }
-            AlignmentRecord record = run.token(id);
-            boolean hasSource = !record.sources().isEmpty();
-            LexiconOutcome outcome = lexicon.map(l -> l.outcome(record.id(), record.topSourceIds(RunLexicon.TOP_K)))
-                    .orElse(LexiconOutcome.NOT_AVAILABLE);
-            builder.set(id, record.token(), record.kind(), record.support(),
-                    hasSource ? record.sources().getFirst().id() : -1,
-                    hasSource ? record.sources().getFirst().weight() : Float.NaN,
-                    (float) record.entropyNats(), outcome);
-            if (hasSource) {
-                builder.sources(id, record.topSourceIds(TokenFigures.SOURCES_KEPT));
-            }
-            if (record.bridgeUnknown()) {
-                builder.markBridgeUnknown(id);
+        for (int from = 0; from < size; from += BLOCK_ROWS) {
+            cancel.throwIfCancelled(stage);
+            progress.onProgress(stage, from, size);
+            List<AlignmentRecord> block = run.tokens(from, Math.min(size, from + BLOCK_ROWS));
+            for (int i = 0; i < block.size(); i++) {
+                int id = from + i;
+                AlignmentRecord record = block.get(i);
+                boolean hasSource = !record.sources().isEmpty();
+                LexiconOutcome outcome = lexicon.map(l -> l.outcome(record.id(), record.topSourceIds(RunLexicon.TOP_K)))
+                        .orElse(LexiconOutcome.NOT_AVAILABLE);
+                builder.set(id, record.token(), record.kind(), record.support(),
+                        hasSource ? record.sources().getFirst().id() : -1,
+                        hasSource ? record.sources().getFirst().weight() : Float.NaN,
+                        (float) record.entropyNats(), outcome);
+                if (hasSource) {
+                    builder.sources(id, record.topSourceIds(TokenFigures.SOURCES_KEPT));
+                }
+                if (record.bridgeUnknown()) {
+                    builder.markBridgeUnknown(id);
+                }
             }
         }
         progress.onProgress(stage, size, size);

@@ -131,6 +131,12 @@ public final class LoadedRun {
         return alignments.read(id);
     }
 
+    /// The records of target tokens `from` (inclusive) to `to` (exclusive), read in one go: for
+    /// passes over the whole run.
+    public List<AlignmentRecord> tokens(int from, int to) throws IOException, InputFormatException {
+        return alignments.read(from, to);
+    }
+
     /// The record of the target token `token` (see the class comment for the lookup order).
     public Optional<AlignmentRecord> token(String token) throws IOException, InputFormatException {
         OptionalInt id = idOf(token);

@@ -62,17 +62,22 @@ public final class RunDiff {
         int size = runA.targetSize();
         String stage = "comparing " + size + " target tokens";
         List<TokenDifference> rows = new ArrayList<>(size);
-        for (int id = 0; id < size; id++) {
-            if (id % BLOCK_TOKENS == 0) {
-                cancel.throwIfCancelled(stage);
-                progress.onProgress(stage, id, size);
+        for (int from = 0; from < size; from += BLOCK_TOKENS) {
+            cancel.throwIfCancelled(stage);
+            progress.onProgress(stage, from, size);
+            int to = Math.min(size, from + BLOCK_TOKENS);
+            for (int id = from; id < to; id++) {
+                if (!tokensA.get(id).equals(tokensB.get(id))) {
+                    throw new InputFormatException("runs " + runA.directory() + " and " + runB.directory()
+                            + " differ at target token " + id + " ('" + tokensA.get(id) + "' against '"
+                            + tokensB.get(id) + "'); a diff needs runs of the same target tokenizer");
+                }
             }
-            if (!tokensA.get(id).equals(tokensB.get(id))) {
-                throw new InputFormatException("runs " + runA.directory() + " and " + runB.directory()
-                        + " differ at target token " + id + " ('" + tokensA.get(id) + "' against '" + tokensB.get(id)
-                        + "'); a diff needs runs of the same target tokenizer");
+            List<AlignmentRecord> blockA = runA.tokens(from, to);
+            List<AlignmentRecord> blockB = runB.tokens(from, to);
+            for (int i = 0; i < blockA.size(); i++) {
+                rows.add(difference(blockA.get(i), blockB.get(i)));
             }
-            rows.add(difference(runA.token(id), runB.token(id)));
         }
         progress.onProgress(stage, size, size);
         cancel.throwIfCancelled(stage);

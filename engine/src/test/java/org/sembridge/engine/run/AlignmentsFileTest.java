@@ -51,6 +51,17 @@ class AlignmentsFileTest {
     }
 
     @Test
+    void aRangeReadsTheSameRecordsAsOneByOne() throws Exception {
+        AlignmentsFile file = AlignmentsFile.open(written());
+        List<AlignmentRecord> records = records();
+        assertEquals(records, file.read(0, records.size()));
+        assertEquals(records.subList(1, 3), file.read(1, 3));
+        assertEquals(List.of(), file.read(2, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> file.read(3, records.size() + 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> file.read(3, 2));
+    }
+
+    @Test
     void indexKnowsTokensKindsAndCopiesWithoutParsingLines() throws Exception {
         AlignmentsFile file = AlignmentsFile.open(written());
         assertEquals("▁집", file.tokens().get(3));
