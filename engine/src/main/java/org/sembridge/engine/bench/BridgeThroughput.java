@@ -20,9 +20,12 @@ import org.sembridge.engine.bridge.EmbeddingEstimate;
 ///     ([EncoderShape#encoderFlops(int)]; padding inside a batch is not counted)
 /// @param matMul a plain matrix product on the same device, `[batch tokens, h] x [h, i]`, as the
 ///     reference speed
+/// @param blasReference the same product by OpenBLAS outside libtorch ([BlasMatMulReference]), in
+///     the same run; null on a GPU or without OpenBLAS
+/// @param layersBackend where the encoder's layers ran (`EncoderModel#layersBackend()`)
 public record BridgeThroughput(EncoderShape shape, int texts, long pieces, int maxPieces, int batchSize,
         long folderBytes, long writeNanos, long loadNanos, long embedNanos, EmbeddingEstimate estimate, long flops,
-        MatMulMeasurement matMul) {
+        MatMulMeasurement matMul, MatMulMeasurement blasReference, String layersBackend) {
 
     /// Useful GFLOP/s the bridge encoder achieved in the timed pass.
     public double gflopsPerSecond() {
@@ -33,6 +36,11 @@ public record BridgeThroughput(EncoderShape shape, int texts, long pieces, int m
     /// `>= 0.5`).
     public double matMulRatio() {
         return gflopsPerSecond() / matMul.gflopsPerSecond();
+    }
+
+    /// [#gflopsPerSecond()] over the OpenBLAS product's GFLOP/s; NaN without one.
+    public double blasRatio() {
+        return blasReference == null ? Double.NaN : gflopsPerSecond() / blasReference.gflopsPerSecond();
     }
 
     /// Strings embedded per second.

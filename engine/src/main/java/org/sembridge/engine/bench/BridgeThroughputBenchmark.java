@@ -20,6 +20,7 @@ import org.sembridge.engine.bridge.EmbeddingEstimate;
 import org.sembridge.engine.encoder.BridgeEncoder;
 import org.sembridge.engine.encoder.SelectedDevice;
 import org.sembridge.engine.io.AtomicFiles;
+import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.hf.HfModelFolder;
 import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
@@ -45,7 +46,9 @@ import org.sembridge.engine.progress.ProgressListener;
 /// The encoder's useful FLOPs (each string at its own length, [EncoderShape#encoderFlops(int)])
 /// over the timed pass give its GFLOP/s, which is compared with a plain `[batch tokens, h] x
 /// [h, i]` matrix product on the same device ([MatMulBaseline]: one warm-up product, 3 rounds of
-/// one batch's FLOPs, median); the goal is a ratio of at least 0.5.
+/// one batch's FLOPs, median); the goal is a ratio of at least 0.5. On a CPU with OpenBLAS the same
+/// product is also timed by OpenBLAS outside libtorch ([BlasMatMulReference]), the stricter
+/// reference now that the encoder's layers run on it there.
 public final class BridgeThroughputBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeThroughputBenchmark.class);
@@ -115,8 +118,13 @@ public final class BridgeThroughputBenchmark {
                 MatMulMeasurement matMul = MatMulBaseline.measure(device, batchTokens, shape.hidden(),
                         shape.intermediate(), Math.max(1, flops / batches), 1, 3, "matmul baseline for the bridge",
                         progress, cancel);
+                MatMulMeasurement blasReference = device.isGpu() || OpenBlas.available().isEmpty() ? null
+                        : BlasMatMulReference.measure(OpenBlas.available().get(), batchTokens, shape.hidden(),
+                                shape.intermediate(), Math.max(1, flops / batches), 1, 3,
+                                "OpenBLAS reference for the bridge", progress, cancel);
                 BridgeThroughput result = new BridgeThroughput(shape, texts, pieces, maxPieces, batchSize, folderBytes,
-                        writeNanos, loadNanos, embedNanos, estimate, flops, matMul);
+                        writeNanos, loadNanos, embedNanos, estimate, flops, matMul, blasReference,
+                        encoder.model().layersBackend());
                 LOG.info("bench init bridge ({}) on {}: {} strings of {} pieces on average in {} s ({} strings/s, "
                                 + "{} GFLOP/s, {} of the matmul's {}); {} tokens would take {} min", shape.describe(),
                         device.name(), texts, String.format("%.1f", result.meanPieces()),

@@ -380,6 +380,10 @@ final class InitBenchmarkCommand implements Callable<Integer> {
                     + "[%d, %d] x [%d, %d] %.1f GFLOP/s on the same device: ratio %.2f (goal >= 0.5)%n",
                     b.gflopsPerSecond(), b.matMul().rows(), b.matMul().inner(), b.matMul().inner(),
                     b.matMul().columns(), b.matMul().gflopsPerSecond(), b.matMulRatio());
+            if (b.blasReference() != null) {
+                out.printf(Locale.ROOT, "  same product by OpenBLAS outside libtorch %.1f GFLOP/s: ratio %.2f; layers on "
+                        + "%s%n", b.blasReference().gflopsPerSecond(), b.blasRatio(), b.layersBackend());
+            }
             out.printf(Locale.ROOT, "  estimate for %d vocabulary entries: %.1f min (real token strings are mostly "
                     + "3-5 tokens, so this is on the high side)%n", b.estimate().textsToEmbed(),
                     b.estimate().seconds() / 60);

@@ -53,6 +53,31 @@ final class EmbeddingLayer {
         return words;
     }
 
+    /// The position table `[positions, hidden]`.
+    NDArray positionTable() {
+        return positions;
+    }
+
+    /// The token-type table (`[types, hidden]`; row 0 is added), null for DistilBERT.
+    NDArray tokenTypeTable() {
+        return tokenTypes;
+    }
+
+    /// The LayerNorm after the sum.
+    LayerNormalization norm() {
+        return norm;
+    }
+
+    /// Whether position ids are offset by padding (RoBERTa, XLM-R), see the class comment.
+    boolean paddingOffsetPositions() {
+        return paddingOffsetPositions;
+    }
+
+    /// The padding token id (the position offset of RoBERTa-family models).
+    long padTokenId() {
+        return padTokenId;
+    }
+
     /// Embeds `ids` `[batch, length]` (INT64, in `scope`) to `[batch, length, hidden]` in `scope`.
     NDArray forward(NDManager scope, NDArray ids) {
         NDArray sum = lookup(ids, words).add(lookup(positionIds(scope, ids), positions));

@@ -6,6 +6,7 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,13 @@ import org.sembridge.engine.progress.ProgressListener;
 ///
 /// The forward pass is written in DJL NDArray operations (no TorchScript) and reproduces
 /// transformers' `*Model` / `*ForMaskedLM` in eval mode; the reference tests hold it to a
-/// relative error of 1e-4 against an independent numpy implementation.
+/// relative error of 1e-4 against an independent numpy implementation. On a CPU where the bundled
+/// OpenBLAS loads, the embeddings and layers run on the host instead ([HostEncoder]: OpenBLAS
+/// products and Java loops over the same weights, read in place), several times closer to the
+/// CPU's matrix-product speed than libtorch there; the MLM head and pooling stay in DJL. One code
+/// path per device: a GPU always takes DJL. The system property `sembridge.encoder.layers=djl`
+/// (e.g. `SEMBRIDGE_JAVA_OPTS=-Dsembridge.encoder.layers=djl bin/sembridge bench encode`) keeps the
+/// layers in DJL on the CPU too, to measure one path against the other.
 ///
 /// Memory: the weights live in the model manager, which is capped after loading, so no
 /// operation can attach to it by mistake. Each forward pass runs in a sub-manager of the
@@ -38,6 +45,9 @@ import org.sembridge.engine.progress.ProgressListener;
 public final class EncoderModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EncoderModel.class);
+
+    /// The system property that keeps the layers in DJL on a CPU when set to `djl`.
+    static final String LAYERS_PROPERTY = "sembridge.encoder.layers";
 
     /// Additive attention-mask value of padding positions (0 on tokens).
     private static final float MASKED = -1e9f;
@@ -49,6 +59,12 @@ public final class EncoderModel implements AutoCloseable {
     private final List<TransformerLayer> layers;
     private final MaskedLmHead head;
     private final DecoderTying decoderTying;
+    /// The layers on the host (CPU with OpenBLAS, weights readable in place); null for DJL.
+    private final HostEncoder host;
+    /// Whether [#host] runs the layers (tests switch it off to compare with the DJL path).
+    private boolean hostLayers;
+    /// Set by [#close()]: the host layers' weight views are then invalid.
+    private boolean closed;
 
     private EncoderModel(NDManager manager, ModelConfig config, SelectedDevice device, EmbeddingLayer embeddings,
             List<TransformerLayer> layers, MaskedLmHead head, DecoderTying decoderTying) {
@@ -59,6 +75,10 @@ public final class EncoderModel implements AutoCloseable {
         this.layers = List.copyOf(layers);
         this.head = head;
         this.decoderTying = decoderTying;
+        boolean djlRequested = "djl".equalsIgnoreCase(System.getProperty(LAYERS_PROPERTY, "").strip());
+        this.host = device.isGpu() || djlRequested ? null
+                : HostEncoder.of(embeddings, this.layers, config).orElse(null);
+        this.hostLayers = host != null;
     }
 
     /// Loads the encoder only (no MLM head), e.g. for a bridge sentence encoder.
@@ -123,13 +143,14 @@ public final class EncoderModel implements AutoCloseable {
                     head = MaskedLmHead.load(uploader, config, decoder);
                 }
                 manager.cap();
-                LOG.info("Loaded {} {} from {} on {}: {} layers, hidden {}, vocab {}, {} M parameters, {} in {} ms",
-                        config.family().modelType(), withHead ? "masked LM" : "encoder", folder.directory(), device,
-                        config.numLayers(), config.hiddenSize(), config.vocabSize(),
+                EncoderModel model = new EncoderModel(manager, config, device, embeddings, layers, head, tying);
+                LOG.info("Loaded {} {} from {} on {}: {} layers, hidden {}, vocab {}, {} M parameters, {}, layers on {}"
+                                + " in {} ms", config.family().modelType(), withHead ? "masked LM" : "encoder",
+                        folder.directory(), device, config.numLayers(), config.hiddenSize(), config.vocabSize(),
                         String.format("%.1f", uploader.uploadedElements() / 1e6),
-                        withHead ? "decoder " + tying.description() : "no head",
+                        withHead ? "decoder " + tying.description() : "no head", model.layersBackend(),
                         (System.nanoTime() - start) / 1_000_000);
-                return new EncoderModel(manager, config, device, embeddings, layers, head, tying);
+                return model;
             } catch (ModelFormatException | OperationCancelledException | RuntimeException | Error e) {
                 manager.close();
                 throw e;
@@ -169,9 +190,21 @@ public final class EncoderModel implements AutoCloseable {
         return decoderTying;
     }
 
+    /// Where the embeddings and layers run: `OpenBLAS <kernels> (<n> threads) + Java` on the host
+    /// ([HostEncoder]) or `DJL <device>`.
+    public String layersBackend() {
+        return hostLayers ? host.label() : "DJL " + device.name();
+    }
+
     /// Last hidden states `[batch][length][hidden]` of a token batch (padding positions
     /// included; they carry no meaning).
     public float[][][] hiddenStates(TokenBatch batch) {
+        checkBatch(batch);
+        int[] tokens = hostLayers ? realTokens(batch) : null;
+        if (tokens != null) {
+            return unflatten(host.hiddenStates(batch, tokens, StageClock.NONE), batch.size(), batch.length(),
+                    config.hiddenSize());
+        }
         try (NDManager scope = manager.newSubManager()) {
             NDArray hidden = encode(scope, batch);
             return unflatten(hidden.toFloatArray(), batch.size(), batch.length(), config.hiddenSize());
@@ -200,9 +233,16 @@ public final class EncoderModel implements AutoCloseable {
         return encode(scope, batch, StageClock.NONE);
     }
 
-    /// As [#encode(NDManager, TokenBatch)], reporting each stage's end to `clock`.
+    /// As [#encode(NDManager, TokenBatch)], reporting each stage's end to `clock`. The host layers
+    /// ([HostEncoder]) compute the states when they are in use and the batch's attention mask is
+    /// a prefix of ones per text (always for tokenizer batches); they then enter `scope` as one array.
     NDArray encode(NDManager scope, TokenBatch batch, StageClock clock) {
         checkBatch(batch);
+        int[] tokens = hostLayers ? realTokens(batch) : null;
+        if (tokens != null) {
+            float[] hidden = host.hiddenStates(batch, tokens, clock);
+            return scope.create(hidden, new Shape(batch.size(), batch.length(), config.hiddenSize()));
+        }
         NDArray ids = scope.create(batch.ids());
         NDArray additiveMask = scope.create(batch.attentionMask()).toType(DataType.FLOAT32, false)
                 .sub(1f).mul(-MASKED).reshape(batch.size(), 1, 1, batch.length());
@@ -242,9 +282,24 @@ public final class EncoderModel implements AutoCloseable {
         return head.decoder();
     }
 
-    /// Frees every weight on the device; idempotent.
+    /// Whether the layers run on the host ([HostEncoder]) rather than in DJL.
+    boolean hostLayers() {
+        return hostLayers;
+    }
+
+    /// Runs the layers on the host (when available) or in DJL: the switch the tests comparing the
+    /// two paths use. Returns whether the host layers are now in use.
+    boolean useHostLayers(boolean enabled) {
+        hostLayers = enabled && host != null && !closed;
+        return hostLayers;
+    }
+
+    /// Frees every weight on the device; idempotent. The host layers read those weights in place,
+    /// so they are switched off first: a closed model fails like the DJL path does.
     @Override
     public void close() {
+        closed = true;
+        hostLayers = false;
         manager.close();
     }
 
@@ -270,6 +325,29 @@ public final class EncoderModel implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /// Real tokens per text when every row of the attention mask is a prefix of ones (right
+    /// padding, as the tokenizer pads), else null (the DJL path then applies the mask as given).
+    private static int[] realTokens(TokenBatch batch) {
+        int[] counts = new int[batch.size()];
+        for (int row = 0; row < batch.size(); row++) {
+            long[] mask = batch.attentionMask()[row];
+            int count = 0;
+            while (count < mask.length && mask[count] == 1) {
+                count++;
+            }
+            for (int t = count; t < mask.length; t++) {
+                if (mask[t] != 0) {
+                    return null;
+                }
+            }
+            if (count == 0) {
+                return null;
+            }
+            counts[row] = count;
+        }
+        return counts;
     }
 
     private static float[][][] unflatten(float[] flat, int batch, int length, int width) {

@@ -1,5 +1,7 @@
 package org.sembridge.engine.encoder;
 
+import java.util.Optional;
+
 import ai.djl.ndarray.NDArray;
 
 import org.sembridge.engine.ModelFormatException;
@@ -7,6 +9,7 @@ import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.EncoderPart;
 import org.sembridge.engine.hf.HiddenActivation;
 import org.sembridge.engine.hf.ModelConfig;
+import org.sembridge.engine.linalg.OpenBlas;
 
 /// One post-LayerNorm transformer encoder layer (BERT, RoBERTa, XLM-R, DistilBERT):
 ///
@@ -62,6 +65,13 @@ final class TransformerLayer {
                 weights.norm(EncoderPart.OUTPUT_NORM, layer, config.layerNormEps()),
                 config.hiddenAct(),
                 config.numHeads());
+    }
+
+    /// The same layer for the host forward pass ([HostTransformerLayer]) over these weights read
+    /// in place, or empty when one cannot be.
+    Optional<HostTransformerLayer> onHost(OpenBlas blas) {
+        return HostTransformerLayer.of(blas, query, key, value, attentionOutput, attentionNorm, intermediate, output,
+                outputNorm, activation, heads);
     }
 
     /// Transforms `x` `[batch, length, hidden]` given the additive mask `[batch, 1, 1, length]`.

@@ -1,11 +1,12 @@
-/// Transformer encoders run in DJL NDArray operations: the BERT-family forward pass, SPLADE
-/// sparse vectors and bridge sentence embeddings.
+/// Transformer encoders: the BERT-family forward pass, SPLADE sparse vectors and bridge sentence
+/// embeddings, in DJL NDArray operations or, on a CPU with OpenBLAS, on the host.
 ///
 /// ## Data flow
 ///
 /// ```
 /// texts --TextTokenizer--> token ids (cut to the limit, grouped by length, padded)
 ///       --EncoderModel---> embeddings -> N x TransformerLayer -> hidden states
+///            (CPU with OpenBLAS: HostEncoder, the same layers as OpenBLAS products + Java loops)
 ///            SparseEncoder: MaskedLmHead -> log(1 + ReLU(logits)) * mask -> max|sum -> SparseVector
 ///                 (max on the CPU: head states -> MaxPooledDecoder, decoder slice by slice with the
 ///                  running maximum, OpenBLAS; log(1 + ReLU) on one vocabulary row per text)
@@ -28,7 +29,20 @@
 ///
 /// [SelectedDevice] resolves the user's `auto`, `cpu` or `gpu` (`run.DeviceChoice`) with a reason; a GPU
 /// needs a CUDA build of libtorch plus `libcudart`, and `gpu` without one is refused with the
-/// reason. The device is a parameter of every load; there is one code path.
+/// reason. The device is a parameter of every load; there is one code path per device:
+///
+/// - **GPU** (and a CPU without the bundled OpenBLAS): every operation in DJL.
+/// - **CPU with OpenBLAS**: the embeddings and the layers run in `HostEncoder` (package-private):
+///   OpenBLAS `sgemm` through FFM for every product (`HostLinear`, attention per text and head in
+///   place in `HostAttention`), parallel Java passes over rows for bias + activation
+///   (`HostActivation`: exact GELU through a Numerical Recipes `erfc`, fractional error < 1.2e-7)
+///   and bias + residual + LayerNorm (`HostNorm`), on off-heap buffers of one batch
+///   (`HostBuffers`, one shared `Arena` per batch). The weights are the loaded tensors read in
+///   place (`HostTensors`), so nothing is copied. libtorch's oneMKL reached less than half of
+///   OpenBLAS's speed on our AMD CPUs (`docs/encoding-profile.md`). The MLM head and sentence
+///   pooling stay in DJL; the SPLADE decoder is fused with max pooling on OpenBLAS
+///   ([MaxPooledDecoder]). `HostEncoderTest` holds the two paths to `1e-5` relative on random
+///   models of every family; the numpy reference tests run the host path.
 ///
 /// ## Memory discipline
 ///
@@ -38,8 +52,11 @@
 /// logits rows in a sub-manager of that scope, so memory is bounded by one layer and one block
 /// (at most 2^25 logits); only float arrays leave. The fused CPU path ([SparseEncoder] with max
 /// pooling) reads the decoder table in place through a direct buffer of its tensor and keeps only
-/// a 1 MiB logits block off-heap per call (a confined `Arena`). Tests run repeated passes and assert the
-/// model manager's managed-array count is unchanged. NDArrays never cross the public API.
+/// a 1 MiB logits block off-heap per call (a confined `Arena`). The host layers allocate their
+/// activations per batch from a shared `Arena` closed before the call returns (bounded by the
+/// batch's rows like the DJL path; `HostEncoder.liveBytes()` is 0 between calls). Tests run
+/// repeated passes and assert the model manager's managed-array count is unchanged and no host
+/// memory stays allocated. NDArrays never cross the public API.
 /// Models are not thread-safe; use one per engine thread and close it to free the device.
 ///
 /// ## Bad input
@@ -55,5 +72,7 @@
 /// activation budget); [EncoderModel]; [SelectedDevice]. Package-private
 /// building blocks: `EmbeddingLayer`, `TransformerLayer`, `MaskedLmHead`, `EncoderWeights`,
 /// `LinearProjection`, `LayerNormalization`, `ActivationKernel`, `SentencePooling`,
-/// `TokenizedTexts`, `MaxPooledDecoder`.
+/// `TokenizedTexts`, `MaxPooledDecoder`, and the host path `HostEncoder`, `HostEmbeddings`,
+/// `HostTransformerLayer`, `HostAttention`, `HostLinear`, `HostNorm`, `HostActivation`,
+/// `HostBuffers`, `HostTensors`, `ParallelRows`.
 package org.sembridge.engine.encoder;

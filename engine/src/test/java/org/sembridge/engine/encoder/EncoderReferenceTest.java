@@ -18,8 +18,10 @@ import org.sembridge.engine.hf.RandomModelFolder;
 import org.sembridge.engine.hf.TextTokenizer;
 import org.sembridge.engine.hf.TokenBatch;
 
-/// The DJL forward pass against the independent numpy reference (`reference_encoder.py`) on
-/// random two-layer models of every family and variant.
+/// The forward pass against the independent numpy reference (`reference_encoder.py`) on
+/// random two-layer models of every family and variant: on a CPU with OpenBLAS that is the host
+/// layer stack ([HostEncoder]) with the DJL MLM head; [HostEncoderTest] holds it to the pure DJL
+/// path.
 ///
 /// Agreement: every element of the hidden states, the MLM logits and the SPLADE vectors
 /// satisfies `|java - numpy| <= 1e-4 * max(1, |numpy|)` (see [RelativeError]); numpy computes

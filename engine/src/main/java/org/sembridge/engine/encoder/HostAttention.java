@@ -1,0 +1,166 @@
+package org.sembridge.engine.encoder;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.sembridge.engine.linalg.OpenBlas;
+
+/// Multi-head self-attention of the host forward pass ([HostEncoder]): per text and head,
+/// `softmax(Q K^T / sqrt(d)) V` over the text's real tokens, written into the context rows.
+///
+/// Q, K, V and the context are `[rows, hidden]` row-major, head `h` being the columns
+/// `[h d, (h + 1) d)`, so every product reads and writes its head in place through the leading
+/// dimension `hidden`: no split or merge copies. Padding keys are left out of the products;
+/// that equals the additive mask of [TransformerLayer] exactly (its `-1e9` makes their weights
+/// exactly 0 after the softmax). Padding query rows are computed as there (they attend to the
+/// real tokens) so that every row of the hidden states matches the DJL path.
+///
+/// Two strategies, chosen per batch by its padded length `L`:
+/// - `L >= ` [#BLAS_MIN_LENGTH]: per text, OpenBLAS computes the `[L, n]` scores of all heads
+///   (`alpha = 1 / sqrt(d)`), Java the softmax rows in parallel, OpenBLAS the `[L, d]` context;
+/// - shorter texts (bridge strings of a few tokens): the products are too small for a BLAS call
+///   to pay off, so Java computes each (text, head) pair whole, pairs in parallel.
+final class HostAttention {
+
+    /// The shortest padded length whose products go to OpenBLAS.
+    static final int BLAS_MIN_LENGTH = 32;
+
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
+
+    private final OpenBlas blas;
+    private final int heads;
+    private final int headSize;
+    private final int hidden;
+    private final float scale;
+
+    HostAttention(OpenBlas blas, int heads, int hidden) {
+        if (heads < 1 || hidden % heads != 0) {
+            throw new IllegalArgumentException("hidden size " + hidden + " is not a multiple of " + heads + " heads");
+        }
+        this.blas = blas;
+        this.heads = heads;
+        this.headSize = hidden / heads;
+        this.hidden = hidden;
+        this.scale = (float) (1 / Math.sqrt(headSize));
+    }
+
+    /// Floats of the score scratch that [#apply] needs for texts of padded length `length`.
+    static long scoreFloats(int heads, int length) {
+        return (long) heads * length * length;
+    }
+
+    /// Computes the context rows of `texts` texts of padded length `length`, text `i` having
+    /// `tokens[i]` real tokens (a prefix); `scores` holds at least [#scoreFloats] floats.
+    void apply(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, int texts, int length,
+            int[] tokens, MemorySegment scores, StageClock clock) {
+        if (length >= BLAS_MIN_LENGTH) {
+            for (int text = 0; text < texts; text++) {
+                withBlas(q, k, v, context, (long) text * length, length, tokens[text], scores, clock);
+            }
+        } else {
+            IntStream.range(0, texts * heads).parallel().forEach(pair -> inJava(q, k, v, context,
+                    (long) (pair / heads) * length, length, tokens[pair / heads], pair % heads));
+            clock.lap(ForwardStage.ATTENTION_SCORES);
+        }
+    }
+
+    private void withBlas(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, long firstRow,
+            int length, int n, MemorySegment scores, StageClock clock) {
+        long block = (long) length * n;
+        for (int h = 0; h < heads; h++) {
+            long at = (firstRow * hidden + (long) h * headSize) * Float.BYTES;
+            blas.sgemm(false, true, length, n, headSize, scale, q.asSlice(at), hidden, k.asSlice(at), hidden, 0f,
+                    scores.asSlice(h * block * Float.BYTES), n);
+        }
+        clock.lap(ForwardStage.ATTENTION_SCORES);
+        ParallelRows.forEach(heads * length, n, (from, to) -> {
+            float[] row = new float[n];
+            for (int r = from; r < to; r++) {
+                long offset = (long) r * n * Float.BYTES;
+                MemorySegment.copy(scores, FLOAT, offset, row, 0, n);
+                softmax(row, n);
+                MemorySegment.copy(row, 0, scores, FLOAT, offset, n);
+            }
+        });
+        clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
+        for (int h = 0; h < heads; h++) {
+            long at = (firstRow * hidden + (long) h * headSize) * Float.BYTES;
+            blas.sgemm(false, false, length, headSize, n, 1f, scores.asSlice(h * block * Float.BYTES), n,
+                    v.asSlice(at), hidden, 0f, context.asSlice(at), hidden);
+        }
+        clock.lap(ForwardStage.ATTENTION_CONTEXT);
+    }
+
+    /// One (text, head) pair on the calling thread.
+    private void inJava(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, long firstRow,
+            int length, int n, int h) {
+        int d = headSize;
+        float[] queries = new float[length * d];
+        float[] keys = new float[n * d];
+        float[] values = new float[n * d];
+        float[] weights = new float[n];
+        float[] out = new float[d];
+        for (int t = 0; t < length; t++) {
+            long at = ((firstRow + t) * hidden + (long) h * d) * Float.BYTES;
+            MemorySegment.copy(q, FLOAT, at, queries, t * d, d);
+            if (t < n) {
+                MemorySegment.copy(k, FLOAT, at, keys, t * d, d);
+                MemorySegment.copy(v, FLOAT, at, values, t * d, d);
+            }
+        }
+        for (int t = 0; t < length; t++) {
+            for (int j = 0; j < n; j++) {
+                weights[j] = dot(queries, t * d, keys, j * d, d) * scale;
+            }
+            softmax(weights, n);
+            Arrays.fill(out, 0f);
+            for (int j = 0; j < n; j++) {
+                float w = weights[j];
+                for (int c = 0; c < d; c++) {
+                    out[c] += w * values[j * d + c];
+                }
+            }
+            MemorySegment.copy(out, 0, context, FLOAT, ((firstRow + t) * hidden + (long) h * d) * Float.BYTES, d);
+        }
+    }
+
+    /// `sum_c a[i + c] b[j + c]` over `c < d`, in four interleaved partial sums (the dependency
+    /// chain of one sum would bound the loop by the adder's latency).
+    private static float dot(float[] a, int i, float[] b, int j, int d) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int c = 0;
+        for (; c + 3 < d; c += 4) {
+            s0 += a[i + c] * b[j + c];
+            s1 += a[i + c + 1] * b[j + c + 1];
+            s2 += a[i + c + 2] * b[j + c + 2];
+            s3 += a[i + c + 3] * b[j + c + 3];
+        }
+        for (; c < d; c++) {
+            s0 += a[i + c] * b[j + c];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /// Softmax of `row[0 .. n)` in place (maximum subtracted first; `exp` in double).
+    static void softmax(float[] row, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, row[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(row[i] - max);
+            row[i] = e;
+            sum += e;
+        }
+        float inverse = (float) (1 / sum);
+        for (int i = 0; i < n; i++) {
+            row[i] *= inverse;
+        }
+    }
+}
