@@ -146,17 +146,23 @@ final class HostAttention {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /// Softmax of `row[0 .. n)` in place (maximum subtracted first; `exp` in double).
+    /// Softmax of `row[0 .. n)` in place (maximum subtracted first; `exp` by [VectorKernels#expShifted]
+    /// where the Vector API is present, else in double).
     static void softmax(float[] row, int n) {
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             max = Math.max(max, row[i]);
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(row[i] - max);
-            row[i] = e;
-            sum += e;
+        double sum;
+        if (VectorKernels.AVAILABLE) {
+            sum = VectorKernels.expShifted(row, n, max);
+        } else {
+            sum = 0;
+            for (int i = 0; i < n; i++) {
+                float e = (float) Math.exp(row[i] - max);
+                row[i] = e;
+                sum += e;
+            }
         }
         float inverse = (float) (1 / sum);
         for (int i = 0; i < n; i++) {

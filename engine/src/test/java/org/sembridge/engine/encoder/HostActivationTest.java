@@ -2,6 +2,7 @@ package org.sembridge.engine.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,50 @@ class HostActivationTest {
                     + " vs " + exact);
         }
         System.out.printf("GELU on [-10, 10]: largest absolute error %.3g%n", worst);
+    }
+
+    @Test
+    void vectorGeluStaysWithinItsStatedBounds() {
+        assumeTrue(VectorKernels.AVAILABLE, "jdk.incubator.vector is not in the boot layer");
+        float[] row = new float[200_001];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = (i - 100_000) * 1e-4f;
+        }
+        float[] xs = row.clone();
+        VectorKernels.gelu(row, row.length, new float[row.length]);
+        double worstAbsolute = 0;
+        double worstRelative = 0;
+        for (int i = 0; i < row.length; i++) {
+            double exact = geluReference(xs[i]);
+            double error = Math.abs(row[i] - exact);
+            worstAbsolute = Math.max(worstAbsolute, error / Math.max(1, Math.abs(exact)));
+            if (Math.abs(exact) >= 1e-3) {
+                worstRelative = Math.max(worstRelative, error / Math.abs(exact));
+            }
+        }
+        System.out.printf("vector GELU on [-10, 10]: largest error %.3g of max(1, |GELU|), relative %.3g (|GELU| >= "
+                + "1e-3)%n",
+                worstAbsolute, worstRelative);
+        assertTrue(worstAbsolute < 3e-7, "error over max(1, |GELU|) " + worstAbsolute);
+        assertTrue(worstRelative < 2e-6, "relative " + worstRelative);
+    }
+
+    @Test
+    void vectorExponentialsSumLikeTheScalarOnes() {
+        assumeTrue(VectorKernels.AVAILABLE, "jdk.incubator.vector is not in the boot layer");
+        float[] row = new float[37];
+        double expected = 0;
+        for (int i = 0; i < row.length; i++) {
+            row[i] = -0.37f * i;
+            expected += Math.exp(-0.37 * i - 0.5);
+        }
+        float[] xs = row.clone();
+        double sum = VectorKernels.expShifted(row, row.length, 0.5f);
+
+        assertEquals(expected, sum, 1e-6 * expected);
+        for (int i = 0; i < row.length; i++) {
+            assertEquals(Math.exp(xs[i] - 0.5), row[i], 5e-7 * Math.exp(xs[i] - 0.5), "element " + i);
+        }
     }
 
     @Test
