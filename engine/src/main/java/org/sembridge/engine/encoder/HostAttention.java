@@ -18,8 +18,9 @@ import org.sembridge.engine.linalg.OpenBlas;
 /// real tokens) so that every row of the hidden states matches the DJL path.
 ///
 /// Two strategies, chosen per batch by its padded length `L`:
-/// - `L >= ` [#BLAS_MIN_LENGTH]: per text, OpenBLAS computes the `[L, n]` scores of all heads
-///   (`alpha = 1 / sqrt(d)`), Java the softmax rows in parallel, OpenBLAS the `[L, d]` context;
+/// - `L >= ` [#BLAS_MIN_LENGTH]: OpenBLAS computes the `[L, n]` scores of every (text, head) pair
+///   (`alpha = 1 / sqrt(d)`), Java their softmax rows, OpenBLAS the `[L, d]` contexts, each
+///   phase parallel over the pairs with single-threaded OpenBLAS calls (see [#withBlas]);
 /// - shorter texts (bridge strings of a few tokens): the products are too small for a BLAS call
 ///   to pay off, so Java computes each (text, head) pair whole, pairs in parallel.
 final class HostAttention {
@@ -46,9 +47,10 @@ final class HostAttention {
         this.scale = (float) (1 / Math.sqrt(headSize));
     }
 
-    /// Floats of the score scratch that [#apply] needs for texts of padded length `length`.
-    static long scoreFloats(int heads, int length) {
-        return (long) heads * length * length;
+    /// Floats of the score scratch that [#apply] needs for `texts` texts of padded length `length`:
+    /// the `[L, n]` scores of every text and head (the DJL path's `[texts, heads, L, L]` scores).
+    static long scoreFloats(int texts, int heads, int length) {
+        return (long) texts * heads * length * length;
     }
 
     /// Computes the context rows of `texts` texts of padded length `length`, text `i` having
@@ -56,9 +58,7 @@ final class HostAttention {
     void apply(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, int texts, int length,
             int[] tokens, MemorySegment scores, StageClock clock) {
         if (length >= BLAS_MIN_LENGTH) {
-            for (int text = 0; text < texts; text++) {
-                withBlas(q, k, v, context, (long) text * length, length, tokens[text], scores, clock);
-            }
+            withBlas(q, k, v, context, texts, length, tokens, scores, clock);
         } else {
             IntStream.range(0, texts * heads).parallel().forEach(pair -> inJava(q, k, v, context,
                     (long) (pair / heads) * length, length, tokens[pair / heads], pair % heads));
@@ -66,31 +66,47 @@ final class HostAttention {
         }
     }
 
-    private void withBlas(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, long firstRow,
-            int length, int n, MemorySegment scores, StageClock clock) {
-        long block = (long) length * n;
-        for (int h = 0; h < heads; h++) {
-            long at = (firstRow * hidden + (long) h * headSize) * Float.BYTES;
-            blas.sgemm(false, true, length, n, headSize, scale, q.asSlice(at), hidden, k.asSlice(at), hidden, 0f,
-                    scores.asSlice(h * block * Float.BYTES), n);
+    /// The OpenBLAS strategy in three phases (scores, softmax, context), each parallel over the
+    /// (text, head) pairs on the Java threads. A pair's products are small (`L x n x d`), and
+    /// OpenBLAS would split each over its threads and synchronise them per call, so its thread
+    /// count is set to 1 for the phases (the Java threads give the parallelism) and restored after.
+    private void withBlas(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, int texts,
+            int length, int[] tokens, MemorySegment scores, StageClock clock) {
+        int pairs = texts * heads;
+        long block = (long) length * length;
+        int threads = blas.threads();
+        blas.setThreads(1);
+        try {
+            IntStream.range(0, pairs).parallel().forEach(pair -> {
+                int text = pair / heads;
+                int n = tokens[text];
+                long at = ((long) text * length * hidden + (long) (pair % heads) * headSize) * Float.BYTES;
+                blas.sgemm(false, true, length, n, headSize, scale, q.asSlice(at), hidden, k.asSlice(at), hidden, 0f,
+                        scores.asSlice(pair * block * Float.BYTES), n);
+            });
+            clock.lap(ForwardStage.ATTENTION_SCORES);
+            IntStream.range(0, pairs).parallel().forEach(pair -> {
+                int n = tokens[pair / heads];
+                float[] row = new float[n];
+                for (int t = 0; t < length; t++) {
+                    long offset = (pair * block + (long) t * n) * Float.BYTES;
+                    MemorySegment.copy(scores, FLOAT, offset, row, 0, n);
+                    softmax(row, n);
+                    MemorySegment.copy(row, 0, scores, FLOAT, offset, n);
+                }
+            });
+            clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
+            IntStream.range(0, pairs).parallel().forEach(pair -> {
+                int text = pair / heads;
+                int n = tokens[text];
+                long at = ((long) text * length * hidden + (long) (pair % heads) * headSize) * Float.BYTES;
+                blas.sgemm(false, false, length, headSize, n, 1f, scores.asSlice(pair * block * Float.BYTES), n,
+                        v.asSlice(at), hidden, 0f, context.asSlice(at), hidden);
+            });
+            clock.lap(ForwardStage.ATTENTION_CONTEXT);
+        } finally {
+            blas.setThreads(threads);
         }
-        clock.lap(ForwardStage.ATTENTION_SCORES);
-        ParallelRows.forEach(heads * length, n, (from, to) -> {
-            float[] row = new float[n];
-            for (int r = from; r < to; r++) {
-                long offset = (long) r * n * Float.BYTES;
-                MemorySegment.copy(scores, FLOAT, offset, row, 0, n);
-                softmax(row, n);
-                MemorySegment.copy(row, 0, scores, FLOAT, offset, n);
-            }
-        });
-        clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
-        for (int h = 0; h < heads; h++) {
-            long at = (firstRow * hidden + (long) h * headSize) * Float.BYTES;
-            blas.sgemm(false, false, length, headSize, n, 1f, scores.asSlice(h * block * Float.BYTES), n,
-                    v.asSlice(at), hidden, 0f, context.asSlice(at), hidden);
-        }
-        clock.lap(ForwardStage.ATTENTION_CONTEXT);
     }
 
     /// One (text, head) pair on the calling thread.
