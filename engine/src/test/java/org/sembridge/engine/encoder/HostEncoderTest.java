@@ -151,6 +151,23 @@ class HostEncoderTest {
     }
 
     @Test
+    void attentionRestoresTheOpenBlasThreadCount() throws Exception {
+        HfModelFolder folder = folder("threads", "bert");
+        try (EncoderModel model = EncoderModel.loadEncoder(folder, SelectedDevice.cpu());
+                TextTokenizer tokenizer = folder.openTokenizer()) {
+            assumeHost(model);
+            OpenBlas blas = OpenBlas.available().orElseThrow();
+            int before = blas.threads();
+            TokenBatch batch = tokenizer.encodeBatch(LONG);
+            assertTrue(batch.length() >= HostAttention.BLAS_MIN_LENGTH, "the batch takes the OpenBLAS attention");
+
+            model.hiddenStates(batch);
+
+            assertEquals(before, blas.threads());
+        }
+    }
+
+    @Test
     void theDjlPathIsUsedWhenTheHostLayersAreSwitchedOff() throws Exception {
         HfModelFolder folder = folder("switch", "bert");
         try (EncoderModel model = EncoderModel.loadEncoder(folder, SelectedDevice.cpu())) {
