@@ -20,6 +20,11 @@ import org.sembridge.engine.hf.HiddenActivation;
 /// - **ReLU**: `max(x, 0)`.
 final class HostActivation {
 
+    /// Whether the Vector API module (`jdk.incubator.vector`) is in the boot layer, so that
+    /// [VectorKernels] can be loaded; kept here because touching that class without the module
+    /// would fail.
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private static final double INV_SQRT_2 = 1 / Math.sqrt(2);
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
@@ -30,7 +35,7 @@ final class HostActivation {
     static void apply(HiddenActivation activation, float[] row, int width, float[] bias) {
         switch (activation) {
             case GELU -> {
-                if (VectorKernels.AVAILABLE) {
+                if (VECTOR_API) {
                     VectorKernels.gelu(row, width, bias);
                 } else {
                     for (int i = 0; i < width; i++) {

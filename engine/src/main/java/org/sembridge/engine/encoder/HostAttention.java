@@ -62,8 +62,13 @@ final class HostAttention {
         } else {
             IntStream.range(0, texts * heads).parallel().forEach(pair -> inJava(q, k, v, context,
                     (long) (pair / heads) * length, length, tokens[pair / heads], pair % heads));
+            // the whole attention of this strategy counts as scores; the other stages report ~0
             clock.lap(ForwardStage.ATTENTION_SCORES);
+            clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
+            clock.lap(ForwardStage.ATTENTION_CONTEXT);
         }
+        // the heads are written in place: no merge copy (reported as ~0 for the profile's table)
+        clock.lap(ForwardStage.HEAD_MERGE);
     }
 
     /// The OpenBLAS strategy in three phases (scores, softmax, context), each parallel over the
@@ -170,7 +175,7 @@ final class HostAttention {
             max = Math.max(max, row[i]);
         }
         double sum;
-        if (VectorKernels.AVAILABLE) {
+        if (HostActivation.VECTOR_API) {
             sum = VectorKernels.expShifted(row, n, max);
         } else {
             sum = 0;

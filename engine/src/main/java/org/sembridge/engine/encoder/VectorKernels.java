@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 /// `--add-modules`): `VectorOperators.EXP` runs the JDK's vectorised math library on x86-64, so a
 /// 16-lane AVX-512 register computes 16 exponentials at once where `Math.exp` computes one.
 ///
-/// Loaded only when the module is present ([#AVAILABLE]); [HostActivation] and [HostAttention]
-/// fall back to their scalar loops otherwise, with the same formulas.
+/// Loaded only when the module is present ([HostActivation#VECTOR_API]: this class's own static
+/// fields need it); [HostActivation] and [HostAttention] fall back to their scalar loops otherwise,
+/// with the same formulas.
 ///
 /// GELU here is [HostActivation#gelu]'s formula (Numerical Recipes `erfc`, the complement taken
 /// on the side where it is small) evaluated in float: the polynomial, `-z^2` and `exp` round to
@@ -20,9 +21,6 @@ import jdk.incubator.vector.VectorSpecies;
 /// everywhere (half a float ulp is up to 6e-8 of the value) and relative error below 2e-6 where
 /// `|GELU(x)| >= 1e-3`; libtorch's kernel has an absolute error of about 1.5e-7 in `erf`.
 final class VectorKernels {
-
-    /// Whether the Vector API module is in the boot layer (else this class must not be used).
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final float INV_SQRT_2 = (float) (1 / Math.sqrt(2));
