@@ -92,8 +92,6 @@ final class InitBenchmarkJson {
     static final String GFLOPS_PER_SECOND = "gflops_per_second";
     static final String MATMUL_GFLOPS_PER_SECOND = "matmul_gflops_per_second";
     static final String MATMUL_RATIO = "matmul_ratio";
-    static final String OPENBLAS_GFLOPS_PER_SECOND = "openblas_gflops_per_second";
-    static final String OPENBLAS_RATIO = "openblas_ratio";
     static final String TOTAL_SECONDS = "total_seconds";
     static final String FREE_HEAP_RETURNED_AT_COLLECTIONS = "free_heap_returned_at_collections";
     static final String KEPT_NATIVE_SCRATCH_BYTES = "kept_native_scratch_bytes";
@@ -251,10 +249,6 @@ final class InitBenchmarkJson {
         j.addProperty(GFLOPS_PER_SECOND, b.gflopsPerSecond());
         j.addProperty(MATMUL_GFLOPS_PER_SECOND, b.matmulGflopsPerSecond());
         j.addProperty(MATMUL_RATIO, b.matmulRatio());
-        if (Double.isFinite(b.openblasGflopsPerSecond())) {
-            j.addProperty(OPENBLAS_GFLOPS_PER_SECOND, b.openblasGflopsPerSecond());
-            j.addProperty(OPENBLAS_RATIO, b.openblasRatio());
-        }
         return j;
     }
 
@@ -334,8 +328,6 @@ final class InitBenchmarkJson {
                 j.get(PIECES_PER_SECOND).getAsDouble(), j.get(ESTIMATE_TOKENS).getAsInt(),
                 j.get(ESTIMATE_SECONDS).getAsDouble(), j.get(ESTIMATE_MINUTES).getAsDouble(),
                 j.get(GFLOPS_PER_SECOND).getAsDouble(), j.get(MATMUL_GFLOPS_PER_SECOND).getAsDouble(),
-                j.get(MATMUL_RATIO).getAsDouble(),
-                j.has(OPENBLAS_GFLOPS_PER_SECOND) ? j.get(OPENBLAS_GFLOPS_PER_SECOND).getAsDouble() : Double.NaN,
-                j.has(OPENBLAS_RATIO) ? j.get(OPENBLAS_RATIO).getAsDouble() : Double.NaN);
+                j.get(MATMUL_RATIO).getAsDouble());
     }
 }

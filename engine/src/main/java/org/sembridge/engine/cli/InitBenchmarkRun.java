@@ -187,14 +187,10 @@ record InitBenchmarkRun(InitBenchmarkSettings settings, BenchmarkEnvironment env
     /// @param gflopsPerSecond useful GFLOP/s of the encoder
     /// @param matmulGflopsPerSecond GFLOP/s of a plain matmul of its sizes
     /// @param matmulRatio encoder over matmul GFLOP/s
-    /// @param openblasGflopsPerSecond GFLOP/s of the same product by OpenBLAS; NaN when not measured
-    ///     (GPU, no OpenBLAS, reports written before it existed)
-    /// @param openblasRatio encoder over OpenBLAS GFLOP/s; NaN when not measured
     record Bridge(int layers, int hidden, int heads, int intermediate, int vocab, long folderBytes, double writeSeconds,
             double loadSeconds, int texts, long pieces, int maxPieces, int batchSize, double embedSeconds,
             double textsPerSecond, double piecesPerSecond, int estimateTokens, double estimateSeconds,
-            double estimateMinutes, double gflopsPerSecond, double matmulGflopsPerSecond, double matmulRatio,
-            double openblasGflopsPerSecond, double openblasRatio) {
+            double estimateMinutes, double gflopsPerSecond, double matmulGflopsPerSecond, double matmulRatio) {
 
         /// The figures of `b`.
         static Bridge of(BridgeThroughput b) {
@@ -202,8 +198,7 @@ record InitBenchmarkRun(InitBenchmarkSettings settings, BenchmarkEnvironment env
                     b.shape().vocab(), b.folderBytes(), b.writeNanos() / 1e9, b.loadNanos() / 1e9, b.texts(),
                     b.pieces(), b.maxPieces(), b.batchSize(), b.embedNanos() / 1e9, b.textsPerSecond(),
                     b.piecesPerSecond(), b.estimate().textsToEmbed(), b.estimate().seconds(),
-                    b.estimate().seconds() / 60, b.gflopsPerSecond(), b.matMul().gflopsPerSecond(), b.matMulRatio(),
-                    b.blasReference() == null ? Double.NaN : b.blasReference().gflopsPerSecond(), b.blasRatio());
+                    b.estimate().seconds() / 60, b.gflopsPerSecond(), b.matMul().gflopsPerSecond(), b.matMulRatio());
         }
     }
 }
