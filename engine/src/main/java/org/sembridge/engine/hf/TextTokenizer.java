@@ -60,6 +60,21 @@ public final class TextTokenizer implements AutoCloseable {
     /// @throws ModelFormatException naming the folder when it has neither file, or the file
     ///     when it cannot be parsed by the native library
     public static TextTokenizer load(Path folder, int maxTokens, int padTokenId) throws ModelFormatException {
+        try (PendingTokenizer pending = start(folder, maxTokens, padTokenId)) {
+            return pending.await();
+        }
+    }
+
+    /// Starts loading the tokenizer of `folder` as [#load] does: the file is read, checked
+    /// ([PostProcessorCheck]) and its vocabulary parsed before this returns; the native library
+    /// then builds its tokenizer on a thread of its own while the caller goes on (a model loader
+    /// reads its weights meanwhile) until [PendingTokenizer#await()].
+    ///
+    /// @throws ModelFormatException naming the folder when it has neither file, or the file
+    ///     when it is not valid UTF-8 or JSON, has no usable vocabulary or a post-processor the
+    ///     native library would mishandle; failures of the native build come from
+    ///     [PendingTokenizer#await()]
+    public static PendingTokenizer start(Path folder, int maxTokens, int padTokenId) throws ModelFormatException {
         if (maxTokens < 2) {
             throw new IllegalArgumentException("maxTokens must be at least 2, got " + maxTokens);
         }
@@ -72,7 +87,7 @@ public final class TextTokenizer implements AutoCloseable {
                 "modelMaxLength", Integer.toString(maxTokens));
         Path source;
         TokenizerVocabulary vocabulary;
-        HuggingFaceTokenizer tokenizer;
+        NativeLoad load;
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
             String json;
@@ -83,20 +98,25 @@ public final class TextTokenizer implements AutoCloseable {
             }
             vocabulary = TokenizerVocabulary.read(jsonFile, new StringReader(json));
             PostProcessorCheck.check(source, json, vocabulary.tokens().size());
-            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(jsonFile, options));
+            load = () -> HuggingFaceTokenizer.newInstance(jsonFile, options);
         } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
             source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
             String json = WordPieceTokenizerJson.build(folder);
             vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
             PostProcessorCheck.check(source, json, vocabulary.tokens().size());
-            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options));
+            load = () -> HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
         } else {
             throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
                     + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
         }
-        requireWithinLimit(tokenizer, source, maxTokens);
-        return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+        Path file = source;
+        TokenizerVocabulary tokens = vocabulary;
+        return PendingTokenizer.start(source, vocabulary, () -> {
+            HuggingFaceTokenizer tokenizer = nativeTokenizer(file, load);
+            requireWithinLimit(tokenizer, file, maxTokens);
+            return new TextTokenizer(tokenizer, file, tokens, maxTokens, padTokenId);
+        });
     }
 
     /// Creates the native tokenizer; its failures name `source`.
