@@ -2,9 +2,13 @@ package org.sembridge.engine.hf;
 
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.ModelFormatException;
 
@@ -13,35 +17,42 @@ import org.sembridge.engine.ModelFormatException;
 ///
 /// The native build is the slow part of loading a large tokenizer (about 1.3 s of CPU for the
 /// 262,145-entry Gemma 3 `tokenizer.json` with 515k merges, plus reading the file into a Java
-/// string inside DJL), and nothing the caller does meanwhile depends on it: a model loader can
-/// read its weights in parallel and call [#await()] when it needs the tokenizer. The file was
-/// already checked by then ([PostProcessorCheck], the vocabulary), so the library never sees a
-/// file the Java checks refuse.
+/// string inside DJL), and nothing the caller does meanwhile depends on it: the Java checks run
+/// at the same time, and a model loader can read its weights and call [#await()] when it needs
+/// the tokenizer. The first text is encoded (the limit probe) only after the checks passed.
 ///
 /// Close it in every case: after [#await()] it does nothing (the caller owns the tokenizer);
 /// before, it waits for the native build and frees what it built, so nothing leaks when the
 /// caller fails or is cancelled in between.
 public final class PendingTokenizer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PendingTokenizer.class);
     private static final ThreadFactory THREADS = Thread.ofPlatform().name("sembridge-tokenizer-load-", 1)
             .daemon(true).factory();
 
     private final Path source;
-    private final TokenizerVocabulary vocabulary;
+    private final CompletableFuture<TokenizerVocabulary> checked;
     private final FutureTask<TextTokenizer> build;
     private boolean handedOver;
 
-    private PendingTokenizer(Path source, TokenizerVocabulary vocabulary, FutureTask<TextTokenizer> build) {
+    private PendingTokenizer(Path source, CompletableFuture<TokenizerVocabulary> checked,
+            FutureTask<TextTokenizer> build) {
         this.source = source;
-        this.vocabulary = vocabulary;
+        this.checked = checked;
         this.build = build;
     }
 
-    /// Starts `build` on a new thread.
-    static PendingTokenizer start(Path source, TokenizerVocabulary vocabulary, NativeBuild build) {
-        FutureTask<TextTokenizer> task = new FutureTask<>(build::build);
+    /// Starts `build` on a new thread; `checked` is completed by the caller's checks (with the
+    /// vocabulary they read) before the pending tokenizer is handed out.
+    static PendingTokenizer start(Path source, CompletableFuture<TokenizerVocabulary> checked, NativeBuild build) {
+        FutureTask<TextTokenizer> task = new FutureTask<>(() -> {
+            long start = System.nanoTime();
+            TextTokenizer tokenizer = build.build();
+            LOG.debug("{}: native tokenizer built in {} ms", source, (System.nanoTime() - start) / 1_000_000);
+            return tokenizer;
+        });
         THREADS.newThread(task).start();
-        return new PendingTokenizer(source, vocabulary, task);
+        return new PendingTokenizer(source, checked, task);
     }
 
     /// The native half of loading, run on the pending tokenizer's thread.
@@ -57,7 +68,7 @@ public final class PendingTokenizer implements AutoCloseable {
 
     /// Number of token ids (largest id + 1), known before the native build ends.
     public int vocabSize() {
-        return vocabulary.tokens().size();
+        return checked.join().tokens().size();
     }
 
     /// Waits for the native build and hands the tokenizer over; the caller closes it.
@@ -69,8 +80,10 @@ public final class PendingTokenizer implements AutoCloseable {
         if (handedOver) {
             throw new IllegalStateException(source + ": the tokenizer was already handed over");
         }
+        long start = System.nanoTime();
         TextTokenizer tokenizer = result();
         handedOver = true;
+        LOG.debug("{}: waited {} ms for the native tokenizer", source, (System.nanoTime() - start) / 1_000_000);
         return tokenizer;
     }
 
@@ -83,8 +96,8 @@ public final class PendingTokenizer implements AutoCloseable {
         handedOver = true;
         try {
             result().close();
-        } catch (ModelFormatException e) {
-            // The build failed: nothing was built, nothing to free.
+        } catch (ModelFormatException | RuntimeException e) {
+            // The build failed or was refused: what it built is freed already.
         }
     }
 

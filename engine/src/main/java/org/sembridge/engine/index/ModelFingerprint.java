@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.hf.HfModelFolder;
 
@@ -31,6 +33,7 @@ import org.sembridge.engine.hf.HfModelFolder;
 /// [#start] overlaps with loading the model.
 public final class ModelFingerprint {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFingerprint.class);
     private static final int BUFFER_BYTES = 1 << 20;
     private static final ThreadFactory THREADS = Thread.ofPlatform().name("sembridge-fingerprint-", 1).daemon(true)
             .factory();
@@ -54,12 +57,15 @@ public final class ModelFingerprint {
                     + e.getMessage(), e);
         }
         files.addAll(weights);
+        long start = System.nanoTime();
+        long bytes = 0;
         MessageDigest digest = sha256();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         for (Path file : files) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(ByteBuffer.allocate(Long.BYTES).putLong(0, channel.size()));
+                bytes += channel.size();
                 while (channel.read(buffer.clear()) > 0) {
                     digest.update(buffer.flip());
                 }
@@ -68,7 +74,10 @@ public final class ModelFingerprint {
                         e);
             }
         }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        String fingerprint = "sha256:" + HexFormat.of().formatHex(digest.digest());
+        LOG.debug("{}: fingerprint of {} MiB in {} ms", folder.modelDirectory(), bytes >> 20,
+                (System.nanoTime() - start) / 1_000_000);
+        return fingerprint;
     }
 
     /// Starts [#of] on a thread of its own, so that the files are hashed while the caller loads
