@@ -78,7 +78,7 @@ public final class PendingTokenizer implements AutoCloseable {
     /// @throws IllegalStateException when called twice
     public TextTokenizer await() throws ModelFormatException {
         if (handedOver) {
-            throw new IllegalStateException(source + ": the tokenizer was already handed over");
+            throw new IllegalStateException(source + ": the tokenizer was already handed over or closed");
         }
         long start = System.nanoTime();
         TextTokenizer tokenizer = result();
