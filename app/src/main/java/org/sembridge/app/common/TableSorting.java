@@ -1,0 +1,236 @@
+package org.sembridge.app.common;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntBinaryOperator;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/// Header sorting for a table of many rows (the evaluation's queries, the run diff's tokens, the
+/// index browser's tokens): each column sorts by a key of its rows, and a sort costs one
+/// `n log n` pass over `int` row numbers, whatever the table's size and selection.
+///
+/// JavaFX's own path (a `SortedList` bound to the table's comparator) makes a cell value per
+/// comparison, compares texts with a new `Collator` each time (over a minute per sort at 250,000
+/// rows), and announces the new order as a permutation, for which the selection model builds a
+/// boxed map of every position. Here a column's keys are read once per row into a primitive array
+/// (texts as ranks, from one sort of the rows by the column's text order) and kept until the rows
+/// change; the order is a stable sort of row numbers ([RowNumberSort]); the table's items are an
+/// [IndexedRows] that announces the new order as updated positions; and the one selected row (a
+/// table sorted this way selects one row at a time) is selected again at its new position.
+///
+/// Equal keys keep the rows' own order (the view model's) in both directions, as JavaFX's stable
+/// sort does; rows marked pinned stay first whatever the sort (the evaluation's mean row).
+/// FX thread only.
+///
+/// @param <T> the row type
+public final class TableSorting<T> {
+
+    /// Texts ignoring case, then exactly (no `Collator`): `Alpha`, `alpha`, `Beta`, `beta`.
+    public static final Comparator<String> TEXTS = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    private final TableView<T> table;
+    private final ObservableList<T> source;
+    private final Predicate<T> pinned;
+    private final Map<TableColumn<T, ?>, Function<Object[], IntBinaryOperator>> keys = new HashMap<>();
+    /// Each sorted column's ascending order over the current rows, until they change.
+    private final Map<TableColumn<T, ?>, IntBinaryOperator> orders = new HashMap<>();
+    private final IndexedRows<T> shown;
+    private Object[] rows;
+    private long lastSortNanos;
+
+    /// Sorts `table`, whose rows are `source` (the view model's list, in its own order), by the
+    /// columns registered with [#byText], [#byNumber] and [#byInt]; `pinned` rows (or none, when
+    /// `null`) stay first. The table gets a list of its own as items and selects one row at a time.
+    public TableSorting(TableView<T> table, ObservableList<T> source, Predicate<T> pinned) {
+        this.table = table;
+        this.source = source;
+        this.pinned = pinned;
+        Object[] initial = source.toArray();
+        this.rows = initial;
+        this.shown = new IndexedRows<>(row -> item(initial, row));
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setItems(shown);
+        shown.setRows(order());
+        source.addListener((ListChangeListener<T>) change -> rowsChanged());
+        table.setSortPolicy(sorted -> {
+            resort();
+            return true;
+        });
+    }
+
+    /// Sorts `column` by the text `key` of each row in `order`.
+    public TableSorting<T> byText(TableColumn<T, ?> column, Function<T, String> key, Comparator<String> order) {
+        Objects.requireNonNull(order, "order");
+        keys.put(column, items -> {
+            String[] texts = new String[items.length];
+            for (int row = 0; row < texts.length; row++) {
+                texts[row] = key.apply(item(items, row));
+            }
+            int[] rank = ranks(texts, order);
+            return (a, b) -> Integer.compare(rank[a], rank[b]);
+        });
+        return this;
+    }
+
+    /// Sorts `column` by the number `key` of each row (`Double.compare`: `NaN` greatest; map it
+    /// in `key` to sort it elsewhere).
+    public TableSorting<T> byNumber(TableColumn<T, ?> column, ToDoubleFunction<T> key) {
+        keys.put(column, items -> {
+            double[] values = new double[items.length];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = key.applyAsDouble(item(items, row));
+            }
+            return (a, b) -> Double.compare(values[a], values[b]);
+        });
+        return this;
+    }
+
+    /// Sorts `column` by the whole number `key` of each row.
+    public TableSorting<T> byInt(TableColumn<T, ?> column, ToIntFunction<T> key) {
+        keys.put(column, items -> {
+            int[] values = new int[items.length];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = key.applyAsInt(item(items, row));
+            }
+            return (a, b) -> Integer.compare(values[a], values[b]);
+        });
+        return this;
+    }
+
+    /// How long the last ordering of the rows took, in nanoseconds (keys read and row numbers
+    /// sorted; not the table's repaint).
+    public long lastSortNanos() {
+        return lastSortNanos;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T item(Object[] items, int row) {
+        return (T) items[row];
+    }
+
+    /// The header's sort changed: the same rows in the new order, the selected row kept.
+    private void resort() {
+        int selectedRow = selectedRow();
+        shown.setRows(order());
+        reselect(selectedRow);
+    }
+
+    /// The view model's rows changed: the new rows in the table's order, the selected row kept
+    /// when it is still there (the same object, or an equal one).
+    private void rowsChanged() {
+        T selected = table.getSelectionModel().getSelectedItem();
+        Object[] now = source.toArray();
+        rows = now;
+        orders.clear();
+        int[] order = order();
+        shown.setRows(row -> item(now, row), order);
+        reselect(selected == null ? -1 : indexOf(now, selected));
+    }
+
+    private int selectedRow() {
+        int position = table.getSelectionModel().getSelectedIndex();
+        return position >= 0 && position < shown.size() ? shown.rowAt(position) : -1;
+    }
+
+    private void reselect(int row) {
+        int position = row < 0 ? -1 : shown.positionOf(row);
+        if (position < 0) {
+            if (table.getSelectionModel().getSelectedIndex() >= 0) {
+                table.getSelectionModel().clearSelection();
+            }
+        } else if (table.getSelectionModel().getSelectedIndex() != position
+                || table.getSelectionModel().getSelectedItem() != shown.get(position)) {
+            table.getSelectionModel().clearAndSelect(position);
+        }
+    }
+
+    private static int indexOf(Object[] items, Object wanted) {
+        for (int row = 0; row < items.length; row++) {
+            if (items[row] == wanted) {
+                return row;
+            }
+        }
+        for (int row = 0; row < items.length; row++) {
+            if (wanted.equals(items[row])) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /// The row numbers in the order of the pinned rows, then the table's sort order.
+    private int[] order() {
+        long startNanos = System.nanoTime();
+        Object[] items = rows;
+        int[] order = new int[items.length];
+        for (int row = 0; row < order.length; row++) {
+            order[row] = row;
+        }
+        IntBinaryOperator comparison = comparison(items);
+        if (comparison != null) {
+            RowNumberSort.sort(order, comparison);
+        }
+        lastSortNanos = System.nanoTime() - startNanos;
+        return order;
+    }
+
+    private IntBinaryOperator comparison(Object[] items) {
+        IntBinaryOperator result = null;
+        if (pinned != null) {
+            boolean[] first = new boolean[items.length];
+            for (int row = 0; row < first.length; row++) {
+                first[row] = pinned.test(item(items, row));
+            }
+            result = (a, b) -> Boolean.compare(first[b], first[a]);
+        }
+        for (TableColumn<T, ?> column : table.getSortOrder()) {
+            Function<Object[], IntBinaryOperator> key = keys.get(column);
+            if (key == null) {
+                continue;
+            }
+            IntBinaryOperator ascending = orders.computeIfAbsent(column, c -> key.apply(items));
+            IntBinaryOperator byColumn = column.getSortType() == TableColumn.SortType.DESCENDING
+                    ? (a, b) -> ascending.applyAsInt(b, a) : ascending;
+            result = result == null ? byColumn : then(result, byColumn);
+        }
+        return result;
+    }
+
+    private static IntBinaryOperator then(IntBinaryOperator first, IntBinaryOperator second) {
+        return (a, b) -> {
+            int byFirst = first.applyAsInt(a, b);
+            return byFirst != 0 ? byFirst : second.applyAsInt(a, b);
+        };
+    }
+
+    /// Dense ranks of `texts` in `order`: texts that compare equal share a rank.
+    private static int[] ranks(String[] texts, Comparator<String> order) {
+        int[] byText = new int[texts.length];
+        for (int row = 0; row < byText.length; row++) {
+            byText[row] = row;
+        }
+        RowNumberSort.sort(byText, (a, b) -> order.compare(texts[a], texts[b]));
+        int[] rank = new int[texts.length];
+        int current = -1;
+        String previous = null;
+        for (int i = 0; i < byText.length; i++) {
+            String text = texts[byText[i]];
+            if (i == 0 || order.compare(previous, text) != 0) {
+                current++;
+                previous = text;
+            }
+            rank[byText[i]] = current;
+        }
+        return rank;
+    }
+}
