@@ -213,13 +213,25 @@ public final class TableSorting<T> {
         };
     }
 
-    /// Dense ranks of `texts` in `order`: texts that compare equal share a rank.
-    private static int[] ranks(String[] texts, Comparator<String> order) {
+    /// Dense ranks of `texts` in `order`: texts that compare equal share a rank. For [#TEXTS] on
+    /// texts without surrogates the rows are sorted by folded copies (each character through
+    /// `toUpperCase`, then `toLowerCase`, as `String.CASE_INSENSITIVE_ORDER` compares them), then
+    /// exactly, with `String.compareTo`: the same order at a fraction of the time (262,145 tokens:
+    /// the case-insensitive comparator took ~0.6 s of the FX thread, at load 12-17).
+    static int[] ranks(String[] texts, Comparator<String> order) {
         int[] byText = new int[texts.length];
         for (int row = 0; row < byText.length; row++) {
             byText[row] = row;
         }
-        RowNumberSort.sort(byText, (a, b) -> order.compare(texts[a], texts[b]));
+        String[] folded = order == TEXTS ? folded(texts) : null;
+        if (folded != null) {
+            RowNumberSort.sort(byText, (a, b) -> {
+                int ignoringCase = folded[a].compareTo(folded[b]);
+                return ignoringCase != 0 ? ignoringCase : texts[a].compareTo(texts[b]);
+            });
+        } else {
+            RowNumberSort.sort(byText, (a, b) -> order.compare(texts[a], texts[b]));
+        }
         int[] rank = new int[texts.length];
         int current = -1;
         String previous = null;
@@ -232,5 +244,30 @@ public final class TableSorting<T> {
             rank[byText[i]] = current;
         }
         return rank;
+    }
+
+    /// Each text with every character folded as [#TEXTS] compares them; `null` when a text
+    /// holds a surrogate (the comparator compares those by code point).
+    private static String[] folded(String[] texts) {
+        String[] folded = new String[texts.length];
+        for (int row = 0; row < texts.length; row++) {
+            String text = texts[row];
+            char[] chars = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    return null;
+                }
+                char fold = Character.toLowerCase(Character.toUpperCase(c));
+                if (fold != c && chars == null) {
+                    chars = text.toCharArray();
+                }
+                if (chars != null) {
+                    chars[i] = fold;
+                }
+            }
+            folded[row] = chars == null ? text : new String(chars);
+        }
+        return folded;
     }
 }
