@@ -1,11 +1,13 @@
 package org.sembridge.app.common;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.IntBinaryOperator;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -22,9 +24,9 @@ import javafx.scene.control.TableView;
 /// JavaFX's own path (a `SortedList` bound to the table's comparator) makes a cell value per
 /// comparison, compares texts with a new `Collator` each time (over a minute per sort at 250,000
 /// rows), and announces the new order as a permutation, for which the selection model builds a
-/// boxed map of every position. Here a column's keys are read once per row into a primitive array
-/// (texts as ranks, from one sort of the rows by the column's text order) and kept until the rows
-/// change; the order is a stable sort of row numbers ([RowNumberSort]); the table's items are an
+/// boxed map of every position. Here a column's keys are read once per row into dense ranks (one
+/// sort of the rows by the column's order) and kept until the rows change; a header sort is then
+/// one sort of `long`s packing the rank and the row number; the table's items are an
 /// [IndexedRows] that announces the new order as updated positions; and the one selected row (a
 /// table sorted this way selects one row at a time) is selected again at its new position.
 ///
@@ -41,9 +43,10 @@ public final class TableSorting<T> {
     private final TableView<T> table;
     private final ObservableList<T> source;
     private final Predicate<T> pinned;
-    private final Map<TableColumn<T, ?>, Function<Object[], IntBinaryOperator>> keys = new HashMap<>();
-    /// Each sorted column's ascending order over the current rows, until they change.
-    private final Map<TableColumn<T, ?>, IntBinaryOperator> orders = new HashMap<>();
+    /// Each column's dense ranks of the given rows (equal keys share a rank).
+    private final Map<TableColumn<T, ?>, Function<Object[], int[]>> keys = new HashMap<>();
+    /// Each sorted column's ranks of the current rows, until they change.
+    private final Map<TableColumn<T, ?>, int[]> ranks = new HashMap<>();
     private final IndexedRows<T> shown;
     private Object[] rows;
     private long lastSortNanos;
@@ -76,8 +79,7 @@ public final class TableSorting<T> {
             for (int row = 0; row < texts.length; row++) {
                 texts[row] = key.apply(item(items, row));
             }
-            int[] rank = ranks(texts, order);
-            return (a, b) -> Integer.compare(rank[a], rank[b]);
+            return ranks(texts, order);
         });
         return this;
     }
@@ -90,7 +92,19 @@ public final class TableSorting<T> {
             for (int row = 0; row < values.length; row++) {
                 values[row] = key.applyAsDouble(item(items, row));
             }
-            return (a, b) -> Double.compare(values[a], values[b]);
+            double[] distinct = values.clone();
+            Arrays.sort(distinct);
+            int count = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || Double.compare(distinct[i], distinct[count - 1]) != 0) {
+                    distinct[count++] = distinct[i];
+                }
+            }
+            int[] rank = new int[values.length];
+            for (int row = 0; row < values.length; row++) {
+                rank[row] = Arrays.binarySearch(distinct, 0, count, values[row]);
+            }
+            return rank;
         });
         return this;
     }
@@ -102,7 +116,19 @@ public final class TableSorting<T> {
             for (int row = 0; row < values.length; row++) {
                 values[row] = key.applyAsInt(item(items, row));
             }
-            return (a, b) -> Integer.compare(values[a], values[b]);
+            int[] distinct = values.clone();
+            Arrays.sort(distinct);
+            int count = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || distinct[i] != distinct[count - 1]) {
+                    distinct[count++] = distinct[i];
+                }
+            }
+            int[] rank = new int[values.length];
+            for (int row = 0; row < values.length; row++) {
+                rank[row] = Arrays.binarySearch(distinct, 0, count, values[row]);
+            }
+            return rank;
         });
         return this;
     }
@@ -131,7 +157,7 @@ public final class TableSorting<T> {
         T selected = table.getSelectionModel().getSelectedItem();
         Object[] now = source.toArray();
         rows = now;
-        orders.clear();
+        ranks.clear();
         int[] order = order();
         shown.setRows(row -> item(now, row), order);
         reselect(selected == null ? -1 : indexOf(now, selected));
@@ -168,49 +194,68 @@ public final class TableSorting<T> {
         return -1;
     }
 
-    /// The row numbers in the order of the pinned rows, then the table's sort order.
+    /// The row numbers in the order of the pinned rows, then the table's sort order. One sort
+    /// column (a header click) is one `long` sort: pinned flag, the column's rank (reversed when
+    /// descending) and the row number packed into each key, so ties keep the rows' order; more
+    /// columns (Shift+click) sort row numbers by their ranks column after column.
     private int[] order() {
         long startNanos = System.nanoTime();
         Object[] items = rows;
-        int[] order = new int[items.length];
-        for (int row = 0; row < order.length; row++) {
-            order[row] = row;
+        boolean[] first = new boolean[items.length];
+        if (pinned != null) {
+            for (int row = 0; row < first.length; row++) {
+                first[row] = pinned.test(item(items, row));
+            }
         }
-        IntBinaryOperator comparison = comparison(items);
-        if (comparison != null) {
-            RowNumberSort.sort(order, comparison);
+        List<int[]> columnRanks = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (TableColumn<T, ?> column : table.getSortOrder()) {
+            Function<Object[], int[]> key = keys.get(column);
+            if (key != null) {
+                columnRanks.add(ranks.computeIfAbsent(column, c -> key.apply(items)));
+                descending.add(column.getSortType() == TableColumn.SortType.DESCENDING);
+            }
         }
+        int[] order = columnRanks.size() > 1 ? byColumns(first, columnRanks, descending)
+                : byOneColumn(first, columnRanks.isEmpty() ? null : columnRanks.getFirst(),
+                        !descending.isEmpty() && descending.getFirst());
         lastSortNanos = System.nanoTime() - startNanos;
         return order;
     }
 
-    private IntBinaryOperator comparison(Object[] items) {
-        IntBinaryOperator result = null;
-        if (pinned != null) {
-            boolean[] first = new boolean[items.length];
-            for (int row = 0; row < first.length; row++) {
-                first[row] = pinned.test(item(items, row));
-            }
-            result = (a, b) -> Boolean.compare(first[b], first[a]);
+    private static int[] byOneColumn(boolean[] first, int[] rank, boolean descending) {
+        long[] packed = new long[first.length];
+        for (int row = 0; row < packed.length; row++) {
+            long key = rank == null ? 0 : descending ? Integer.MAX_VALUE - rank[row] : rank[row];
+            packed[row] = (first[row] ? 0L : 1L << 62) | key << 31 | row;
         }
-        for (TableColumn<T, ?> column : table.getSortOrder()) {
-            Function<Object[], IntBinaryOperator> key = keys.get(column);
-            if (key == null) {
-                continue;
-            }
-            IntBinaryOperator ascending = orders.computeIfAbsent(column, c -> key.apply(items));
-            IntBinaryOperator byColumn = column.getSortType() == TableColumn.SortType.DESCENDING
-                    ? (a, b) -> ascending.applyAsInt(b, a) : ascending;
-            result = result == null ? byColumn : then(result, byColumn);
+        Arrays.sort(packed);
+        int[] order = new int[packed.length];
+        for (int position = 0; position < order.length; position++) {
+            order[position] = (int) (packed[position] & Integer.MAX_VALUE);
         }
-        return result;
+        return order;
     }
 
-    private static IntBinaryOperator then(IntBinaryOperator first, IntBinaryOperator second) {
-        return (a, b) -> {
-            int byFirst = first.applyAsInt(a, b);
-            return byFirst != 0 ? byFirst : second.applyAsInt(a, b);
-        };
+    private static int[] byColumns(boolean[] first, List<int[]> columnRanks, List<Boolean> descending) {
+        int[] order = new int[first.length];
+        for (int row = 0; row < order.length; row++) {
+            order[row] = row;
+        }
+        RowNumberSort.sort(order, (a, b) -> {
+            if (first[a] != first[b]) {
+                return first[a] ? -1 : 1;
+            }
+            for (int k = 0; k < columnRanks.size(); k++) {
+                int[] rank = columnRanks.get(k);
+                int byColumn = descending.get(k) ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]);
+                if (byColumn != 0) {
+                    return byColumn;
+                }
+            }
+            return 0;
+        });
+        return order;
     }
 
     /// Dense ranks of `texts` in `order`: texts that compare equal share a rank. For [#TEXTS] on
