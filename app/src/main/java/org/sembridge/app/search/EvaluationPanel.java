@@ -17,6 +17,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
@@ -28,8 +29,8 @@ import org.sembridge.app.common.TableSorting;
 
 /// The evaluation part of the search page: queries and qrels files, run (with progress and
 /// cancel), and a sortable table of nDCG@10 and Recall@100 per query for the sparse index and
-/// BM25, the mean row pinned on top. Clicking a query shows its hits; "Show tokens" focuses the
-/// inspector on the query's target tokens.
+/// BM25, the mean row pinned on top. Selecting a query searches it, and a double-click or Enter
+/// shows its hits; "Show tokens" focuses the inspector on the query's target tokens.
 final class EvaluationPanel {
 
     /// Query texts: case-insensitive, then exact (one `String` comparison, no collator).
@@ -47,6 +48,7 @@ final class EvaluationPanel {
 
     private final SearchViewModel viewModel;
     private final DialogService dialogs;
+    private final Runnable showHits;
     private final VBox root = new VBox(8);
     private final TableView<QueryRow> table = new TableView<>();
     /// Sorts by each column's key, the mean row first ([TableSorting]; JavaFX's default path made
@@ -54,9 +56,12 @@ final class EvaluationPanel {
     /// 250,000 rows, see EvaluationTableScaleGuiTest).
     private TableSorting<QueryRow> sorting;
 
-    EvaluationPanel(SearchViewModel viewModel, DialogService dialogs) {
+    /// The panel of `viewModel`'s evaluation; a double-click or Enter on a query row runs
+    /// `showHits` (the page shows that query's hits).
+    EvaluationPanel(SearchViewModel viewModel, DialogService dialogs, Runnable showHits) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.showHits = showHits;
         root.setId("evaluationPanel");
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(controls(), status(), table());
@@ -167,6 +172,18 @@ final class EvaluationPanel {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectQuery(row));
+        // selecting a row searches its query; a double-click or Enter also shows the hits
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                showHits.run();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                showHits.run();
+                e.consume();
+            }
+        });
         return table;
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.TableSorting;
 import org.sembridge.engine.index.DocumentVector;
@@ -54,6 +55,7 @@ final class IndexBrowserPanel {
         filter.textProperty().bindBidirectional(viewModel.tokenFilterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         Button inspect = new Button("Show in inspector");
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
         inspect.setId("browserShowInInspector");
         inspect.setTooltip(new Tooltip("Select this token in the alignment inspector: how the run built it"
                 + " (double-click a token does the same)"));
@@ -111,6 +113,8 @@ final class IndexBrowserPanel {
         HBox.setHgrow(id, Priority.ALWAYS);
         Button show = new Button("Show");
         show.setId("browserShowDocument");
+        // the id field gives way, the button keeps its text at any font size
+        show.setMinWidth(Region.USE_PREF_SIZE);
         show.setOnAction(e -> viewModel.showDocument());
         HBox row = new HBox(6, id, show);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -54,7 +54,7 @@ class EvaluationTableScaleGuiTest {
         RecordingDialogService dialogs = new RecordingDialogService();
         SearchViewModel viewModel = new SearchViewModel(new DirectTaskRunner(), dialogs,
                 new WorkbenchState(Workspace.open(workspace)), pageId -> { }, SampleRuns.REPO);
-        EvaluationPanel panel = new EvaluationPanel(viewModel, dialogs);
+        EvaluationPanel panel = new EvaluationPanel(viewModel, dialogs, () -> { });
         viewModel.evaluationRows().setAll(rows(ROWS, 20_260_115L));
         stage.setScene(new Scene(new StackPane(panel.root()), 1280, 800));
         stage.show();

@@ -7,7 +7,7 @@ package org.sembridge.engine.transfer;
 ///     nearest list); rows whose support reaches the last candidate are retried with four times as
 ///     many, then solved on the full row. The result does not depend on it, only the cost does
 /// @param maxBlockBytes bound on one block's `float32` similarity matrix on the device, `>= 4`
-///     (default 64 MiB)
+///     (default 128 MiB)
 public record AlignmentOptions(double alpha, int topK, long maxBlockBytes) {
 
     /// Default `topK`: 64 candidates, far above the 2-16 source tokens a SemBridge row keeps for
@@ -28,7 +28,7 @@ public record AlignmentOptions(double alpha, int topK, long maxBlockBytes) {
         }
     }
 
-    /// The defaults for `alpha`: `topK` 64, blocks of at most 64 MiB.
+    /// The defaults for `alpha`: `topK` 64, blocks of at most 128 MiB.
     public static AlignmentOptions of(double alpha) {
         return new AlignmentOptions(alpha, DEFAULT_TOP_K, BlockedCosineSimilarity.DEFAULT_MAX_BLOCK_BYTES);
     }

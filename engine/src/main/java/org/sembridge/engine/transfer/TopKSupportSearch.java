@@ -135,6 +135,9 @@ public final class TopKSupportSearch {
         private final int firstK;
         private final int widerK;
         private final TokenAlignment[] alignments;
+        /// Per-thread selection buffers of the OpenBLAS path, reused row after row (the records
+        /// copy what they keep).
+        private final ThreadLocal<HostRowScratch> scratches;
         private int exactOnTopK;
         private int exactOnWiderK;
         private int onFullRow;
@@ -149,6 +152,11 @@ public final class TopKSupportSearch {
             this.firstK = Math.min(sourceCount, Math.max(topK, NEAREST_COUNT));
             this.widerK = (int) Math.min(sourceCount, (long) WIDENING_FACTOR * firstK);
             this.alignments = new TokenAlignment[targetRows.length];
+            int first = firstK;
+            int wider = widerK;
+            this.scratches = ThreadLocal.withInitial(() -> new HostRowScratch(new RowTopK(first),
+                    new Candidates(new float[first], new int[first], first),
+                    new Candidates(new float[wider], new int[wider], wider)));
         }
 
         @Override
@@ -191,17 +199,19 @@ public final class TopKSupportSearch {
         private static final byte ON_WIDER_K = 1;
         private static final byte ON_FULL_ROW = 2;
 
-        private final ThreadLocal<RowTopK> selectors = ThreadLocal.withInitial(() -> new RowTopK(NEAREST_COUNT));
+        private record HostRowScratch(RowTopK selector, Candidates top, Candidates wide) {
+        }
 
         private byte alignHostRow(MemorySegment block, int firstRow, int r) {
             long offset = (long) r * sourceCount * Float.BYTES;
-            RowTopK selector = selectors.get();
-            Candidates top = new Candidates(new float[firstK], new int[firstK], firstK);
+            HostRowScratch scratch = scratches.get();
+            RowTopK selector = scratch.selector();
+            Candidates top = scratch.top();
             selector.select(block, offset, sourceCount, firstK, top.scores(), top.ids(), 0);
             EntmaxSolution solution = solver.solveCandidates(top.scores(), top.ids(), 0, firstK, sourceCount);
             byte outcome = ON_TOP_K;
             if (!solution.complete() && widerK > firstK) {
-                Candidates wide = new Candidates(new float[widerK], new int[widerK], widerK);
+                Candidates wide = scratch.wide();
                 selector.select(block, offset, sourceCount, widerK, wide.scores(), wide.ids(), 0);
                 solution = solver.solveCandidates(wide.scores(), wide.ids(), 0, widerK, sourceCount);
                 outcome = ON_WIDER_K;

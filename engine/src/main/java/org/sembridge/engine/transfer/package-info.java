@@ -27,7 +27,7 @@
 /// ```
 /// targets (nT x D), sources (nS x D)            float[] row-major (FloatMatrix)
 ///   -> SimilarityBackend.forDevice: OpenBLAS on a CPU where it loads, else DJL (GPU, others)
-///   -> BlockedCosineSimilarity: S_block = T_block S^T, blocks <= 64 MiB
+///   -> BlockedCosineSimilarity: S_block = T_block S^T, blocks <= 128 MiB
 ///        OpenBLAS: HostSimilarityBlocks, cblas_sgemm on off-heap memory (NativeScratch)
 ///        DJL:      matMul on the device, one block of look-ahead
 ///   -> TopKSupportSearch: top-K' per row (OpenBLAS: RowTopK heap in Java; DJL: device topK),

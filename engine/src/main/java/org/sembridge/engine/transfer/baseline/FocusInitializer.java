@@ -43,7 +43,7 @@ public final class FocusInitializer implements EmbeddingInitializer {
 
     private final AlignmentOptions options;
 
-    /// FOCUS with similarity blocks of at most 64 MiB.
+    /// FOCUS with similarity blocks of at most 128 MiB.
     public FocusInitializer() {
         this(BlockedCosineSimilarity.DEFAULT_MAX_BLOCK_BYTES);
     }

@@ -43,7 +43,7 @@ public final class OfaInitializer implements EmbeddingInitializer {
     private final double temperature;
     private final AlignmentOptions options;
 
-    /// OFA with `k = 10`, `T = 0.1` and similarity blocks of at most 64 MiB.
+    /// OFA with `k = 10`, `T = 0.1` and similarity blocks of at most 128 MiB.
     public OfaInitializer() {
         this(DEFAULT_NEIGHBOURS, DEFAULT_TEMPERATURE, BlockedCosineSimilarity.DEFAULT_MAX_BLOCK_BYTES);
     }
