@@ -158,7 +158,7 @@ public final class WorkbenchApp extends Application {
         installSessions(stage, state, sessionParts, dialogs, !screenshots);
         window.installShortcuts(scene);
         scene.setRoot(window.root());
-        window.addLayer(splash.root());
+        window.addLayer(splash.layer());
         String language = getParameters().getNamed().getOrDefault("language", "ko");
         models.loadSampleModels(repositoryRoot(), language);
         runs.openWorkspaceRuns();

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.TableSorting;
 import org.sembridge.app.workspace.OpenRun;
 import org.sembridge.engine.workflow.TokenDifference;
 
@@ -188,22 +188,33 @@ public final class RunDiffView {
         table.setId("diffTable");
         table.setPlaceholder(new Label("No comparison yet: choose two runs of one target tokenizer and press Compare"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<TokenDifference> sorted = new SortedList<>(viewModel.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getColumns().addAll(java.util.List.of(
-                column("rank", "#", TokenDifference::rank, 60),
-                column("token", "token", TokenDifference::token, 130),
-                column("kind", "kind", t -> t.kindA() == t.kindB() ? t.kindA().jsonName()
-                        : t.kindA().jsonName() + " / " + t.kindB().jsonName(), 80),
-                column("divergence", "JSD (bits)", t -> t.comparable() ? t.divergenceBits() : -1.0, 90,
-                        value -> value < 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", value)),
-                column("topSourceA", "top source A", TokenDifference::topSourceA, 120),
-                column("topSourceB", "top source B", t -> t.topSourceB() + (t.topSourceChanged() ? "" : " (same)"), 130),
-                column("supportA", "support A", TokenDifference::supportA, 80),
-                column("supportB", "support B", TokenDifference::supportB, 80),
-                column("supportChange", "Δ support", TokenDifference::supportChange, 80,
-                        value -> String.format(Locale.ROOT, "%+d", value))));
+        TableColumn<TokenDifference, Integer> rank = column("rank", "#", TokenDifference::rank, 60);
+        TableColumn<TokenDifference, String> token = column("token", "token", TokenDifference::token, 130);
+        TableColumn<TokenDifference, String> kind = column("kind", "kind", RunDiffView::kinds, 80);
+        TableColumn<TokenDifference, Double> divergence = column("divergence", "JSD (bits)", RunDiffView::divergence,
+                90, value -> value < 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", value));
+        TableColumn<TokenDifference, String> topSourceA = column("topSourceA", "top source A",
+                TokenDifference::topSourceA, 120);
+        TableColumn<TokenDifference, String> topSourceB = column("topSourceB", "top source B",
+                RunDiffView::topSourceB, 130);
+        TableColumn<TokenDifference, Integer> supportA = column("supportA", "support A", TokenDifference::supportA, 80);
+        TableColumn<TokenDifference, Integer> supportB = column("supportB", "support B", TokenDifference::supportB, 80);
+        TableColumn<TokenDifference, Integer> supportChange = column("supportChange", "Δ support",
+                TokenDifference::supportChange, 80, value -> String.format(Locale.ROOT, "%+d", value));
+        table.getColumns().addAll(java.util.List.of(rank, token, kind, divergence, topSourceA, topSourceB, supportA,
+                supportB, supportChange));
+        // a sort reads each column's keys once into an array (a diff holds a row per target token,
+        // 262,145 for Gemma 3; JavaFX's default sort made a Collator per text comparison)
+        new TableSorting<>(table, viewModel.rows(), null)
+                .byInt(rank, TokenDifference::rank)
+                .byText(token, TokenDifference::token, TableSorting.TEXTS)
+                .byText(kind, RunDiffView::kinds, TableSorting.TEXTS)
+                .byNumber(divergence, RunDiffView::divergence)
+                .byText(topSourceA, TokenDifference::topSourceA, TableSorting.TEXTS)
+                .byText(topSourceB, RunDiffView::topSourceB, TableSorting.TEXTS)
+                .byInt(supportA, TokenDifference::supportA)
+                .byInt(supportB, TokenDifference::supportB)
+                .byInt(supportChange, TokenDifference::supportChange);
         table.setRowFactory(view -> {
             TableRow<TokenDifference> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -213,6 +224,20 @@ public final class RunDiffView {
             });
             return row;
         });
+    }
+
+    /// The kind column's text: one kind, or A's and B's when they differ.
+    private static String kinds(TokenDifference row) {
+        return row.kindA() == row.kindB() ? row.kindA().jsonName() : row.kindA().jsonName() + " / " + row.kindB().jsonName();
+    }
+
+    /// The divergence in bits; -1 (shown as n/a) when a side lists no source token.
+    private static double divergence(TokenDifference row) {
+        return row.comparable() ? row.divergenceBits() : -1.0;
+    }
+
+    private static String topSourceB(TokenDifference row) {
+        return row.topSourceB() + (row.topSourceChanged() ? "" : " (same)");
     }
 
     private static <T extends Comparable<T>> TableColumn<TokenDifference, T> column(String id, String title,

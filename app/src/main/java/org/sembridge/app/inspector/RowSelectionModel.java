@@ -1,6 +1,7 @@
 package org.sembridge.app.inspector;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -19,8 +20,9 @@ import javafx.scene.control.TableView;
 /// selection row by row, each with a count of the selected rows to its right (minutes after
 /// Ctrl+A at 262,145 rows), reads a scattered selection back with a scan from the start per row,
 /// and `TableView.sort` restores a selection with a list `contains` per selected cell. This model
-/// selects rows only (no cell selection) and is never shifted by the table: [TokenTableView]
-/// clears it before the rows change and selects the same tokens at their new positions after.
+/// selects rows only (no cell selection) and is never shifted by the table: after the rows
+/// change, [TokenTableView] selects the same tokens at their new positions in one change, or
+/// none when those are the positions already selected.
 final class RowSelectionModel extends TableView.TableViewSelectionModel<Integer> {
 
     private final TableView<Integer> table;
@@ -46,9 +48,11 @@ final class RowSelectionModel extends TableView.TableViewSelectionModel<Integer>
     }
 
     /// Selects exactly `count` positions of `selection` (ascending, `lead` among them or -1) in
-    /// one change; `lead` becomes the selected index.
+    /// one change, after the table's rows changed; `lead` becomes the selected index. When the
+    /// positions are the ones selected already, only the selected items are announced (other
+    /// tokens sit at those positions now).
     void selectExactly(int[] selection, int count, int lead) {
-        change(() -> {
+        changeRows(() -> {
             selected.clear();
             int size = getItemCount();
             for (int i = 0; i < count; i++) {
@@ -294,24 +298,40 @@ final class RowSelectionModel extends TableView.TableViewSelectionModel<Integer>
     }
 
     /// Applies `mutation` to the bit set, rebuilds the positions and fires one change on the
-    /// indices, items and cells lists; `lead` (or -1) becomes the selected index and item.
+    /// indices, items and cells lists, or none when the selected positions are the same (a sort
+    /// with every row selected: a change would make the table's behaviour read a `TablePosition`
+    /// per selected row); `lead` (or -1) becomes the selected index and item either way.
     private void change(Runnable mutation, int lead) {
+        change(mutation, lead, false);
+    }
+
+    /// [#change(Runnable, int)] after the table's rows changed.
+    private void changeRows(Runnable mutation, int lead) {
+        change(mutation, lead, true);
+    }
+
+    private void change(Runnable mutation, int lead, boolean rowsChanged) {
         int[] old = positions;
         mutation.run();
         int[] now = new int[selected.cardinality()];
         for (int i = 0, position = selected.nextSetBit(0); position >= 0; position = selected.nextSetBit(position + 1)) {
             now[i++] = position;
         }
-        positions = now;
+        boolean same = Arrays.equals(old, now);
+        positions = same ? old : now;
         int leadRow = lead >= 0 && selected.get(lead) ? lead : now.length == 0 ? -1 : now[now.length - 1];
         setSelectedIndex(leadRow);
         setSelectedItem(leadRow < 0 ? null : itemAt(leadRow));
         if (leadRow >= 0) {
             focus(leadRow);
         }
-        indices.fire(old, now);
-        items.fire(old, now);
-        cells.fire(old, now);
+        if (!same) {
+            indices.fire(old, now);
+            items.fire(old, now);
+            cells.fire(old, now);
+        } else if (rowsChanged) {
+            items.fire(old, now);
+        }
     }
 
     /// A read-only list over the current positions, each mapped by `value`.
@@ -333,7 +353,8 @@ final class RowSelectionModel extends TableView.TableViewSelectionModel<Integer>
         }
 
         void fire(int[] old, int[] now) {
-            if (old.length == 0 && now.length == 0) {
+            // a change copies its removed items at once: none is built for a list nobody observes
+            if ((old.length == 0 && now.length == 0) || !hasListeners()) {
                 return;
             }
             beginChange();

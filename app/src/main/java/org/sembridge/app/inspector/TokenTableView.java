@@ -22,12 +22,14 @@ import org.sembridge.app.common.Formats;
 ///
 /// Every selection path is linear in the rows ([RowSelectionModel]; JavaFX's own model is
 /// quadratic, minutes with 262,145 rows selected): around every change of the row list the
-/// selected tokens are remembered as a bit set of rows, the selection is cleared in one change
-/// and the same tokens are selected at their new positions in one change.
+/// selected tokens are remembered as a bit set of rows and selected at their new positions in
+/// one change, or none when the positions stay (a sort with every row selected); a header click
+/// runs the sort policy alone ([PolicySortedTableView]).
 final class TokenTableView {
 
     private final InspectorViewModel viewModel;
-    private final TableView<Integer> table = new TableView<>();
+    /// Sorting runs the policy alone ([PolicySortedTableView]): no copy of the selected cells.
+    private final TableView<Integer> table = new PolicySortedTableView<>();
     private final RowSelectionModel selection = new RowSelectionModel(table);
     private int createdCells;
     private boolean rowsChanging;
@@ -110,8 +112,9 @@ final class TokenTableView {
         return Arrays.copyOf(selected, count);
     }
 
-    /// Before the row list's change reaches the table: remembers the selected rows by token id
-    /// and clears the selection, so nothing shifts it row by row.
+    /// Before the row list's change reaches the table: remembers the selected rows by token id.
+    /// The selection itself stays until [#restoreSelection()] moves it in one change (none when
+    /// the selected positions are the same, as after a sort with every row selected).
     private void rememberSelection() {
         if (selection.isEmpty()) {
             keptSelection = null;
@@ -124,7 +127,6 @@ final class TokenTableView {
             }
         }
         keptSelection = kept;
-        selection.clearSelection();
     }
 
     /// A user selection in the table selects the token everywhere.
@@ -142,6 +144,9 @@ final class TokenTableView {
         BitSet kept = keptSelection;
         keptSelection = null;
         if (kept == null) {
+            if (!selection.isEmpty()) {
+                selection.clearSelection();
+            }
             return;
         }
         RowIndexList rows = viewModel.rows();
@@ -160,6 +165,8 @@ final class TokenTableView {
         }
         if (count > 0) {
             selection.selectExactly(positions, count, leadPosition);
+        } else {
+            selection.clearSelection();
         }
     }
 

@@ -36,6 +36,11 @@
 ///   updates, so the table re-reads its cells instead of rebuilding them.
 /// - **One selection.** The selected row follows the shared selected token (a click on the map
 ///   scrolls the table to it) and a table click sets it; tokens are keyed by their stored string.
+/// - **Selection costs are linear, and nothing per row when positions stay.** Rows selected for
+///   export live in [RowSelectionModel] (a bit set; JavaFX's model is quadratic). A new order
+///   or filter moves them to their tokens' new positions in one change, and in none when the
+///   positions are the same (every row selected); a header click runs the sort policy alone
+///   ([PolicySortedTableView]), without `TableView.sort`'s copy of every selected cell.
 /// - **Latest alpha wins.** Slider moves re-align through [LatestRequestRunner]: one request runs,
 ///   newer ones collapse into the latest, stale results are dropped. At the run's alpha the pane
 ///   shows the run's own record; elsewhere the re-alignment of

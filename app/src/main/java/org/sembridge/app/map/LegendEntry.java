@@ -23,16 +23,23 @@ public record LegendEntry(String category, String label, int count) {
     }
 
     private static String label(MapLayout map, ColourMode mode, String category) {
-        int targets = map.targetCount();
         return switch (mode) {
             case LANGUAGE -> MapLayout.TARGET.equals(category)
-                    ? map.point(0).language() + " target tokens"
-                    : map.point(targets).language() + " source tokens";
+                    ? withLanguages(map.languages(true), "target tokens")
+                    : withLanguages(map.languages(false), "source tokens");
             case KIND -> switch (category) {
                 case RunMapping.CHOSEN_SOURCE_KIND -> "chosen sources";
                 case RunMapping.CONTEXT_SOURCE_KIND -> "context sources";
+                // points without a kind fall back to their role
+                case MapLayout.TARGET -> withLanguages(map.languages(true), "target tokens");
+                case MapLayout.SOURCE -> withLanguages(map.languages(false), "source tokens");
                 default -> category + " target tokens";
             };
         };
+    }
+
+    /// `ko target tokens`, `ko, ru target tokens`, or `target tokens` when no point names a language.
+    private static String withLanguages(List<String> languages, String role) {
+        return languages.isEmpty() ? role : String.join(", ", languages) + " " + role;
     }
 }

@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sembridge.app.common.Formats;
 import org.sembridge.engine.projection.MapLink;
 import org.sembridge.engine.projection.MapPoint;
@@ -38,6 +40,8 @@ public final class MapLayout {
     private final List<List<MapLink>> linksTo;
     private final Map<String, Integer> targetIndex = new HashMap<>();
     private final Map<ColourMode, Categories> categories = new LinkedHashMap<>();
+    private final List<String> targetLanguages;
+    private final List<String> sourceLanguages;
 
     private MapLayout(ProjectedMap map, int targetCount) {
         List<MapPoint> points = map.points();
@@ -63,6 +67,8 @@ public final class MapLayout {
         for (ColourMode mode : ColourMode.values()) {
             categories.put(mode, new Categories(mode));
         }
+        targetLanguages = languagesOf(points.subList(0, targetCount));
+        sourceLanguages = languagesOf(points.subList(targetCount, n));
     }
 
     /// Prepares `map`, whose first `targetCount` points are target tokens.
@@ -95,6 +101,14 @@ public final class MapLayout {
     /// The point `i`.
     public MapPoint point(int i) {
         return map.points().get(i);
+    }
+
+    /// The languages of the target points (`targets`) or of the source points: each once, in the
+    /// order of their first point; points without a language are left out. A map of one run has
+    /// one target language, but nothing in a map forbids several (issue 12: the legend named the
+    /// first point's language for all of them).
+    public List<String> languages(boolean targets) {
+        return targets ? targetLanguages : sourceLanguages;
     }
 
     /// The x coordinates by point (not a copy: do not change).
@@ -156,8 +170,8 @@ public final class MapLayout {
     String summary() {
         int targets = targetCount;
         int sources = size() - targets;
-        String targetLanguage = targets > 0 ? point(0).language() : "";
-        String sourceLanguage = sources > 0 ? point(targets).language() : "";
+        String targetLanguage = String.join(", ", targetLanguages);
+        String sourceLanguage = String.join(", ", sourceLanguages);
         MapQuality quality = map.quality();
         String text = String.format(Locale.ROOT, "%s map of %s points (%s %s target + %s %s source, %s links) · "
                         + "trustworthiness@%d %.3f", map.method().displayName(), Formats.count(size()),
@@ -168,6 +182,16 @@ public final class MapLayout {
                     quality.k(), 100 * quality.linkedShare().originalSpace(), 100 * quality.linkedShare().map());
         }
         return text + " · " + Formats.duration(map.elapsedNanos());
+    }
+
+    private static List<String> languagesOf(List<MapPoint> points) {
+        Set<String> languages = new LinkedHashSet<>();
+        for (MapPoint point : points) {
+            if (!point.language().isEmpty()) {
+                languages.add(point.language());
+            }
+        }
+        return List.copyOf(languages);
     }
 
     private static List<List<MapLink>> adjacency(int n, List<MapLink> links, boolean outgoing) {

@@ -2,13 +2,10 @@ package org.sembridge.app.search;
 
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,6 +17,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
@@ -27,15 +25,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
+import org.sembridge.app.common.TableSorting;
 
 /// The evaluation part of the search page: queries and qrels files, run (with progress and
 /// cancel), and a sortable table of nDCG@10 and Recall@100 per query for the sparse index and
-/// BM25, the mean row pinned on top. Clicking a query shows its hits; "Show tokens" focuses the
-/// inspector on the query's target tokens.
+/// BM25, the mean row pinned on top. Selecting a query searches it, and a double-click or Enter
+/// shows its hits; "Show tokens" focuses the inspector on the query's target tokens.
 final class EvaluationPanel {
 
     /// Query texts: case-insensitive, then exact (one `String` comparison, no collator).
-    static final Comparator<String> TEXTS = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> TEXTS = TableSorting.TEXTS;
     /// Query ids: numeric ids by value (`2` before `10`), numeric before other ids, others by text.
     static final Comparator<String> QUERY_IDS = (a, b) -> {
         boolean numericA = isDigits(a);
@@ -49,16 +48,20 @@ final class EvaluationPanel {
 
     private final SearchViewModel viewModel;
     private final DialogService dialogs;
+    private final Runnable showHits;
     private final VBox root = new VBox(8);
     private final TableView<QueryRow> table = new TableView<>();
-    /// Each column's order on the rows themselves, so a sort compares fields directly instead of
-    /// making a cell value per comparison (JavaFX's default path; for text columns it also made a
-    /// `Collator` per comparison: 57-77 s per sort at 250,000 rows, see EvaluationTableScaleGuiTest).
-    private final Map<TableColumn<QueryRow, ?>, Comparator<QueryRow>> rowOrders = new HashMap<>();
+    /// Sorts by each column's key, the mean row first ([TableSorting]; JavaFX's default path made
+    /// a cell value and, for text columns, a `Collator` per comparison: 57-77 s per sort at
+    /// 250,000 rows, see EvaluationTableScaleGuiTest).
+    private TableSorting<QueryRow> sorting;
 
-    EvaluationPanel(SearchViewModel viewModel, DialogService dialogs) {
+    /// The panel of `viewModel`'s evaluation; a double-click or Enter on a query row runs
+    /// `showHits` (the page shows that query's hits).
+    EvaluationPanel(SearchViewModel viewModel, DialogService dialogs, Runnable showHits) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.showHits = showHits;
         root.setId("evaluationPanel");
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(controls(), status(), table());
@@ -136,16 +139,17 @@ final class EvaluationPanel {
         table.setPlaceholder(new Label("Load queries and qrels and press Evaluate"));
         table.setTooltip(new Tooltip("Per-query metrics; click a query to see its hits, sort by any column"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sorting = new TableSorting<>(table, viewModel.evaluationRows(), QueryRow::mean);
         TableColumn<QueryRow, String> id = new TableColumn<>("Query");
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
         id.setComparator(QUERY_IDS);
-        rowOrders.put(id, Comparator.comparing(QueryRow::queryId, QUERY_IDS));
+        sorting.byText(id, QueryRow::queryId, QUERY_IDS);
         TableColumn<QueryRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().text()));
         text.setPrefWidth(220);
         text.setComparator(TEXTS);
-        rowOrders.put(text, Comparator.comparing(QueryRow::text, TEXTS));
+        sorting.byText(text, QueryRow::text, TEXTS);
         table.getColumns().add(id);
         table.getColumns().add(text);
         table.getColumns().add(metric("nDCG@10 sparse", QueryRow::sparseNdcg));
@@ -153,12 +157,6 @@ final class EvaluationPanel {
         table.getColumns().add(metric("Δ nDCG@10", row -> row.sparseNdcg() - row.bm25Ndcg()));
         table.getColumns().add(metric("Recall@100 sparse", QueryRow::sparseRecall));
         table.getColumns().add(metric("Recall@100 BM25", QueryRow::bm25Recall));
-        SortedList<QueryRow> sorted = new SortedList<>(viewModel.evaluationRows(), meanFirst(null));
-        table.setItems(sorted);
-        table.setSortPolicy(t -> {
-            sorted.setComparator(meanFirst(rowOrder()));
-            return true;
-        });
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QueryRow row, boolean empty) {
@@ -174,6 +172,18 @@ final class EvaluationPanel {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectQuery(row));
+        // selecting a row searches its query; a double-click or Enter also shows the hits
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                showHits.run();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                showHits.run();
+                e.consume();
+            }
+        });
         return table;
     }
 
@@ -202,36 +212,14 @@ final class EvaluationPanel {
         return digits.substring(first);
     }
 
-    private static Comparator<QueryRow> meanFirst(Comparator<QueryRow> columns) {
-        Comparator<QueryRow> mean = Comparator.comparing(row -> !row.mean());
-        return columns == null ? mean : mean.thenComparing(columns);
-    }
-
-    /// The rows' order for the table's sort order: each column's row comparator (reversed when
-    /// descending), the first column first; `null` when unsorted.
-    private Comparator<QueryRow> rowOrder() {
-        Comparator<QueryRow> order = null;
-        for (TableColumn<QueryRow, ?> column : table.getSortOrder()) {
-            Comparator<QueryRow> byColumn = rowOrders.get(column);
-            if (byColumn == null) {
-                continue;
-            }
-            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                byColumn = byColumn.reversed();
-            }
-            order = order == null ? byColumn : order.thenComparing(byColumn);
-        }
-        return order;
-    }
-
     private TableColumn<QueryRow, Double> metric(String title, ToDoubleFunction<QueryRow> value) {
         TableColumn<QueryRow, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
         column.setComparator(Comparator.comparingDouble(v -> Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v));
-        rowOrders.put(column, Comparator.comparingDouble(row -> {
+        sorting.byNumber(column, row -> {
             double v = value.applyAsDouble(row);
             return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
-        }));
+        });
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double number, boolean empty) {

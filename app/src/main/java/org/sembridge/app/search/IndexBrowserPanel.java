@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,7 +18,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sembridge.app.common.TableSorting;
 import org.sembridge.engine.index.DocumentVector;
 import org.sembridge.engine.index.Posting;
 import org.sembridge.engine.index.TermStatistics;
@@ -55,6 +55,7 @@ final class IndexBrowserPanel {
         filter.textProperty().bindBidirectional(viewModel.tokenFilterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         Button inspect = new Button("Show in inspector");
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
         inspect.setId("browserShowInInspector");
         inspect.setTooltip(new Tooltip("Select this token in the alignment inspector: how the run built it"
                 + " (double-click a token does the same)"));
@@ -66,16 +67,15 @@ final class IndexBrowserPanel {
         tokenTable.setId("browserTokens");
         tokenTable.setPlaceholder(new Label("No tokens read yet"));
         tokenTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TermStatistics, String> token = text("Token", TermStatistics::token, 120);
-        tokenTable.getColumns().add(token);
+        TableSorting<TermStatistics> tokenSorting = new TableSorting<>(tokenTable, viewModel.tokens(), null);
+        tokenTable.getColumns().add(text(tokenSorting, "Token", TermStatistics::token, 120));
         tokenTable.setTooltip(new Tooltip("Docs: documents whose vector has the token (its posting-list length);"
                 + " Min / Mean / Max: its exact weights over them. Select: its postings; double-click: the token"
                 + " in the inspector"));
-        tokenTable.getColumns().add(number("Docs", t -> (double) t.documentFrequency(), "%.0f", 60));
-        tokenTable.getColumns().add(number("Min", t -> (double) t.minWeight(), "%.4f", 70));
-        tokenTable.getColumns().add(number("Mean", TermStatistics::meanWeight, "%.4f", 70));
-        tokenTable.getColumns().add(number("Max", t -> (double) t.maxWeight(), "%.4f", 70));
-        sorted(tokenTable, viewModel.tokens());
+        tokenTable.getColumns().add(number(tokenSorting, "Docs", t -> (double) t.documentFrequency(), "%.0f", 60));
+        tokenTable.getColumns().add(number(tokenSorting, "Min", t -> (double) t.minWeight(), "%.4f", 70));
+        tokenTable.getColumns().add(number(tokenSorting, "Mean", TermStatistics::meanWeight, "%.4f", 70));
+        tokenTable.getColumns().add(number(tokenSorting, "Max", t -> (double) t.maxWeight(), "%.4f", 70));
         tokenTable.getSelectionModel().selectedItemProperty().addListener((obs, old, term) -> {
             if (term != null) {
                 viewModel.showPostings(term.token());
@@ -92,10 +92,10 @@ final class IndexBrowserPanel {
         table.setId("browserPostings");
         table.setPlaceholder(new Label("Select a token"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Document", Posting::docId, 90));
-        table.getColumns().add(number("Exact", p -> (double) p.exactWeight(), "%.6f", 80));
-        table.getColumns().add(number("Indexed", p -> (double) p.indexedWeight(), "%.6f", 80));
-        sorted(table, viewModel.postings());
+        TableSorting<Posting> sorting = new TableSorting<>(table, viewModel.postings(), null);
+        table.getColumns().add(text(sorting, "Document", Posting::docId, 90));
+        table.getColumns().add(number(sorting, "Exact", p -> (double) p.exactWeight(), "%.6f", 80));
+        table.getColumns().add(number(sorting, "Indexed", p -> (double) p.indexedWeight(), "%.6f", 80));
         table.setRowFactory(t -> doubleClick(posting -> viewModel.showDocument(posting.docId())));
         table.setTooltip(new Tooltip("The documents holding the token, heaviest first; double-click: the document's"
                 + " whole vector"));
@@ -113,6 +113,8 @@ final class IndexBrowserPanel {
         HBox.setHgrow(id, Priority.ALWAYS);
         Button show = new Button("Show");
         show.setId("browserShowDocument");
+        // the id field gives way, the button keeps its text at any font size
+        show.setMinWidth(Region.USE_PREF_SIZE);
         show.setOnAction(e -> viewModel.showDocument());
         HBox row = new HBox(6, id, show);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -120,10 +122,10 @@ final class IndexBrowserPanel {
         table.setId("browserVector");
         table.setPlaceholder(new Label("No document shown"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Token", DocumentVector.Entry::token, 100));
-        table.getColumns().add(number("Exact", e -> (double) e.exactWeight(), "%.6f", 80));
-        table.getColumns().add(number("Indexed", e -> (double) e.indexedWeight(), "%.6f", 80));
-        sorted(table, viewModel.vector());
+        TableSorting<DocumentVector.Entry> sorting = new TableSorting<>(table, viewModel.vector(), null);
+        table.getColumns().add(text(sorting, "Token", DocumentVector.Entry::token, 100));
+        table.getColumns().add(number(sorting, "Exact", e -> (double) e.exactWeight(), "%.6f", 80));
+        table.getColumns().add(number(sorting, "Indexed", e -> (double) e.indexedWeight(), "%.6f", 80));
         table.setRowFactory(t -> doubleClick(entry -> viewModel.showPostings(entry.token())));
         table.setTooltip(new Tooltip("The document's whole sparse vector, heaviest first; double-click: the token's"
                 + " postings"));
@@ -157,13 +159,6 @@ final class IndexBrowserPanel {
         return status;
     }
 
-    /// The table shows `items` sorted by its columns (a sorted view bound to the table's comparator).
-    private static <T> void sorted(TableView<T> table, ObservableList<T> items) {
-        SortedList<T> sorted = new SortedList<>(items);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-    }
-
     private static <T> TableRow<T> doubleClick(java.util.function.Consumer<T> action) {
         TableRow<T> row = new TableRow<>();
         row.setOnMouseClicked(e -> {
@@ -174,16 +169,19 @@ final class IndexBrowserPanel {
         return row;
     }
 
-    private static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
+    /// A text column, sorted ignoring case, then exactly.
+    private static <T> TableColumn<T, String> text(TableSorting<T> sorting, String title, Function<T, String> value,
+            double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        sorting.byText(column, value, TableSorting.TEXTS);
         return column;
     }
 
     /// A number column (style class `number-column`) showing its values in `format`.
-    private static <T> TableColumn<T, Double> number(String title, Function<T, Double> value, String format,
-            double width) {
+    private static <T> TableColumn<T, Double> number(TableSorting<T> sorting, String title, Function<T, Double> value,
+            String format, double width) {
         TableColumn<T, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setComparator(Comparator.naturalOrder());
@@ -196,6 +194,7 @@ final class IndexBrowserPanel {
         });
         column.getStyleClass().add("number-column");
         column.setPrefWidth(width);
+        sorting.byNumber(column, row -> value.apply(row));
         return column;
     }
 }

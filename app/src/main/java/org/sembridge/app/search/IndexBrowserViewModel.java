@@ -147,8 +147,7 @@ public final class IndexBrowserViewModel {
                     }
                     loadingTokens.set(false);
                     loadedFrom = open;
-                    allTokens.setAll(table);
-                    applyFilter();
+                    showTokens(table);
                 },
                 error -> {
                     if (generation == tokensGeneration) {
@@ -250,6 +249,12 @@ public final class IndexBrowserViewModel {
         tokensStatus.set("Open the browser to read the tokens of the open index");
         postingsStatus.set("Select a token to see its postings");
         documentStatus.set("Give a document id, or double-click a posting");
+    }
+
+    /// Shows `table` as the token table (what [#loadTokens()] read; tests give a table of their own).
+    void showTokens(List<TermStatistics> table) {
+        allTokens.setAll(table);
+        applyFilter();
     }
 
     private void applyFilter() {

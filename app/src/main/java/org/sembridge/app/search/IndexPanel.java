@@ -105,6 +105,8 @@ final class IndexPanel {
         openFolder.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         status.setMinWidth(0);
+        // wrapped: the status names the model's folder, longer than a projector's width
+        status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox row = new HBox(8, openFolder, refresh, status);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -156,9 +158,11 @@ final class IndexPanel {
         for (Control fixed : new Control[] {label, choose, language, build, cancel}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox row = new HBox(8, label, corpus, choose, language, build, cancel, progress, status);
+        HBox row = new HBox(8, label, corpus, choose, language, build, cancel, progress);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        // on a line of its own and wrapped: beside the controls it was cut to "..." when presenting
+        status.setWrapText(true);
+        return new VBox(4, row, status);
     }
 
     /// Asks for an index folder and opens it.

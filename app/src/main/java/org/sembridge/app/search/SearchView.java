@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -12,8 +11,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -25,16 +25,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sembridge.app.common.ClipboardText;
 import org.sembridge.app.common.DialogService;
-import org.sembridge.app.common.Formats;
 
-/// The search page (retrieval lab): the index panel, the index browser (collapsed), the query box,
-/// the sparse hits with their contribution chips beside the BM25 hits, the document view, and the
-/// evaluation panel. Builds
-/// and binds nodes only; commands go to the [SearchViewModel].
+/// The search page (retrieval lab): the query box, and four tabs that each take the rest of the
+/// page's height: **Hits** (the sparse hits with their contribution chips beside the BM25 hits,
+/// and the document view), **Evaluation** (the evaluation panel), **Index browser** and
+/// **Index** (the index panel; it names the open index and shows while none is open). Opening an index
+/// or searching shows the hits tab, Ctrl+E the evaluation tab, and a double-click (or Enter) on
+/// an evaluation row shows that query's hits.
+/// Builds and binds nodes only; commands go to the [SearchViewModel].
 ///
 /// Shortcuts while the page shows: Enter in the query box searches, Ctrl+L focuses the query box,
 /// Ctrl+E evaluates, Ctrl+B builds an index, Ctrl+Shift+O opens an index folder, Ctrl+T shows the
-/// selected query's tokens in the inspector ([#SHORTCUTS]).
+/// query's tokens in the inspector (on the evaluation tab the selected row's) ([#SHORTCUTS]).
 public final class SearchView {
 
     /// The page's keys and what they do, for the shell's shortcut list.
@@ -52,42 +54,45 @@ public final class SearchView {
     private final TextField queryField = new TextField();
     private final IndexPanel indexPanel;
     private final EvaluationPanel evaluationPanel;
+    private final TabPane tabs = new TabPane();
+    private final Tab hitsTab = new Tab("Hits");
+    private final Tab evaluationTab = new Tab("Evaluation");
 
     public SearchView(SearchViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
         this.indexPanel = new IndexPanel(viewModel, dialogs);
-        this.evaluationPanel = new EvaluationPanel(viewModel, dialogs);
+        this.evaluationPanel = new EvaluationPanel(viewModel, dialogs, this::showHits);
         root.setId("searchView");
         Label title = new Label("Search");
         title.getStyleClass().add("page-title");
-        TitledPane index = new TitledPane("Index", indexPanel.root());
-        index.setId("indexPane");
+        Tab index = new Tab("Index", indexPanel.root());
+        index.setId("indexTab");
         index.setTooltip(new Tooltip("Pick, open or build the index to search"));
-        // Collapsed once an index is open, so the results get the room; the title names the index.
+        // The tab names the open index; it shows while none is open, the hits once one is.
         index.textProperty().bind(Bindings.createStringBinding(() -> {
             IndexEntry opened = viewModel.openedIndexProperty().get();
-            return opened == null ? "Index" : "Index: " + opened.name() + " · " + Formats.count(opened.documentCount())
-                    + " documents";
+            return opened == null ? "Index" : "Index: " + opened.name();
         }, viewModel.openedIndexProperty()));
-        viewModel.openedIndexProperty().subscribe(opened -> index.setExpanded(opened == null));
-        TitledPane browser = indexBrowser(viewModel);
-        TitledPane evaluation = new TitledPane("Evaluation", evaluationPanel.root());
-        evaluation.setId("evaluationPane");
-        evaluation.setTooltip(new Tooltip("nDCG@10 and Recall@100 per query, sparse index against BM25"));
-        evaluation.setMaxHeight(Double.MAX_VALUE);
-        SplitPane results = new SplitPane(hitColumn("SemBridge sparse", "sparseHits", viewModel, "BM25"),
-                hitColumn("BM25", "bm25Hits", viewModel, "sparse"), new DocumentPanel(viewModel).root());
-        results.setId("resultsSplit");
-        results.setDividerPositions(0.36, 0.62);
-        // the hits keep a usable height when the evaluation table takes its eight rows; a page
-        // taller than the window scrolls
-        results.setMinHeight(240);
-        SplitPane page = new SplitPane(new VBox(8, queryRow(), status(), results), evaluation);
-        page.setOrientation(Orientation.VERTICAL);
-        page.setDividerPositions(0.5);
-        VBox.setVgrow(results, Priority.ALWAYS);
-        VBox.setVgrow(page, Priority.ALWAYS);
-        root.getChildren().addAll(title, index, browser, page);
+        hitsTab.setContent(hits(viewModel));
+        hitsTab.setId("hitsTab");
+        hitsTab.setTooltip(new Tooltip("The query's sparse hits with their explanation, BM25's hits beside them, and"
+                + " the selected hit's document"));
+        evaluationTab.setContent(evaluationPanel.root());
+        evaluationTab.setId("evaluationTab");
+        evaluationTab.setTooltip(new Tooltip("nDCG@10 and Recall@100 per query, sparse index against BM25 (Ctrl+E"
+                + " evaluates)"));
+        Tab browser = indexBrowser(viewModel);
+        // the index last: chosen once, then the tab only names it
+        tabs.getTabs().addAll(hitsTab, evaluationTab, browser, index);
+        tabs.setId("searchTabs");
+        tabs.getStyleClass().add("search-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        viewModel.openedIndexProperty().subscribe(opened -> tabs.getSelectionModel().select(opened == null ? index : hitsTab));
+        // The index, the hits, the evaluation and the index browser each take the page's whole
+        // height: one under the other, a projector's 1280 x 800 in presentation mode showed one
+        // evaluation row (issue 12).
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(title, queryRow(), tabs);
         // A filter on the page, so the keys act only while it shows and a focused field cannot
         // swallow them first.
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -98,37 +103,71 @@ public final class SearchView {
         });
     }
 
-    /// The index browser, collapsed: opening it reads the open index's tokens (every document
-    /// vector once), so that only happens when the user asks.
-    private static TitledPane indexBrowser(SearchViewModel viewModel) {
+    /// The hits tab: the search status, then the sparse hits, the BM25 hits and the document
+    /// side by side.
+    private Node hits(SearchViewModel viewModel) {
+        SplitPane results = new SplitPane(hitColumn("SemBridge sparse", "sparseHits", viewModel, "BM25"),
+                hitColumn("BM25", "bm25Hits", viewModel, "sparse"), new DocumentPanel(viewModel).root());
+        results.setId("resultsSplit");
+        results.setDividerPositions(0.36, 0.62);
+        results.setMinHeight(160);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        return new VBox(8, status(), results);
+    }
+
+    /// The index browser's tab: opening it reads the open index's tokens (every document vector
+    /// once), so that only happens when the user asks.
+    private static Tab indexBrowser(SearchViewModel viewModel) {
         IndexBrowserViewModel browser = viewModel.browser();
-        TitledPane pane = new TitledPane("Index browser: tokens, postings, document vectors",
-                new IndexBrowserPanel(browser).root());
-        pane.setId("indexBrowserPane");
-        pane.setTooltip(new Tooltip("Browse the open index as Luke does: its tokens by document frequency, a token's"
+        Tab tab = new Tab("Index browser", new IndexBrowserPanel(browser).root());
+        tab.setId("indexBrowserTab");
+        tab.setTooltip(new Tooltip("Browse the open index as Luke does: its tokens by document frequency, a token's"
                 + " postings, a document's whole vector"));
-        pane.setExpanded(false);
-        pane.expandedProperty().subscribe(expanded -> {
-            if (expanded) {
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected) {
                 browser.loadTokens();
             }
         });
         viewModel.openedIndexProperty().subscribe(opened -> {
-            if (opened != null && pane.isExpanded()) {
+            if (opened != null && tab.isSelected()) {
                 browser.loadTokens();
             }
         });
-        return pane;
+        return tab;
+    }
+
+    /// Shows the hits tab (a search, a double-clicked evaluation row).
+    private void showHits() {
+        tabs.getSelectionModel().select(hitsTab);
+    }
+
+    private void search() {
+        showHits();
+        viewModel.search();
+    }
+
+    private void evaluate() {
+        tabs.getSelectionModel().select(evaluationTab);
+        viewModel.runEvaluation();
+    }
+
+    /// Ctrl+T: on the evaluation tab the selected row's tokens, elsewhere the searched query's.
+    private void showTokens() {
+        if (evaluationTab.isSelected()) {
+            evaluationPanel.showSelectedTokens();
+        } else if (viewModel.searchResultProperty().get() != null) {
+            viewModel.showQueryTokens();
+        }
     }
 
     private static Map<String, String> shortcutList() {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("Enter", "Search the query (in the query box)");
         keys.put("Ctrl+L", "Focus the query box");
-        keys.put("Ctrl+E", "Evaluate the queries and qrels");
+        keys.put("Ctrl+E", "Evaluate the queries and qrels (shows the Evaluation tab)");
         keys.put("Ctrl+B", "Build an index from the corpus with the current run's model");
         keys.put("Ctrl+Shift+O", "Open an index folder");
-        keys.put("Ctrl+T", "Show the selected query's tokens in the inspector");
+        keys.put("Ctrl+T", "Show the query's tokens in the inspector (on the Evaluation tab: the selected row's)");
         return Collections.unmodifiableMap(keys);
     }
 
@@ -142,13 +181,13 @@ public final class SearchView {
         if (FOCUS_QUERY.match(event)) {
             action = this::focusQuery;
         } else if (EVALUATE.match(event)) {
-            action = viewModel::runEvaluation;
+            action = this::evaluate;
         } else if (BUILD.match(event)) {
             action = viewModel::buildIndex;
         } else if (OPEN_INDEX.match(event)) {
             action = indexPanel::chooseIndexFolder;
         } else if (SHOW_TOKENS.match(event)) {
-            action = evaluationPanel::showSelectedTokens;
+            action = this::showTokens;
         }
         if (action != null) {
             action.run();
@@ -166,13 +205,13 @@ public final class SearchView {
         queryField.setPromptText("Type a query in the target language and press Enter");
         queryField.setTooltip(new Tooltip("The query: Enter searches (Ctrl+L focuses this box)"));
         queryField.textProperty().bindBidirectional(viewModel.queryTextProperty());
-        queryField.setOnAction(e -> viewModel.search());
+        queryField.setOnAction(e -> search());
         HBox.setHgrow(queryField, Priority.ALWAYS);
         Button search = new Button("Search");
         search.setId("searchButton");
         search.setTooltip(new Tooltip("Search the open index and BM25 (Enter)"));
         search.disableProperty().bind(viewModel.openedIndexProperty().isNull());
-        search.setOnAction(e -> viewModel.search());
+        search.setOnAction(e -> search());
         Button tokens = new Button("Query tokens");
         tokens.setId("queryShowTokens");
         tokens.setTooltip(new Tooltip("Open this query's target tokens in the alignment inspector"));

@@ -31,7 +31,9 @@
 ///   one, which [IndexViewModel] builds with `IndexBuilding` (documents/s in the progress);
 ///   [DemoCollection] gives the bundled `assets/demo/<lang>/` defaults.
 /// - [SearchView] with [IndexPanel], [IndexBrowserPanel], [HitCell], [DocumentPanel] and
-///   [EvaluationPanel]: the nodes.
+///   [EvaluationPanel]: the nodes. The hits, the evaluation, the index browser and the index are
+///   tabs below the query box, so each has the page's height (eight evaluation rows and more on a 1280 x 800
+///   projector in presentation mode).
 ///
 /// ## Numbers and their precision
 ///

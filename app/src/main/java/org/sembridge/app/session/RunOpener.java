@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.run.LoadedRun;
 
-/// Opens a run folder named in a saved session; the workbench uses `LoadedRun::open`, a page
+/// Opens a run folder named in a saved session; the workbench uses
+/// [WorkbenchStatePart#defaultOpener()] (refused when it does not fit the memory left), a test
 /// with its own bridge-vector store can pass `dir -> LoadedRun.open(dir, store)`.
 @FunctionalInterface
 public interface RunOpener {

@@ -22,8 +22,9 @@ import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.io.FileRelativePath;
-import org.sembridge.engine.run.LoadedRun;
 import org.sembridge.engine.transfer.baseline.InitializerRegistry;
+import org.sembridge.engine.workflow.MemoryBudget;
+import org.sembridge.engine.workflow.ModelTransfer;
 import org.sembridge.engine.workflow.OpenedRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /// already open are reused), then the current run and the selected token are set, so pages that
 /// react to a run change see the token selection afterwards. A run folder that no longer
 /// exists is reported at once (field `runs[i]`, with the path); one that exists but cannot be
-/// opened is reported when the task ends, through the [DialogService], with the engine's
-/// message. Every other run and field is still restored.
+/// opened, or does not fit the memory left ([#budgetedOpener]), is reported when the task ends,
+/// through the [DialogService], with the engine's message. Every other run and field is still
+/// restored.
 ///
 /// Then the current run's bridge vectors are read in a second background task ("Preparing the
 /// alpha slider"), so the first alpha move after a restore is as fast as any other (reading
@@ -70,7 +72,7 @@ public final class WorkbenchStatePart implements SessionPart {
     private final DialogService dialogs;
     private final RunOpener opener;
 
-    /// @param opener opens a saved run folder on an engine thread (`LoadedRun::open`)
+    /// @param opener opens a saved run folder on an engine thread ([#defaultOpener()])
     public WorkbenchStatePart(WorkbenchState state, TaskRunner tasks, DialogService dialogs, RunOpener opener) {
         this.state = state;
         this.tasks = tasks;
@@ -261,8 +263,16 @@ public final class WorkbenchStatePart implements SessionPart {
     private record Reopened(List<OpenRun> runs, List<String> failures) {
     }
 
-    /// `LoadedRun::open` as a [RunOpener] (the default bridge-vector cache).
+    /// The workbench's [RunOpener]: [#budgetedOpener] with the default bridge-vector cache and
+    /// this JVM's heap.
     public static RunOpener defaultOpener() {
-        return LoadedRun::open;
+        return budgetedOpener(ModelTransfer.atDefaultLocation());
+    }
+
+    /// Opens runs as the runs page does ([ModelTransfer#open]): a run whose estimated heap does
+    /// not fit the memory left ([MemoryBudget]) is refused from its `run.json` alone, before
+    /// anything else is read, and the restore reports it with the other runs that failed.
+    public static RunOpener budgetedOpener(ModelTransfer transfers) {
+        return transfers::open;
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 
 /// Finds text a reader cannot read in a laid-out scene graph: a label or button whose text is
@@ -68,6 +69,39 @@ public final class LayoutAudit {
                 if (overlap(a.bounds(), b.bounds())) {
                     findings.add(new Finding(Kind.OVERLAPPING, a.text().getText() + "' over '" + b.text().getText(),
                             describe(a.text()) + " / " + describe(b.text())));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /// Whether all of `node`'s height is on screen without scrolling the page: it and its
+    /// ancestors are visible, and its top and bottom lie inside the window and inside the clip of
+    /// every clipping ancestor (the page's scroll pane, a table's rows). Its width may be cut (a
+    /// table wider than its view scrolls sideways). Used to count the table rows a reader sees
+    /// (FX thread, after a pulse).
+    public static boolean shownFullHeight(Node node) {
+        if (!node.isVisible() || node.getOpacity() == 0 || node.getScene() == null) {
+            return false;
+        }
+        Bounds whole = node.localToScene(node.getLayoutBounds());
+        Bounds visible = visibleBounds(node);
+        Parent root = node.getScene().getRoot();
+        Bounds window = root.localToScene(root.getLayoutBounds());
+        return visible != null
+                && visible.getHeight() >= whole.getHeight() - TOLERANCE_PX
+                && whole.getMinY() >= window.getMinY() - TOLERANCE_PX
+                && whole.getMaxY() <= window.getMaxY() + TOLERANCE_PX;
+    }
+
+    /// The column headers of `table` whose text is cut to "...", shown or scrolled out of view
+    /// (sideways scrolling is fine only while every header is whole).
+    public static List<Finding> cutHeaders(TableView<?> table) {
+        List<Finding> findings = new ArrayList<>();
+        for (Node header : table.lookupAll(".column-header")) {
+            for (Node label : header.lookupAll(".label")) {
+                if (label instanceof Labeled labeled && labeled.isVisible() && truncated(labeled)) {
+                    findings.add(new Finding(Kind.TRUNCATED, labeled.getText(), describe(labeled)));
                 }
             }
         }

@@ -2,6 +2,10 @@ package org.sembridge.app.shell;
 
 import java.util.Objects;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
@@ -16,10 +20,15 @@ import org.sembridge.app.common.FxTaskRunner;
 
 /// What the first window shows instead of a black frame: the title, a progress bar and the
 /// stage of the work started at launch (opening the workspace, loading the sample models, making
-/// or opening the demo runs). It is the scene's root while the workbench's pages are built, then
-/// lies over the workbench until the launch tasks are done (no task for a short settle period,
-/// so the next of a chain of tasks does not let the workbench flash in between), or until
-/// "Continue" is pressed.
+/// or opening the demo runs). It is the scene's root while the workbench's pages are built
+/// ([#root()]), then a layer over the workbench ([#layer()]) until the launch tasks are done (no
+/// task for a short settle period, so the next of a chain of tasks does not let the workbench
+/// flash in between), or until "Continue" is pressed.
+///
+/// The first frame and the layer are two node trees showing the same stage and progress: moving
+/// the first scene root into the workbench's root made JavaFX re-apply its styles while it was
+/// between the two, which logged a ClassCastException for a looked-up colour (issue 12, seen in
+/// the screenshot tour's log).
 public final class StartupSplash {
 
     /// How long the task list must stay empty before the splash goes: the next task of a chain
@@ -27,41 +36,59 @@ public final class StartupSplash {
     /// later on a busy machine (600 ms let the splash go between the two at load 17).
     private static final Duration SETTLE = Duration.seconds(1.5);
 
-    private final StackPane root = new StackPane();
-    private final Label stage = new Label("Opening the workspace…");
-    private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+    private final StringProperty stage = new SimpleStringProperty("Opening the workspace…");
+    private final DoubleProperty progress = new SimpleDoubleProperty(ProgressBar.INDETERMINATE_PROGRESS);
+    private final StackPane root;
+    private final StackPane layer;
     private final PauseTransition settle = new PauseTransition(SETTLE);
     private Runnable onDone = () -> { };
 
     public StartupSplash() {
-        root.setId("startupSplash");
-        root.getStyleClass().addAll("workbench", "startup-splash");
+        root = splash("startupSplash");
+        root.getStyleClass().add("workbench");
         root.getStylesheets().add(Objects.requireNonNull(
                 StartupSplash.class.getResource("workbench.css")).toExternalForm());
+        layer = splash("startupLayer");
+        settle.setOnFinished(e -> finish());
+    }
+
+    private StackPane splash(String id) {
+        StackPane pane = new StackPane();
+        pane.setId(id);
+        pane.getStyleClass().add("startup-splash");
         Label title = new Label("SemBridge Workbench");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("language transfer for sparse encoders");
         subtitle.getStyleClass().add("app-subtitle");
-        stage.setId("startupStage");
-        stage.getStyleClass().add("muted");
-        stage.setWrapText(true);
-        progress.setId("startupProgress");
-        progress.setPrefWidth(360);
+        Label stageLabel = new Label();
+        stageLabel.setId("startupStage");
+        stageLabel.getStyleClass().add("muted");
+        stageLabel.setWrapText(true);
+        stageLabel.textProperty().bind(stage);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("startupProgress");
+        bar.setPrefWidth(360);
+        bar.progressProperty().bind(progress);
         Button skip = new Button("Continue");
         skip.setId("startupContinue");
         skip.setOnAction(e -> finish());
-        VBox card = new VBox(12, title, subtitle, progress, stage, skip);
+        VBox card = new VBox(12, title, subtitle, bar, stageLabel, skip);
         card.setId("startupCard");
         card.getStyleClass().add("card");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(460, 260);
-        root.getChildren().add(card);
-        settle.setOnFinished(e -> finish());
+        pane.getChildren().add(card);
+        return pane;
     }
 
-    /// The splash's node: the first scene root, later the top layer of the window.
+    /// The first scene's root, shown while the workbench is built.
     public Parent root() {
         return root;
+    }
+
+    /// The layer over the workbench (for [MainWindow#addLayer]) until the launch work is done.
+    public Parent layer() {
+        return layer;
     }
 
     /// Shows the first running task of `tasks` (its message and progress) and goes once none has
@@ -69,13 +96,12 @@ public final class StartupSplash {
     /// launch tasks.
     public void followUntilIdle(FxTaskRunner tasks, Runnable whenDone) {
         onDone = whenDone;
-        root.getStyleClass().remove("workbench");
         tasks.runningTasks().addListener((ListChangeListener<Task<?>>) change -> show(tasks));
         show(tasks);
     }
 
     private void show(FxTaskRunner tasks) {
-        if (!root.isVisible()) {
+        if (!layer.isVisible()) {
             return;
         }
         if (tasks.runningTasks().isEmpty()) {
@@ -84,17 +110,17 @@ public final class StartupSplash {
         }
         settle.stop();
         Task<?> task = tasks.runningTasks().getFirst();
-        stage.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
+        stage.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
     }
 
     private void finish() {
-        if (root.isVisible()) {
+        if (layer.isVisible()) {
             settle.stop();
-            root.setVisible(false);
-            root.setManaged(false);
-            stage.textProperty().unbind();
-            progress.progressProperty().unbind();
+            layer.setVisible(false);
+            layer.setManaged(false);
+            stage.unbind();
+            progress.unbind();
             onDone.run();
         }
     }

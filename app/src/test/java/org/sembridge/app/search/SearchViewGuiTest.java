@@ -118,6 +118,7 @@ class SearchViewGuiTest {
 
     @Test
     void evaluationFillsTheTableAndShowTokensOpensTheInspector(FxRobot robot) {
+        robot.clickOn("#evaluationTab");
         robot.clickOn("#runEvaluation");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -142,7 +143,7 @@ class SearchViewGuiTest {
         TableView<org.sembridge.engine.index.TermStatistics> tokens = robot.lookup("#browserTokens")
                 .queryAs(TableView.class);
         assertTrue(tokens.getItems().isEmpty(), "the tokens are read only when the browser is opened");
-        robot.clickOn("Index browser: tokens, postings, document vectors");
+        robot.clickOn("#indexBrowserTab");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(tokens.getItems().isEmpty(), robot.lookup("#browserTokensStatus").queryAs(Label.class).getText());
         var first = tokens.getItems().getFirst();

@@ -17,6 +17,7 @@ import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
 import org.sembridge.engine.hf.HfModelFolder;
+import org.sembridge.engine.hf.PendingTokenizer;
 import org.sembridge.engine.hf.TextTokenizer;
 import org.sembridge.engine.hf.TokenBatch;
 import org.sembridge.engine.progress.CancellationToken;
@@ -86,12 +87,21 @@ public final class SparseEncoder implements AutoCloseable {
     /// @throws OperationCancelledException when cancelled; nothing stays allocated
     public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings,
             ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
-        TextTokenizer tokenizer = folder.openTokenizer();
-        try {
-            return new SparseEncoder(EncoderModel.loadMaskedLm(folder, device, progress, cancel), tokenizer, settings);
-        } catch (ModelFormatException | OperationCancelledException | RuntimeException | Error e) {
-            tokenizer.close();
-            throw e;
+        // The native tokenizer is built on its own thread while the weights load (a 262k-entry
+        // tokenizer.json takes about as long as the weights).
+        try (PendingTokenizer pending = folder.startTokenizer()) {
+            EncoderModel model = EncoderModel.loadMaskedLm(folder, device, progress, cancel);
+            TextTokenizer tokenizer = null;
+            try {
+                tokenizer = pending.await();
+                return new SparseEncoder(model, tokenizer, settings);
+            } catch (ModelFormatException | RuntimeException | Error e) {
+                model.close();
+                if (tokenizer != null) {
+                    tokenizer.close();
+                }
+                throw e;
+            }
         }
     }
 

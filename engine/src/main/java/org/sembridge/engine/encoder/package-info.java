@@ -9,7 +9,8 @@
 ///            (CPU with OpenBLAS: HostEncoder, the same layers as OpenBLAS products + Java loops)
 ///            SparseEncoder: MaskedLmHead -> log(1 + ReLU(logits)) * mask -> max|sum -> SparseVector
 ///                 (max on the CPU: head states -> MaxPooledDecoder, decoder slice by slice with the
-///                  running maximum, OpenBLAS; log(1 + ReLU) on one vocabulary row per text)
+///                  running maximum, OpenBLAS, vocabulary ranges on all cores; log(1 + ReLU) on
+///                  one vocabulary row per text)
 ///            BridgeEncoder: SentencePooling (CLS | mean | max) -> optional L2 normalise -> float[]
 /// ```
 ///
@@ -52,11 +53,11 @@
 /// logits rows in a sub-manager of that scope, so memory is bounded by one layer and one block
 /// (at most 2^25 logits); only float arrays leave. The fused CPU path ([SparseEncoder] with max
 /// pooling) reads the decoder table in place through a direct buffer of its tensor and keeps only
-/// a 1 MiB logits block off-heap per call (a confined `Arena`). The host layers allocate their
-/// activations per batch from a shared `Arena` closed before the call returns (bounded by the
-/// batch's rows like the DJL path; `HostEncoder.liveBytes()` is 0 between calls). Tests run
-/// repeated passes and assert the model manager's managed-array count is unchanged and no host
-/// memory stays allocated. NDArrays never cross the public API.
+/// a 1 MiB logits block off-heap per thread (a confined `Arena` per vocabulary range). The host
+/// layers allocate their activations per batch from a shared `Arena` closed before the call
+/// returns (bounded by the batch's rows like the DJL path; `HostEncoder.liveBytes()` is 0 between
+/// calls). Tests run repeated passes and assert the model manager's managed-array count is
+/// unchanged and no host memory stays allocated. NDArrays never cross the public API.
 /// Models are not thread-safe; use one per engine thread and close it to free the device.
 ///
 /// ## Bad input

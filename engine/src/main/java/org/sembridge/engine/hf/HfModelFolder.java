@@ -140,14 +140,27 @@ public final class HfModelFolder {
     ///     than the model's `vocab_size` (the two do not belong together); fewer is fine (some
     ///     models pad their embedding matrix)
     public TextTokenizer openTokenizer() throws ModelFormatException {
-        TextTokenizer tokenizer = TextTokenizer.load(modelDirectory, maxTokens(), config.padTokenId());
-        if (tokenizer.vocabSize() > config.vocabSize()) {
-            tokenizer.close();
-            throw new ModelFormatException(tokenizer.source() + " has " + tokenizer.vocabSize() + " token ids, but "
+        try (PendingTokenizer pending = startTokenizer()) {
+            return pending.await();
+        }
+    }
+
+    /// Starts loading the tokenizer as [#openTokenizer()] does, the native library's part on a
+    /// thread of its own ([TextTokenizer#start]), so that the caller can load the weights
+    /// meanwhile; the size check against `vocab_size` is done before this returns. The caller
+    /// closes the pending tokenizer (and the tokenizer it hands over).
+    ///
+    /// @throws ModelFormatException as [#openTokenizer()], except the native library's
+    ///     failures, which [PendingTokenizer#await()] reports
+    public PendingTokenizer startTokenizer() throws ModelFormatException {
+        PendingTokenizer pending = TextTokenizer.start(modelDirectory, maxTokens(), config.padTokenId());
+        if (pending.vocabSize() > config.vocabSize()) {
+            pending.close();
+            throw new ModelFormatException(pending.source() + " has " + pending.vocabSize() + " token ids, but "
                     + configFile() + " says vocab_size=" + config.vocabSize()
                     + "; the tokenizer and the model do not belong together");
         }
-        return tokenizer;
+        return pending;
     }
 
     /// Validates the weights and the tokenizer (as [#openTokenizer()] does for encoding: the

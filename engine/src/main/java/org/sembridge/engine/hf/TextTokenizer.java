@@ -11,9 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.io.Utf8Text;
@@ -36,6 +42,8 @@ public final class TextTokenizer implements AutoCloseable {
 
     /// File name of a Hugging Face fast-tokenizer definition.
     public static final String TOKENIZER_FILE = "tokenizer.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextTokenizer.class);
 
     private final HuggingFaceTokenizer tokenizer;
     private final Path source;
@@ -60,43 +68,90 @@ public final class TextTokenizer implements AutoCloseable {
     /// @throws ModelFormatException naming the folder when it has neither file, or the file
     ///     when it cannot be parsed by the native library
     public static TextTokenizer load(Path folder, int maxTokens, int padTokenId) throws ModelFormatException {
+        try (PendingTokenizer pending = start(folder, maxTokens, padTokenId)) {
+            return pending.await();
+        }
+    }
+
+    /// Starts loading the tokenizer of `folder` as [#load] does, in two halves that run at the
+    /// same time: the native library parses the file and builds its tokenizer on a thread of its
+    /// own ([PendingTokenizer]), while this thread reads the file as strict UTF-8, checks its
+    /// post-processor ([PostProcessorCheck]) and reads its vocabulary ([TokenizerVocabulary]).
+    /// This returns when the checks have passed; the caller goes on (a model loader reads its
+    /// weights) until [PendingTokenizer#await()], which encodes the first text with the native
+    /// tokenizer ([#requireWithinLimit]). Nothing is encoded before the checks have passed: the
+    /// inputs the checks exist for (a template naming an undefined special token) make the library
+    /// panic when it encodes, not when it parses. A file the checks refuse is refused with their
+    /// message; the native half is then freed once it is done.
+    ///
+    /// @throws ModelFormatException naming the folder when it has neither file, or the file
+    ///     when it is not valid UTF-8 or JSON, has no usable vocabulary or a post-processor the
+    ///     native library would mishandle; failures of the native half come from
+    ///     [PendingTokenizer#await()]
+    public static PendingTokenizer start(Path folder, int maxTokens, int padTokenId) throws ModelFormatException {
         if (maxTokens < 2) {
             throw new IllegalArgumentException("maxTokens must be at least 2, got " + maxTokens);
         }
         Path jsonFile = folder.resolve(TOKENIZER_FILE);
+        Path vocabFile = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", "true",
                 "padding", "false",
                 "maxLength", Integer.toString(maxTokens),
                 "modelMaxLength", Integer.toString(maxTokens));
+        long start = System.nanoTime();
         Path source;
-        TokenizerVocabulary vocabulary;
-        HuggingFaceTokenizer tokenizer;
+        String wordPieceJson = null;
+        NativeLoad load;
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
-            String json;
-            try {
-                json = Utf8Text.read(jsonFile, ModelFormatException::new);
-            } catch (IOException e) {
-                throw new ModelFormatException(e.getMessage(), e);
-            }
-            vocabulary = TokenizerVocabulary.read(jsonFile, new StringReader(json));
-            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
-            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(jsonFile, options));
-        } else if (Files.isRegularFile(folder.resolve(WordPieceTokenizerJson.VOCAB_FILE))) {
-            source = folder.resolve(WordPieceTokenizerJson.VOCAB_FILE);
+            load = () -> HuggingFaceTokenizer.newInstance(jsonFile, options);
+        } else if (Files.isRegularFile(vocabFile)) {
+            source = vocabFile;
             String json = WordPieceTokenizerJson.build(folder);
-            vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
-            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
-            tokenizer = nativeTokenizer(source, () -> HuggingFaceTokenizer.newInstance(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options));
+            wordPieceJson = json;
+            load = () -> HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
         } else {
             throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
                     + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
         }
-        requireWithinLimit(tokenizer, source, maxTokens);
-        return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+        CompletableFuture<TokenizerVocabulary> checked = new CompletableFuture<>();
+        PendingTokenizer pending = PendingTokenizer.start(source, checked, () -> {
+            HuggingFaceTokenizer tokenizer = nativeTokenizer(source, load);
+            TokenizerVocabulary vocabulary;
+            try {
+                vocabulary = checked.join();
+            } catch (CompletionException | CancellationException e) {
+                tokenizer.close();
+                throw new CancellationException(source + " was refused by the checks; its native tokenizer is freed");
+            }
+            requireWithinLimit(tokenizer, source, maxTokens);
+            return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
+        });
+        try {
+            String json = wordPieceJson != null ? wordPieceJson : readJson(jsonFile);
+            TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
+            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
+            checked.complete(vocabulary);
+            LOG.debug("{}: {} tokens read and checked in {} ms", source, vocabulary.tokens().size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return pending;
+        } catch (ModelFormatException | RuntimeException | Error e) {
+            checked.completeExceptionally(e);
+            pending.close();
+            throw e;
+        }
+    }
+
+    /// The text of a `tokenizer.json`, strict UTF-8.
+    private static String readJson(Path file) throws ModelFormatException {
+        try {
+            return Utf8Text.read(file, ModelFormatException::new);
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
+        }
     }
 
     /// Creates the native tokenizer; its failures name `source`.

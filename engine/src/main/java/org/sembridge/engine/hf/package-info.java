@@ -9,6 +9,7 @@
 ///        --openWeights()-------> SafetensorsCheckpoint (single file or shards)
 ///                                + WeightLayout (names, prefix, head)  = ModelWeights
 ///        --openTokenizer()-----> TextTokenizer (tokenizer.json or vocab.txt)
+///        --startTokenizer()----> PendingTokenizer: the same, the native half on its own thread
 ///        --describe()----------> ModelSummary (for `sembridge info`)
 /// ```
 ///
@@ -34,7 +35,9 @@
 /// - **Offline tokenizers.** [TextTokenizer] runs the native Hugging Face `tokenizers` library
 ///   on a local `tokenizer.json`; a `vocab.txt` folder gets the equivalent WordPiece definition
 ///   generated in memory. Texts are cut to the model's token limit ([HfModelFolder#maxTokens()])
-///   and the cut is reported per text.
+///   and the cut is reported per text. Loading runs the native library's parse and our Java
+///   checks of the same file side by side ([PendingTokenizer]); nothing is encoded before the
+///   checks pass.
 /// - **Tied decoders are detected, not assumed.** [DecoderTying] says whether the MLM decoder
 ///   is absent (tied), stored and equal to the embeddings (tied), or stored and different.
 /// - Nothing here touches NDArrays: this package hands out float arrays and records; the

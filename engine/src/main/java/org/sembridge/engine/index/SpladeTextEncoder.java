@@ -41,14 +41,27 @@ public final class SpladeTextEncoder implements SparseTextEncoder, AutoCloseable
         this.vocabulary = encoder.vocabulary();
     }
 
-    /// Loads the SPLADE model in `modelFolder` onto `device` and fingerprints it.
+    /// Loads the SPLADE model in `modelFolder` onto `device` and fingerprints it (on a second
+    /// thread while the model loads).
     ///
     /// @throws ModelFormatException when the folder is not a usable masked-LM model
     public static SpladeTextEncoder load(Path modelFolder, SelectedDevice device, SpladeSettings settings)
             throws ModelFormatException {
         HfModelFolder folder = HfModelFolder.open(modelFolder);
-        String fingerprint = ModelFingerprint.of(folder);
-        return new SpladeTextEncoder(SparseEncoder.load(folder, device, settings), fingerprint);
+        ModelFingerprint.Pending fingerprint = ModelFingerprint.start(folder);
+        SparseEncoder encoder;
+        try {
+            encoder = SparseEncoder.load(folder, device, settings);
+        } catch (ModelFormatException | RuntimeException | Error e) {
+            fingerprint.cancel();
+            throw e;
+        }
+        try {
+            return new SpladeTextEncoder(encoder, fingerprint.await());
+        } catch (ModelFormatException | RuntimeException | Error e) {
+            encoder.close();
+            throw e;
+        }
     }
 
     @Override

@@ -8,5 +8,8 @@
 ///
 /// Invariants: matrices are row-major `float32` in native segments whose bounds are checked in Java
 /// before every call; the library may be missing (not Linux x86-64), so every caller has a DJL
-/// path and [OpenBlas#available()] says which applies and why.
+/// path and [OpenBlas#available()] says which applies and why. The library has one process-wide
+/// thread count; a caller that runs its own products in parallel (the fused SPLADE decoder)
+/// makes them single-threaded for that time through [SingleThreadedBlas], which restores the
+/// count when the last such caller is done.
 package org.sembridge.engine.linalg;

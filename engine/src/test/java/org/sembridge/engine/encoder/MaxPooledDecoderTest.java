@@ -28,13 +28,37 @@ class MaxPooledDecoderTest {
         long seed = new Random().nextLong();
         System.out.println("MaxPooledDecoderTest seed " + seed);
         Random random = new Random(seed);
-        int vocab = 3 * MaxPooledDecoder.MIN_SLICE + 17;
-        int hidden = 24;
         int[] tokens = new int[MaxPooledDecoder.GROUP_TEXTS + 5];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = 1 + random.nextInt(9);
         }
         tokens[3] = MaxPooledDecoder.GROUP_ROWS + 40;
+        assertEqualsTextbookOrder(random, seed, 3 * MaxPooledDecoder.MIN_SLICE + 17, 24, tokens, 1);
+    }
+
+    @Test
+    void vocabularyRangesOnSeveralThreadsEqualTheTextbookOrder() {
+        assumeTrue(OpenBlas.available().isPresent(), () -> "OpenBLAS not loadable here: "
+                + OpenBlas.unavailableReason().orElse(""));
+        long seed = new Random().nextLong();
+        System.out.println("MaxPooledDecoderTest seed " + seed);
+        Random random = new Random(seed);
+        int[] tokens = new int[7];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = 1 + random.nextInt(12);
+        }
+        // 12 ranges of about 1,112 columns for 3 threads (more than the common pool has here,
+        // so ranges also queue), none aligned to a slice.
+        int vocab = 13 * MaxPooledDecoder.MIN_PART_COLUMNS + 37;
+        assertEquals(12, MaxPooledDecoder.parts(vocab, 3), "ranges for 3 threads");
+        assertEqualsTextbookOrder(random, seed, vocab, 8, tokens, 3);
+    }
+
+    /// Pools random head states with `threads` threads and compares every weight with a
+    /// double-precision reference of the textbook order (`log(1 + ReLU(h D^T + b))` per
+    /// position, then the maximum).
+    private static void assertEqualsTextbookOrder(Random random, long seed, int vocab, int hidden, int[] tokens,
+            int threads) {
         float[] table = gaussian(random, vocab * hidden);
         float[] bias = gaussian(random, vocab);
         int rows = java.util.Arrays.stream(tokens).sum();
@@ -44,7 +68,7 @@ class MaxPooledDecoderTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             MaxPooledDecoder decoder = MaxPooledDecoder.of(new LinearProjection(
                     manager.create(table, new Shape(vocab, hidden)), manager.create(bias))).orElseThrow();
-            for (float[] row : decoder.maxLogits(states, tokens)) {
+            for (float[] row : decoder.maxLogits(states, tokens, threads)) {
                 decoder.activate(row);
                 pooled.add(row);
             }

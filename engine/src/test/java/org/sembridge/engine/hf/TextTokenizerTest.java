@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -44,6 +45,30 @@ class TextTokenizerTest {
                     () -> assertEquals(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a"),
                             tokenizer.tokens().subList(0, 6)),
                     () -> assertEquals(Set.of(0, 1, 2, 3, 4), tokenizer.specialTokenIds()));
+        }
+    }
+
+    @Test
+    void pendingTokenizerKnowsItsSizeBeforeTheNativeHalfAndHandsOverOnce() throws Exception {
+        try (PendingTokenizer pending = HfModelFolder.open(bertJson).startTokenizer()) {
+            assertEquals(121, pending.vocabSize());
+            try (TextTokenizer tokenizer = pending.await()) {
+                assertEquals(121, tokenizer.vocabSize());
+                assertTrue(tokenizer.encode("cats").ids().length > 2, "encodes with [CLS] and [SEP]");
+                IllegalStateException again = assertThrows(IllegalStateException.class, pending::await);
+                assertTrue(again.getMessage().contains("already handed over"), again.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void pendingTokenizerClosedBeforeAwaitFreesWhatTheNativeHalfBuilt() throws Exception {
+        for (Path folder : List.of(bertJson, bertVocab, roberta)) {
+            PendingTokenizer pending = HfModelFolder.open(folder).startTokenizer();
+            pending.close();
+            pending.close();
+            IllegalStateException after = assertThrows(IllegalStateException.class, pending::await);
+            assertTrue(after.getMessage().contains(folder.toString()), after.getMessage());
         }
     }
 
