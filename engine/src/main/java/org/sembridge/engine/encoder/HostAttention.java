@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import org.sembridge.engine.linalg.OpenBlas;
+import org.sembridge.engine.linalg.SingleThreadedBlas;
 
 /// Multi-head self-attention of the host forward pass ([HostEncoder]): per text and head,
 /// `softmax(Q K^T / sqrt(d)) V` over the text's real tokens, written into the context rows.
@@ -73,15 +74,14 @@ final class HostAttention {
 
     /// The OpenBLAS strategy in three phases (scores, softmax, context), each parallel over the
     /// (text, head) pairs on the Java threads. A pair's products are small (`L x n x d`), and
-    /// OpenBLAS would split each over its threads and synchronise them per call, so its thread
-    /// count is set to 1 for the phases (the Java threads give the parallelism) and restored after.
+    /// OpenBLAS would split each over its threads and synchronise them per call, so the phases run
+    /// in a [SingleThreadedBlas] period (the Java threads give the parallelism), which restores the
+    /// thread count when the last overlapping period ends.
     private void withBlas(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, int texts,
             int length, int[] tokens, MemorySegment scores, StageClock clock) {
         int pairs = texts * heads;
         long block = (long) length * length;
-        int threads = blas.threads();
-        blas.setThreads(1);
-        try {
+        try (SingleThreadedBlas single = SingleThreadedBlas.open(blas)) {
             IntStream.range(0, pairs).parallel().forEach(pair -> {
                 int text = pair / heads;
                 int n = tokens[text];
@@ -109,8 +109,6 @@ final class HostAttention {
                         v.asSlice(at), hidden, 0f, context.asSlice(at), hidden);
             });
             clock.lap(ForwardStage.ATTENTION_CONTEXT);
-        } finally {
-            blas.setThreads(threads);
         }
     }
 
