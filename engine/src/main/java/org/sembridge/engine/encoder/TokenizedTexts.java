@@ -76,8 +76,13 @@ final class TokenizedTexts {
 
     /// Text positions grouped into batches of at most `batchSize`, longest texts first.
     List<int[]> batches(int batchSize) {
+        // By length, then by the token ids themselves (then position): the same set of texts in
+        // any input order makes the same batches, so it gets the same vectors bit for bit (the
+        // matrix products of a batch may round differently with another batch composition).
         int[] order = IntStream.range(0, encoded.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
+                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed()
+                        .thenComparing((Integer a, Integer b) -> Arrays.compare(encoded.get(a).ids(), encoded.get(b).ids()))
+                        .thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length; start += batchSize) {
@@ -97,8 +102,13 @@ final class TokenizedTexts {
     /// factor; in shuffled order every prefix has about the stage's mix of lengths. Each text's
     /// vector depends only on its own batch, so the order changes no result.
     List<int[]> equalLengthBatches(IntUnaryOperator textsPerBatch) {
+        // By length, then by the token ids themselves (then position): the same set of texts in
+        // any input order makes the same batches, so it gets the same vectors bit for bit (the
+        // matrix products of a batch may round differently with another batch composition).
         int[] order = IntStream.range(0, encoded.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed())
+                .sorted(Comparator.comparingInt((Integer i) -> encoded.get(i).length()).reversed()
+                        .thenComparing((Integer a, Integer b) -> Arrays.compare(encoded.get(a).ids(), encoded.get(b).ids()))
+                        .thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length;) {

@@ -64,4 +64,30 @@ class TokenizedTextsTest {
             assertTrue(firstTenth.stream().distinct().count() >= 3, "first batches' lengths " + firstTenth);
         }
     }
+
+    @Test
+    void theSameTextsInAnotherOrderMakeTheSameBatches() throws Exception {
+        HfModelFolder folder = HfModelFolder.open(RandomModelFolder.create(models, "permuted", "bert", "--bridge"));
+        List<String> texts = List.of("house", "dog", "the house", "a dog", "blue", "the blue house", "red", "cat");
+        List<String> permuted = new ArrayList<>(texts);
+        java.util.Collections.swap(permuted, 0, permuted.size() - 1);
+        java.util.Collections.swap(permuted, 2, 3);
+        try (TextTokenizer tokenizer = folder.openTokenizer()) {
+            List<int[]> batches = TokenizedTexts.of(texts, tokenizer, "test").equalLengthBatches(length -> 2);
+            List<int[]> again = TokenizedTexts.of(permuted, tokenizer, "test").equalLengthBatches(length -> 2);
+
+            assertEquals(batches.size(), again.size());
+            for (int b = 0; b < batches.size(); b++) {
+                List<String> first = new ArrayList<>();
+                for (int position : batches.get(b)) {
+                    first.add(texts.get(position));
+                }
+                List<String> second = new ArrayList<>();
+                for (int position : again.get(b)) {
+                    second.add(permuted.get(position));
+                }
+                assertEquals(first, second, "batch " + b);
+            }
+        }
+    }
 }
