@@ -1,6 +1,7 @@
 package org.sembridge.engine.encoder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
@@ -200,7 +201,7 @@ public final class EncoderModel implements AutoCloseable {
     /// included; they carry no meaning).
     public float[][][] hiddenStates(TokenBatch batch) {
         checkBatch(batch);
-        int[] tokens = hostLayers ? realTokens(batch) : null;
+        int[] tokens = hostLayers ? hostTokenCounts(batch) : null;
         if (tokens != null) {
             return unflatten(host.hiddenStates(batch, tokens, StageClock.NONE), batch.size(), batch.length(),
                     config.hiddenSize());
@@ -238,7 +239,7 @@ public final class EncoderModel implements AutoCloseable {
     /// a prefix of ones per text (always for tokenizer batches); they then enter `scope` as one array.
     NDArray encode(NDManager scope, TokenBatch batch, StageClock clock) {
         checkBatch(batch);
-        int[] tokens = hostLayers ? realTokens(batch) : null;
+        int[] tokens = hostLayers ? hostTokenCounts(batch) : null;
         if (tokens != null) {
             float[] hidden = host.hiddenStates(batch, tokens, clock);
             return scope.create(hidden, new Shape(batch.size(), batch.length(), config.hiddenSize()));
@@ -327,29 +328,6 @@ public final class EncoderModel implements AutoCloseable {
         }
     }
 
-    /// Real tokens per text when every row of the attention mask is a prefix of ones (right
-    /// padding, as the tokenizer pads), else null (the DJL path then applies the mask as given).
-    private static int[] realTokens(TokenBatch batch) {
-        int[] counts = new int[batch.size()];
-        for (int row = 0; row < batch.size(); row++) {
-            long[] mask = batch.attentionMask()[row];
-            int count = 0;
-            while (count < mask.length && mask[count] == 1) {
-                count++;
-            }
-            for (int t = count; t < mask.length; t++) {
-                if (mask[t] != 0) {
-                    return null;
-                }
-            }
-            if (count == 0) {
-                return null;
-            }
-            counts[row] = count;
-        }
-        return counts;
-    }
-
     private static float[][][] unflatten(float[] flat, int batch, int length, int width) {
         float[][][] out = new float[batch][length][width];
         for (int b = 0; b < batch; b++) {
@@ -358,5 +336,12 @@ public final class EncoderModel implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /// Real tokens per text for the host layers: right padding and at least one token per text,
+    /// else null (the DJL path then applies the mask as given).
+    private static int[] hostTokenCounts(TokenBatch batch) {
+        int[] counts = batch.realTokenCounts();
+        return counts == null || Arrays.stream(counts).anyMatch(count -> count == 0) ? null : counts;
     }
 }

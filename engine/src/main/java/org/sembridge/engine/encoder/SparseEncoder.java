@@ -207,7 +207,7 @@ public final class SparseEncoder implements AutoCloseable {
     /// ([SpladePooling#pool]).
     private List<SparseVector> encodeBatch(TokenBatch batch, StageClock clock) {
         int vocab = model.config().vocabSize();
-        int[] tokens = tokenCounts(batch);
+        int[] tokens = realTokens(batch);
         List<SparseVector> vectors = new ArrayList<>(batch.size());
         try (NDManager scope = model.manager().newSubManager()) {
             NDArray hidden = model.encode(scope, batch, clock);
@@ -254,7 +254,7 @@ public final class SparseEncoder implements AutoCloseable {
     /// logits never exist. The profile's decoder stage includes the running maximum; the
     /// pooling stage is the bias and activation on one row per text.
     private List<SparseVector> encodeBatch(TokenBatch batch, MaxPooledDecoder decoder, StageClock clock) {
-        int[] tokens = tokenCounts(batch);
+        int[] tokens = realTokens(batch);
         int hidden = decoder.hiddenSize();
         SparseVector[] vectors = new SparseVector[batch.size()];
         try (NDManager scope = model.manager().newSubManager()) {
@@ -282,21 +282,11 @@ public final class SparseEncoder implements AutoCloseable {
         return List.of(vectors);
     }
 
-    /// Real tokens per row: the attention mask of a padded batch is a prefix of ones.
-    private static int[] tokenCounts(TokenBatch batch) {
-        int[] counts = new int[batch.size()];
-        for (int row = 0; row < batch.size(); row++) {
-            long[] mask = batch.attentionMask()[row];
-            int count = 0;
-            while (count < mask.length && mask[count] == 1) {
-                count++;
-            }
-            for (int t = count; t < mask.length; t++) {
-                if (mask[t] != 0) {
-                    throw new IllegalStateException("attention mask of row " + row + " is not a prefix of ones");
-                }
-            }
-            counts[row] = count;
+    /// Real tokens per row: [TokenBatch#pad] makes every mask row a prefix of ones.
+    private static int[] realTokens(TokenBatch batch) {
+        int[] counts = batch.realTokenCounts();
+        if (counts == null) {
+            throw new IllegalStateException("the attention mask is not right padding (a prefix of ones per row)");
         }
         return counts;
     }

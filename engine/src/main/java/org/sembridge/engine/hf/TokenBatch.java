@@ -56,4 +56,24 @@ public record TokenBatch(long[][] ids, long[][] attentionMask, boolean[] truncat
     public int length() {
         return ids.length == 0 ? 0 : ids[0].length;
     }
+
+    /// Real tokens per text when every row of the attention mask is a prefix of 1s followed only
+    /// by 0s (right padding, as [#pad] makes it), else null.
+    public int[] realTokenCounts() {
+        int[] counts = new int[size()];
+        for (int row = 0; row < counts.length; row++) {
+            long[] mask = attentionMask[row];
+            int count = 0;
+            while (count < mask.length && mask[count] == 1) {
+                count++;
+            }
+            for (int t = count; t < mask.length; t++) {
+                if (mask[t] != 0) {
+                    return null;
+                }
+            }
+            counts[row] = count;
+        }
+        return counts;
+    }
 }
