@@ -94,6 +94,20 @@ class MainWindowGuiTest {
     }
 
     @Test
+    void f11TurnsFullScreenOnAndOff(FxRobot robot) {
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        assertFalse(stage.isFullScreen());
+
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isFullScreen(), "F11 turns full screen on");
+
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isFullScreen(), "F11 again turns it off");
+    }
+
+    @Test
     void ctrlSWritesASession(FxRobot robot) throws IOException {
         nextChoice = state.workspace().sessions().resolve("talk.session.json");
         robot.interact(() -> state.bookmarks().add("▁집"));
