@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
+import org.sembridge.engine.linalg.FloatDot;
 import org.sembridge.engine.linalg.OpenBlas;
 import org.sembridge.engine.linalg.SingleThreadedBlas;
 
@@ -131,7 +132,7 @@ final class HostAttention {
         }
         for (int t = 0; t < length; t++) {
             for (int j = 0; j < n; j++) {
-                weights[j] = dot(queries, t * d, keys, j * d, d) * scale;
+                weights[j] = FloatDot.dot(queries, t * d, keys, j * d, d) * scale;
             }
             softmax(weights, n);
             Arrays.fill(out, 0f);
@@ -143,26 +144,6 @@ final class HostAttention {
             }
             MemorySegment.copy(out, 0, context, FLOAT, ((firstRow + t) * hidden + (long) h * d) * Float.BYTES, d);
         }
-    }
-
-    /// `sum_c a[i + c] b[j + c]` over `c < d`, in four interleaved partial sums (the dependency
-    /// chain of one sum would bound the loop by the adder's latency).
-    private static float dot(float[] a, int i, float[] b, int j, int d) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int c = 0;
-        for (; c + 3 < d; c += 4) {
-            s0 += a[i + c] * b[j + c];
-            s1 += a[i + c + 1] * b[j + c + 1];
-            s2 += a[i + c + 2] * b[j + c + 2];
-            s3 += a[i + c + 3] * b[j + c + 3];
-        }
-        for (; c < d; c++) {
-            s0 += a[i + c] * b[j + c];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /// Softmax of `row[0 .. n)` in place (maximum subtracted first; `exp` by [VectorKernels#expShifted]

@@ -2,6 +2,7 @@ package org.sembridge.engine.run;
 
 import java.util.stream.IntStream;
 
+import org.sembridge.engine.linalg.FloatDot;
 import org.sembridge.engine.transfer.EntmaxSolution;
 import org.sembridge.engine.transfer.EntmaxSolver;
 import org.sembridge.engine.transfer.FloatMatrix;
@@ -54,7 +55,7 @@ final class BridgeSpace {
         float[] t = targets.values();
         float[] s = sources.values();
         IntStream.range(0, sources.rows()).parallel().forEach(i -> scores[i] =
-                dot(t, offset, s, i * dimension, dimension) * targetScale * sourceInverseNorms[i]);
+                FloatDot.dot(t, offset, s, i * dimension, dimension) * targetScale * sourceInverseNorms[i]);
         return scores;
     }
 
@@ -119,24 +120,6 @@ final class BridgeSpace {
             best[position] = i;
         }
         return best;
-    }
-
-    private static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int c = 0;
-        for (; c + 3 < length; c += 4) {
-            s0 += a[aOffset + c] * b[bOffset + c];
-            s1 += a[aOffset + c + 1] * b[bOffset + c + 1];
-            s2 += a[aOffset + c + 2] * b[bOffset + c + 2];
-            s3 += a[aOffset + c + 3] * b[bOffset + c + 3];
-        }
-        for (; c < length; c++) {
-            s0 += a[aOffset + c] * b[bOffset + c];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /// `1 / |row|` per row, in `double` rounded to `float`, in parallel over rows.
