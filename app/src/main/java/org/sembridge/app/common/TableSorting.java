@@ -109,28 +109,10 @@ public final class TableSorting<T> {
         return this;
     }
 
-    /// Sorts `column` by the whole number `key` of each row.
+    /// Sorts `column` by the whole number `key` of each row (exact as a `double`, so ranked like
+    /// [#byNumber]).
     public TableSorting<T> byInt(TableColumn<T, ?> column, ToIntFunction<T> key) {
-        keys.put(column, items -> {
-            int[] values = new int[items.length];
-            for (int row = 0; row < values.length; row++) {
-                values[row] = key.applyAsInt(item(items, row));
-            }
-            int[] distinct = values.clone();
-            Arrays.sort(distinct);
-            int count = 0;
-            for (int i = 0; i < distinct.length; i++) {
-                if (i == 0 || distinct[i] != distinct[count - 1]) {
-                    distinct[count++] = distinct[i];
-                }
-            }
-            int[] rank = new int[values.length];
-            for (int row = 0; row < values.length; row++) {
-                rank[row] = Arrays.binarySearch(distinct, 0, count, values[row]);
-            }
-            return rank;
-        });
-        return this;
+        return byNumber(column, item -> key.applyAsInt(item));
     }
 
     /// How long the last ordering of the rows took, in nanoseconds (keys read and row numbers
