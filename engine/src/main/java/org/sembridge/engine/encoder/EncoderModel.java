@@ -3,6 +3,7 @@ package org.sembridge.engine.encoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -31,12 +32,15 @@ import org.sembridge.engine.progress.ProgressListener;
 /// The forward pass is written in DJL NDArray operations (no TorchScript) and reproduces
 /// transformers' `*Model` / `*ForMaskedLM` in eval mode; the reference tests hold it to a
 /// relative error of 1e-4 against an independent numpy implementation. On a CPU where the bundled
-/// OpenBLAS loads, the embeddings and layers run on the host instead ([HostEncoder]: OpenBLAS
-/// products and Java loops over the same weights, read in place), several times closer to the
-/// CPU's matrix-product speed than libtorch there; the MLM head and pooling stay in DJL. One code
-/// path per device: a GPU always takes DJL. The system property `sembridge.encoder.layers=djl`
-/// (e.g. `SEMBRIDGE_JAVA_OPTS=-Dsembridge.encoder.layers=djl bin/sembridge bench encode`) keeps the
-/// layers in DJL on the CPU too, to measure one path against the other.
+/// OpenBLAS loads, the embeddings and layers of a model at least [LayerPath#MIN_HOST_HIDDEN] wide
+/// run on the host instead ([HostEncoder]: OpenBLAS products and Java loops over the same
+/// weights, read in place), several times closer to the CPU's matrix-product speed than libtorch
+/// there; narrower models keep DJL, whose fixed costs are lower ([LayerPath#forShape], from
+/// measurements). The MLM head and pooling stay in DJL. A GPU always takes DJL. The system
+/// property `sembridge.encoder.layers=djl|host` (e.g.
+/// `SEMBRIDGE_JAVA_OPTS=-Dsembridge.encoder.layers=djl bin/sembridge bench encode`) overrides the
+/// rule on the CPU, to measure one path against the other; `djl` then leaves OpenBLAS out of the
+/// layers altogether.
 ///
 /// Memory: the weights live in the model manager, which is capped after loading, so no
 /// operation can attach to it by mistake. Each forward pass runs in a sub-manager of the
@@ -47,7 +51,7 @@ public final class EncoderModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EncoderModel.class);
 
-    /// The system property that keeps the layers in DJL on a CPU when set to `djl`.
+    /// The system property that overrides [LayerPath#forShape] on a CPU: `djl` or `host`.
     static final String LAYERS_PROPERTY = "sembridge.encoder.layers";
 
     /// Additive attention-mask value of padding positions (0 on tokens).
@@ -76,10 +80,24 @@ public final class EncoderModel implements AutoCloseable {
         this.layers = List.copyOf(layers);
         this.head = head;
         this.decoderTying = decoderTying;
-        boolean djlRequested = "djl".equalsIgnoreCase(System.getProperty(LAYERS_PROPERTY, "").strip());
-        this.host = device.isGpu() || djlRequested ? null
+        Optional<LayerPath> override = layersOverride();
+        LayerPath path = override.orElse(LayerPath.forShape(config.hiddenSize()));
+        // The host pass is built whenever it may run (tests switch between the two paths); a `djl`
+        // override leaves OpenBLAS out of the layers altogether.
+        this.host = device.isGpu() || override.orElse(null) == LayerPath.DJL ? null
                 : HostEncoder.of(embeddings, this.layers, config).orElse(null);
-        this.hostLayers = host != null;
+        this.hostLayers = host != null && path == LayerPath.HOST;
+    }
+
+    /// The [#LAYERS_PROPERTY] override; a value other than `djl` or `host` is reported once per
+    /// model load and ignored (the shape then decides).
+    private static Optional<LayerPath> layersOverride() {
+        try {
+            return LayerPath.parse(System.getProperty(LAYERS_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}; the model's width decides instead", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /// Loads the encoder only (no MLM head), e.g. for a bridge sentence encoder.

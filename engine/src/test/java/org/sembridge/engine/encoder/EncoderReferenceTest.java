@@ -19,9 +19,10 @@ import org.sembridge.engine.hf.TextTokenizer;
 import org.sembridge.engine.hf.TokenBatch;
 
 /// The forward pass against the independent numpy reference (`reference_encoder.py`) on
-/// random two-layer models of every family and variant: on a CPU with OpenBLAS that is the host
-/// layer stack ([HostEncoder]) with the DJL MLM head; [HostEncoderTest] holds it to the pure DJL
-/// path.
+/// random two-layer models of every family and variant, on both layer paths: the one
+/// [LayerPath] chooses for these narrow models (DJL) and, on a CPU with OpenBLAS, the host layer
+/// stack ([HostEncoder]) with the DJL MLM head; [HostEncoderTest] holds the two paths to each
+/// other more tightly.
 ///
 /// Agreement: every element of the hidden states, the MLM logits and the SPLADE vectors
 /// satisfies `|java - numpy| <= 1e-4 * max(1, |numpy|)` (see [RelativeError]); numpy computes
@@ -82,6 +83,10 @@ class EncoderReferenceTest {
         try (EncoderModel model = EncoderModel.loadEncoder(fixture.folder(), SelectedDevice.cpu())) {
             RelativeError.assertClose(name + " hidden", model.hiddenStates(fixture.batch()),
                     fixture.reference().hidden());
+            if (model.useHostLayers(true)) {
+                RelativeError.assertClose(name + " hidden (host layers)", model.hiddenStates(fixture.batch()),
+                        fixture.reference().hidden());
+            }
         }
     }
 
@@ -92,6 +97,10 @@ class EncoderReferenceTest {
         try (EncoderModel model = EncoderModel.loadMaskedLm(fixture.folder(), SelectedDevice.cpu())) {
             RelativeError.assertClose(name + " logits", model.maskedLmLogits(fixture.batch()),
                     fixture.reference().logits());
+            if (model.useHostLayers(true)) {
+                RelativeError.assertClose(name + " logits (host layers)", model.maskedLmLogits(fixture.batch()),
+                        fixture.reference().logits());
+            }
         }
     }
 
@@ -104,11 +113,17 @@ class EncoderReferenceTest {
             List<SparseVector> vectors = encoder.encode(TEXTS);
 
             assertEquals(TEXTS.size(), vectors.size());
-            for (int i = 0; i < TEXTS.size(); i++) {
-                RelativeError.assertClose(name + " splade[" + i + "]",
-                        dense(vectors.get(i), fixture.folder().config().vocabSize()),
-                        fixture.reference().splade()[i]);
+            assertSplade(name, fixture, vectors);
+            if (encoder.model().useHostLayers(true)) {
+                assertSplade(name + " (host layers)", fixture, encoder.encode(TEXTS));
             }
+        }
+    }
+
+    private static void assertSplade(String name, Fixture fixture, List<SparseVector> vectors) {
+        for (int i = 0; i < TEXTS.size(); i++) {
+            RelativeError.assertClose(name + " splade[" + i + "]",
+                    dense(vectors.get(i), fixture.folder().config().vocabSize()), fixture.reference().splade()[i]);
         }
     }
 

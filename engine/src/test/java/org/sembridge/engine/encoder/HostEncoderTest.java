@@ -59,9 +59,11 @@ class HostEncoderTest {
         return HfModelFolder.open(RandomModelFolder.create(models, name, family, all));
     }
 
+    /// Switches `model` to the host layers: these models are narrower than
+    /// [LayerPath#MIN_HOST_HIDDEN], so by default they run in DJL.
     private static void assumeHost(EncoderModel model) {
         assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here: no host path to compare");
-        assertTrue(model.hostLayers(), "a CPU model with OpenBLAS runs its layers on the host");
+        assertTrue(model.useHostLayers(true), "a CPU model with OpenBLAS can run its layers on the host");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,6 +166,19 @@ class HostEncoderTest {
             model.hiddenStates(batch);
 
             assertEquals(before, blas.threads());
+        }
+    }
+
+    @Test
+    void aNarrowModelRunsItsLayersInDjlAndAWideOneOnTheHost() throws Exception {
+        assumeTrue(OpenBlas.available().isPresent(), "OpenBLAS not loadable here: no host path to choose");
+        HfModelFolder narrow = folder("narrow", "bert");
+        HfModelFolder wide = HfModelFolder.open(RandomModelFolder.create(models, "wide", "bert", "--dims",
+                LayerPath.MIN_HOST_HIDDEN + ",4,64,1,40"));
+        try (EncoderModel narrowModel = EncoderModel.loadEncoder(narrow, SelectedDevice.cpu());
+                EncoderModel wideModel = EncoderModel.loadEncoder(wide, SelectedDevice.cpu())) {
+            assertEquals("DJL cpu()", narrowModel.layersBackend());
+            assertTrue(wideModel.layersBackend().startsWith("OpenBLAS "), wideModel.layersBackend());
         }
     }
 
