@@ -66,8 +66,15 @@ sembridge_find_jdk() {
 # G1's periodic collection, heap left unused for a minute goes back to the system. Open runs are
 # checked against this heap before they load (engine MemoryBudget). SEMBRIDGE_JAVA_OPTS comes
 # later on the command line, so `SEMBRIDGE_JAVA_OPTS=-Xmx8g` overrides the percentage.
+# Vector API kernels (engine encoder.VectorKernels: GELU, softmax exp, the decoder's max fold) run
+# a hundred times slower than compiled until C2 compiles them; at the default thresholds that took
+# the whole first batch of a small encoding job (docs/encoding-profile.md, "Which layers for which
+# width"), so those methods are compiled after 1% of the usual invocations. `quiet` keeps the JVM
+# from echoing the command on stdout (into --json output).
 SEMBRIDGE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
-  -Dai.djl.offline=true -Xss4m -XX:MaxRAMPercentage=40 -XX:G1PeriodicGCInterval=60000)
+  -Dai.djl.offline=true -Xss4m -XX:MaxRAMPercentage=40 -XX:G1PeriodicGCInterval=60000
+  -XX:CompileCommand=quiet
+  -XX:CompileCommand=CompileThresholdScaling,org.sembridge.engine.encoder.VectorKernels::*,0.01)
 
 # The one line the JVM prints before main for --add-modules jdk.incubator.vector (no option
 # silences it); sembridge_exec_java drops exactly this line.
