@@ -7,22 +7,21 @@ import java.util.Optional;
 /// OpenBLAS products with Java row passes ([HostEncoder]) from a hidden size of
 /// [#MIN_HOST_HIDDEN] on, libtorch operations through DJL ([TransformerLayer]) below it.
 ///
-/// Why by shape (measured, `docs/encoding-profile.md`, "Which layers for which width"): the host
-/// path's products are several times faster than libtorch's on our AMD CPUs, which pays from
-/// BERT-base down to 256-wide models; at a hidden size of 128 a product is a few microseconds and
-/// the host path's fixed costs decide instead: its GELU and softmax run on the Vector API, which
-/// is a hundred times slower until C2 has compiled them (about a second of CPU at the start of
-/// every process, the whole first batch of a small job), and every batch allocates its buffers
-/// and dispatches each row pass to the fork-join pool. The 128-wide sample model therefore
-/// indexed the demo corpus faster in DJL, the 768-wide BERT-base encodes more than twice as fast
-/// on the host.
+/// From measurements (`docs/encoding-profile.md`, "Which layers for which width": `bench encode`
+/// per width with both paths, and indexing the demo corpus): per batch the host layers were
+/// 1.9x (BERT-base) to 2.6x (256 and 384 wide) faster, and at 128 wide (the sample model and the
+/// 262k demo model) 2.5x or more, once their Vector API kernels are compiled early (the launchers'
+/// `CompileThresholdScaling` for [VectorKernels]; without it GELU ran uncompiled through most of
+/// a small job's first batch, which is why the sample model had indexed faster in DJL). At 32
+/// wide DJL was faster (per-batch fixed costs of the host path: buffers, a fork-join dispatch
+/// per row pass); 64 wide was measured once, noisily, in favour of the host. The threshold sits at
+/// the narrowest width measured faster on the host repeatedly.
 ///
 /// The rule is a pure function of the shape, overridden by the `sembridge.encoder.layers`
 /// property ([#parse]: `djl` or `host`, e.g. `SEMBRIDGE_JAVA_OPTS=-Dsembridge.encoder.layers=djl`
 /// to measure one path against the other), so a model takes the same path in every process and
-/// every batch:
-/// the two paths agree to about `1e-6` relative, not bit for bit. The host path still needs
-/// OpenBLAS and weights readable in place; without them, and on a GPU, the layers run in DJL
+/// every batch: the two paths agree to about `1e-6` relative, not bit for bit. The host path still
+/// needs OpenBLAS and weights readable in place; without them, and on a GPU, the layers run in DJL
 /// whatever this says ([EncoderModel]).
 enum LayerPath {
 
@@ -31,7 +30,7 @@ enum LayerPath {
     /// libtorch operations through DJL ([TransformerLayer]).
     DJL;
 
-    /// The smallest hidden size whose layers run on the host by default.
+    /// The smallest hidden size whose layers run on the host by default (measured; see above).
     static final int MIN_HOST_HIDDEN = 128;
 
     /// The path for a model of `hiddenSize` when no override is given.

@@ -33,7 +33,9 @@
 /// reason. The device is a parameter of every load; there is one code path per device:
 ///
 /// - **GPU** (and a CPU without the bundled OpenBLAS): every operation in DJL.
-/// - **CPU with OpenBLAS**: the embeddings and the layers run in `HostEncoder` (package-private):
+/// - **CPU with OpenBLAS**: the embeddings and the layers of a model at least 128 wide (`LayerPath`,
+///   chosen by width from measurements; `-Dsembridge.encoder.layers=djl|host` overrides it) run in
+///   `HostEncoder` (package-private):
 ///   OpenBLAS `sgemm` through FFM for every product (`HostLinear`, attention per text and head in
 ///   place in `HostAttention`), parallel Java passes over rows for bias + activation
 ///   (`HostActivation`: exact GELU through a Numerical Recipes `erfc`, fractional error < 1.2e-7)
@@ -73,7 +75,7 @@
 /// activation budget); [EncoderModel]; [SelectedDevice]. Package-private
 /// building blocks: `EmbeddingLayer`, `TransformerLayer`, `MaskedLmHead`, `EncoderWeights`,
 /// `LinearProjection`, `LayerNormalization`, `ActivationKernel`, `SentencePooling`,
-/// `TokenizedTexts`, `MaxPooledDecoder`, and the host path `HostEncoder`, `HostEmbeddings`,
+/// `TokenizedTexts`, `MaxPooledDecoder`, `LayerPath`, and the host path `HostEncoder`, `HostEmbeddings`,
 /// `HostTransformerLayer`, `HostAttention`, `HostLinear`, `HostNorm`, `HostActivation`,
 /// `HostBuffers`, `HostTensors`, `ParallelRows`.
 package org.sembridge.engine.encoder;
