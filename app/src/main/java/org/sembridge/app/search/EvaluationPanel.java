@@ -53,7 +53,8 @@ final class EvaluationPanel {
     private final TableView<QueryRow> table = new TableView<>();
     /// Sorts by each column's key, the mean row first ([TableSorting]; JavaFX's default path made
     /// a cell value and, for text columns, a `Collator` per comparison: 57-77 s per sort at
-    /// 250,000 rows, see EvaluationTableScaleGuiTest).
+    /// 250,000 rows, see EvaluationTableScaleGuiTest). A large table's keys are ranked on the
+    /// page's task runner when the rows arrive, so a header click only applies ranks.
     private TableSorting<QueryRow> sorting;
 
     /// The panel of `viewModel`'s evaluation; a double-click or Enter on a query row runs
@@ -139,7 +140,7 @@ final class EvaluationPanel {
         table.setPlaceholder(new Label("Load queries and qrels and press Evaluate"));
         table.setTooltip(new Tooltip("Per-query metrics; click a query to see its hits, sort by any column"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sorting = new TableSorting<>(table, viewModel.evaluationRows(), QueryRow::mean);
+        sorting = new TableSorting<>(table, viewModel.evaluationRows(), QueryRow::mean, viewModel.tasks());
         TableColumn<QueryRow, String> id = new TableColumn<>("Query");
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
