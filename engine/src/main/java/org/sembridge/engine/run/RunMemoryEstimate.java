@@ -29,12 +29,18 @@ import org.sembridge.engine.InputFormatException;
 /// measured: opening runs of 262,145 target tokens (Gemma 3) and reading their figures kept
 /// 122-125 MiB of heap each after full collections (489-499 bytes per token), a 151,669-token run
 /// (Qwen 3) 78 MiB (539 bytes per token). The last two terms are what a re-alignment (the
-/// inspector's alpha slider) reads first: the stored target vocabulary, two strings per target
-/// token (the token and its bridge text: a `String` and its byte array each, plus a list slot;
-/// [#BYTES_PER_TARGET_TEXT], measured), which the inspector's figures never read; then the
-/// bridge space, both bridge matrices as `float` plus one inverse norm per row ([BridgeSpace]),
-/// exact by construction. `D` is the width `run.json` records for the bridge, else the bridge
-/// model's `hidden_size`, else [#ASSUMED_BRIDGE_DIMENSION].
+/// inspector's alpha slider) adds: the stored target vocabulary it reads first, two strings per
+/// target token (the token and its bridge text: a `String` and its byte array each, plus a list
+/// slot), which the inspector's figures never read; then the bridge space, both bridge matrices
+/// as `float` plus one inverse norm per row ([BridgeSpace]). Measured on real runs (live heap
+/// after full collections around each part, `LargeRunsProbeGuiTest.probeTheHeapOfTheBridgeVectors`,
+/// width 128): the texts took 111 bytes per target token (Qwen 3, 6.4 characters per token) and
+/// 119 (Gemma 3, 5.6 characters, 75% beyond Latin-1, so two bytes per character), and the bridge
+/// space 16-17 bytes per row more than its floats (78.7 MiB for 76.3, 135.0 for 130.7);
+/// [#BYTES_PER_TARGET_TEXT] is the sum of the larger two, 119 + 17, so the whole re-alignment
+/// came out at 164.7 MiB measured and estimated for Gemma 3, 94.8 measured and 96.0 estimated for
+/// Qwen 3. `D` is the width `run.json` records for the bridge, else the bridge model's
+/// `hidden_size`, else [#ASSUMED_BRIDGE_DIMENSION].
 ///
 /// @param runFolder the run folder
 /// @param targetTokens target vocabulary entries
@@ -46,8 +52,8 @@ public record RunMemoryEstimate(Path runFolder, long targetTokens, long sourceTo
 
     /// Heap per target token of an open, listed run (measured, rounded up from 539).
     public static final long BYTES_PER_TARGET_TOKEN = 560;
-    /// Heap per target token of the stored target vocabulary a re-alignment reads (measured,
-    /// see the class comment).
+    /// Heap per target token a re-alignment adds beyond the bridge floats: the stored target
+    /// texts and the bridge space's own overhead (measured, see the class comment).
     public static final long BYTES_PER_TARGET_TEXT = 136;
     /// Heap of an open run whatever its size (manifest, source vocabulary, lexicon).
     public static final long FIXED_BYTES = 4L << 20;
