@@ -145,7 +145,7 @@ final class EvaluationPanel {
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
         id.setComparator(QUERY_IDS);
-        sorting.byText(id, QueryRow::queryId, QUERY_IDS);
+        sorting.byText(id, row -> queryIdSortKey(row.queryId()), TEXTS);
         TableColumn<QueryRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().text()));
         text.setPrefWidth(220);
@@ -191,6 +191,19 @@ final class EvaluationPanel {
     /// Shows the selected query's tokens in the inspector.
     void showSelectedTokens() {
         viewModel.showTokens(table.getSelectionModel().getSelectedItem());
+    }
+
+    /// A text whose [#TEXTS] order is the [#QUERY_IDS] order of the ids, equal exactly when the
+    /// ids compare equal: numeric ids as U+0000, their length without leading zeros in ten
+    /// digits and those digits; other ids as U+0001 and the id. The Query column ranks by it,
+    /// so its ranking takes [TableSorting]'s folded fast path instead of a comparator that tests
+    /// both ids for digits and compares them ignoring case at every step.
+    static String queryIdSortKey(String id) {
+        if (isDigits(id)) {
+            String digits = stripZeros(id);
+            return "\u0000" + String.format(Locale.ROOT, "%010d", digits.length()) + digits;
+        }
+        return "\u0001" + id;
     }
 
     private static boolean isDigits(String value) {
