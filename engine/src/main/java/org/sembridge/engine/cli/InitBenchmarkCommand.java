@@ -109,6 +109,10 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             + "each scale; the step's own block GFLOP/s and the external reference are still measured.")
     boolean skipSimilarityOnly;
 
+    @Option(names = "--skip-reference", description = "Skip the external OpenBLAS GEMM + top-K reference (its "
+            + "figures are left out): for runs that measure the step's memory and not its speed.")
+    boolean skipReference;
+
     @Option(names = "--bridge-shape", defaultValue = "24,1024,16,4096,250002", paramLabel = EncoderShapeConverter.LABEL,
             converter = EncoderShapeConverter.class,
             description = "Sizes of the random bridge encoder; the vocabulary only changes the folder size (250002: "
@@ -179,6 +183,9 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         InitBenchmark benchmark = new InitBenchmark(selected, settings, progress, cancel);
         if (skipSimilarityOnly) {
             benchmark.skipSimilarityOnly();
+        }
+        if (skipReference) {
+            benchmark.skipReference();
         }
         List<InitScaleResult> results = new ArrayList<>();
         for (InitScale s : scales) {
