@@ -113,6 +113,11 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             + "figures are left out): for runs that measure the step's memory and not its speed.")
     boolean skipReference;
 
+    @Option(names = "--cold-scratch", description = "Free the OpenBLAS path's kept off-heap scratch before each "
+            + "step, so that +RSS step includes it (as in the first search of a process) and the report shows "
+            + "no scratch outside it.")
+    boolean coldScratch;
+
     @Option(names = "--bridge-shape", defaultValue = "24,1024,16,4096,250002", paramLabel = EncoderShapeConverter.LABEL,
             converter = EncoderShapeConverter.class,
             description = "Sizes of the random bridge encoder; the vocabulary only changes the folder size (250002: "
@@ -166,7 +171,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
 
         Report report = new Report(settings, environment, BenchmarkEnvironment.capture(selected).loadAverage(),
                 init.scales(), init.comparison(), bridge, (System.nanoTime() - start) / 1e9,
-                BlockedCosineSimilarity.keptScratchBytes());
+                coldScratch ? 0 : BlockedCosineSimilarity.keptScratchBytes());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, report.toJson());
@@ -186,6 +191,9 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         }
         if (skipReference) {
             benchmark.skipReference();
+        }
+        if (coldScratch) {
+            benchmark.coldScratch();
         }
         List<InitScaleResult> results = new ArrayList<>();
         for (InitScale s : scales) {

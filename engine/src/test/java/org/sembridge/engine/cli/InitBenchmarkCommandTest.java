@@ -188,6 +188,16 @@ class InitBenchmarkCommandTest {
     }
 
     @Test
+    void coldScratchReportsNoScratchOutsideTheStep() {
+        CliRun run = CliRun.of(tiny("--json", "--skip-naive", "--skip-bridge", "--cold-scratch"));
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonObject cold = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(0, cold.getAsJsonObject("environment").get("kept_native_scratch_bytes").getAsLong(), run.out());
+        assertTrue(cold.getAsJsonArray("scales").get(0).getAsJsonObject().get("step_seconds").getAsDouble() > 0,
+                run.out());
+    }
+
+    @Test
     void textReportHasEverySectionAndSaysWhatWasExtrapolated() {
         CliRun run = CliRun.of(tiny("--scale", "xlmr", "--xlmr-rows", "" + XLMR_ROWS));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
