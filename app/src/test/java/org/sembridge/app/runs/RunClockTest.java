@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/// Elapsed and remaining times of [RunClock] on a hand-driven clock, against the closed form
-/// `remaining = (total - done) * t / done`.
+/// Elapsed and remaining times of [RunClock] on a hand-driven clock, against the closed form of
+/// a steady rate, `remaining = (total - done) * t / done` (the engine's rolling estimate, which
+/// `StageEstimateTest` covers for changing rates, reduces to it), and none before 5% is done.
 class RunClockTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -25,7 +26,7 @@ class RunClockTest {
             "50, 100, 10, 10",
             "1, 4, 3, 9",
             "100, 100, 7, 0",
-            "3, 1000, 6, 1994",
+            "50, 1000, 6, 114",
     })
     void remainingIsTheStageRateTimesWhatIsLeft(long done, long total, long afterSeconds, long expectedSeconds) {
         ManualClock time = new ManualClock();
@@ -42,6 +43,16 @@ class RunClockTest {
         RunClock clock = new RunClock(() -> time.nanos);
         clock.report("aligning target tokens", 0, 100);
         time.nanos += 5 * SECOND;
+        assertTrue(clock.remainingNanos().isEmpty());
+    }
+
+    @Test
+    void noEstimateBeforeFivePercentIsDone() {
+        ManualClock time = new ManualClock();
+        RunClock clock = new RunClock(() -> time.nanos);
+        clock.report("aligning target tokens", 0, 1000);
+        time.nanos += 6 * SECOND;
+        clock.report("aligning target tokens", 3, 1000);
         assertTrue(clock.remainingNanos().isEmpty());
     }
 
