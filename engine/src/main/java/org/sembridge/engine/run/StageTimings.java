@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /// rate of the second half of the work done so far; no warm-up probe). The first estimate a stage
 /// has, once [StageEstimate#FIRST_ESTIMATE_FRACTION] of it is done, is kept ([#estimates()],
 /// `estimates_seconds` in `run.json`) and logged, so it can be compared with the measured time
-/// afterwards; the CLI shows the same figure at the same report. Estimates are keyed by the
+/// afterwards; the CLI shows the same figure at the same report. A stage whose first report past
+/// 5% already finishes it records the time it took. Estimates are keyed by the
 /// progress stage name: a timed stage (`embedding target tokens with bge-m3`, measured from its
 /// [#start], so the time it spends before its first count, e.g. preparing the texts, is part of
 /// both the estimate and the measured time) or a long operation reported inside one (`aligning
@@ -90,6 +91,10 @@ final class StageTimings {
         }
         estimate.report(now, done, total);
         OptionalDouble first = estimate.seconds();
+        if (first.isEmpty() && total > 0 && done >= total) {
+            // done in the block that passed 5%: no extrapolation was ever made, its time is exact
+            first = OptionalDouble.of(estimate.elapsedSeconds());
+        }
         if (first.isPresent()) {
             estimates.put(stage, first.getAsDouble());
             LOG.info("{}: {} of {} done after {} s; estimated {} s in all", stage, done, total,

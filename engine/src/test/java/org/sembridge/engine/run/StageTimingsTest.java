@@ -68,6 +68,19 @@ class StageTimingsTest {
     }
 
     @Test
+    void aStageDoneInOneBlockRecordsItsTime() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("planning sembridge");
+        progress.onProgress("aligning target tokens", 0, 300);
+        time.nanos += 2 * SECOND;
+        progress.onProgress("aligning target tokens", 300, 300);
+
+        assertEquals(Map.of("aligning target tokens", 2.0), stages.estimates());
+    }
+
+    @Test
     void noEstimateForAStageThatNeverReachesFivePercent() {
         ManualClock time = new ManualClock();
         StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
