@@ -13,13 +13,16 @@ import java.util.OptionalDouble;
 /// `estimate = (now - start) + (total - done) x (now - t_w) / (done - d_w)`
 ///
 /// where `(t_w, d_w)` is the last report at or before half of the work done so far (`d_w <= done /
-/// 2`; the stage's start, with nothing done, while there is none). The time already spent is counted
-/// as it was, whatever it went into (preparing the texts, the first batch), and the rest is
-/// extrapolated at the rate of the second half of the work done so far: a rate that was slow
-/// while the JVM compiled the hot code (measured: the first 30,000 bridge texts of a 262k
-/// vocabulary ran at a third of the later rate) drops out of the window as the stage goes on,
-/// while a steady rate is the same over any window. A stage reports no estimate until
-/// [#FIRST_ESTIMATE_FRACTION] of it is done, nor once it is finished.
+/// 2`), and never earlier than the stage's first report with work done. The time already spent
+/// is counted as it was, whatever it went into (preparing the texts, loading native code and
+/// allocating in the first block), and the rest is extrapolated at the rate of the second half of
+/// the work done so far: one-time costs before and in the first block never enter the rate (the
+/// sample bridge's first batch of a run takes seconds, its later ones milliseconds), and a rate
+/// that was slow while the JVM compiled the hot code (measured: the first 30,000 bridge texts of a
+/// 262k vocabulary ran at a third of the later rate) drops out of the window as the stage goes
+/// on, while a steady rate is the same over any window. A stage has no estimate until
+/// [#FIRST_ESTIMATE_FRACTION] of it is done and a rate is measured (a report with work done after
+/// the first one), nor once it is finished.
 ///
 /// The report history is thinned to at most about [#MAX_SAMPLES] points (a new point only after
 /// another `total / MAX_SAMPLES` units), so memory stays bounded for stages that report per item.
@@ -65,7 +68,7 @@ public final class StageEstimate {
             return;
         }
         long step = Math.max(1, total / MAX_SAMPLES);
-        if (done >= sampleDone[samples - 1] + step) {
+        if (samples == 1 || done >= sampleDone[samples - 1] + step) {
             if (samples == sampleNanos.length) {
                 sampleNanos = Arrays.copyOf(sampleNanos, samples * 2);
                 sampleDone = Arrays.copyOf(sampleDone, samples * 2);
@@ -78,7 +81,7 @@ public final class StageEstimate {
 
     /// The estimated seconds of the whole stage at the last report (see the class comment); empty
     /// before [#FIRST_ESTIMATE_FRACTION] of it is done, once it is done, with an unknown total or
-    /// while no time has passed since the stage started.
+    /// while the first report with work done is the last one.
     public OptionalDouble seconds() {
         if (total <= 0 || lastDone < FIRST_ESTIMATE_FRACTION * total || lastDone >= total) {
             return OptionalDouble.empty();
@@ -109,14 +112,14 @@ public final class StageEstimate {
         return samples;
     }
 
-    /// The sample the rate is measured from: the last one at or before half of the work done (the
-    /// stage's start is sample 0, with nothing done).
+    /// The sample the rate is measured from: the last one at or before half of the work done, at
+    /// the earliest the first report with work done (sample 1; sample 0 is the stage's start).
     private int windowStart() {
         long half = lastDone / 2;
         int index = Arrays.binarySearch(sampleDone, 0, samples, half);
         if (index < 0) {
             index = -index - 2;
         }
-        return Math.max(0, index);
+        return Math.min(Math.max(1, index), samples - 1);
     }
 }

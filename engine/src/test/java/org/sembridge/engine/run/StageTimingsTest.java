@@ -46,8 +46,11 @@ class StageTimingsTest {
         progress.onProgress("embedding", 100, 1000);
         time.nanos += 10 * SECOND;
         progress.onProgress("embedding", 200, 1000);
+        time.nanos += SECOND;
+        progress.onProgress("embedding", 300, 1000);
 
-        assertEquals(Map.of("embedding", 10.0), stages.estimates());
+        // first made at 200: 11 s spent, 100 units in the 10 s since the first block, 800 left
+        assertEquals(Map.of("embedding", 11.0 + 80.0), stages.estimates());
     }
 
     @Test
@@ -60,7 +63,9 @@ class StageTimingsTest {
         progress.onProgress("aligning target tokens", 0, 100);
         time.nanos += 2 * SECOND;
         progress.onProgress("aligning target tokens", 10, 100);
-        time.nanos += 20 * SECOND;
+        time.nanos += 2 * SECOND;
+        progress.onProgress("aligning target tokens", 20, 100);
+        time.nanos += 18 * SECOND;
         stages.end();
 
         assertEquals(Map.of("aligning target tokens", 20.0), stages.estimates());
