@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.sembridge.app.common.FxTaskRunner;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -78,6 +79,22 @@ public final class HeaderSorts {
             }
         }
         return figures;
+    }
+
+    /// Waits until `runner` has no task left (the columns' ranks made in the background after the
+    /// rows arrived at `rowsNanos`, a `System.nanoTime()`) and returns
+    /// `ranked in the background 812 ms after the rows arrived`.
+    public static String awaitBackgroundRanking(FxTaskRunner runner, long rowsNanos) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.MINUTES,
+                    () -> WaitForAsyncUtils.asyncFx(() -> runner.runningTasks().isEmpty()).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the background ranking did not finish in five minutes", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return String.format(Locale.ROOT, "ranked in the background %.0f ms after the rows arrived",
+                (System.nanoTime() - rowsNanos) / 1e6);
     }
 
     /// The column's header text (its graphic's text when it has one).

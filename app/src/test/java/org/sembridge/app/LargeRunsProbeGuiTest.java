@@ -262,22 +262,27 @@ class LargeRunsProbeGuiTest {
         }
     }
 
-    /// Issue 15 item 9: opens the runs again and again (each with its inspector figures, as the
-    /// workbench keeps them for every open run) under the budget of the 8 GB machine's heap
-    /// (40% of 8 GiB, `-Dsembridge.probeHeapBytes` for another) until the budget refuses one, and
-    /// prints the live heap per run and the resident memory on the way.
+    /// Issue 15 item 9: opens the runs again and again under the budget of this JVM's heap (run
+    /// it with the launchers' policy, e.g. `-Dsembridge.test.heap="-XX:MaxRAM=8g
+    /// -XX:MaxRAMPercentage=40"` for an 8 GB machine; `-Dsembridge.probeHeapBytes` budgets another
+    /// size) until the budget refuses one. Each run is held as the workbench holds an open run at
+    /// its fullest: its inspector figures and, when its method reads alpha, its re-alignment
+    /// prepared (the alpha slider moved). Prints the live heap per run against the estimate and
+    /// the resident memory on the way, and the count and peak at the end.
     @Test
     void probeHowManyLargeRunsTheBudgetAdmits() throws Exception {
         List<Path> folders = largeRuns();
-        long heapBytes = Long.getLong("sembridge.probeHeapBytes", (long) (0.4 * (8L << 30)));
         Runtime runtime = Runtime.getRuntime();
+        long heapBytes = Long.getLong("sembridge.probeHeapBytes", runtime.maxMemory());
         MemoryBudget budget = new MemoryBudget(heapBytes, () -> runtime.totalMemory() - runtime.freeMemory(),
                 System::gc);
         ModelTransfer transfers = ModelTransfer.atDefaultLocation().withBudget(budget);
         List<Object> held = new ArrayList<>();
         long baseBytes = liveHeapBytes();
-        System.out.printf(Locale.ROOT, "probe: budget of a %,d MiB heap (%,d MiB for runs), live heap at the start %,d"
-                + " MiB; %s%n", heapBytes >> 20, budget.usableBytes() >> 20, baseBytes >> 20, memory());
+        long estimated = 0;
+        System.out.printf(Locale.ROOT, "probe: budget of a %,d MiB heap (%,d MiB for runs; JVM max heap %,d MiB),"
+                + " live heap at the start %,d MiB; %s%n", heapBytes >> 20, budget.usableBytes() >> 20,
+                runtime.maxMemory() >> 20, baseBytes >> 20, memory());
         for (int i = 0; i < 100; i++) {
             Path folder = folders.get(i % folders.size());
             long start = System.nanoTime();
@@ -285,21 +290,31 @@ class LargeRunsProbeGuiTest {
                 LoadedRun run = transfers.open(folder);
                 held.add(run);
                 held.add(TokenFiguresLoader.load(run, LEXICON, ProgressListener.NONE, CancellationToken.create()));
+                if (InitializerRegistry.describe(run.manifest().method()).readsAlpha()) {
+                    run.prepareRealign();
+                }
             } catch (RunTooLargeException refused) {
                 System.out.printf(Locale.ROOT, "probe: run %d refused: %s; %s%n", i + 1, refused.getMessage(), memory());
+                System.out.printf(Locale.ROOT, "probe: %d runs fit a %,d MiB heap (%s), %,d MiB estimated in all,"
+                        + " live heap %,d MiB; %s%n", i, heapBytes >> 20, folders.stream()
+                        .map(f -> f.getFileName().toString()).toList(), estimated >> 20, liveHeapBytes() >> 20, memory());
                 return;
             }
             long live = liveHeapBytes();
+            RunMemoryEstimate estimate = RunMemoryEstimate.of(folder);
+            estimated += estimate.heapBytes();
             System.out.printf(Locale.ROOT, "probe: %d runs open (%s, %.1f s), live heap %,d MiB, %,d MiB per run "
-                    + "above the start, estimate %s; %s%n", i + 1, folder.getFileName(),
+                    + "above the start, estimate %s (%,d MiB in all); %s%n", i + 1, folder.getFileName(),
                     (System.nanoTime() - start) / 1e9, live >> 20, (live - baseBytes) / (i + 1) >> 20,
-                    RunMemoryEstimate.of(folder).describe(), memory());
+                    estimate.describe(), estimated >> 20, memory());
         }
     }
 
-    /// Issue 15 item 9: the heap the alpha slider's bridge vectors take, measured (live heap
-    /// after full collections before and after reading them) against the estimate's formula,
-    /// for every run in `folders` that can re-align.
+    /// Issue 15 item 9: the heap a re-alignment (the inspector's alpha slider) adds to an open,
+    /// listed run, measured in two parts (live heap after full collections around each): the
+    /// stored target vocabulary it reads first (each target token's string and bridge text,
+    /// never read by the inspector's figures), then the bridge matrices; each against its term of
+    /// [RunMemoryEstimate], for every run in `folders` that can re-align.
     @Test
     void probeTheHeapOfTheBridgeVectors() throws Exception {
         for (Path folder : largeRuns()) {
@@ -307,19 +322,27 @@ class LargeRunsProbeGuiTest {
             if (!InitializerRegistry.describe(run.manifest().method()).readsAlpha()) {
                 continue;
             }
+            run.sourceTokens();
             long before = liveHeapBytes();
             long rssBefore = residentKib();
+            List<String> tokens = run.targetVocabulary().tokens();
+            long afterTexts = liveHeapBytes();
             run.prepareRealign();
             long after = liveHeapBytes();
             RunMemoryEstimate estimate = RunMemoryEstimate.of(folder);
-            // the estimate reads the width from the bridge's config.json (1,024 assumed when the
-            // bridge folder is gone); -Dsembridge.probeBridgeWidth gives the width the run used
-            int width = Integer.getInteger("sembridge.probeBridgeWidth", estimate.bridgeDimension());
-            long formula = (estimate.targetTokens() + estimate.sourceTokens()) * (4L * width + 4);
-            System.out.printf(Locale.ROOT, "probe: bridge vectors of %s (%,d + %,d rows, width %d): live heap +%,.1f MiB"
-                    + " measured, +%,.1f MiB by the formula; resident +%,d MiB; %s%n", folder.getFileName(),
+            int width = estimate.bridgeDimension();
+            long vectorsFormula = (estimate.targetTokens() + estimate.sourceTokens()) * (4L * width + 4);
+            long textsFormula = estimate.targetTokens() * RunMemoryEstimate.BYTES_PER_TARGET_TEXT;
+            long latin1 = tokens.stream().filter(t -> t.chars().allMatch(c -> c < 256)).count();
+            double meanChars = tokens.stream().mapToInt(String::length).average().orElse(0);
+            System.out.printf(Locale.ROOT, "probe: re-alignment heap of %s (%,d + %,d rows, width %d): target texts"
+                            + " +%,.1f MiB measured (%.0f bytes per target token; %.1f chars per token, %.0f%% Latin-1),"
+                            + " +%,.1f MiB by the estimate; bridge vectors +%,.1f MiB measured, +%,.1f MiB by the"
+                            + " estimate; resident +%,d MiB; %s%n", folder.getFileName(),
                     estimate.targetTokens(), estimate.sourceTokens(), width,
-                    (after - before) / (double) (1 << 20), formula / (double) (1 << 20),
+                    (afterTexts - before) / (double) (1 << 20), (afterTexts - before) / (double) estimate.targetTokens(),
+                    meanChars, 100.0 * latin1 / tokens.size(), textsFormula / (double) (1 << 20),
+                    (after - afterTexts) / (double) (1 << 20), vectorsFormula / (double) (1 << 20),
                     (residentKib() - rssBefore) >> 10, memory());
             assertTrue(run.isRealignPrepared());
         }

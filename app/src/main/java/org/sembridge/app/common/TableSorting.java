@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.SelectionMode;
@@ -18,17 +21,28 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /// Header sorting for a table of many rows (the evaluation's queries, the run diff's tokens, the
-/// index browser's tokens): each column sorts by a key of its rows, and a sort costs one
-/// `n log n` pass over `int` row numbers, whatever the table's size and selection.
+/// index browser's tokens): each column sorts by a key of its rows, and a header sort costs the
+/// FX thread a few linear passes over `int` arrays, whatever the table's size and selection.
 ///
 /// JavaFX's own path (a `SortedList` bound to the table's comparator) makes a cell value per
 /// comparison, compares texts with a new `Collator` each time (over a minute per sort at 250,000
 /// rows), and announces the new order as a permutation, for which the selection model builds a
 /// boxed map of every position. Here a column's keys are read once per row into dense ranks (one
-/// sort of the rows by the column's order) and kept until the rows change; a header sort is then
-/// one sort of `long`s packing the rank and the row number; the table's items are an
-/// [IndexedRows] that announces the new order as updated positions; and the one selected row (a
-/// table sorted this way selects one row at a time) is selected again at its new position.
+/// `n log n` sort of the rows by the column's order, the only comparison sort) and kept until the
+/// rows change. A header sort then orders row numbers by those ranks with stable counting sorts
+/// (one per sort column, the last first, then the pinned rows to the front): linear in the rows.
+/// The table's items are an [IndexedRows] that announces the new order as updated positions, and
+/// the one selected row (a table sorted this way selects one row at a time) is selected again at
+/// its new position.
+///
+/// Where the ranks are made: a table built with a [TaskRunner] ranks every registered column of
+/// [#BACKGROUND_ROWS] rows or more on it as soon as the rows arrive (250,000 evaluation rows: the
+/// query-id order took 0.4-0.6 s of comparisons, 1.36 s with the repaint, when it ran on the FX
+/// thread at the first header click). A header click before they land shows the sort's arrow at
+/// once and the new order when the ranks arrive; rows that change meanwhile make the running
+/// ranking stale and start one more for the newest rows. Smaller tables, and tables built without
+/// a runner, rank a column on the FX thread at its first sort (below [#BACKGROUND_ROWS] rows, a
+/// twelfth of the 250,000-row work at most).
 ///
 /// Equal keys keep the rows' own order (the view model's) in both directions, as JavaFX's stable
 /// sort does; rows marked pinned stay first whatever the sort (the evaluation's mean row).
@@ -40,24 +54,44 @@ public final class TableSorting<T> {
     /// Texts ignoring case, then exactly (no `Collator`): `Alpha`, `alpha`, `Beta`, `beta`.
     public static final Comparator<String> TEXTS = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
+    /// From this many rows a table with a [TaskRunner] ranks its columns off the FX thread.
+    public static final int BACKGROUND_ROWS = 20_000;
+
+    /// Dense ranks of one column's rows: `rank[row]` in `[0, count)`, equal keys share a rank.
+    private record Ranks(int[] rank, int count) {
+    }
+
     private final TableView<T> table;
     private final ObservableList<T> source;
     private final Predicate<T> pinned;
+    private final TaskRunner ranker;
     /// Each column's dense ranks of the given rows (equal keys share a rank).
     private final Map<TableColumn<T, ?>, Function<Object[], int[]>> keys = new HashMap<>();
-    /// Each sorted column's ranks of the current rows, until they change.
-    private final Map<TableColumn<T, ?>, int[]> ranks = new HashMap<>();
+    /// Each ranked column's ranks of the current rows, until they change.
+    private final Map<TableColumn<T, ?>, Ranks> ranks = new HashMap<>();
     private final IndexedRows<T> shown;
-    private Object[] rows;
+    /// The current rows; volatile so a background ranking sees that its rows went stale.
+    private volatile Object[] rows;
     private long lastSortNanos;
+    /// Whether a background ranking runs, and whether the rows changed since it started.
+    private boolean ranking;
+    private boolean rankAgain;
 
     /// Sorts `table`, whose rows are `source` (the view model's list, in its own order), by the
-    /// columns registered with [#byText], [#byNumber] and [#byInt]; `pinned` rows (or none, when
-    /// `null`) stay first. The table gets a list of its own as items and selects one row at a time.
+    /// columns registered with [#byText], [#byNumber] and [#byInt], ranking each column on the FX
+    /// thread at its first sort; `pinned` rows (or none, when `null`) stay first. The table gets a
+    /// list of its own as items and selects one row at a time.
     public TableSorting(TableView<T> table, ObservableList<T> source, Predicate<T> pinned) {
+        this(table, source, pinned, null);
+    }
+
+    /// As [TableSorting#TableSorting(TableView, ObservableList, Predicate)], ranking every column
+    /// of [#BACKGROUND_ROWS] rows or more on `ranker` when the rows arrive (see the class comment).
+    public TableSorting(TableView<T> table, ObservableList<T> source, Predicate<T> pinned, TaskRunner ranker) {
         this.table = table;
         this.source = source;
         this.pinned = pinned;
+        this.ranker = ranker;
         Object[] initial = source.toArray();
         this.rows = initial;
         this.shown = new IndexedRows<>(row -> item(initial, row));
@@ -69,6 +103,14 @@ public final class TableSorting<T> {
             resort();
             return true;
         });
+        if (inBackground()) {
+            // the columns are registered after this constructor returns
+            Platform.runLater(() -> {
+                if (inBackground()) {
+                    rankInBackground();
+                }
+            });
+        }
     }
 
     /// Sorts `column` by the text `key` of each row in `order`.
@@ -115,10 +157,16 @@ public final class TableSorting<T> {
         return byNumber(column, item -> key.applyAsInt(item));
     }
 
-    /// How long the last ordering of the rows took, in nanoseconds (keys read and row numbers
-    /// sorted; not the table's repaint).
+    /// How long the last ordering of the rows on the FX thread took, in nanoseconds (ranks made
+    /// there, if any, and row numbers ordered; not the table's repaint).
     public long lastSortNanos() {
         return lastSortNanos;
+    }
+
+    /// Whether the table waits for ranks made in the background: a ranking runs, or the current
+    /// sort needs a column not ranked yet (the table shows the sort once they land).
+    public boolean isRanking() {
+        return ranking || missingRanks();
     }
 
     @SuppressWarnings("unchecked")
@@ -131,6 +179,9 @@ public final class TableSorting<T> {
         int selectedRow = selectedRow();
         shown.setRows(order());
         reselect(selectedRow);
+        if (inBackground() && missingRanks()) {
+            rankInBackground();
+        }
     }
 
     /// The view model's rows changed: the new rows in the table's order, the selected row kept
@@ -143,6 +194,75 @@ public final class TableSorting<T> {
         int[] order = order();
         shown.setRows(row -> item(now, row), order);
         reselect(selected == null ? -1 : indexOf(now, selected));
+        if (inBackground()) {
+            rankInBackground();
+        }
+    }
+
+    private boolean inBackground() {
+        return ranker != null && rows.length >= BACKGROUND_ROWS;
+    }
+
+    private boolean missingRanks() {
+        for (TableColumn<T, ?> column : table.getSortOrder()) {
+            if (keys.containsKey(column) && !ranks.containsKey(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// Ranks every registered column of the current rows on the runner, the sort's columns
+    /// first; one ranking at a time, a stale one followed by one for the newest rows.
+    private void rankInBackground() {
+        if (ranking) {
+            rankAgain = true;
+            return;
+        }
+        Object[] items = rows;
+        Map<TableColumn<T, ?>, Function<Object[], int[]>> columns = new LinkedHashMap<>();
+        for (TableColumn<T, ?> column : table.getSortOrder()) {
+            if (keys.containsKey(column)) {
+                columns.put(column, keys.get(column));
+            }
+        }
+        keys.forEach(columns::putIfAbsent);
+        columns.keySet().removeAll(ranks.keySet());
+        if (columns.isEmpty()) {
+            return;
+        }
+        ranking = true;
+        rankAgain = false;
+        ranker.run("Ranking " + String.format(Locale.ROOT, "%,d", items.length) + " rows for sorting",
+                (progress, cancel) -> {
+                    Map<TableColumn<T, ?>, Ranks> made = new HashMap<>();
+                    int done = 0;
+                    for (Map.Entry<TableColumn<T, ?>, Function<Object[], int[]>> column : columns.entrySet()) {
+                        if (items != rows) {
+                            break;
+                        }
+                        made.put(column.getKey(), dense(column.getValue().apply(items)));
+                        progress.onProgress("Ranking rows for sorting", ++done, columns.size());
+                    }
+                    return made;
+                }, made -> rankingDone(items, made), error -> rankingDone(items, Map.of()));
+    }
+
+    private void rankingDone(Object[] items, Map<TableColumn<T, ?>, Ranks> made) {
+        ranking = false;
+        boolean current = items == rows;
+        if (current) {
+            ranks.putAll(made);
+        }
+        if (rankAgain || !current) {
+            rankAgain = false;
+            if (inBackground()) {
+                rankInBackground();
+            }
+        }
+        if (current && !made.isEmpty() && !table.getSortOrder().isEmpty()) {
+            resort();
+        }
     }
 
     private int selectedRow() {
@@ -176,68 +296,80 @@ public final class TableSorting<T> {
         return -1;
     }
 
-    /// The row numbers in the order of the pinned rows, then the table's sort order. One sort
-    /// column (a header click) is one `long` sort: pinned flag, the column's rank (reversed when
-    /// descending) and the row number packed into each key, so ties keep the rows' order; more
-    /// columns (Shift+click) sort row numbers by their ranks column after column.
+    /// The row numbers in the order of the pinned rows, then the table's sort order: a stable
+    /// counting sort by each sort column's ranks (reversed when descending), the least
+    /// significant column first, then the pinned rows moved to the front; ties keep the rows'
+    /// order. While a background-ranked table waits for a column's ranks, the rows keep their
+    /// order behind the pinned rows.
     private int[] order() {
         long startNanos = System.nanoTime();
         Object[] items = rows;
-        boolean[] first = new boolean[items.length];
-        if (pinned != null) {
-            for (int row = 0; row < first.length; row++) {
-                first[row] = pinned.test(item(items, row));
-            }
+        int[] order = new int[items.length];
+        for (int row = 0; row < order.length; row++) {
+            order[row] = row;
         }
-        List<int[]> columnRanks = new ArrayList<>();
-        List<Boolean> descending = new ArrayList<>();
+        List<TableColumn<T, ?>> sortColumns = new ArrayList<>();
         for (TableColumn<T, ?> column : table.getSortOrder()) {
-            Function<Object[], int[]> key = keys.get(column);
-            if (key != null) {
-                columnRanks.add(ranks.computeIfAbsent(column, c -> key.apply(items)));
-                descending.add(column.getSortType() == TableColumn.SortType.DESCENDING);
+            if (keys.containsKey(column)) {
+                sortColumns.add(column);
             }
         }
-        int[] order = columnRanks.size() > 1 ? byColumns(first, columnRanks, descending)
-                : byOneColumn(first, columnRanks.isEmpty() ? null : columnRanks.getFirst(),
-                        !descending.isEmpty() && descending.getFirst());
+        boolean waiting = inBackground() && missingRanks();
+        for (int k = sortColumns.size() - 1; k >= 0 && !waiting; k--) {
+            TableColumn<T, ?> column = sortColumns.get(k);
+            Ranks columnRanks = ranks.computeIfAbsent(column, c -> dense(keys.get(c).apply(items)));
+            order = byRank(order, columnRanks, column.getSortType() == TableColumn.SortType.DESCENDING);
+        }
+        if (pinned != null) {
+            order = pinnedFirst(order, items);
+        }
         lastSortNanos = System.nanoTime() - startNanos;
         return order;
     }
 
-    private static int[] byOneColumn(boolean[] first, int[] rank, boolean descending) {
-        long[] packed = new long[first.length];
-        for (int row = 0; row < packed.length; row++) {
-            long key = rank == null ? 0 : descending ? Integer.MAX_VALUE - rank[row] : rank[row];
-            packed[row] = (first[row] ? 0L : 1L << 62) | key << 31 | row;
+    private static Ranks dense(int[] rank) {
+        int count = 0;
+        for (int value : rank) {
+            count = Math.max(count, value + 1);
         }
-        Arrays.sort(packed);
-        int[] order = new int[packed.length];
-        for (int position = 0; position < order.length; position++) {
-            order[position] = (int) (packed[position] & Integer.MAX_VALUE);
-        }
-        return order;
+        return new Ranks(rank, count);
     }
 
-    private static int[] byColumns(boolean[] first, List<int[]> columnRanks, List<Boolean> descending) {
-        int[] order = new int[first.length];
-        for (int row = 0; row < order.length; row++) {
-            order[row] = row;
+    /// `order` stably reordered by `ranks` (highest rank first when `descending`): a counting
+    /// sort, linear in the rows plus the distinct keys.
+    static int[] byRank(int[] order, int[] rank, int count, boolean descending) {
+        int[] start = new int[count + 1];
+        for (int row : order) {
+            start[(descending ? count - 1 - rank[row] : rank[row]) + 1]++;
         }
-        RowNumberSort.sort(order, (a, b) -> {
-            if (first[a] != first[b]) {
-                return first[a] ? -1 : 1;
+        for (int key = 0; key < count; key++) {
+            start[key + 1] += start[key];
+        }
+        int[] sorted = new int[order.length];
+        for (int row : order) {
+            sorted[start[descending ? count - 1 - rank[row] : rank[row]]++] = row;
+        }
+        return sorted;
+    }
+
+    private static int[] byRank(int[] order, Ranks ranks, boolean descending) {
+        return byRank(order, ranks.rank(), ranks.count(), descending);
+    }
+
+    private int[] pinnedFirst(int[] order, Object[] items) {
+        int[] sorted = new int[order.length];
+        int position = 0;
+        for (int row : order) {
+            if (pinned.test(item(items, row))) {
+                sorted[position++] = row;
             }
-            for (int k = 0; k < columnRanks.size(); k++) {
-                int[] rank = columnRanks.get(k);
-                int byColumn = descending.get(k) ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]);
-                if (byColumn != 0) {
-                    return byColumn;
-                }
+        }
+        for (int row : order) {
+            if (!pinned.test(item(items, row))) {
+                sorted[position++] = row;
             }
-            return 0;
-        });
-        return order;
+        }
+        return sorted;
     }
 
     /// Dense ranks of `texts` in `order`: texts that compare equal share a rank. For [#TEXTS] on

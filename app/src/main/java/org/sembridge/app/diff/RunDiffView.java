@@ -204,8 +204,9 @@ public final class RunDiffView {
         table.getColumns().addAll(java.util.List.of(rank, token, kind, divergence, topSourceA, topSourceB, supportA,
                 supportB, supportChange));
         // a sort reads each column's keys once into an array (a diff holds a row per target token,
-        // 262,145 for Gemma 3; JavaFX's default sort made a Collator per text comparison)
-        new TableSorting<>(table, viewModel.rows(), null)
+        // 262,145 for Gemma 3; JavaFX's default sort made a Collator per text comparison), on the
+        // view model's runner when the rows arrive
+        new TableSorting<>(table, viewModel.rows(), null, viewModel.tasks())
                 .byInt(rank, TokenDifference::rank)
                 .byText(token, TokenDifference::token, TableSorting.TEXTS)
                 .byText(kind, RunDiffView::kinds, TableSorting.TEXTS)

@@ -105,6 +105,11 @@ public final class RunDiffViewModel {
         return result;
     }
 
+    /// The runner its work goes through (the view ranks the table's columns on it).
+    public TaskRunner tasks() {
+        return runner;
+    }
+
     /// The table's rows: the result's tokens the filter keeps, in rank order.
     public ObservableList<TokenDifference> rows() {
         return rows;

@@ -53,7 +53,8 @@ final class EvaluationPanel {
     private final TableView<QueryRow> table = new TableView<>();
     /// Sorts by each column's key, the mean row first ([TableSorting]; JavaFX's default path made
     /// a cell value and, for text columns, a `Collator` per comparison: 57-77 s per sort at
-    /// 250,000 rows, see EvaluationTableScaleGuiTest).
+    /// 250,000 rows, see EvaluationTableScaleGuiTest). A large table's keys are ranked on the
+    /// page's task runner when the rows arrive, so a header click only applies ranks.
     private TableSorting<QueryRow> sorting;
 
     /// The panel of `viewModel`'s evaluation; a double-click or Enter on a query row runs
@@ -139,12 +140,12 @@ final class EvaluationPanel {
         table.setPlaceholder(new Label("Load queries and qrels and press Evaluate"));
         table.setTooltip(new Tooltip("Per-query metrics; click a query to see its hits, sort by any column"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sorting = new TableSorting<>(table, viewModel.evaluationRows(), QueryRow::mean);
+        sorting = new TableSorting<>(table, viewModel.evaluationRows(), QueryRow::mean, viewModel.tasks());
         TableColumn<QueryRow, String> id = new TableColumn<>("Query");
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
         id.setComparator(QUERY_IDS);
-        sorting.byText(id, QueryRow::queryId, QUERY_IDS);
+        sorting.byText(id, row -> queryIdSortKey(row.queryId()), TEXTS);
         TableColumn<QueryRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().text()));
         text.setPrefWidth(220);
@@ -190,6 +191,19 @@ final class EvaluationPanel {
     /// Shows the selected query's tokens in the inspector.
     void showSelectedTokens() {
         viewModel.showTokens(table.getSelectionModel().getSelectedItem());
+    }
+
+    /// A text whose [#TEXTS] order is the [#QUERY_IDS] order of the ids, equal exactly when the
+    /// ids compare equal: numeric ids as U+0000, their length without leading zeros in ten
+    /// digits and those digits; other ids as U+0001 and the id. The Query column ranks by it,
+    /// so its ranking takes [TableSorting]'s folded fast path instead of a comparator that tests
+    /// both ids for digits and compares them ignoring case at every step.
+    static String queryIdSortKey(String id) {
+        if (isDigits(id)) {
+            String digits = stripZeros(id);
+            return "\u0000" + String.format(Locale.ROOT, "%010d", digits.length()) + digits;
+        }
+        return "\u0001" + id;
     }
 
     private static boolean isDigits(String value) {

@@ -67,7 +67,8 @@ final class IndexBrowserPanel {
         tokenTable.setId("browserTokens");
         tokenTable.setPlaceholder(new Label("No tokens read yet"));
         tokenTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableSorting<TermStatistics> tokenSorting = new TableSorting<>(tokenTable, viewModel.tokens(), null);
+        TableSorting<TermStatistics> tokenSorting = new TableSorting<>(tokenTable, viewModel.tokens(), null,
+                viewModel.tasks());
         tokenTable.getColumns().add(text(tokenSorting, "Token", TermStatistics::token, 120));
         tokenTable.setTooltip(new Tooltip("Docs: documents whose vector has the token (its posting-list length);"
                 + " Min / Mean / Max: its exact weights over them. Select: its postings; double-click: the token"

@@ -70,6 +70,11 @@ public final class IndexBrowserViewModel {
         tokenFilter.addListener((obs, old, now) -> applyFilter());
     }
 
+    /// The runner its work goes through (the view ranks the token table's columns on it).
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /// The index's tokens that pass [#tokenFilterProperty()], by descending document frequency.
     public ObservableList<TermStatistics> tokens() {
         return tokens;

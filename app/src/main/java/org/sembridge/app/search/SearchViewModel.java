@@ -48,6 +48,7 @@ public final class SearchViewModel implements SessionPart {
     private final EvaluationViewModel evaluation;
     private final DemoPreparation demo;
     private final IndexBrowserViewModel browser;
+    private final TaskRunner tasks;
 
     /// @param repositoryRoot where `assets/demo/<lang>/` lies (the defaults for corpus, queries and qrels)
     public SearchViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, Navigator navigator,
@@ -59,6 +60,7 @@ public final class SearchViewModel implements SessionPart {
     /// builds without asking (tests lower it below the sample runs' size).
     SearchViewModel(TaskRunner tasks, DialogService dialogs, WorkbenchState state, Navigator navigator,
             Path repositoryRoot, int automaticBuildLimit) {
+        this.tasks = tasks;
         this.inspector = new InspectorJump(state, navigator);
         this.index = new IndexViewModel(tasks, dialogs, state, this::indexReplaced);
         this.query = new QueryViewModel(tasks, dialogs, index, inspector);
@@ -69,6 +71,11 @@ public final class SearchViewModel implements SessionPart {
     }
 
     // ---- properties -------------------------------------------------------------------------
+
+    /// The runner the page's work goes through (the views rank large tables' columns on it).
+    public TaskRunner tasks() {
+        return tasks;
+    }
 
     /// The index browser on the open index: tokens, postings, document vectors.
     public IndexBrowserViewModel browser() {

@@ -39,6 +39,14 @@ class TableSortingRanksTest {
         }
     }
 
+    @Test
+    void aRankSortKeepsTiesInTheGivenOrderInBothDirections() {
+        int[] rank = {2, 0, 1, 0, 2, 1};
+        int[] order = {5, 4, 3, 2, 1, 0};
+        assertArrayEquals(new int[] {3, 1, 5, 2, 4, 0}, TableSorting.byRank(order, rank, 3, false));
+        assertArrayEquals(new int[] {4, 0, 5, 2, 3, 1}, TableSorting.byRank(order, rank, 3, true));
+    }
+
     /// Dense ranks from `List.sort` with the comparator.
     private static int[] reference(String[] texts) {
         List<Integer> rows = new ArrayList<>(IntStream.range(0, texts.length).boxed().toList());

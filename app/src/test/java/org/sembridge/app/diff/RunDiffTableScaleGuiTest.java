@@ -17,12 +17,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.HeaderSorts;
-import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
@@ -52,13 +53,22 @@ class RunDiffTableScaleGuiTest {
     private List<TokenDifference> rows;
     private TableView<TokenDifference> table;
 
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private long rowsNanos;
+
+    @AfterEach
+    void closeRunner() {
+        runner.close();
+    }
+
     @Start
     void start(Stage stage) throws IOException {
         System.out.println("RunDiffTableScaleGuiTest seed " + SEED);
         RunDiffViewModel viewModel = new RunDiffViewModel(new WorkbenchState(Workspace.open(workspace)),
-                new DirectTaskRunner(), new RecordingDialogService(), page -> { }, run -> { });
+                runner, new RecordingDialogService(), page -> { }, run -> { });
         RunDiffView view = new RunDiffView(viewModel);
         rows = rows(ROWS, SEED);
+        rowsNanos = System.nanoTime();
         viewModel.rows().setAll(rows);
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
@@ -67,6 +77,7 @@ class RunDiffTableScaleGuiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyHeaderSortsAQuarterMillionRowsInTheColumnsOrderAndKeepsTheSelectedToken(FxRobot robot) {
+        String ranking = HeaderSorts.awaitBackgroundRanking(runner, rowsNanos);
         table = robot.lookup("#diffTable").queryAs(TableView.class);
         assertEquals(ROWS, table.getItems().size());
         assertEquals(SelectionMode.SINGLE, table.getSelectionModel().getSelectionMode());
@@ -84,7 +95,7 @@ class RunDiffTableScaleGuiTest {
             assertSame(selected, table.getSelectionModel().getSelectedItem(), "the selected token stays selected");
             assertSame(selected, table.getItems().get(table.getSelectionModel().getSelectedIndex()));
         });
-        System.out.println("RunDiffTableScaleGuiTest, " + ROWS + " rows, sort + repaint: " + figures);
+        System.out.println("RunDiffTableScaleGuiTest, " + ROWS + " rows, " + ranking + ", sort + repaint: " + figures);
         assertEquals(2 * table.getColumns().size(), figures.size());
     }
 

@@ -3,7 +3,10 @@ package org.sembridge.app.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /// The evaluation table's text orders, without the toolkit.
@@ -16,6 +19,30 @@ class EvaluationOrderTest {
         ids.sort(EvaluationPanel.QUERY_IDS);
 
         assertEquals(List.of("1", "2", "007", "10", "Q1", "q10", "q2"), ids);
+    }
+
+    @Test
+    void theQueryIdSortKeysOrderLikeTheQueryIdOrderTiesIncluded() {
+        long seed = 1_515_2026L;
+        System.out.println("EvaluationOrderTest seed " + seed);
+        Random random = new Random(seed);
+        String alphabet = "0123456789qQaAzZ-_ ";
+        List<String> ids = new ArrayList<>(List.of("", "0", "00", "q", "Q", "7", "007"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            boolean digitsOnly = random.nextBoolean();
+            for (int k = 0, length = random.nextInt(random.nextInt(10) == 0 ? 120 : 6); k < length; k++) {
+                id.append(digitsOnly ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ids.add(id.toString());
+        }
+        Collections.shuffle(ids, random);
+        List<String> byIds = new ArrayList<>(ids);
+        byIds.sort(EvaluationPanel.QUERY_IDS);
+        List<String> byKeys = new ArrayList<>(ids);
+        byKeys.sort(Comparator.comparing(EvaluationPanel::queryIdSortKey, EvaluationPanel.TEXTS));
+
+        assertEquals(byIds, byKeys, "seed " + seed);
     }
 
     @Test

@@ -14,13 +14,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sembridge.app.HeaderSorts;
 import org.sembridge.app.SampleRuns;
-import org.sembridge.app.common.DirectTaskRunner;
+import org.sembridge.app.common.FxTaskRunner;
 import org.sembridge.app.common.RecordingDialogService;
 import org.sembridge.app.workspace.WorkbenchState;
 import org.sembridge.app.workspace.Workspace;
@@ -47,13 +48,22 @@ class IndexBrowserScaleGuiTest {
 
     private List<TermStatistics> terms;
 
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private long rowsNanos;
+
+    @AfterEach
+    void closeRunner() {
+        runner.close();
+    }
+
     @Start
     void start(Stage stage) throws IOException {
         System.out.println("IndexBrowserScaleGuiTest seed " + SEED);
-        SearchViewModel viewModel = new SearchViewModel(new DirectTaskRunner(), new RecordingDialogService(),
+        SearchViewModel viewModel = new SearchViewModel(runner, new RecordingDialogService(),
                 new WorkbenchState(Workspace.open(workspace)), pageId -> { }, SampleRuns.REPO);
         IndexBrowserPanel panel = new IndexBrowserPanel(viewModel.browser());
         terms = terms(ROWS, SEED);
+        rowsNanos = System.nanoTime();
         viewModel.browser().showTokens(terms);
         stage.setScene(new Scene(new StackPane(panel.root()), 1280, 800));
         stage.show();
@@ -62,6 +72,7 @@ class IndexBrowserScaleGuiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyHeaderSortsAQuarterMillionTokensInTheColumnsOrderAndKeepsTheSelectedToken(FxRobot robot) {
+        String ranking = HeaderSorts.awaitBackgroundRanking(runner, rowsNanos);
         TableView<TermStatistics> table = robot.lookup("#browserTokens").queryAs(TableView.class);
         assertEquals(ROWS, table.getItems().size());
         robot.interact(() -> table.getSelectionModel().select(4321));
@@ -82,7 +93,7 @@ class IndexBrowserScaleGuiTest {
             assertEquals(expected, List.copyOf(table.getItems()), column.getText() + (ascending ? " asc" : " desc"));
             assertSame(selected, table.getSelectionModel().getSelectedItem(), "the selected token stays selected");
         });
-        System.out.println("IndexBrowserScaleGuiTest, " + ROWS + " tokens, sort + repaint: " + figures);
+        System.out.println("IndexBrowserScaleGuiTest, " + ROWS + " tokens, " + ranking + ", sort + repaint: " + figures);
         assertEquals(10, figures.size());
     }
 

@@ -51,6 +51,8 @@ public final class InitBenchmark {
     private FloatMatrix sourceEmbeddings;
     private boolean warmedUp;
     private boolean similarityOnly = true;
+    private boolean withReference = true;
+    private boolean coldScratch;
 
     /// A benchmark on `device` with `settings`, reporting to `progress`, stopped by `cancel`.
     public InitBenchmark(SelectedDevice device, InitBenchmarkSettings settings, ProgressListener progress,
@@ -69,6 +71,20 @@ public final class InitBenchmark {
         similarityOnly = false;
     }
 
+    /// Skips the external reference of every later scale ([InitScaleResult#reference()] is null):
+    /// at XLM-R scale it is one more GEMM pass plus a top-K per row, not needed where only the
+    /// step's memory is measured.
+    public void skipReference() {
+        withReference = false;
+    }
+
+    /// Frees the OpenBLAS path's kept scratch before each step's memory window opens, so that the
+    /// step's +RSS includes it as in the first search of a process (its first touch then also
+    /// counts in the step's time).
+    public void coldScratch() {
+        coldScratch = true;
+    }
+
     /// Runs the step and the similarity-only product over the measured rows of `scale`.
     ///
     /// @throws OperationCancelledException when cancelled
@@ -78,6 +94,9 @@ public final class InitBenchmark {
         warmUp(targets);
         AlignmentOptions options = settings.alignmentOptions();
 
+        if (coldScratch) {
+            BlockedCosineSimilarity.releaseKeptScratch();
+        }
         ResidentMemoryWindow stepWindow = ResidentMemoryWindow.open();
         ElapsedTime.Start stepClock = ElapsedTime.start();
         AlignmentResult result = new TopKSupportSearch(device).search(targets, sources, rows, options,
@@ -173,10 +192,13 @@ public final class InitBenchmark {
         return comparison;
     }
 
-    /// The external reference over the same rows ([GemmTopKReference]), or null where OpenBLAS
-    /// cannot be loaded (the reason is logged).
+    /// The external reference over the same rows ([GemmTopKReference]), or null when skipped or
+    /// where OpenBLAS cannot be loaded (the reason is logged).
     private ReferenceTiming reference(FloatMatrix targets, int[] rows) throws OperationCancelledException {
         Optional<OpenBlas> blas = OpenBlas.available();
+        if (!withReference) {
+            return null;
+        }
         if (blas.isEmpty()) {
             LOG.warn("no external reference: {}", OpenBlas.unavailableReason().orElse("OpenBLAS is not available"));
             return null;
@@ -210,7 +232,7 @@ public final class InitBenchmark {
         SparseReconstruction.reconstruct(alignments, sourceEmbeddings, ProgressListener.NONE, cancel);
         new BlockedCosineSimilarity(device, options.maxBlockBytes())
                 .timeSimilarityOnly(targets, sources, rows, ProgressListener.NONE, cancel);
-        if (OpenBlas.available().isPresent()) {
+        if (withReference && OpenBlas.available().isPresent()) {
             GemmTopKReference.measure(OpenBlas.available().get(), targets, sources, rows, settings.topK(),
                     ProgressListener.NONE, cancel);
         }

@@ -3,6 +3,7 @@ package org.sembridge.engine.bench;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /// together, as the operating system counts it.
 ///
 /// Linux only: reads `VmRSS` and `VmHWM` (the peak) from `/proc/self/status`. Opening a window
-/// runs a garbage collection, waits until the resident size has settled (at most 3 s), then
+/// runs a garbage collection, waits until the resident size has stayed put for a second
+/// ([ResidentSizeSettling], at most 10 s), then
 /// resets the kernel's peak to the current size by writing `5` to `/proc/self/clear_refs` (Linux
 /// 4.0+), so each window measures its own peak even after a larger earlier one. Where the reset
 /// is refused the peak cannot go below earlier peaks: the window then reports
@@ -53,8 +55,7 @@ public final class ResidentMemoryWindow {
     private static final boolean HEAP_IS_RETURNED = returnFreeHeap();
 
     private static final long SETTLE_POLL_MILLIS = 50;
-    private static final long SETTLE_MAX_MILLIS = 3000;
-    private static final long SETTLE_BYTES = 1L << 20;
+    private static final long SETTLE_MAX_MILLIS = 10_000;
 
     private final long startBytes;
     private final long floorBytes;
@@ -69,10 +70,17 @@ public final class ResidentMemoryWindow {
     /// Collects garbage (returning free heap to the system), resets the peak where the kernel
     /// allows it, and opens a window at the current resident size.
     public static ResidentMemoryWindow open() {
+        long beforeCollection = read("VmRSS");
         System.gc();
-        awaitSettledResidentSize();
+        long afterCollection = read("VmRSS");
+        boolean settled = awaitSettledResidentSize();
         boolean reset = resetPeak();
         long start = read("VmRSS");
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        LOG.debug("memory window opens: resident {} MiB before the collection, {} MiB after it, {} MiB {}; "
+                        + "heap {} MiB used of {} MiB committed", beforeCollection >> 20, afterCollection >> 20,
+                start >> 20, settled ? "settled" : "when the wait ended", heap.getUsed() >> 20,
+                heap.getCommitted() >> 20);
         long floor = reset ? start : Math.max(start, read("VmHWM"));
         return new ResidentMemoryWindow(start, floor, reset);
     }
@@ -120,23 +128,30 @@ public final class ResidentMemoryWindow {
     /// Waits until the resident size stops falling: the collector returns freed heap to the system
     /// concurrently, after `System.gc()` has returned, and a window opened before that would take
     /// the memory it is about to release as its starting point. Polls every [#SETTLE_POLL_MILLIS]
-    /// until two readings differ by less than [#SETTLE_BYTES], at most [#SETTLE_MAX_MILLIS].
-    private static void awaitSettledResidentSize() {
-        long deadline = System.nanoTime() + SETTLE_MAX_MILLIS * 1_000_000L;
-        long previous = read("VmRSS");
-        while (previous >= 0 && System.nanoTime() < deadline) {
+    /// until [ResidentSizeSettling] says the size has stayed put, at most [#SETTLE_MAX_MILLIS].
+    ///
+    /// @return whether it settled before the limit
+    private static boolean awaitSettledResidentSize() {
+        long first = read("VmRSS");
+        if (first < 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long deadline = now + SETTLE_MAX_MILLIS * 1_000_000L;
+        ResidentSizeSettling settling = new ResidentSizeSettling(now, first);
+        while (now < deadline) {
             try {
                 Thread.sleep(SETTLE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
-            long current = read("VmRSS");
-            if (Math.abs(previous - current) < SETTLE_BYTES) {
-                return;
+            now = System.nanoTime();
+            if (settling.observe(now, read("VmRSS"))) {
+                return true;
             }
-            previous = current;
         }
+        return false;
     }
 
     /// Sets the HotSpot free-heap ratios (manageable flags), minimum first so the pair stays valid.

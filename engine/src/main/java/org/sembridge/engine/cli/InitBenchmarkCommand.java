@@ -109,6 +109,15 @@ final class InitBenchmarkCommand implements Callable<Integer> {
             + "each scale; the step's own block GFLOP/s and the external reference are still measured.")
     boolean skipSimilarityOnly;
 
+    @Option(names = "--skip-reference", description = "Skip the external OpenBLAS GEMM + top-K reference (its "
+            + "figures are left out): for runs that measure the step's memory and not its speed.")
+    boolean skipReference;
+
+    @Option(names = "--cold-scratch", description = "Free the OpenBLAS path's kept off-heap scratch before each "
+            + "step, so that +RSS step includes it (as in the first search of a process) and the report shows "
+            + "no scratch outside it.")
+    boolean coldScratch;
+
     @Option(names = "--bridge-shape", defaultValue = "24,1024,16,4096,250002", paramLabel = EncoderShapeConverter.LABEL,
             converter = EncoderShapeConverter.class,
             description = "Sizes of the random bridge encoder; the vocabulary only changes the folder size (250002: "
@@ -162,7 +171,7 @@ final class InitBenchmarkCommand implements Callable<Integer> {
 
         Report report = new Report(settings, environment, BenchmarkEnvironment.capture(selected).loadAverage(),
                 init.scales(), init.comparison(), bridge, (System.nanoTime() - start) / 1e9,
-                BlockedCosineSimilarity.keptScratchBytes());
+                coldScratch ? 0 : BlockedCosineSimilarity.keptScratchBytes());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, report.toJson());
@@ -179,6 +188,12 @@ final class InitBenchmarkCommand implements Callable<Integer> {
         InitBenchmark benchmark = new InitBenchmark(selected, settings, progress, cancel);
         if (skipSimilarityOnly) {
             benchmark.skipSimilarityOnly();
+        }
+        if (skipReference) {
+            benchmark.skipReference();
+        }
+        if (coldScratch) {
+            benchmark.coldScratch();
         }
         List<InitScaleResult> results = new ArrayList<>();
         for (InitScale s : scales) {

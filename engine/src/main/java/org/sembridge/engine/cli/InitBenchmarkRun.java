@@ -20,7 +20,9 @@ import org.sembridge.engine.transfer.AlignmentStatistics;
 /// @param loadAverageEnd the one-minute load average after the run
 /// @param totalSeconds wall seconds of the whole run
 /// @param freeHeapReturnedAtCollections whether this JVM returns free heap at collections
-/// @param keptNativeScratchBytes off-heap scratch the OpenBLAS path keeps between calls
+/// @param keptNativeScratchBytes off-heap scratch the OpenBLAS path keeps between calls, resident
+///     when each step's memory window opened and so not in its +RSS; 0 with `--cold-scratch`,
+///     where each step allocates it inside its window
 /// @param openblas the OpenBLAS configuration, or `unavailable`
 /// @param scales one per measured scale, in order
 /// @param fullMatrix the full-matrix comparison, null with `--skip-naive`

@@ -211,6 +211,21 @@ public final class RunManifest {
         return bridge().map(b -> KIND_PRECOMPUTED.equals(b.get(KIND).getAsString())).orElse(false);
     }
 
+    /// The width of the bridge vectors the run used, as recorded in `inputs.bridge.dimension`
+    /// (empty when the run had no bridge, or the manifest records no whole number in
+    /// `[1, 65536]` there).
+    public Optional<Integer> bridgeDimension() {
+        return bridge().flatMap(b -> {
+            JsonElement value = b.get("dimension");
+            if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+                return Optional.empty();
+            }
+            double width = value.getAsDouble();
+            return width >= 1 && width <= 1 << 16 && width == Math.rint(width)
+                    ? Optional.of((int) width) : Optional.empty();
+        });
+    }
+
     /// The bridge-vector cache key of the source vocabulary, when the run embedded with a bridge
     /// model.
     public Optional<String> sourceBridgeKey() {

@@ -109,6 +109,12 @@ public final class BlockedCosineSimilarity {
         return NativeScratch.keptBytes();
     }
 
+    /// Frees the kept off-heap scratch (unless a search is using it), so that the next search
+    /// allocates and touches it as the first one in a process does (`bench init --cold-scratch`).
+    public static void releaseKeptScratch() {
+        NativeScratch.release();
+    }
+
     /// Where the GEMMs run.
     public SimilarityBackend backend() {
         return backend;

@@ -339,33 +339,39 @@ public final class TopKSupportSearch {
                     k++;
                 }
             }
-            long[] nearest = nearest(top, r);
-            int[] nearestIds = new int[nearest.length];
-            float[] nearestSimilarities = new float[nearest.length];
-            for (int j = 0; j < nearest.length; j++) {
-                nearestIds[j] = EntmaxSolver.keyId(nearest[j]);
-                nearestSimilarities[j] = EntmaxSolver.keyScore(nearest[j]);
-            }
+            int[] nearestIds = new int[Math.min(NEAREST_COUNT, top.k())];
+            float[] nearestSimilarities = new float[nearestIds.length];
+            nearest(top, r, nearestIds, nearestSimilarities);
             return new TokenAlignment(targetId, sourceIds, keptWeights, similarities, nearestIds,
                     nearestSimilarities, truncated);
         }
 
-        /// The first [#NEAREST_COUNT] candidates of row `r` as sort keys, ties by ascending id: the
-        /// candidates are already descending, so only the prefix through the tie group at the cut
-        /// needs sorting.
-        private static long[] nearest(Candidates top, int r) {
+        /// Sort keys of [#nearest], per thread: the search builds hundreds of thousands of records.
+        private static final ThreadLocal<long[]> NEAREST_KEYS = ThreadLocal.withInitial(() -> new long[64]);
+
+        /// The first `ids.length` candidates of row `r` into `ids` and `similarities`, ties by
+        /// ascending id: the candidates are already descending, so only the prefix through the tie
+        /// group at the cut needs sorting (in a per-thread buffer, no allocation per row).
+        private static void nearest(Candidates top, int r, int[] ids, float[] similarities) {
             int base = r * top.k();
-            int count = Math.min(NEAREST_COUNT, top.k());
+            int count = ids.length;
             int end = count;
             while (end < top.k() && top.scores()[base + end] == top.scores()[base + count - 1]) {
                 end++;
             }
-            long[] keys = new long[end];
+            long[] keys = NEAREST_KEYS.get();
+            if (keys.length < end) {
+                keys = new long[end];
+                NEAREST_KEYS.set(keys);
+            }
             for (int j = 0; j < end; j++) {
                 keys[j] = EntmaxSolver.sortKey(top.scores()[base + j], top.ids()[base + j]);
             }
-            Arrays.sort(keys);
-            return Arrays.copyOf(keys, count);
+            Arrays.sort(keys, 0, end);
+            for (int j = 0; j < count; j++) {
+                ids[j] = EntmaxSolver.keyId(keys[j]);
+                similarities[j] = EntmaxSolver.keyScore(keys[j]);
+            }
         }
     }
 

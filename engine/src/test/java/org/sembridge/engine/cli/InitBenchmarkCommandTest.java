@@ -176,6 +176,28 @@ class InitBenchmarkCommandTest {
     }
 
     @Test
+    void skippedReferenceLeavesOutOnlyTheReferenceFigures() {
+        CliRun run = CliRun.of(tiny("--json", "--skip-naive", "--skip-bridge", "--skip-reference"));
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonObject measured = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("scales").get(0)
+                .getAsJsonObject();
+        assertFalse(measured.has("reference"), run.out());
+        assertFalse(measured.has("step_to_reference"), run.out());
+        assertTrue(measured.get("step_seconds").getAsDouble() > 0, run.out());
+        assertTrue(measured.has("step_extra_rss_bytes"), run.out());
+    }
+
+    @Test
+    void coldScratchReportsNoScratchOutsideTheStep() {
+        CliRun run = CliRun.of(tiny("--json", "--skip-naive", "--skip-bridge", "--cold-scratch"));
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonObject cold = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(0, cold.getAsJsonObject("environment").get("kept_native_scratch_bytes").getAsLong(), run.out());
+        assertTrue(cold.getAsJsonArray("scales").get(0).getAsJsonObject().get("step_seconds").getAsDouble() > 0,
+                run.out());
+    }
+
+    @Test
     void textReportHasEverySectionAndSaysWhatWasExtrapolated() {
         CliRun run = CliRun.of(tiny("--scale", "xlmr", "--xlmr-rows", "" + XLMR_ROWS));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());

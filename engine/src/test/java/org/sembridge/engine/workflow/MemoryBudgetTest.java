@@ -24,10 +24,11 @@ class MemoryBudgetTest {
     }
 
     @Test
-    void estimateCountsBothBridgeMatricesAndTheirNormsForARunThatReAligns() {
+    void estimateCountsTheTargetTextsBothBridgeMatricesAndTheirNormsForARunThatReAligns() {
         RunMemoryEstimate estimate = RunMemoryEstimate.of(RUN, 262_145, 30_522, 384);
 
-        assertEquals((4L << 20) + 560L * 262_145 + (262_145L + 30_522) * (4 * 384 + 4), estimate.heapBytes());
+        assertEquals((4L << 20) + 560L * 262_145 + 136L * 262_145 + (262_145L + 30_522) * (4 * 384 + 4),
+                estimate.heapBytes());
     }
 
     @Test
@@ -60,7 +61,7 @@ class MemoryBudgetTest {
                 () -> new MemoryBudget(2048 * MIB, () -> 900 * MIB, () -> { }).requireRoom(estimate));
 
         assertEquals("run " + RUN + " is too large for the memory left: it needs 262,145 target tokens, bridge"
-                + " width 1024: about 1,288 MiB; 900 MiB of the 2,048 MiB heap are in use and open runs may use"
+                + " width 1024: about 1,322 MiB; 900 MiB of the 2,048 MiB heap are in use and open runs may use"
                 + " 1,638 MiB; close a run, or give the workbench more memory (SEMBRIDGE_JAVA_OPTS=-Xmx4g, see the"
                 + " README's memory section)", e.getMessage());
     }
