@@ -2,16 +2,20 @@ package org.sembridge.app.runs;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
+import org.sembridge.engine.progress.StageEstimate;
 
 /// Elapsed time and the remaining time of the current stage of one run, from the engine's
 /// progress reports (`stage`, `done`, `total`) and a nanosecond clock.
 ///
-/// The estimate is the stage's own rate so far: a stage that started at `t0` and has `done` of
-/// `total` units at `now` has `remaining = (total - done) * (now - t0) / done` nanoseconds.
-/// There is no estimate while `done` is 0 or the total is unknown (`-1`); stages have different
-/// costs, so no estimate is made for the run as a whole. A report with a new stage name ends the
+/// The estimate is the engine's rolling stage estimate ([StageEstimate]: the time spent plus the
+/// rest at the rate of the second half of the work done so far), the rule the CLI shows and
+/// `run.json` records as `estimates_seconds`, so the workbench shows the same figures. There is
+/// no estimate before 5% of the stage is done or while the total is unknown (`-1`); a finished
+/// stage has none left. Stages have different costs, so no estimate is made for the run as a
+/// whole. A report with a new stage name ends the
 /// previous stage and returns its measured length.
 ///
 /// Thread-safe: reports come from the engine thread, reads from the FX thread.
@@ -23,7 +27,7 @@ final class RunClock {
     private long stageStartNanos;
     private long done;
     private long total = -1;
-    private long rateNanos;
+    private StageEstimate estimate;
 
     /// Starts the clock at `nanoTime`'s current value (the run's start).
     RunClock(LongSupplier nanoTime) {
@@ -47,10 +51,11 @@ final class RunClock {
             finished = finishAt(now);
             stage = reportedStage;
             stageStartNanos = now;
+            estimate = new StageEstimate(now);
         }
         done = reportedDone;
         total = reportedTotal;
-        rateNanos = now - stageStartNanos;
+        estimate.report(now, reportedDone, reportedTotal);
         return finished;
     }
 
@@ -79,14 +84,18 @@ final class RunClock {
         return nanoTime.getAsLong() - startNanos;
     }
 
-    /// The remaining time of the current stage, `(total - done) * t / done` with `t` the stage's
-    /// time up to its last report; empty when `done <= 0`, the total is unknown or no stage runs.
+    /// The remaining time of the current stage at its last report ([StageEstimate#secondsLeft()]);
+    /// 0 once it is done; empty before 5% of it is done, while the total is unknown or when no
+    /// stage runs.
     synchronized OptionalLong remainingNanos() {
-        if (stage == null || done <= 0 || total <= 0) {
+        if (stage == null || total <= 0) {
             return OptionalLong.empty();
         }
-        long left = Math.max(0, total - done);
-        return OptionalLong.of(Math.round(left * ((double) rateNanos / done)));
+        if (done >= total) {
+            return OptionalLong.of(0);
+        }
+        OptionalDouble left = estimate.secondsLeft();
+        return left.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Math.round(left.getAsDouble() * 1e9));
     }
 
     private Optional<FinishedStage> finishAt(long now) {
@@ -97,7 +106,7 @@ final class RunClock {
         stage = null;
         done = 0;
         total = -1;
-        rateNanos = 0;
+        estimate = null;
         return Optional.of(finished);
     }
 }

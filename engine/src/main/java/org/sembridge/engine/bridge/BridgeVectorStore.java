@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,8 @@ import org.sembridge.engine.transfer.FloatMatrix;
 ///
 /// The vocabulary's [BridgeTexts] are deduplicated (SentencePiece `▁house` and `house` share a
 /// text) and embedded in chunks of [#CHUNK_TEXTS] texts by the [TextEmbedder], which batches on
-/// its device. Progress goes to the caller's stage name (e.g. `embedding target tokens`) in
+/// its device; a text's chunk is fixed by a hash of it ([#chunks]), so that every chunk, the first
+/// one included, has the cost mix of the whole vocabulary. Progress goes to the caller's stage name (e.g. `embedding target tokens`) in
 /// distinct texts done of distinct texts total; cancellation is checked per chunk and per batch.
 /// Every returned vector is checked to have the bridge's dimension and finite values.
 ///
@@ -244,16 +248,21 @@ public final class BridgeVectorStore {
         }
     }
 
-    /// Embeds `texts` chunk by chunk into one `texts.size() x D` matrix, checking every vector.
+    /// Embeds `texts` chunk by chunk ([#chunks]) into one `texts.size() x D` matrix, checking every
+    /// vector.
     private static FloatMatrix embed(TextEmbedder bridge, List<String> texts, String stage, ProgressListener progress,
             CancellationToken cancel) throws ModelFormatException, InputFormatException, OperationCancelledException {
         int dimension = bridge.dimension();
         FloatMatrix matrix = FloatMatrix.zeros(texts.size(), dimension);
         progress.onProgress(stage, 0, texts.size());
-        for (int offset = 0; offset < texts.size(); offset += CHUNK_TEXTS) {
+        int embedded = 0;
+        for (int[] rows : chunks(texts, CHUNK_TEXTS)) {
             cancel.throwIfCancelled(stage);
-            List<String> chunk = texts.subList(offset, Math.min(texts.size(), offset + CHUNK_TEXTS));
-            int done = offset;
+            List<String> chunk = new ArrayList<>(rows.length);
+            for (int row : rows) {
+                chunk.add(texts.get(row));
+            }
+            int done = embedded;
             float[][] vectors = bridge.embed(chunk, (s, chunkDone, chunkTotal) ->
                     progress.onProgress(stage, done + Math.min(chunkDone, chunk.size()), texts.size()), cancel);
             if (vectors.length != chunk.size()) {
@@ -262,12 +271,59 @@ public final class BridgeVectorStore {
             }
             for (int i = 0; i < vectors.length; i++) {
                 checkVector(bridge, chunk.get(i), vectors[i], dimension);
-                System.arraycopy(vectors[i], 0, matrix.values(), (offset + i) * dimension, dimension);
+                System.arraycopy(vectors[i], 0, matrix.values(), rows[i] * dimension, dimension);
             }
-            LOG.debug("{}: {} of {} distinct texts embedded", stage, offset + chunk.size(), texts.size());
+            embedded += rows.length;
+            LOG.debug("{}: {} of {} distinct texts embedded", stage, embedded, texts.size());
         }
         progress.onProgress(stage, texts.size(), texts.size());
         return matrix;
+    }
+
+    /// The positions of `texts` in embedder calls of at most `chunkTexts` each: every position
+    /// once, in input order within a call. Which call a text goes to is fixed by a hash of the
+    /// text (ranked by the mixed `String.hashCode`, ties by the text), so every call holds a
+    /// sample of the whole vocabulary rather than a run of it: vocabularies are ordered by merge
+    /// rank or score, with the short common pieces first and runs of reserved, byte or one-script
+    /// entries, so the first 5% of the stage (where its time is first estimated) has the mix of
+    /// the rest. The same set of texts in any order makes the same calls, hence the same batches
+    /// and the same vectors bit for bit; `texts.size() <= chunkTexts` is one call in input order.
+    static List<int[]> chunks(List<String> texts, int chunkTexts) {
+        int count = texts.size();
+        if (count <= chunkTexts) {
+            return count == 0 ? List.of() : List.of(IntStream.range(0, count).toArray());
+        }
+        Integer[] byHash = new Integer[count];
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            byHash[i] = i;
+            keys[i] = mix(texts.get(i).hashCode());
+        }
+        Arrays.sort(byHash, Comparator.comparingLong((Integer i) -> keys[i])
+                .thenComparing(i -> texts.get(i)));
+        int[] chunkOf = new int[count];
+        for (int rank = 0; rank < count; rank++) {
+            chunkOf[byHash[rank]] = rank / chunkTexts;
+        }
+        int chunkCount = (count + chunkTexts - 1) / chunkTexts;
+        int[][] chunks = new int[chunkCount][];
+        int[] filled = new int[chunkCount];
+        for (int c = 0; c < chunkCount; c++) {
+            chunks[c] = new int[Math.min(chunkTexts, count - c * chunkTexts)];
+        }
+        for (int i = 0; i < count; i++) {
+            chunks[chunkOf[i]][filled[chunkOf[i]]++] = i;
+        }
+        return List.of(chunks);
+    }
+
+    /// A 64-bit finaliser (SplitMix64) of a string hash: spreads `String.hashCode`, whose low
+    /// bits follow the last characters, over the whole range.
+    private static long mix(int hash) {
+        long z = hash * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static void checkVector(TextEmbedder bridge, String text, float[] vector, int dimension)

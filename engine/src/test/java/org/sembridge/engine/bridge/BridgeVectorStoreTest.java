@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -314,5 +317,55 @@ class BridgeVectorStoreTest {
             assertEquals(ContentHash.withoutMemo().ofModelFolder(folder.directory()), bridge.modelHash());
             assertTrue(vectors.origin().matches("computed with bridge-\\d+ on cpu\\(\\)"), vectors.origin());
         }
+    }
+
+    @Test
+    void aVocabularyThatFitsOneChunkIsEmbeddedInOneCallInItsOrder() {
+        assertEquals(List.of(List.of(0, 1, 2)), chunkLists(BridgeVectorStore.chunks(List.of("c", "a", "b"), 3)));
+    }
+
+    @Test
+    void chunksHoldEveryTextOnceInInputOrderAndAtMostTheChunkSize() {
+        List<String> texts = IntStream.range(0, 1000).mapToObj(i -> "text" + i).toList();
+
+        List<List<Integer>> chunks = chunkLists(BridgeVectorStore.chunks(texts, 128));
+
+        assertEquals(8, chunks.size());
+        assertTrue(chunks.stream().allMatch(chunk -> chunk.size() <= 128), chunks.toString());
+        assertEquals(IntStream.range(0, 1000).boxed().toList(), chunks.stream().flatMap(List::stream).sorted().toList());
+        assertTrue(chunks.stream().allMatch(chunk -> chunk.equals(chunk.stream().sorted().toList())));
+    }
+
+    @Test
+    void everyChunkSamplesTheWholeVocabularyNotARunOfIt() {
+        // a vocabulary whose first quarter is one kind of entry (reserved, bytes) and the rest another
+        List<String> texts = IntStream.range(0, 4096)
+                .mapToObj(i -> i < 1024 ? "<unused" + i + ">" : "word" + i).toList();
+
+        for (List<Integer> chunk : chunkLists(BridgeVectorStore.chunks(texts, 512))) {
+            long reserved = chunk.stream().filter(i -> i < 1024).count();
+            // a quarter of each chunk is reserved; a run would make it 0 or all of it
+            assertTrue(reserved > 512 / 8 && reserved < 512 / 2, "reserved entries in a chunk: " + reserved);
+        }
+    }
+
+    @Test
+    void theSameTextsInAnotherOrderGoToTheSameChunks() {
+        List<String> texts = IntStream.range(0, 300).mapToObj(i -> "piece" + i).toList();
+        List<String> reversed = texts.reversed();
+
+        List<Set<String>> forward = chunkTexts(texts, BridgeVectorStore.chunks(texts, 64));
+        List<Set<String>> backward = chunkTexts(reversed, BridgeVectorStore.chunks(reversed, 64));
+
+        assertEquals(forward, backward);
+    }
+
+    private static List<List<Integer>> chunkLists(List<int[]> chunks) {
+        return chunks.stream().map(chunk -> IntStream.of(chunk).boxed().toList()).toList();
+    }
+
+    private static List<Set<String>> chunkTexts(List<String> texts, List<int[]> chunks) {
+        return chunks.stream().map(chunk -> IntStream.of(chunk).mapToObj(texts::get).collect(Collectors.toSet()))
+                .map(Set::copyOf).toList();
     }
 }

@@ -44,4 +44,18 @@ class StderrProgressTest {
         assertEquals(List.of("reading: 1 done", "reading: 10 done", "reading: 100 done", "reading: 1,000 done"),
                 text.toString().lines().toList());
     }
+
+    @Test
+    void theReportThatGivesTheFirstEstimatePrintsItWithTheRecordedFigure() {
+        StringWriter text = new StringWriter();
+        long[] nanos = {0};
+        StderrProgress progress = new StderrProgress(new PrintWriter(text), () -> nanos[0]);
+        progress.onProgress("embedding", 0, -1);
+        for (long done = 10; done <= 60; done += 10) {
+            nanos[0] += 1_000_000_000L;
+            progress.onProgress("embedding", done, 1000);
+        }
+        // 10 units per second from the start: 100 s in all, first known at 50 (5%)
+        assertEquals(List.of("embedding: 0 done", "embedding: 5% (50 of 1,000), about 95 s left (100 s in all)"), text.toString().lines().toList());
+    }
 }

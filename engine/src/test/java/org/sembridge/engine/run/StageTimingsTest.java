@@ -1,23 +1,109 @@
 package org.sembridge.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sembridge.engine.progress.ProgressListener;
 
+/// Stage times and first estimates of [StageTimings] on a hand-driven clock: the estimate is the
+/// [org.sembridge.engine.progress.StageEstimate] rule, measured from the stage's start.
 class StageTimingsTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    @Test
-    void estimateIsTheFirstBatchPlusTheRestAtTheRateSinceThen() {
-        // first batch of 10 units took 5 s (warm-up), then 40 units in 4 s: 90 units left at 10 units/s
-        double estimate = StageTimings.rollingEstimate(0, 5 * SECOND, 10, 9 * SECOND, 50, 1000);
-
-        assertEquals(5.0 + 4.0 * 990 / 40, estimate, 1e-9);
+    /// A clock the test moves by hand.
+    private static final class ManualClock {
+        long nanos;
     }
 
     @Test
-    void estimateOfAStageThatIsDoneInOneReportIsItsTime() {
-        assertEquals(3.0, StageTimings.rollingEstimate(0, 3 * SECOND, 100, 3 * SECOND, 100, 100), 1e-9);
+    void theFirstEstimateCountsTheTimeBeforeTheFirstCountAndTheRateSince() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("embedding target tokens with bridge");
+        time.nanos += 6 * SECOND; // preparing the texts
+        progress.onProgress("embedding target tokens with bridge", 0, 1000);
+        for (int done = 10; done <= 50; done += 10) {
+            time.nanos += SECOND;
+            progress.onProgress("embedding target tokens with bridge", done, 1000);
+        }
+
+        assertEquals(Map.of("embedding target tokens with bridge", 6.0 + 100.0), stages.estimates());
+    }
+
+    @Test
+    void theFirstEstimateIsKept() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("embedding");
+        time.nanos += SECOND;
+        progress.onProgress("embedding", 100, 1000);
+        time.nanos += 10 * SECOND;
+        progress.onProgress("embedding", 200, 1000);
+        time.nanos += SECOND;
+        progress.onProgress("embedding", 300, 1000);
+
+        // first made at 200: 11 s spent, 100 units in the 10 s since the first block, 800 left
+        assertEquals(Map.of("embedding", 11.0 + 80.0), stages.estimates());
+    }
+
+    @Test
+    void aStageReportedInsideATimedStageStartsAtItsFirstReport() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("planning sembridge");
+        time.nanos += 30 * SECOND;
+        progress.onProgress("aligning target tokens", 0, 100);
+        time.nanos += 2 * SECOND;
+        progress.onProgress("aligning target tokens", 10, 100);
+        time.nanos += 2 * SECOND;
+        progress.onProgress("aligning target tokens", 20, 100);
+        time.nanos += 18 * SECOND;
+        stages.end();
+
+        assertEquals(Map.of("aligning target tokens", 20.0), stages.estimates());
+        assertEquals(Map.of("planning sembridge", 52.0), stages.seconds());
+    }
+
+    @Test
+    void aStageDoneInOneBlockRecordsItsTime() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("planning sembridge");
+        progress.onProgress("aligning target tokens", 0, 300);
+        time.nanos += 2 * SECOND;
+        progress.onProgress("aligning target tokens", 300, 300);
+
+        assertEquals(Map.of("aligning target tokens", 2.0), stages.estimates());
+    }
+
+    @Test
+    void noEstimateForAStageThatNeverReachesFivePercent() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        stages.start("writing the run folder");
+        time.nanos += SECOND;
+        stages.listener().onProgress("writing the run folder", 4, 100);
+
+        assertTrue(stages.estimates().isEmpty());
+    }
+
+    @Test
+    void everyReportReachesTheRunsListenerAndEveryStartAnnouncesTheStage() {
+        List<String> seen = new ArrayList<>();
+        StageTimings stages = new StageTimings((stage, done, total) -> seen.add(stage + " " + done + "/" + total),
+                () -> 0L);
+        stages.start("matching vocabularies");
+        stages.listener().onProgress("matching vocabularies", 3, 10);
+
+        assertEquals(List.of("matching vocabularies 0/-1", "matching vocabularies 3/10"), seen);
     }
 }
