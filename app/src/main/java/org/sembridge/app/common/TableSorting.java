@@ -238,7 +238,7 @@ public final class TableSorting<T> {
                     Map<TableColumn<T, ?>, Ranks> made = new HashMap<>();
                     int done = 0;
                     for (Map.Entry<TableColumn<T, ?>, Function<Object[], int[]>> column : columns.entrySet()) {
-                        if (items != rows) {
+                        if (items != rows || cancel.isCancelled()) {
                             break;
                         }
                         made.put(column.getKey(), dense(column.getValue().apply(items)));
