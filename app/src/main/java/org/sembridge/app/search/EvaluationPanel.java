@@ -35,16 +35,6 @@ final class EvaluationPanel {
 
     /// Query texts: case-insensitive, then exact (one `String` comparison, no collator).
     static final Comparator<String> TEXTS = TableSorting.TEXTS;
-    /// Query ids: numeric ids by value (`2` before `10`), numeric before other ids, others by text.
-    static final Comparator<String> QUERY_IDS = (a, b) -> {
-        boolean numericA = isDigits(a);
-        boolean numericB = isDigits(b);
-        if (numericA && numericB) {
-            int byLength = Integer.compare(stripZeros(a).length(), stripZeros(b).length());
-            return byLength != 0 ? byLength : stripZeros(a).compareTo(stripZeros(b));
-        }
-        return numericA != numericB ? (numericA ? -1 : 1) : TEXTS.compare(a, b);
-    };
 
     private final SearchViewModel viewModel;
     private final DialogService dialogs;
@@ -144,7 +134,6 @@ final class EvaluationPanel {
         TableColumn<QueryRow, String> id = new TableColumn<>("Query");
         id.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().queryId()));
         id.setPrefWidth(70);
-        id.setComparator(QUERY_IDS);
         sorting.byText(id, row -> queryIdSortKey(row.queryId()), TEXTS);
         TableColumn<QueryRow, String> text = new TableColumn<>("Text");
         text.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().text()));
@@ -193,8 +182,8 @@ final class EvaluationPanel {
         viewModel.showTokens(table.getSelectionModel().getSelectedItem());
     }
 
-    /// A text whose [#TEXTS] order is the [#QUERY_IDS] order of the ids, equal exactly when the
-    /// ids compare equal: numeric ids as U+0000, their length without leading zeros in ten
+    /// A text whose [#TEXTS] order is the query-id order (numeric ids by value, `2` before `10`,
+    /// numeric before other ids, others by [#TEXTS]), equal exactly when the ids compare equal: numeric ids as U+0000, their length without leading zeros in ten
     /// digits and those digits; other ids as U+0001 and the id. The Query column ranks by it,
     /// so its ranking takes [TableSorting]'s folded fast path instead of a comparator that tests
     /// both ids for digits and compares them ignoring case at every step.

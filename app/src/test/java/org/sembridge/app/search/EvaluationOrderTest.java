@@ -12,11 +12,25 @@ import org.junit.jupiter.api.Test;
 /// The evaluation table's text orders, without the toolkit.
 class EvaluationOrderTest {
 
+    /// The query-id order written as a comparator, the reference the sort keys are checked
+    /// against: numeric ids by value (`2` before `10`), numeric before other ids, others by text.
+    private static final Comparator<String> QUERY_IDS = (a, b) -> {
+        boolean numericA = !a.isEmpty() && a.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean numericB = !b.isEmpty() && b.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (numericA && numericB) {
+            String valueA = a.replaceFirst("^0+(?=.)", "");
+            String valueB = b.replaceFirst("^0+(?=.)", "");
+            int byLength = Integer.compare(valueA.length(), valueB.length());
+            return byLength != 0 ? byLength : valueA.compareTo(valueB);
+        }
+        return numericA != numericB ? (numericA ? -1 : 1) : EvaluationPanel.TEXTS.compare(a, b);
+    };
+
     @Test
     void numericQueryIdsSortByValueBeforeOtherIds() {
         List<String> ids = new ArrayList<>(List.of("q2", "10", "2", "007", "Q1", "1", "q10"));
 
-        ids.sort(EvaluationPanel.QUERY_IDS);
+        ids.sort(Comparator.comparing(EvaluationPanel::queryIdSortKey, EvaluationPanel.TEXTS));
 
         assertEquals(List.of("1", "2", "007", "10", "Q1", "q10", "q2"), ids);
     }
@@ -38,7 +52,7 @@ class EvaluationOrderTest {
         }
         Collections.shuffle(ids, random);
         List<String> byIds = new ArrayList<>(ids);
-        byIds.sort(EvaluationPanel.QUERY_IDS);
+        byIds.sort(QUERY_IDS);
         List<String> byKeys = new ArrayList<>(ids);
         byKeys.sort(Comparator.comparing(EvaluationPanel::queryIdSortKey, EvaluationPanel.TEXTS));
 
