@@ -1,7 +1,5 @@
 package org.sembridge.engine.hf;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -9,11 +7,8 @@ import java.util.Set;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
 
 import org.sembridge.engine.ModelFormatException;
-import org.sembridge.engine.io.JsonText;
 
 /// Checks the `post_processor` of a `tokenizer.json` before the native `tokenizers` library sees
 /// it, because the library trusts it: a `TemplateProcessing` piece that names a special token
@@ -33,23 +28,10 @@ final class PostProcessorCheck {
     }
 
     /// Throws a [ModelFormatException] naming `file` and the offending entry when the
-    /// post-processor of the `tokenizer.json` text `json` is one the native library would
-    /// mishandle. Only the `post_processor` value is built as a tree (the vocabulary of a large
-    /// tokenizer is streamed past).
-    static void check(Path file, String json, int vocabularySize) throws ModelFormatException {
-        JsonElement processor = null;
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (reader.nextName().equals("post_processor")) {
-                    processor = JsonParser.parseReader(reader);
-                } else {
-                    reader.skipValue();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(file + ": " + JsonText.malformed(e), e);
-        }
+    /// post-processor `processor` (the `post_processor` value of the `tokenizer.json`, as
+    /// [TokenizerVocabulary#read(Path, java.io.Reader, java.util.function.Consumer)] hands it over;
+    /// null when the file has none) is one the native library would mishandle.
+    static void check(Path file, JsonElement processor, int vocabularySize) throws ModelFormatException {
         if (processor != null && processor.isJsonObject()) {
             checkProcessor(file, processor.getAsJsonObject(), "post_processor", vocabularySize);
         }

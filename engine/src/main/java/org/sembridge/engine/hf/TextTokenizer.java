@@ -1,9 +1,7 @@
 package org.sembridge.engine.hf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +12,12 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+
+import com.google.gson.JsonElement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +74,11 @@ public final class TextTokenizer implements AutoCloseable {
         }
     }
 
-    /// Starts loading the tokenizer of `folder` as [#load] does, in two halves that run at the
-    /// same time: the native library parses the file and builds its tokenizer on a thread of its
-    /// own ([PendingTokenizer]), while this thread reads the file as strict UTF-8, checks its
-    /// post-processor ([PostProcessorCheck]) and reads its vocabulary ([TokenizerVocabulary]).
+    /// Starts loading the tokenizer of `folder` as [#load] does: this thread reads the file once,
+    /// as strict UTF-8, then two halves run at the same time on that one text: the native library
+    /// parses it and builds its tokenizer on a thread of its own ([PendingTokenizer],
+    /// [NativeTokenizers]), while this thread reads its vocabulary ([TokenizerVocabulary]) and,
+    /// in the same pass, its post-processor, which it checks ([PostProcessorCheck]).
     /// This returns when the checks have passed; the caller goes on (a model loader reads its
     /// weights) until [PendingTokenizer#await()], which encodes the first text with the native
     /// tokenizer ([#requireWithinLimit]). Nothing is encoded before the checks have passed: the
@@ -102,24 +104,20 @@ public final class TextTokenizer implements AutoCloseable {
                 "modelMaxLength", Integer.toString(maxTokens));
         long start = System.nanoTime();
         Path source;
-        String wordPieceJson = null;
-        NativeLoad load;
+        String json;
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
-            load = () -> HuggingFaceTokenizer.newInstance(jsonFile, options);
+            json = readJson(jsonFile);
         } else if (Files.isRegularFile(vocabFile)) {
             source = vocabFile;
-            String json = WordPieceTokenizerJson.build(folder);
-            wordPieceJson = json;
-            load = () -> HuggingFaceTokenizer.newInstance(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
+            json = WordPieceTokenizerJson.build(folder);
         } else {
             throw new ModelFormatException(folder + ": no " + TOKENIZER_FILE + " and no "
                     + WordPieceTokenizerJson.VOCAB_FILE + "; the model folder needs its tokenizer");
         }
         CompletableFuture<TokenizerVocabulary> checked = new CompletableFuture<>();
         PendingTokenizer pending = PendingTokenizer.start(source, checked, () -> {
-            HuggingFaceTokenizer tokenizer = nativeTokenizer(source, load);
+            HuggingFaceTokenizer tokenizer = nativeTokenizer(source, () -> NativeTokenizers.fromJson(json, options));
             TokenizerVocabulary vocabulary;
             try {
                 vocabulary = checked.join();
@@ -131,9 +129,9 @@ public final class TextTokenizer implements AutoCloseable {
             return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
         });
         try {
-            String json = wordPieceJson != null ? wordPieceJson : readJson(jsonFile);
-            TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, new StringReader(json));
-            PostProcessorCheck.check(source, json, vocabulary.tokens().size());
+            AtomicReference<JsonElement> postProcessor = new AtomicReference<>();
+            TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, new StringReader(json), postProcessor::set);
+            PostProcessorCheck.check(source, postProcessor.get(), vocabulary.tokens().size());
             checked.complete(vocabulary);
             LOG.debug("{}: {} tokens read and checked in {} ms", source, vocabulary.tokens().size(),
                     (System.nanoTime() - start) / 1_000_000);

@@ -9,11 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -33,8 +36,8 @@ import org.sembridge.engine.io.JsonText;
 /// different strings; the message counts them and names the first pairs), ids that are negative,
 /// not integers or above [#LARGEST_ID], and entries of the wrong JSON type.
 ///
-/// The file is read as a stream ([JsonReader]): only `model.vocab` and `added_tokens` become Java
-/// objects, everything else (BPE `merges`, normalisers, templates) is skipped token by token, and
+/// The file is read as a stream ([JsonReader]): only `model.vocab`, `added_tokens` and (for its
+/// check, [PostProcessorCheck]) `post_processor` become Java objects, everything else (BPE `merges`, normalisers, templates) is skipped token by token, and
 /// tokens go straight into an array indexed by id. A 262k-entry BPE `tokenizer.json` with 515k
 /// merges (33 MB) therefore costs one pass over its bytes and the 262k strings, not a JSON tree
 /// of a million nodes (what made loading take several seconds; see `bench tokenizer`).
@@ -48,6 +51,9 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
     static final int LARGEST_ID = (1 << 24) - 1;
 
     private static final int NAMED_DUPLICATES = 3;
+    /// Reads one value as a tree with the reader's own strictness (`JsonParser.parseReader` would
+    /// read it leniently), so the `post_processor` is held to the same syntax as the rest.
+    private static final TypeAdapter<JsonElement> TREE = new Gson().getAdapter(JsonElement.class);
 
     TokenizerVocabulary {
         tokens = List.copyOf(tokens);
@@ -65,6 +71,14 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
     ///     `model.vocab` is missing or of the wrong kind, an id is not a non-negative integer, or
     ///     the vocabulary is empty
     static TokenizerVocabulary read(Path file, Reader reader) throws ModelFormatException {
+        return read(file, reader, postProcessor -> { });
+    }
+
+    /// As [#read(Path, Reader)], handing the `post_processor` value to `postProcessor` as a tree when
+    /// the file has one (each one, in file order), so that its check needs no second pass over the
+    /// file ([PostProcessorCheck]).
+    static TokenizerVocabulary read(Path file, Reader reader, Consumer<JsonElement> postProcessor)
+            throws ModelFormatException {
         TokensById tokens = new TokensById(file);
         Set<Integer> special = new TreeSet<>();
         boolean vocabFound = false;
@@ -81,6 +95,8 @@ record TokenizerVocabulary(List<String> tokens, Set<Integer> specialIds) {
                     vocabFound |= readModel(file, json, tokens);
                 } else if (name.equals("added_tokens") && json.peek() == JsonToken.BEGIN_ARRAY) {
                     readAddedTokens(file, json, added);
+                } else if (name.equals("post_processor")) {
+                    postProcessor.accept(TREE.read(json));
                 } else {
                     json.skipValue();
                 }
