@@ -69,12 +69,20 @@ sembridge_find_jdk() {
 # Vector API kernels (engine encoder.VectorKernels: GELU, softmax exp, the decoder's max fold) run
 # a hundred times slower than compiled until C2 compiles them; at the default thresholds that took
 # the whole first batch of a small encoding job (docs/encoding-profile.md, "Which layers for which
-# width"), so those methods are compiled after 1% of the usual invocations. `quiet` keeps the JVM
+# width"), so those methods are compiled after 1% of the usual invocations, and in the foreground
+# (BackgroundCompilation false: the caller waits the ~0.2 s the compilation takes instead of going
+# on uncompiled; under load the compilation queue made the 262k-vocabulary decoder fold run
+# uncompiled for most of the first batch, allocating ~700 MB of boxed vectors). The Vector API's
+# own methods get the same threshold, so that they are profiled by the time a kernel is compiled:
+# without the receiver profile of `FloatVector.max`, C2 compiled the fold with virtual calls that
+# box every vector (3.4 GB of garbage in the first batch). `quiet` keeps the JVM
 # from echoing the command on stdout (into --json output).
 SEMBRIDGE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
   -Dai.djl.offline=true -Xss4m -XX:MaxRAMPercentage=40 -XX:G1PeriodicGCInterval=60000
   -XX:CompileCommand=quiet
-  -XX:CompileCommand=CompileThresholdScaling,org.sembridge.engine.encoder.VectorKernels::*,0.01)
+  -XX:CompileCommand=CompileThresholdScaling,org.sembridge.engine.encoder.VectorKernels::*,0.01
+  -XX:CompileCommand=BackgroundCompilation,org.sembridge.engine.encoder.VectorKernels::*,false
+  -XX:CompileCommand=CompileThresholdScaling,jdk.incubator.vector.*::*,0.01)
 
 # The one line the JVM prints before main for --add-modules jdk.incubator.vector (no option
 # silences it); sembridge_exec_java drops exactly this line.

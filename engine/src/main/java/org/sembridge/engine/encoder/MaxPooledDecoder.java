@@ -111,6 +111,15 @@ final class MaxPooledDecoder {
                 vocab >= VECTOR_FOLD_MIN_VOCAB));
     }
 
+    /// Prepares the fold of a `vocab`-entry decoder once the model is loaded: when that fold will
+    /// run on the Vector API, [VectorKernels#maxOfRows] is compiled ahead
+    /// ([VectorKernels#compileMaxOfRows]), so that the first batch does not run it interpreted.
+    static void prepareFold(int vocab) {
+        if (vocab >= VECTOR_FOLD_MIN_VOCAB && HostActivation.VECTOR_API) {
+            VectorKernels.compileMaxOfRows();
+        }
+    }
+
     /// This decoder with the Vector API fold on or off (it stays off without the module): for
     /// tests comparing the two folds on small tables.
     MaxPooledDecoder withVectorFold(boolean enabled) {

@@ -93,6 +93,11 @@ public final class SparseEncoder implements AutoCloseable {
             EncoderModel model = EncoderModel.loadMaskedLm(folder, device, progress, cancel);
             TextTokenizer tokenizer = null;
             try {
+                if (settings.pooling() == SpladePooling.MAX && !device.isGpu()) {
+                    // After the weights: mapping them loads a memory-segment class that would
+                    // invalidate a fold compiled before.
+                    MaxPooledDecoder.prepareFold(model.config().vocabSize());
+                }
                 tokenizer = pending.await();
                 return new SparseEncoder(model, tokenizer, settings);
             } catch (ModelFormatException | RuntimeException | Error e) {

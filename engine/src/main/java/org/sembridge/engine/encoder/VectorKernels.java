@@ -1,5 +1,6 @@
 package org.sembridge.engine.encoder;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -59,6 +60,36 @@ final class VectorKernels {
         }
         for (; i < width; i++) {
             row[i] = HostActivation.gelu(row[i] + bias[i]);
+        }
+    }
+
+    /// Calls in [#compileMaxOfRows()]: above the compile threshold the launchers set for this class
+    /// (`CompileThresholdScaling` 0.01: about 50 calls, or 400 loop turns, for the optimising compiler).
+    static final int FOLD_WARM_UP_CALLS = 256;
+
+    /// Runs [#maxOfRows] [#FOLD_WARM_UP_CALLS] times on a small native block that takes all three
+    /// of its loops (four-vector strips, single vectors, scalar tail) with one to three rows, so
+    /// that the JIT queues its optimised compilation now rather than in the middle of the first
+    /// batch. Until C2 has compiled it, the fold runs interpreted or in C1 code, where every
+    /// vector is a heap object: at 262,144 vocabulary columns the first batch of 32 texts then
+    /// allocated about 700 MB of short-lived vectors and took three times as long as the next
+    /// ones. The warm-up itself is a few kilobytes and a few milliseconds; the compilation runs on
+    /// the JIT's threads while the caller waits for its tokenizer. Call it after the model's weights
+    /// are mapped: the class of a mapped segment, loaded then, invalidates code compiled before
+    /// (its compiled type assumptions about segments), and the fold would run uncompiled again.
+    static void compileMaxOfRows() {
+        int lanes = SPECIES.length();
+        int n = 5 * lanes + 3;
+        int rows = 3;
+        float[] max = new float[n];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment block = arena.allocate((long) rows * n * Float.BYTES, 64);
+            for (int i = 0; i < rows * n; i++) {
+                block.setAtIndex(FLOAT, i, (i * 7919) % 1009 - 500f);
+            }
+            for (int call = 0; call < FOLD_WARM_UP_CALLS; call++) {
+                maxOfRows(block, 0, 1 + call % rows, n, max, 0);
+            }
         }
     }
 
