@@ -1,7 +1,11 @@
 package org.sembridge.engine.encoder;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.sembridge.engine.ModelFormatException;
@@ -12,8 +16,10 @@ import org.sembridge.engine.progress.CancellationToken;
 import org.sembridge.engine.progress.ProgressListener;
 
 /// Uploads checkpoint tensors, by role, as float32 NDArrays owned by the model manager on its
-/// device. Each tensor is read from the memory-mapped file, checked for NaN/Inf, copied to the
-/// device once, and its Java array dropped, so peak heap use is one tensor. Progress is
+/// device. Each tensor is read from the memory-mapped file into a direct buffer, checked for
+/// NaN/Inf on the way ([ModelWeights#read(EncoderPart, int, boolean, java.lang.foreign.MemorySegment)]),
+/// and handed to the engine, which on the CPU keeps that buffer as the tensor's memory (as DJL does
+/// with the buffer it copies a Java array into): no tensor passes through the Java heap. Progress is
 /// reported in elements and cancellation checked once per tensor.
 final class EncoderWeights {
 
@@ -63,10 +69,12 @@ final class EncoderWeights {
 
     NDArray upload(EncoderPart part, int layer, boolean bias) throws ModelFormatException, OperationCancelledException {
         cancel.throwIfCancelled(STAGE);
-        long[] shape = weights.layout().spec(part, layer, bias).shape();
-        float[] values = weights.read(part, layer, bias);
-        NDArray array = manager.create(values, new Shape(shape));
-        uploadedElements += values.length;
+        Shape shape = new Shape(weights.layout().spec(part, layer, bias).shape());
+        int elements = Math.toIntExact(shape.size());
+        ByteBuffer values = manager.allocateDirect(Math.multiplyExact(elements, Float.BYTES));
+        weights.read(part, layer, bias, MemorySegment.ofBuffer(values));
+        NDArray array = manager.create(values, shape, DataType.FLOAT32);
+        uploadedElements += elements;
         progress.onProgress(STAGE, Math.min(uploadedElements, expectedElements), expectedElements);
         return array;
     }

@@ -1,5 +1,7 @@
 package org.sembridge.engine.hf;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +88,22 @@ public final class ModelWeights implements AutoCloseable {
             return sinusoidalTable(config.maxPositionEmbeddings(), config.hiddenSize());
         }
         return checkpoint.readFiniteFloats(name.orElse(spec.name()));
+    }
+
+    /// Reads one tensor like [#read(EncoderPart, int, boolean)], with the same checks, into `dest`
+    /// (float32 in the platform's byte order, at least the spec's element count) instead of a new
+    /// array, for tensors bound for native memory.
+    ///
+    /// @throws ModelFormatException as [#read(EncoderPart, int, boolean)]
+    public void read(EncoderPart part, int layer, boolean bias, MemorySegment dest) throws ModelFormatException {
+        TensorSpec spec = layout.spec(part, layer, bias);
+        Optional<String> name = presentName(spec);
+        if (name.isEmpty() && part == EncoderPart.POSITION_EMBEDDINGS && config.sinusoidalPositions()) {
+            float[] table = sinusoidalTable(config.maxPositionEmbeddings(), config.hiddenSize());
+            MemorySegment.copy(table, 0, dest, ValueLayout.JAVA_FLOAT, 0, table.length);
+            return;
+        }
+        checkpoint.readFiniteFloats(name.orElse(spec.name()), dest);
     }
 
     /// Reads the word-embedding matrix `[vocab_size, hidden]`, row-major.

@@ -1,5 +1,6 @@
 package org.sembridge.engine.hf;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -145,6 +146,15 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
     public float[] readFiniteFloats(String name) throws ModelFormatException {
         require(name);
         return byName.get(name).readFiniteFloats(name);
+    }
+
+    /// Reads a floating tensor like [#readFiniteFloats(String)] into `dest` (float32 in the
+    /// platform's byte order) instead of a new array ([SafetensorsFile#readFiniteFloats(String, MemorySegment)]).
+    ///
+    /// @throws ModelFormatException as [#readFiniteFloats(String)]
+    public void readFiniteFloats(String name, MemorySegment dest) throws ModelFormatException {
+        require(name);
+        byName.get(name).readFiniteFloats(name, dest);
     }
 
     /// Stored elements per storage dtype (`F32`, `F16`, `BF16`, ...), in dtype name order.

@@ -43,6 +43,10 @@ public final class SafetensorsFile implements AutoCloseable {
     /// Bytes of the header-length field at the start of the file.
     private static final int LENGTH_FIELD_BYTES = 8;
 
+    /// Floats decoded and checked per step of [#readFiniteFloats(String, MemorySegment)] (256 KiB).
+    static final int CHUNK_FLOATS = 1 << 16;
+    private static final ValueLayout.OfFloat NATIVE_FLOAT = ValueLayout.JAVA_FLOAT;
+
     /// Longest Java array this reader allocates, as in `ArrayList`.
     private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
@@ -170,14 +174,46 @@ public final class SafetensorsFile implements AutoCloseable {
     ///     and value of the first NaN or infinity
     public float[] readFiniteFloats(String name) throws ModelFormatException {
         float[] values = readFloats(name);
-        for (int i = 0; i < values.length; i++) {
+        requireFinite(name, values, values.length, 0, values.length);
+        return values;
+    }
+
+    /// Reads a whole floating tensor like [#readFiniteFloats(String)], with the same checks and
+    /// messages, into `dest` (float32 in the platform's byte order, from its start) instead of a
+    /// new array: a tensor bound for native memory (a libtorch weight) then never exists on the
+    /// Java heap. It is decoded and checked [#CHUNK_FLOATS] values at a time through one small
+    /// array. The 262,145 x 128 embedding table of a large-vocabulary model is 128 MiB, which the
+    /// array route allocated on the heap and copied once more.
+    ///
+    /// @throws IllegalArgumentException when `dest` is smaller than the tensor
+    public void readFiniteFloats(String name, MemorySegment dest) throws ModelFormatException {
+        TensorInfo tensor = requireFloating(name);
+        int count = arrayLength(tensor);
+        if (dest.byteSize() < (long) count * Float.BYTES) {
+            throw new IllegalArgumentException("tensor '" + name + "' has " + count + " floats, the destination holds "
+                    + dest.byteSize() + " bytes");
+        }
+        ensureOpen();
+        float[] chunk = new float[Math.min(count, CHUNK_FLOATS)];
+        for (int first = 0; first < count; first += chunk.length) {
+            int n = Math.min(chunk.length, count - first);
+            ElementDecoder.decodeFloats(tensor.dtype(), data, tensor.dataBegin() + (long) first * tensor.dtype().byteSize(),
+                    chunk, 0, n);
+            requireFinite(name, chunk, n, first, count);
+            MemorySegment.copy(chunk, 0, dest, NATIVE_FLOAT, (long) first * Float.BYTES, n);
+        }
+    }
+
+    /// Throws naming the flat index `first + i` (of `total`) of the first non-finite value among
+    /// `values[0 .. n)`.
+    private void requireFinite(String name, float[] values, int n, int first, int total) throws ModelFormatException {
+        for (int i = 0; i < n; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ModelFormatException("tensor '" + name + "' in " + path
                         + " has a non-finite value: expected finite numbers, found " + values[i]
-                        + " at flat index " + i + " of " + values.length);
+                        + " at flat index " + (first + i) + " of " + total);
             }
         }
-        return values;
     }
 
     /// Reads `count` consecutive elements of a floating tensor, starting at row-major element

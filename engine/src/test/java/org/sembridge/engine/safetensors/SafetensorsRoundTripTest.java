@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -185,6 +188,56 @@ class SafetensorsRoundTripTest {
             ModelFormatException e = assertThrows(ModelFormatException.class, () -> reader.readFiniteFloats("w"));
             assertMentions(e, file.toString(), "'w'", "flat index 2", "NaN");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F64", "F32", "F16", "BF16"})
+    void finiteReadIntoNativeMemoryEqualsTheArrayReadOverSeveralChunks(DType dtype)
+            throws IOException, ModelFormatException {
+        int count = 2 * SafetensorsFile.CHUNK_FLOATS + 5;
+        byte[] bytes = finiteValues(dtype, count, new java.util.Random(dtype.ordinal()));
+        Path file = dir.resolve("chunks.safetensors");
+        new SafetensorsWriter().add("w", dtype, new long[] {count}, bytes).write(file);
+        try (SafetensorsFile reader = SafetensorsFile.open(file); Arena arena = Arena.ofConfined()) {
+            MemorySegment dest = arena.allocate((long) count * Float.BYTES);
+            reader.readFiniteFloats("w", dest);
+            assertArrayEquals(reader.readFiniteFloats("w"), dest.toArray(ValueLayout.JAVA_FLOAT));
+        }
+    }
+
+    @Test
+    void finiteReadIntoNativeMemoryNamesTheFirstNonFiniteValueAsTheArrayReadDoes()
+            throws IOException, ModelFormatException {
+        int count = SafetensorsFile.CHUNK_FLOATS + 100;
+        float[] values = new float[count];
+        values[SafetensorsFile.CHUNK_FLOATS + 7] = Float.POSITIVE_INFINITY;
+        values[SafetensorsFile.CHUNK_FLOATS + 9] = Float.NaN;
+        Path file = dir.resolve("late-inf.safetensors");
+        new SafetensorsWriter().addFloats("w", new long[] {count}, values).write(file);
+        try (SafetensorsFile reader = SafetensorsFile.open(file); Arena arena = Arena.ofConfined()) {
+            MemorySegment dest = arena.allocate((long) count * Float.BYTES);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> reader.readFiniteFloats("w", dest));
+            assertMentions(e, file.toString(), "'w'", "flat index 65543 of 65636", "Infinity");
+            ModelFormatException array = assertThrows(ModelFormatException.class, () -> reader.readFiniteFloats("w"));
+            assertEquals(array.getMessage(), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> reader.readFiniteFloats("w", dest.asSlice(4)));
+        }
+    }
+
+    /// `count` finite values of a floating `dtype`, little-endian: random signs, exponents below
+    /// the all-ones (infinity/NaN) pattern and mantissas.
+    private static byte[] finiteValues(DType dtype, int count, java.util.Random random) {
+        ByteBuffer out = ByteBuffer.allocate(count * dtype.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            switch (dtype) {
+                case F64 -> out.putDouble(random.nextGaussian() * 1e3);
+                case F32 -> out.putFloat((float) (random.nextGaussian() * 1e3));
+                case F16 -> out.putShort((short) (random.nextInt(2) << 15 | random.nextInt(31) << 10 | random.nextInt(1 << 10)));
+                case BF16 -> out.putShort((short) (random.nextInt(2) << 15 | random.nextInt(255) << 7 | random.nextInt(1 << 7)));
+                default -> throw new IllegalArgumentException(dtype.toString());
+            }
+        }
+        return out.array();
     }
 
     @Test
