@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 /// Estimates: progress reports that pass through [#listener()] feed a [StageEstimate] per
 /// progress stage (the rolling rule documented there: the time spent so far plus the rest at the
 /// rate of the second half of the work done so far; no warm-up probe). The first estimate a stage
-/// has, once [StageEstimate#FIRST_ESTIMATE_FRACTION] of it is done, is kept ([#estimates()],
+/// has, once [StageEstimate#FIRST_ESTIMATE_FRACTION] of it is done and
+/// [StageEstimate#FIRST_ESTIMATE_SECONDS] have passed, is kept ([#estimates()],
 /// `estimates_seconds` in `run.json`) and logged, so it can be compared with the measured time
-/// afterwards; the CLI shows the same figure at the same report. A stage whose first report past
-/// 5% already finishes it records the time it took. Estimates are keyed by the
+/// afterwards; the CLI shows the same figure at the same report. A stage that finishes before
+/// it has an estimate records the time it took. Estimates are keyed by the
 /// progress stage name: a timed stage (`embedding target tokens with bge-m3`, measured from its
 /// [#start], so the time it spends before its first count, e.g. preparing the texts, is part of
 /// both the estimate and the measured time) or a long operation reported inside one (`aligning
@@ -92,7 +93,8 @@ final class StageTimings {
         estimate.report(now, done, total);
         OptionalDouble first = estimate.seconds();
         if (first.isEmpty() && total > 0 && done >= total) {
-            // done in the block that passed 5%: no extrapolation was ever made, its time is exact
+            // done before it had an estimate (shorter than the floor, or done in the block that
+            // passed 5%): no extrapolation was ever made, its time is exact
             first = OptionalDouble.of(estimate.elapsedSeconds());
         }
         if (first.isPresent()) {

@@ -61,15 +61,16 @@ class StageTimingsTest {
         stages.start("planning sembridge");
         time.nanos += 30 * SECOND;
         progress.onProgress("aligning target tokens", 0, 100);
-        time.nanos += 2 * SECOND;
+        time.nanos += 3 * SECOND;
         progress.onProgress("aligning target tokens", 10, 100);
-        time.nanos += 2 * SECOND;
+        time.nanos += 3 * SECOND;
         progress.onProgress("aligning target tokens", 20, 100);
         time.nanos += 18 * SECOND;
         stages.end();
 
-        assertEquals(Map.of("aligning target tokens", 20.0), stages.estimates());
-        assertEquals(Map.of("planning sembridge", 52.0), stages.seconds());
+        // 6 s since its first report, 10 units in the last 3 s, 80 left
+        assertEquals(Map.of("aligning target tokens", 6.0 + 80.0 * 3 / 10), stages.estimates());
+        assertEquals(Map.of("planning sembridge", 54.0), stages.seconds());
     }
 
     @Test
