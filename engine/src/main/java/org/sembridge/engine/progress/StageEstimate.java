@@ -107,6 +107,11 @@ public final class StageEstimate {
         return OptionalDouble.of(spent + (total - lastDone) / rate);
     }
 
+    /// The stage's start, on the clock of its reports.
+    public long startNanos() {
+        return startNanos;
+    }
+
     /// Seconds from the stage's start to its last report.
     public double elapsedSeconds() {
         return (lastNanos - startNanos) / 1e9;
