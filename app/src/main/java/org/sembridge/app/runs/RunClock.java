@@ -13,10 +13,10 @@ import org.sembridge.engine.progress.StageEstimate;
 /// The estimate is the engine's rolling stage estimate ([StageEstimate]: the time spent plus the
 /// rest at the rate of the second half of the work done so far), the rule the CLI shows and
 /// `run.json` records as `estimates_seconds`, so the workbench shows the same figures. There is
-/// no estimate before 5% of the stage is done or while the total is unknown (`-1`); a finished
-/// stage has none left. Stages have different costs, so no estimate is made for the run as a
-/// whole. A report with a new stage name ends the
-/// previous stage and returns its measured length.
+/// no estimate before 5% of the stage is done and 5 s have passed, or while the total is unknown
+/// (`-1`); a finished stage has none left. Stages have different costs, so no estimate is made for
+/// the run as a whole. A report with a new stage name ends the previous stage and returns its
+/// measured length.
 ///
 /// Thread-safe: reports come from the engine thread, reads from the FX thread.
 final class RunClock {
@@ -85,8 +85,8 @@ final class RunClock {
     }
 
     /// The remaining time of the current stage at its last report ([StageEstimate#secondsLeft()]);
-    /// 0 once it is done; empty before 5% of it is done, while the total is unknown or when no
-    /// stage runs.
+    /// 0 once it is done; empty before 5% of it is done and 5 s have passed, while the total is
+    /// unknown or when no stage runs.
     synchronized OptionalLong remainingNanos() {
         if (stage == null || total <= 0) {
             return OptionalLong.empty();

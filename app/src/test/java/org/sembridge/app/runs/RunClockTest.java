@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /// Elapsed and remaining times of [RunClock] on a hand-driven clock, against the closed form of
 /// a steady rate, `remaining = (total - done) * t / done` (the engine's rolling estimate, which
 /// `StageEstimateTest` covers for changing rates, reduces to it once a second block is reported),
-/// and none before 5% is done.
+/// and none before 5% is done and 5 s have passed.
 class RunClockTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -25,7 +25,7 @@ class RunClockTest {
     @CsvSource({
             "20, 100, 10, 40",
             "50, 100, 10, 10",
-            "3, 12, 3, 9",
+            "3, 12, 6, 18",
             "100, 100, 7, 0",
             "50, 1000, 5, 95",
     })

@@ -16,8 +16,8 @@ import org.sembridge.engine.progress.StageEstimate;
 /// Deterministic (no clock) unless made [#withEstimates], so the lines a test sees do not depend on
 /// machine speed. With estimates, the lines of a stage add its rolling estimate
 /// ([StageEstimate], the rule `run.json`'s `estimates_seconds` records): `, about 42 s left (50 s
-/// in all)`, and the report that gives a stage its first estimate (once 5% is done) prints a
-/// line of its own, so the first estimate the user sees is the recorded one.
+/// in all)`, and the report that gives a stage its first estimate (once 5% of it is done and 5 s
+/// have passed) prints a line of its own, so the first estimate the user sees is the recorded one.
 final class StderrProgress implements ProgressListener {
 
     /// The percentage step between two lines of one stage.
@@ -74,7 +74,7 @@ final class StderrProgress implements ProgressListener {
     }
 
     /// `, about N s left (M s in all)` while the stage has an estimate ([StageEstimate]: from 5%
-    /// done until it is finished); empty otherwise or without a clock.
+    /// done and 5 s in until it is finished); empty otherwise or without a clock.
     private String estimate() {
         if (nanoTime == null) {
             return "";

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 /// Estimates: progress reports that pass through [#listener()] feed a [StageEstimate] per
 /// progress stage (the rolling rule documented there: the time spent so far plus the rest at the
 /// rate of the second half of the work done so far; no warm-up probe). The first estimate a stage
-/// has, once [StageEstimate#FIRST_ESTIMATE_FRACTION] of it is done, is kept ([#estimates()],
+/// has, once [StageEstimate#FIRST_ESTIMATE_FRACTION] of it is done and
+/// [StageEstimate#FIRST_ESTIMATE_SECONDS] have passed, is kept ([#estimates()],
 /// `estimates_seconds` in `run.json`) and logged, so it can be compared with the measured time
-/// afterwards; the CLI shows the same figure at the same report. A stage whose first report past
-/// 5% already finishes it records the time it took. Estimates are keyed by the
+/// afterwards; the CLI shows the same figure at the same report. A stage that finishes before
+/// it has an estimate records the time it took. Estimates are keyed by the
 /// progress stage name: a timed stage (`embedding target tokens with bge-m3`, measured from its
 /// [#start], so the time it spends before its first count, e.g. preparing the texts, is part of
 /// both the estimate and the measured time) or a long operation reported inside one (`aligning
@@ -35,6 +36,7 @@ final class StageTimings {
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private final Map<String, Double> estimates = new LinkedHashMap<>();
     private final Map<String, StageEstimate> running = new HashMap<>();
+    private final Map<String, Double> estimatedStageSeconds = new LinkedHashMap<>();
     private final ProgressListener progress;
     private final LongSupplier nanoTime;
     private final long startNanos;
@@ -87,20 +89,45 @@ final class StageTimings {
         StageEstimate estimate = running.computeIfAbsent(stage,
                 name -> new StageEstimate(done == 0 || current == null ? now : currentStartNanos));
         if (estimates.containsKey(stage)) {
+            logFinished(stage, estimate, now, done, total);
             return;
         }
         estimate.report(now, done, total);
         OptionalDouble first = estimate.seconds();
-        if (first.isEmpty() && total > 0 && done >= total) {
-            // done in the block that passed 5%: no extrapolation was ever made, its time is exact
-            first = OptionalDouble.of(estimate.elapsedSeconds());
-        }
         if (first.isPresent()) {
             estimates.put(stage, first.getAsDouble());
             LOG.info("{}: {} of {} done after {} s; estimated {} s in all", stage, done, total,
                     String.format(Locale.ROOT, "%.1f", estimate.elapsedSeconds()),
                     String.format(Locale.ROOT, "%.1f", first.getAsDouble()));
+        } else if (total > 0 && done >= total) {
+            // done before it had an estimate (shorter than the floor, or done in the block that
+            // passed 5%): no extrapolation was ever made, its time is exact
+            estimates.put(stage, estimate.elapsedSeconds());
+            estimatedStageSeconds.put(stage, estimate.elapsedSeconds());
+            LOG.info("{}: took {} s, before it had an estimate", stage,
+                    String.format(Locale.ROOT, "%.1f", estimate.elapsedSeconds()));
         }
+    }
+
+    /// Records and logs once, when a stage with a first estimate finishes, its measured time next
+    /// to that estimate (the line `docs/measure-estimates.sh` reads; a sub-stage's time is not in
+    /// `timings_seconds`).
+    private void logFinished(String stage, StageEstimate estimate, long now, long done, long total) {
+        if (total <= 0 || done < total || estimatedStageSeconds.containsKey(stage)) {
+            return;
+        }
+        double measured = (now - estimate.startNanos()) / 1e9;
+        double first = estimates.get(stage);
+        estimatedStageSeconds.put(stage, measured);
+        LOG.info("{}: took {} s; first estimate {} s ({} x the time taken)", stage,
+                String.format(Locale.ROOT, "%.1f", measured), String.format(Locale.ROOT, "%.1f", first),
+                String.format(Locale.ROOT, "%.2f", first / Math.max(measured, 1e-9)));
+    }
+
+    /// The measured seconds of every finished stage that has a first estimate, from the start the
+    /// estimate counts from to the report that finished it.
+    synchronized Map<String, Double> estimatedStageSeconds() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(estimatedStageSeconds));
     }
 
     /// The first estimate (seconds, whole stage) of every stage that reported enough progress.

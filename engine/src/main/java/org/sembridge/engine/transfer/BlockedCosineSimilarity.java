@@ -193,6 +193,7 @@ public final class BlockedCosineSimilarity {
         if (targetRows.length == 0) {
             return 0;
         }
+        progress.onProgress(stage, 0, targetRows.length);
         return HostSimilarityBlocks.forEachBlock(blas, targets, sources, targetRows, scales[0], scales[1],
                 blockRows(sources.rows()), stage, progress, cancel, visitor);
     }
@@ -212,6 +213,7 @@ public final class BlockedCosineSimilarity {
         if (targetRows.length == 0) {
             return;
         }
+        progress.onProgress(stage, 0, targetRows.length);
         int sourceCount = sources.rows();
         int rowsPerBlock = blockRows(sourceCount);
         try (NDManager scope = NDManager.newBaseManager(backend.device().device())) {

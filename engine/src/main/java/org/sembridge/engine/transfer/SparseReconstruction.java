@@ -52,6 +52,7 @@ public final class SparseReconstruction {
         int d = sourceEmbeddings.columns();
         float[] source = sourceEmbeddings.values();
         float[] out = new float[Math.multiplyExact(alignments.size(), d)];
+        progress.onProgress(STAGE, 0, alignments.size());
         for (int first = 0; first < alignments.size(); first += BLOCK_ROWS) {
             cancel.throwIfCancelled(STAGE);
             int from = first;

@@ -82,7 +82,8 @@ public final class TopKSupportSearch {
     /// @param sources source bridge vectors, `nS x D`, any non-zero norm (normalised here)
     /// @param targetRows rows of `targets` to align, each in `[0, nT)`
     /// @param options alpha, `K` and the block bound
-    /// @param progress told after each block (stage "aligning target tokens", rows done)
+    /// @param progress told at the start (0 rows) and after each block (stage "aligning target
+    ///     tokens", rows done)
     /// @param cancel checked before each block
     /// @return one alignment per requested row, in request order, with statistics
     /// @throws OperationCancelledException when `cancel` is cancelled; nothing is returned

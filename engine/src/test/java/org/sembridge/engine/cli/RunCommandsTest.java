@@ -63,14 +63,18 @@ class RunCommandsTest {
     }
 
     @Test
-    void initPrintsOneJsonSummaryAndStageLines() {
+    void initPrintsOneJsonSummaryAndStageLines() throws Exception {
         assertEquals(ExitCodes.OK, init.exitCode(), init.err());
         JsonObject summary = JsonParser.parseString(init.out()).getAsJsonObject();
         assertEquals("sembridge", summary.get("method").getAsString());
         assertEquals(TransferFixtures.NEW_WORDS.size(), summary.get("new").getAsInt());
         assertTrue(init.err().contains("loading the source model"), init.err());
-        assertTrue(init.err().contains(" s left ("), init.err());
-        assertTrue(Files.isRegularFile(run.resolve("run.json")));
+        assertTrue(init.err().contains("aligning target tokens: 100%"), init.err());
+        // this run's stages are shorter than the estimate's 5 s floor, so its lines show no time
+        // left (StderrProgressTest checks those lines on a clock); run.json still records each
+        // long stage's figure
+        JsonObject manifest = JsonParser.parseString(Files.readString(run.resolve("run.json"))).getAsJsonObject();
+        assertTrue(manifest.getAsJsonObject("estimates_seconds").has("aligning target tokens"), manifest.toString());
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /// The rolling stage estimate on hand-made report times (no clock, no sleeps), against closed
 /// forms: `spent + left x (window time / window units)` with the window from the last report at or
-/// before half of the work done, at the earliest the first report with work done.
+/// before half of the work done, at the earliest the first report with work done; none before 5%
+/// of the work and 5 s of the stage.
 class StageEstimateTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -56,30 +57,47 @@ class StageEstimateTest {
 
     @Test
     void theRateIsMeasuredOverTheSecondHalfOfTheWorkDone() {
-        // 100 units per second up to 40, then 20 units per second
+        // 10 units per second up to 40, then 2 units per second
         StageEstimate estimate = new StageEstimate(0);
         for (long done = 10; done <= 40; done += 10) {
-            estimate.report(done * SECOND / 100, done, 1000);
+            estimate.report(done * SECOND / 10, done, 1000);
         }
         for (long done = 60; done <= 80; done += 20) {
-            estimate.report(4 * SECOND / 10 + (done - 40) * SECOND / 20, done, 1000);
+            estimate.report(4 * SECOND + (done - 40) * SECOND / 2, done, 1000);
         }
 
-        // now 80 done at 2.4 s; half is 40, reported at 0.4 s: 40 units in 2 s
-        assertEquals(2.4 + 920.0 * 2.0 / 40, estimate.seconds().orElseThrow(), 1e-9);
+        // now 80 done at 24 s; half is 40, reported at 4 s: 40 units in 20 s
+        assertEquals(24.0 + 920.0 * 20 / 40, estimate.seconds().orElseThrow(), 1e-9);
     }
 
     @Test
     void theFirstBlockIsTimeSpentNotARate() {
-        // the first 100 units take 3 s (native code, first allocations), the next 100 take 1 s
+        // the first 100 units take 6 s (native code, first allocations), the next 100 take 2 s
         StageEstimate estimate = new StageEstimate(0);
-        estimate.report(3 * SECOND, 100, 1000);
+        estimate.report(6 * SECOND, 100, 1000);
 
         assertTrue(estimate.seconds().isEmpty(), "no rate is measured by one block");
 
-        estimate.report(4 * SECOND, 200, 1000);
+        estimate.report(8 * SECOND, 200, 1000);
 
-        assertEquals(4.0 + 800.0 / 100, estimate.seconds().orElseThrow(), 1e-9);
+        assertEquals(8.0 + 800.0 * 2 / 100, estimate.seconds().orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void noEstimateBeforeFiveSecondsEvenPastFivePercent() {
+        // 100 units per second: 49% done before the time floor
+        StageEstimate estimate = new StageEstimate(0);
+        for (long done = 70; done <= 490; done += 70) {
+            estimate.report(done * SECOND / 100, done, 1000);
+        }
+
+        assertTrue(estimate.seconds().isEmpty(), "4.9 s into the stage");
+        assertTrue(estimate.secondsLeft().isEmpty());
+
+        estimate.report(5 * SECOND, 500, 1000);
+
+        assertEquals(10.0, estimate.seconds().orElseThrow(), 1e-9);
+        assertEquals(5.0, estimate.secondsLeft().orElseThrow(), 1e-9);
     }
 
     @Test
@@ -111,12 +129,13 @@ class StageEstimateTest {
     @Test
     void reportsWithAnotherTotalOrFewerUnitsAreIgnored() {
         StageEstimate estimate = new StageEstimate(0);
-        estimate.report(SECOND, 100, 1000);
-        estimate.report(2 * SECOND, 200, 1000);
-        estimate.report(3 * SECOND, 900, 5000);
-        estimate.report(4 * SECOND, 50, 1000);
+        estimate.report(5 * SECOND, 100, 1000);
+        estimate.report(10 * SECOND, 200, 1000);
+        estimate.report(15 * SECOND, 900, 5000);
+        estimate.report(20 * SECOND, 50, 1000);
 
-        assertEquals(10.0, estimate.seconds().orElseThrow(), 1e-9);
+        // 100 units in the 5 s of the second half, measured at 10 s
+        assertEquals(10.0 + 800.0 * 5 / 100, estimate.seconds().orElseThrow(), 1e-9);
     }
 
     @Test

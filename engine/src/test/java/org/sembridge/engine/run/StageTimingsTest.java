@@ -61,15 +61,36 @@ class StageTimingsTest {
         stages.start("planning sembridge");
         time.nanos += 30 * SECOND;
         progress.onProgress("aligning target tokens", 0, 100);
-        time.nanos += 2 * SECOND;
+        time.nanos += 3 * SECOND;
         progress.onProgress("aligning target tokens", 10, 100);
-        time.nanos += 2 * SECOND;
+        time.nanos += 3 * SECOND;
         progress.onProgress("aligning target tokens", 20, 100);
         time.nanos += 18 * SECOND;
         stages.end();
 
-        assertEquals(Map.of("aligning target tokens", 20.0), stages.estimates());
-        assertEquals(Map.of("planning sembridge", 52.0), stages.seconds());
+        // 6 s since its first report, 10 units in the last 3 s, 80 left
+        assertEquals(Map.of("aligning target tokens", 6.0 + 80.0 * 3 / 10), stages.estimates());
+        assertEquals(Map.of("planning sembridge", 54.0), stages.seconds());
+        assertTrue(stages.estimatedStageSeconds().isEmpty(), "not finished: no time taken yet");
+    }
+
+    @Test
+    void aFinishedStageRecordsItsTimeNextToItsFirstEstimate() {
+        ManualClock time = new ManualClock();
+        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+        ProgressListener progress = stages.listener();
+        stages.start("planning sembridge");
+        time.nanos += 30 * SECOND;
+        progress.onProgress("aligning target tokens", 0, 100);
+        for (int done = 10; done <= 100; done += 10) {
+            time.nanos += 3 * SECOND;
+            progress.onProgress("aligning target tokens", done, 100);
+        }
+        progress.onProgress("aligning target tokens", 100, 100);
+
+        // first estimate at 20 (6 s): 6 + 80 x 3 / 10 = 30 s, and it took 30 s from its first report
+        assertEquals(Map.of("aligning target tokens", 30.0), stages.estimates());
+        assertEquals(Map.of("aligning target tokens", 30.0), stages.estimatedStageSeconds());
     }
 
     @Test
@@ -83,6 +104,7 @@ class StageTimingsTest {
         progress.onProgress("aligning target tokens", 300, 300);
 
         assertEquals(Map.of("aligning target tokens", 2.0), stages.estimates());
+        assertEquals(Map.of("aligning target tokens", 2.0), stages.estimatedStageSeconds());
     }
 
     @Test
