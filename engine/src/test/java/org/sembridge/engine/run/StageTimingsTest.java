@@ -79,18 +79,16 @@ class StageTimingsTest {
         ManualClock time = new ManualClock();
         StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
         ProgressListener progress = stages.listener();
-        stages.start("planning sembridge");
-        time.nanos += 30 * SECOND;
-        progress.onProgress("aligning target tokens", 0, 100);
-        for (int done = 10; done <= 100; done += 10) {
-            time.nanos += 3 * SECOND;
-            progress.onProgress("aligning target tokens", done, 100);
+        stages.start("embedding target tokens with bridge");
+        for (int done = 0; done <= 100; done += 20) {
+            progress.onProgress("embedding target tokens with bridge", done, 100);
+            time.nanos += 4 * SECOND;
         }
-        progress.onProgress("aligning target tokens", 100, 100);
+        progress.onProgress("embedding target tokens with bridge", 100, 100); // repeated 4 s later: no change
 
-        // first estimate at 20 (6 s): 6 + 80 x 3 / 10 = 30 s, and it took 30 s from its first report
-        assertEquals(Map.of("aligning target tokens", 30.0), stages.estimates());
-        assertEquals(Map.of("aligning target tokens", 30.0), stages.estimatedStageSeconds());
+        // first estimate at 40 (8 s): 8 + 60 x 4 / 20 = 20 s; it took 20 s from the stage's start
+        assertEquals(Map.of("embedding target tokens with bridge", 20.0), stages.estimates());
+        assertEquals(Map.of("embedding target tokens with bridge", 20.0), stages.estimatedStageSeconds());
     }
 
     @Test
