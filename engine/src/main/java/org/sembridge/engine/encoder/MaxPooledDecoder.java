@@ -107,17 +107,13 @@ final class MaxPooledDecoder {
             return Optional.empty();
         }
         float[] bias = decoder.bias() == null ? new float[vocab] : decoder.bias().toFloatArray();
-        return Optional.of(new MaxPooledDecoder(blas.get(), table, bias, vocab, hidden,
-                vocab >= VECTOR_FOLD_MIN_VOCAB));
-    }
-
-    /// Prepares the fold of a `vocab`-entry decoder once the model is loaded: when that fold will
-    /// run on the Vector API, [VectorKernels#maxOfRows] is compiled ahead
-    /// ([VectorKernels#compileMaxOfRows]), so that the first batch does not run it interpreted.
-    static void prepareFold(int vocab) {
-        if (vocab >= VECTOR_FOLD_MIN_VOCAB && HostActivation.VECTOR_API) {
+        MaxPooledDecoder fused = new MaxPooledDecoder(blas.get(), table, bias, vocab, hidden,
+                vocab >= VECTOR_FOLD_MIN_VOCAB);
+        if (fused.vectorFold) {
+            // compiled now, so that the first batch does not run the fold interpreted
             VectorKernels.compileMaxOfRows();
         }
+        return Optional.of(fused);
     }
 
     /// This decoder with the Vector API fold on or off (it stays off without the module): for

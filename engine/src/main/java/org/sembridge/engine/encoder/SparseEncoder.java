@@ -61,13 +61,12 @@ public final class SparseEncoder implements AutoCloseable {
     /// a GPU or without OpenBLAS, where libtorch computes the logits block by block.
     private final MaxPooledDecoder fused;
 
-    private SparseEncoder(EncoderModel model, TextTokenizer tokenizer, SpladeSettings settings) {
+    private SparseEncoder(EncoderModel model, TextTokenizer tokenizer, SpladeSettings settings,
+            MaxPooledDecoder fused) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.settings = settings;
-        this.fused = settings.pooling() == SpladePooling.MAX && !model.device().isGpu()
-                ? MaxPooledDecoder.of(model.decoder()).orElse(null)
-                : null;
+        this.fused = fused;
         LOG.debug("{}: decoder and pooling {}", OPERATION, fused != null
                 ? "fused on the CPU (OpenBLAS, vocabulary slices)" : "by libtorch (logit blocks)");
     }
@@ -93,13 +92,13 @@ public final class SparseEncoder implements AutoCloseable {
             EncoderModel model = EncoderModel.loadMaskedLm(folder, device, progress, cancel);
             TextTokenizer tokenizer = null;
             try {
-                if (settings.pooling() == SpladePooling.MAX && !device.isGpu()) {
-                    // After the weights: mapping them loads a memory-segment class that would
-                    // invalidate a fold compiled before.
-                    MaxPooledDecoder.prepareFold(model.config().vocabSize());
-                }
+                // Built after the weights (mapping them loads a memory-segment class that would
+                // invalidate a fold compiled before) and while the native tokenizer still builds.
+                MaxPooledDecoder fused = settings.pooling() == SpladePooling.MAX && !model.device().isGpu()
+                        ? MaxPooledDecoder.of(model.decoder()).orElse(null)
+                        : null;
                 tokenizer = pending.await();
-                return new SparseEncoder(model, tokenizer, settings);
+                return new SparseEncoder(model, tokenizer, settings, fused);
             } catch (ModelFormatException | RuntimeException | Error e) {
                 model.close();
                 if (tokenizer != null) {

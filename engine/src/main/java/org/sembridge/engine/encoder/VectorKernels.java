@@ -73,10 +73,12 @@ final class VectorKernels {
     /// batch. Until C2 has compiled it, the fold runs interpreted or in C1 code, where every
     /// vector is a heap object: at 262,144 vocabulary columns the first batch of 32 texts then
     /// allocated about 700 MB of short-lived vectors and took three times as long as the next
-    /// ones. The warm-up itself is a few kilobytes and a few milliseconds; the compilation runs on
-    /// the JIT's threads while the caller waits for its tokenizer. Call it after the model's weights
-    /// are mapped: the class of a mapped segment, loaded then, invalidates code compiled before
-    /// (its compiled type assumptions about segments), and the fold would run uncompiled again.
+    /// ones. The warm-up itself is a few kilobytes and a few milliseconds; with the launchers'
+    /// `BackgroundCompilation` off for this class, the ~0.2 s compilation happens in this call,
+    /// while the native tokenizer builds on its own thread ([MaxPooledDecoder#of], from
+    /// [SparseEncoder]'s load). Call it after the model's weights are mapped: the class of a
+    /// mapped segment, loaded then, invalidates code compiled before (its compiled type
+    /// assumptions about segments), and the fold would run uncompiled again.
     static void compileMaxOfRows() {
         int lanes = SPECIES.length();
         int n = 5 * lanes + 3;

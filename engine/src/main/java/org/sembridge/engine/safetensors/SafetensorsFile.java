@@ -45,7 +45,6 @@ public final class SafetensorsFile implements AutoCloseable {
 
     /// Floats decoded and checked per step of [#readFiniteFloats(String, MemorySegment)] (256 KiB).
     static final int CHUNK_FLOATS = 1 << 16;
-    private static final ValueLayout.OfFloat NATIVE_FLOAT = ValueLayout.JAVA_FLOAT;
 
     /// Longest Java array this reader allocates, as in `ArrayList`.
     private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
@@ -200,7 +199,7 @@ public final class SafetensorsFile implements AutoCloseable {
             ElementDecoder.decodeFloats(tensor.dtype(), data, tensor.dataBegin() + (long) first * tensor.dtype().byteSize(),
                     chunk, 0, n);
             requireFinite(name, chunk, n, first, count);
-            MemorySegment.copy(chunk, 0, dest, NATIVE_FLOAT, (long) first * Float.BYTES, n);
+            MemorySegment.copy(chunk, 0, dest, ValueLayout.JAVA_FLOAT, (long) first * Float.BYTES, n);
         }
     }
 
