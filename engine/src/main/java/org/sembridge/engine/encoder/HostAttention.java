@@ -62,8 +62,15 @@ final class HostAttention {
         if (length >= BLAS_MIN_LENGTH) {
             withBlas(q, k, v, context, texts, length, tokens, scores, clock);
         } else {
-            IntStream.range(0, texts * heads).parallel().forEach(pair -> inJava(q, k, v, context,
-                    (long) (pair / heads) * length, length, tokens[pair / heads], pair % heads));
+            // one scratch per range of pairs, not per pair: the pairs of a bridge batch are many and
+            // small, and fresh arrays per pair were most of the encoder's garbage
+            ParallelRows.forEach(texts * heads, length * headSize, (from, to) -> {
+                PairScratch scratch = new PairScratch(length, headSize);
+                for (int pair = from; pair < to; pair++) {
+                    inJava(q, k, v, context, (long) (pair / heads) * length, length, tokens[pair / heads],
+                            pair % heads, scratch);
+                }
+            });
             // the whole attention of this strategy counts as scores; the other stages report ~0
             clock.lap(ForwardStage.ATTENTION_SCORES);
             clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
@@ -91,14 +98,16 @@ final class HostAttention {
                         scores.asSlice(pair * block * Float.BYTES), n);
             });
             clock.lap(ForwardStage.ATTENTION_SCORES);
-            IntStream.range(0, pairs).parallel().forEach(pair -> {
-                int n = tokens[pair / heads];
-                float[] row = new float[n];
-                for (int t = 0; t < length; t++) {
-                    long offset = (pair * block + (long) t * n) * Float.BYTES;
-                    MemorySegment.copy(scores, FLOAT, offset, row, 0, n);
-                    softmax(row, n);
-                    MemorySegment.copy(row, 0, scores, FLOAT, offset, n);
+            ParallelRows.forEach(pairs, length * length, (from, to) -> {
+                float[] row = new float[length];
+                for (int pair = from; pair < to; pair++) {
+                    int n = tokens[pair / heads];
+                    for (int t = 0; t < length; t++) {
+                        long offset = (pair * block + (long) t * n) * Float.BYTES;
+                        MemorySegment.copy(scores, FLOAT, offset, row, 0, n);
+                        softmax(row, n);
+                        MemorySegment.copy(row, 0, scores, FLOAT, offset, n);
+                    }
                 }
             });
             clock.lap(ForwardStage.SCALE_MASK_SOFTMAX);
@@ -113,15 +122,15 @@ final class HostAttention {
         }
     }
 
-    /// One (text, head) pair on the calling thread.
+    /// One (text, head) pair on the calling thread, in `scratch` (sized for the batch's length).
     private void inJava(MemorySegment q, MemorySegment k, MemorySegment v, MemorySegment context, long firstRow,
-            int length, int n, int h) {
+            int length, int n, int h, PairScratch scratch) {
         int d = headSize;
-        float[] queries = new float[length * d];
-        float[] keys = new float[n * d];
-        float[] values = new float[n * d];
-        float[] weights = new float[n];
-        float[] out = new float[d];
+        float[] queries = scratch.queries;
+        float[] keys = scratch.keys;
+        float[] values = scratch.values;
+        float[] weights = scratch.weights;
+        float[] out = scratch.out;
         for (int t = 0; t < length; t++) {
             long at = ((firstRow + t) * hidden + (long) h * d) * Float.BYTES;
             MemorySegment.copy(q, FLOAT, at, queries, t * d, d);
@@ -143,6 +152,24 @@ final class HostAttention {
                 }
             }
             MemorySegment.copy(out, 0, context, FLOAT, ((firstRow + t) * hidden + (long) h * d) * Float.BYTES, d);
+        }
+    }
+
+    /// The working arrays of [#inJava] for one thread's range of pairs: a head's queries, keys and
+    /// values of up to `length` tokens, one score row and one context row.
+    private static final class PairScratch {
+        final float[] queries;
+        final float[] keys;
+        final float[] values;
+        final float[] weights;
+        final float[] out;
+
+        PairScratch(int length, int headSize) {
+            queries = new float[length * headSize];
+            keys = new float[length * headSize];
+            values = new float[length * headSize];
+            weights = new float[length];
+            out = new float[headSize];
         }
     }
 
