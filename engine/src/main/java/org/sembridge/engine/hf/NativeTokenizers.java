@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// Creates DJL's [HuggingFaceTokenizer] from the text of a `tokenizer.json` that [TextTokenizer]
-/// has already read (strict UTF-8) and checked, so that the file is not read a second time.
+/// has already read (and checks meanwhile), so that the file is not read a second time.
 ///
 /// DJL's `HuggingFaceTokenizer.newInstance(InputStream, Map)` reads the stream into a byte array
 /// and then a string of its own before it hands the string to the native library

@@ -75,10 +75,11 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /// Starts loading the tokenizer of `folder` as [#load] does: this thread reads the file once,
-    /// as strict UTF-8, then two halves run at the same time on that one text: the native library
-    /// parses it and builds its tokenizer on a thread of its own ([PendingTokenizer],
-    /// [NativeTokenizers]), while this thread reads its vocabulary ([TokenizerVocabulary]) and,
-    /// in the same pass, its post-processor, which it checks ([PostProcessorCheck]).
+    /// then two halves run at the same time on that one text: the native library parses it and
+    /// builds its tokenizer on a thread of its own ([PendingTokenizer], [NativeTokenizers]),
+    /// while this thread checks that the bytes are strict UTF-8 ([Utf8Text#requireUtf8]), reads
+    /// the vocabulary ([TokenizerVocabulary]) and, in the same pass, the post-processor, which it
+    /// checks ([PostProcessorCheck]).
     /// This returns when the checks have passed; the caller goes on (a model loader reads its
     /// weights) until [PendingTokenizer#await()], which encodes the first text with the native
     /// tokenizer ([#requireWithinLimit]). Nothing is encoded before the checks have passed: the
@@ -105,9 +106,14 @@ public final class TextTokenizer implements AutoCloseable {
         long start = System.nanoTime();
         Path source;
         String json;
+        byte[] jsonBytes = null;
         if (Files.isRegularFile(jsonFile)) {
             source = jsonFile;
-            json = readJson(jsonFile);
+            // The native build starts on the text at once and the strict UTF-8 check runs beside
+            // it with the other checks (a 33 MB tokenizer.json takes 0.6-1 s to check before the
+            // JIT has compiled the decoder); nothing is encoded before the checks pass.
+            jsonBytes = readBytes(jsonFile);
+            json = Utf8Text.decodeLenient(jsonBytes);
         } else if (Files.isRegularFile(vocabFile)) {
             source = vocabFile;
             json = WordPieceTokenizerJson.build(folder);
@@ -129,6 +135,9 @@ public final class TextTokenizer implements AutoCloseable {
             return new TextTokenizer(tokenizer, source, vocabulary, maxTokens, padTokenId);
         });
         try {
+            if (jsonBytes != null) {
+                Utf8Text.requireUtf8(jsonBytes, source, ModelFormatException::new);
+            }
             AtomicReference<JsonElement> postProcessor = new AtomicReference<>();
             TokenizerVocabulary vocabulary = TokenizerVocabulary.read(source, new StringReader(json), postProcessor::set);
             PostProcessorCheck.check(source, postProcessor.get(), vocabulary.tokens().size());
@@ -144,9 +153,9 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /// The text of a `tokenizer.json`, strict UTF-8.
-    private static String readJson(Path file) throws ModelFormatException {
+    private static byte[] readBytes(Path file) throws ModelFormatException {
         try {
-            return Utf8Text.read(file, ModelFormatException::new);
+            return Utf8Text.readBytes(file);
         } catch (IOException e) {
             throw new ModelFormatException(e.getMessage(), e);
         }

@@ -22,32 +22,62 @@ public final class Utf8Text {
     private Utf8Text() {
     }
 
+    /// Characters decoded per step of [#requireUtf8] (the text is checked, not kept).
+    private static final int CHECK_CHUNK_CHARS = 1 << 14;
+
     /// The text of `file`, a leading byte-order mark removed.
     ///
     /// @throws E when the bytes are not UTF-8: `"<file> line L: not valid UTF-8 at byte B of the
     ///     line (0xC3); expected a UTF-8 text file"`
     /// @throws IOException when the file cannot be read; the message starts with the file
     public static <E extends Exception> String read(Path file, ErrorFactory<E> error) throws E, IOException {
-        byte[] bytes;
+        return decode(readBytes(file), file, error);
+    }
+
+    /// The bytes of `file`.
+    ///
+    /// @throws IOException when the file cannot be read; the message starts with the file
+    public static byte[] readBytes(Path file) throws IOException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IOException(file + ": cannot be read: " + ReadFailure.reason(e), e);
         }
-        return decode(bytes, file, error);
     }
 
     /// Decodes `bytes`, the content of `source`, as strict UTF-8 without a leading byte-order mark.
     ///
     /// @throws E when the bytes are not UTF-8 (message as for [#read])
     public static <E extends Exception> String decode(byte[] bytes, Object source, ErrorFactory<E> error) throws E {
+        requireUtf8(bytes, source, error);
+        return decodeLenient(bytes);
+    }
+
+    /// The text of `bytes` without a leading byte-order mark, each malformed sequence replaced
+    /// by U+FFFD: equal to [#decode] for bytes that [#requireUtf8] accepts. For a large text that
+    /// is needed before its check ends (the check then runs beside its first use).
+    public static String decodeLenient(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /// Checks that `bytes`, the content of `source`, are strict UTF-8, decoding them in small
+    /// steps so that no copy of the text is made.
+    ///
+    /// @throws E naming the line and byte of the first bad byte (message as for [#read])
+    public static <E extends Exception> void requireUtf8(byte[] bytes, Object source, ErrorFactory<E> error) throws E {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(CHECK_CHUNK_CHARS);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
+            out.clear();
             result = decoder.flush(out);
         }
         if (result.isError()) {
@@ -65,7 +95,5 @@ public final class Utf8Text {
                     + " of the line (0x" + HexFormat.of().formatHex(bytes, offset, offset + shown)
                     + "); expected a UTF-8 text file", null);
         }
-        String text = out.flip().toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }
