@@ -58,7 +58,7 @@ final class QueryEncoderOptions {
     /// @throws DeviceUnavailableException when `--device gpu` was asked for and no GPU is usable
     SpladeTextEncoder load(SparseIndex index)
             throws ModelFormatException, InputFormatException, DeviceUnavailableException {
-        return SpladeTextEncoder.load(OpenedIndex.modelFolder(index, opening()), device.select(),
+        return SpladeTextEncoder.load(OpenedIndex.modelFolder(index, opening()), device.choice(),
                 SpladeSettings.DEFAULTS);
     }
 

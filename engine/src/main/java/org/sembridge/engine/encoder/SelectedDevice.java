@@ -7,7 +7,7 @@ import ai.djl.util.cuda.CudaUtils;
 /// The device the encoders run on, with the reason it was chosen (for logs, `info` and the
 /// status bar). Obtained from `run.DeviceChoice.select()`; the DJL device itself stays inside the
 /// engine.
-public final class SelectedDevice {
+public final class SelectedDevice implements DeviceSelection<RuntimeException> {
 
     private final Device device;
     private final String reason;
@@ -15,6 +15,12 @@ public final class SelectedDevice {
     SelectedDevice(Device device, String reason) {
         this.device = device;
         this.reason = reason;
+    }
+
+    /// This device: it is already chosen.
+    @Override
+    public SelectedDevice select() {
+        return this;
     }
 
     /// The CPU, chosen explicitly by the caller (tests, `--device cpu`).

@@ -71,25 +71,33 @@ public final class SparseEncoder implements AutoCloseable {
                 ? "fused on the CPU (OpenBLAS, vocabulary slices)" : "by libtorch (logit blocks)");
     }
 
-    /// Loads the masked-LM model and tokenizer of `folder` onto `device`.
+    /// Loads the masked-LM model and tokenizer of `folder` onto `device` (a [SelectedDevice], or
+    /// a request resolved once the tokenizer's native build has started).
     ///
     /// @throws ModelFormatException when the folder, its weights or its tokenizer are invalid
     ///     (see [HfModelFolder#openTokenizer()]) or the checkpoint has no MLM head
-    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings)
-            throws ModelFormatException {
-        return Uncancellable.run(cancel -> load(folder, device, settings, ProgressListener.NONE, cancel));
+    /// @throws E when the device asked for is not usable
+    public static <E extends Exception> SparseEncoder load(HfModelFolder folder, DeviceSelection<E> device,
+            SpladeSettings settings) throws ModelFormatException, E {
+        try {
+            return load(folder, device, settings, ProgressListener.NONE, CancellationToken.create());
+        } catch (OperationCancelledException e) {
+            throw new IllegalStateException("a token nobody holds was cancelled", e);
+        }
     }
 
-    /// As [#load(HfModelFolder, SelectedDevice, SpladeSettings)], reporting weight-loading
+    /// As [#load(HfModelFolder, DeviceSelection, SpladeSettings)], reporting weight-loading
     /// progress and checking `cancel` once per tensor.
     ///
     /// @throws OperationCancelledException when cancelled; nothing stays allocated
-    public static SparseEncoder load(HfModelFolder folder, SelectedDevice device, SpladeSettings settings,
-            ProgressListener progress, CancellationToken cancel) throws ModelFormatException, OperationCancelledException {
-        // The native tokenizer is built on its own thread while the weights load (a 262k-entry
-        // tokenizer.json takes about as long as the weights).
+    public static <E extends Exception> SparseEncoder load(HfModelFolder folder, DeviceSelection<E> device,
+            SpladeSettings settings, ProgressListener progress, CancellationToken cancel)
+            throws ModelFormatException, OperationCancelledException, E {
+        // The native tokenizer is built on its own thread while the device request is resolved
+        // (loading the PyTorch engine) and the weights load: a 262k-entry tokenizer.json takes
+        // longer than both.
         try (PendingTokenizer pending = folder.startTokenizer()) {
-            EncoderModel model = EncoderModel.loadMaskedLm(folder, device, progress, cancel);
+            EncoderModel model = EncoderModel.loadMaskedLm(folder, device.select(), progress, cancel);
             TextTokenizer tokenizer = null;
             try {
                 // Built after the weights (mapping them loads a memory-segment class that would

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sembridge.engine.InputFormatException;
 import org.sembridge.engine.ModelFormatException;
 import org.sembridge.engine.OperationCancelledException;
-import org.sembridge.engine.encoder.SelectedDevice;
+import org.sembridge.engine.encoder.DeviceSelection;
 import org.sembridge.engine.encoder.SparseEncoder;
 import org.sembridge.engine.encoder.SparseVector;
 import org.sembridge.engine.encoder.SpladeSettings;
@@ -41,18 +41,20 @@ public final class SpladeTextEncoder implements SparseTextEncoder, AutoCloseable
         this.vocabulary = encoder.vocabulary();
     }
 
-    /// Loads the SPLADE model in `modelFolder` onto `device` and fingerprints it (on a second
-    /// thread while the model loads).
+    /// Loads the SPLADE model in `modelFolder` onto `device` (resolved once the tokenizer's native
+    /// build has started, see [SparseEncoder#load(HfModelFolder, DeviceSelection, SpladeSettings)])
+    /// and fingerprints it (on a second thread while the model loads).
     ///
     /// @throws ModelFormatException when the folder is not a usable masked-LM model
-    public static SpladeTextEncoder load(Path modelFolder, SelectedDevice device, SpladeSettings settings)
-            throws ModelFormatException {
+    /// @throws E when the device asked for is not usable
+    public static <E extends Exception> SpladeTextEncoder load(Path modelFolder, DeviceSelection<E> device,
+            SpladeSettings settings) throws ModelFormatException, E {
         HfModelFolder folder = HfModelFolder.open(modelFolder);
         ModelFingerprint.Pending fingerprint = ModelFingerprint.start(folder);
         SparseEncoder encoder;
         try {
             encoder = SparseEncoder.load(folder, device, settings);
-        } catch (ModelFormatException | RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             fingerprint.cancel();
             throw e;
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 
 import org.sembridge.engine.InputFormatException;
+import org.sembridge.engine.encoder.DeviceSelection;
 import org.sembridge.engine.encoder.DeviceUnavailableException;
 import org.sembridge.engine.encoder.SelectedDevice;
 
@@ -14,7 +15,7 @@ import org.sembridge.engine.encoder.SelectedDevice;
 /// (DJL runs on a GPU only when the libtorch it loaded is a CUDA build and `libcudart` is found,
 /// so `auto` means CPU on the default classpath). There is one code path: the device is a
 /// parameter of every encoder, and all tensors of a model live on it.
-public enum DeviceChoice {
+public enum DeviceChoice implements DeviceSelection<DeviceUnavailableException> {
     /// The first GPU when one is usable, else the CPU.
     AUTO,
     /// The CPU.
@@ -36,6 +37,7 @@ public enum DeviceChoice {
     /// Resolves the request; loads the PyTorch engine (about 2 s the first time).
     ///
     /// @throws DeviceUnavailableException for [#GPU] when no GPU is usable, with the reason
+    @Override
     public SelectedDevice select() throws DeviceUnavailableException {
         return switch (this) {
             case CPU -> SelectedDevice.cpu();

@@ -55,7 +55,7 @@ public final class IndexBuilding {
             CancellationToken cancel) throws IOException, SemBridgeException {
         IndexBuildRequest request = job.request();
         requireDocuments(request);
-        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(job.model(), job.device().select(),
+        try (SpladeTextEncoder encoder = SpladeTextEncoder.load(job.model(), job.device(),
                 SpladeSettings.DEFAULTS.withBatchSize(job.batchSize()))) {
             if (!showRate) {
                 return IndexBuilder.build(request, encoder, progress, cancel);

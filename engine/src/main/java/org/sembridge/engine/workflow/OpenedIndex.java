@@ -87,7 +87,7 @@ public final class OpenedIndex implements AutoCloseable {
         SparseIndex index = SparseIndex.open(folder);
         try {
             Path modelFolder = modelFolder(index, opening);
-            SpladeTextEncoder model = SpladeTextEncoder.load(modelFolder, opening.device().select(),
+            SpladeTextEncoder model = SpladeTextEncoder.load(modelFolder, opening.device(),
                     SpladeSettings.DEFAULTS);
             return new OpenedIndex(index, modelFolder, Optional.of(model), model, opening.weighting());
         } catch (SemBridgeException | RuntimeException e) {
