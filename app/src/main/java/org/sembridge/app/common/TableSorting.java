@@ -40,7 +40,8 @@ import javafx.scene.control.TableView;
 /// query-id order took 0.4-0.6 s of comparisons, 1.36 s with the repaint, when it ran on the FX
 /// thread at the first header click). A header click before they land shows the sort's arrow at
 /// once and the new order when the ranks arrive; rows that change meanwhile make the running
-/// ranking stale and start one more for the newest rows. Smaller tables, and tables built without
+/// ranking stale and start one more for the newest rows. A ranking that is cancelled (from the
+/// task bar) or fails takes back the sort it was for, arrow included. Smaller tables, and tables built without
 /// a runner, rank a column on the FX thread at its first sort (below [#BACKGROUND_ROWS] rows, a
 /// twelfth of the 250,000-row work at most).
 ///
@@ -179,7 +180,9 @@ public final class TableSorting<T> {
         int selectedRow = selectedRow();
         shown.setRows(order());
         reselect(selectedRow);
-        if (inBackground() && missingRanks()) {
+        // a ranking already running ranks every column of these rows; asking for one more would
+        // undo a cancel of it
+        if (inBackground() && missingRanks() && !ranking) {
             rankInBackground();
         }
     }
@@ -260,7 +263,12 @@ public final class TableSorting<T> {
                 rankInBackground();
             }
         }
-        if (current && !made.isEmpty() && !table.getSortOrder().isEmpty()) {
+        if (current && !ranking && missingRanks()) {
+            // cancelled (or failed) before the sort's columns were ranked: the sort is taken back,
+            // so that no header shows an arrow for an order the rows are not in (the sort policy
+            // shows the rows' order; a later header click ranks again)
+            table.getSortOrder().removeIf(column -> keys.containsKey(column) && !ranks.containsKey(column));
+        } else if (current && !made.isEmpty() && !table.getSortOrder().isEmpty()) {
             resort();
         }
     }

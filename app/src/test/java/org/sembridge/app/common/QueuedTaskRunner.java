@@ -11,11 +11,14 @@ import org.sembridge.engine.progress.ProgressListener;
 public final class QueuedTaskRunner implements TaskRunner {
 
     private final Deque<Runnable> queued = new ArrayDeque<>();
+    private final Deque<TaskHandle> handles = new ArrayDeque<>();
 
     @Override
     public <T> TaskHandle run(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
         CancellationToken token = CancellationToken.create();
+        TaskHandle handle = new TokenTaskHandle(title, token);
+        handles.add(handle);
         queued.add(() -> {
             T result;
             try {
@@ -26,7 +29,7 @@ public final class QueuedTaskRunner implements TaskRunner {
             }
             onSuccess.accept(result);
         });
-        return new TokenTaskHandle(title, token);
+        return handle;
     }
 
     /// Runs the oldest queued work and its callback; false when nothing is queued.
@@ -35,6 +38,7 @@ public final class QueuedTaskRunner implements TaskRunner {
         if (next == null) {
             return false;
         }
+        handles.poll();
         next.run();
         return true;
     }
@@ -44,6 +48,17 @@ public final class QueuedTaskRunner implements TaskRunner {
         while (runNext()) {
             // each step may queue more
         }
+    }
+
+    /// Cancels the oldest queued work, as the task bar's cancel button does (it still runs at
+    /// [#runNext()] and sees its token cancelled); false when nothing is queued.
+    public boolean cancelNext() {
+        TaskHandle next = handles.peek();
+        if (next == null) {
+            return false;
+        }
+        next.cancel();
+        return true;
     }
 
     public int queuedCount() {

@@ -176,6 +176,25 @@ class TableSortingBackgroundGuiTest {
     }
 
     @Test
+    void aCancelledRankingTakesItsSortBackAndALaterSortRanksAgain(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        sort(robot, table, TableColumn.SortType.ASCENDING, List.of(name));
+        robot.interact(() -> {
+            queued.cancelNext();
+            queued.runAll();
+        });
+        assertEquals(List.of(), List.copyOf(table.getSortOrder()), "no arrow for an order the rows are not in");
+        assertEquals(expected(rows, null), List.copyOf(table.getItems()));
+        assertFalse(sorting.isRanking());
+
+        sort(robot, table, TableColumn.SortType.ASCENDING, List.of(name));
+        assertEquals(1, queued.queuedCount(), "the header click ranks again");
+        robot.interact(queued::runAll);
+        assertEquals(expected(rows, BY_NAME), List.copyOf(table.getItems()));
+        assertEquals(List.of(name), List.copyOf(table.getSortOrder()));
+    }
+
+    @Test
     void theFxThreadNeverReadsAKeyOfALargeTable(FxRobot robot) throws Exception {
         List<Row> made = rows(new Random(SEED + 2), ROWS);
         robot.interact(() -> engineRows.setAll(made));
