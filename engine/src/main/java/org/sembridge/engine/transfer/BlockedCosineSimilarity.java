@@ -188,14 +188,25 @@ public final class BlockedCosineSimilarity {
             throws OperationCancelledException {
         OpenBlas blas = backend.blas().orElseThrow(() -> new IllegalStateException("backend " + backend.label()
                 + " is not OpenBLAS"));
-        float[][] scales = validatedScales(targets, sources, targetRows);
-        cancel.throwIfCancelled(stage);
+        float[][] scales = started(targets, sources, targetRows, stage, progress, cancel);
         if (targetRows.length == 0) {
             return 0;
         }
-        progress.onProgress(stage, 0, targetRows.length);
         return HostSimilarityBlocks.forEachBlock(blas, targets, sources, targetRows, scales[0], scales[1],
                 blockRows(sources.rows()), stage, progress, cancel, visitor);
+    }
+
+    /// The start of both block paths: validates the inputs ([#validatedScales], whose scales it
+    /// returns), checks `cancel` and reports the stage's start (0 of the rows; nothing for no rows),
+    /// so that its estimate counts from here.
+    private float[][] started(FloatMatrix targets, FloatMatrix sources, int[] targetRows, String stage,
+            ProgressListener progress, CancellationToken cancel) throws OperationCancelledException {
+        float[][] scales = validatedScales(targets, sources, targetRows);
+        cancel.throwIfCancelled(stage);
+        if (targetRows.length > 0) {
+            progress.onProgress(stage, 0, targetRows.length);
+        }
+        return scales;
     }
 
     /// Validates the inputs, uploads the normalised sources once and hands each block of the
@@ -206,14 +217,12 @@ public final class BlockedCosineSimilarity {
             ProgressListener progress, CancellationToken cancel, BlockVisitor visitor)
             throws OperationCancelledException {
         int dimension = sources.columns();
-        float[][] scales = validatedScales(targets, sources, targetRows);
+        float[][] scales = started(targets, sources, targetRows, stage, progress, cancel);
         float[] targetScale = scales[0];
         float[] sourceScale = scales[1];
-        cancel.throwIfCancelled(stage);
         if (targetRows.length == 0) {
             return;
         }
-        progress.onProgress(stage, 0, targetRows.length);
         int sourceCount = sources.rows();
         int rowsPerBlock = blockRows(sourceCount);
         try (NDManager scope = NDManager.newBaseManager(backend.device().device())) {
