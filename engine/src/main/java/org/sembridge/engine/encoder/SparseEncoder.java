@@ -82,7 +82,7 @@ public final class SparseEncoder implements AutoCloseable {
         try {
             return load(folder, device, settings, ProgressListener.NONE, CancellationToken.create());
         } catch (OperationCancelledException e) {
-            throw new IllegalStateException("a token nobody holds was cancelled", e);
+            throw Uncancellable.unexpected(e);
         }
     }
 

@@ -20,7 +20,13 @@ final class Uncancellable {
         try {
             return call.run(CancellationToken.create());
         } catch (OperationCancelledException e) {
-            throw new IllegalStateException("a token nobody holds was cancelled", e);
+            throw unexpected(e);
         }
+    }
+
+    /// The error for a cancellation of a fresh token, which cannot happen: for a call that throws
+    /// two checked exceptions besides it, so it runs with [CancellationToken#create()] itself.
+    static IllegalStateException unexpected(OperationCancelledException e) {
+        return new IllegalStateException("a token nobody holds was cancelled", e);
     }
 }

@@ -152,7 +152,7 @@ public final class TextTokenizer implements AutoCloseable {
         }
     }
 
-    /// The text of a `tokenizer.json`, strict UTF-8.
+    /// The bytes of a `tokenizer.json` (checked as UTF-8 by [#start]).
     private static byte[] readBytes(Path file) throws ModelFormatException {
         try {
             return Utf8Text.readBytes(file);
