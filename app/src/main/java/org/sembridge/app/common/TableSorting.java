@@ -207,12 +207,12 @@ public final class TableSorting<T> {
     }
 
     private boolean missingRanks() {
-        for (TableColumn<T, ?> column : table.getSortOrder()) {
-            if (keys.containsKey(column) && !ranks.containsKey(column)) {
-                return true;
-            }
-        }
-        return false;
+        return table.getSortOrder().stream().anyMatch(this::unranked);
+    }
+
+    /// Whether `column` sorts here and has no ranks of the current rows yet.
+    private boolean unranked(TableColumn<T, ?> column) {
+        return keys.containsKey(column) && !ranks.containsKey(column);
     }
 
     /// Ranks every registered column of the current rows on the runner, the sort's columns
@@ -267,7 +267,7 @@ public final class TableSorting<T> {
             // cancelled (or failed) before the sort's columns were ranked: the sort is taken back,
             // so that no header shows an arrow for an order the rows are not in (the sort policy
             // shows the rows' order; a later header click ranks again)
-            table.getSortOrder().removeIf(column -> keys.containsKey(column) && !ranks.containsKey(column));
+            table.getSortOrder().removeIf(this::unranked);
         } else if (current && !made.isEmpty() && !table.getSortOrder().isEmpty()) {
             resort();
         }
