@@ -20,11 +20,12 @@ class StageTimingsTest {
         long nanos;
     }
 
+    private final ManualClock time = new ManualClock();
+    private final StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
+    private final ProgressListener progress = stages.listener();
+
     @Test
     void theFirstEstimateCountsTheTimeBeforeTheFirstCountAndTheRateSince() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
-        ProgressListener progress = stages.listener();
         stages.start("embedding target tokens with bridge");
         time.nanos += 6 * SECOND; // preparing the texts
         progress.onProgress("embedding target tokens with bridge", 0, 1000);
@@ -38,9 +39,6 @@ class StageTimingsTest {
 
     @Test
     void theFirstEstimateIsKept() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
-        ProgressListener progress = stages.listener();
         stages.start("embedding");
         time.nanos += SECOND;
         progress.onProgress("embedding", 100, 1000);
@@ -55,9 +53,6 @@ class StageTimingsTest {
 
     @Test
     void aStageReportedInsideATimedStageStartsAtItsFirstReport() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
-        ProgressListener progress = stages.listener();
         stages.start("planning sembridge");
         time.nanos += 30 * SECOND;
         progress.onProgress("aligning target tokens", 0, 100);
@@ -76,9 +71,6 @@ class StageTimingsTest {
 
     @Test
     void aFinishedStageRecordsItsTimeNextToItsFirstEstimate() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
-        ProgressListener progress = stages.listener();
         stages.start("embedding target tokens with bridge");
         for (int done = 0; done <= 100; done += 20) {
             progress.onProgress("embedding target tokens with bridge", done, 100);
@@ -93,9 +85,6 @@ class StageTimingsTest {
 
     @Test
     void aStageDoneInOneBlockRecordsItsTime() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
-        ProgressListener progress = stages.listener();
         stages.start("planning sembridge");
         progress.onProgress("aligning target tokens", 0, 300);
         time.nanos += 2 * SECOND;
@@ -107,11 +96,9 @@ class StageTimingsTest {
 
     @Test
     void noEstimateForAStageThatNeverReachesFivePercent() {
-        ManualClock time = new ManualClock();
-        StageTimings stages = new StageTimings(ProgressListener.NONE, () -> time.nanos);
         stages.start("writing the run folder");
         time.nanos += SECOND;
-        stages.listener().onProgress("writing the run folder", 4, 100);
+        progress.onProgress("writing the run folder", 4, 100);
 
         assertTrue(stages.estimates().isEmpty());
     }
@@ -119,10 +106,10 @@ class StageTimingsTest {
     @Test
     void everyReportReachesTheRunsListenerAndEveryStartAnnouncesTheStage() {
         List<String> seen = new ArrayList<>();
-        StageTimings stages = new StageTimings((stage, done, total) -> seen.add(stage + " " + done + "/" + total),
+        StageTimings recorded = new StageTimings((stage, done, total) -> seen.add(stage + " " + done + "/" + total),
                 () -> 0L);
-        stages.start("matching vocabularies");
-        stages.listener().onProgress("matching vocabularies", 3, 10);
+        recorded.start("matching vocabularies");
+        recorded.listener().onProgress("matching vocabularies", 3, 10);
 
         assertEquals(List.of("matching vocabularies 0/-1", "matching vocabularies 3/10"), seen);
     }
