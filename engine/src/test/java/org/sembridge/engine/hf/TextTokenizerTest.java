@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sembridge.engine.ModelFormatException;
 
 class TextTokenizerTest {
 
@@ -70,6 +73,25 @@ class TextTokenizerTest {
             IllegalStateException after = assertThrows(IllegalStateException.class, pending::await);
             assertTrue(after.getMessage().contains(folder.toString()), after.getMessage());
         }
+    }
+
+    @Test
+    void aTokenizerJsonThatIsNotUtf8IsRefusedWithItsLineWhileTheNativeHalfBuildsBeside() throws Exception {
+        // the native half starts on a lenient decoding; the strict check refuses the file
+        Path copy = Files.createDirectories(models.resolve("latin1"));
+        Files.copy(bertJson.resolve("tokenizer.json"), copy.resolve("tokenizer.json"));
+        byte[] json = Files.readAllBytes(copy.resolve("tokenizer.json"));
+        int at = new String(json, StandardCharsets.UTF_8).indexOf("\"[UNK]\"") + 2;
+        json[at] = (byte) 0xC9; // a Latin-1 "É" in place of the "U"
+        Files.write(copy.resolve("tokenizer.json"), json);
+        long line = 1 + new String(json, 0, at, StandardCharsets.ISO_8859_1).chars().filter(c -> c == '\n').count();
+
+        ModelFormatException refused = assertThrows(ModelFormatException.class,
+                () -> TextTokenizer.start(copy, 512, 0));
+
+        assertTrue(refused.getMessage().startsWith(copy.resolve("tokenizer.json") + " line " + line
+                + ": not valid UTF-8 at byte "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("(0xc9"), refused.getMessage());
     }
 
     @ParameterizedTest
